@@ -1,0 +1,148 @@
+package cn.creditwindow.search;
+
+import cn.creditwindow.articles.Article;
+import cn.creditwindow.articles.Attachment;
+import cn.creditwindow.articles.Module;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
+import org.jsoup.Jsoup;
+
+/** Converts between {@link Article} and Lucene documents (see {@link Fields}). */
+final class ArticleDocuments {
+    private final Function<Collection<String>, Collection<String>> industryAncestors;
+
+    /**
+     * @param industryAncestors given industry codes, returns them with all their ancestors; the
+     *                          indexed industry field holds those so a parent filter finds children
+     */
+    ArticleDocuments(Function<Collection<String>, Collection<String>> industryAncestors) {
+        this.industryAncestors = industryAncestors;
+    }
+
+    Document toDocument(Article a, String contentHash) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
+        doc.add(new StringField(Fields.MODULE, a.module().id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.MODULE, new BytesRef(a.module().id())));
+        doc.add(new StoredField(Fields.TITLE, a.title()));
+        doc.add(new TextField(Fields.TITLE_WORDS, a.title(), Field.Store.NO));
+        doc.add(new TextField(Fields.TITLE_GRAMS, a.title(), Field.Store.NO));
+        if (!a.bodyHtml().isEmpty()) {
+            doc.add(new StoredField(Fields.BODY, a.bodyHtml()));
+            doc.add(new TextField(Fields.BODY_GRAMS, Jsoup.parse(a.bodyHtml()).text(), Field.Store.NO));
+        }
+        long millis = a.publishedAt().toEpochMilli();
+        doc.add(new LongPoint(Fields.PUBLISHED, millis));
+        doc.add(new NumericDocValuesField(Fields.PUBLISHED, millis));
+        doc.add(new StoredField(Fields.PUBLISHED, millis));
+        for (String c : a.countries()) {
+            doc.add(new StringField(Fields.COUNTRY, c, Field.Store.YES));
+            doc.add(new SortedSetDocValuesField(Fields.COUNTRY, new BytesRef(c)));
+        }
+        for (String i : industryAncestors.apply(a.industries())) {
+            doc.add(new StringField(Fields.INDUSTRY, i, Field.Store.NO));
+            doc.add(new SortedSetDocValuesField(Fields.INDUSTRY, new BytesRef(i)));
+        }
+        for (String i : a.industries()) {
+            doc.add(new StoredField(Fields.INDUSTRY_OWN, i));
+        }
+        doc.add(new StoredField(Fields.SOURCE, a.source()));
+        doc.add(new StoredField(Fields.URL, a.url()));
+        for (Attachment at : a.attachments()) {
+            doc.add(new StoredField(Fields.ATTACHMENT, String.join("\t",
+                    clean(at.name()), clean(at.url()), clean(at.type()), Long.toString(at.length()))));
+        }
+        doc.add(new StoredField(Fields.CONTENT_HASH, contentHash));
+        return doc;
+    }
+
+    static Article toArticle(Document doc) {
+        List<Attachment> attachments = new ArrayList<>();
+        for (String value : doc.getValues(Fields.ATTACHMENT)) {
+            String[] parts = value.split("\t", -1);
+            attachments.add(new Attachment(parts[0], parts[1], parts[2], Long.parseLong(parts[3])));
+        }
+        String body = doc.get(Fields.BODY);
+        return new Article(
+                doc.get(Fields.ID),
+                module(doc),
+                doc.get(Fields.TITLE),
+                body == null ? "" : body,
+                published(doc),
+                doc.get(Fields.SOURCE),
+                doc.get(Fields.URL),
+                List.of(doc.getValues(Fields.COUNTRY)),
+                List.of(doc.getValues(Fields.INDUSTRY_OWN)),
+                attachments);
+    }
+
+    static Hit toHit(Document doc, List<String> keywords) {
+        String title = doc.get(Fields.TITLE);
+        return new Hit(
+                doc.get(Fields.ID),
+                module(doc),
+                title,
+                TitleHighlighter.highlight(title, keywords),
+                published(doc),
+                List.of(doc.getValues(Fields.COUNTRY)),
+                List.of(doc.getValues(Fields.INDUSTRY_OWN)),
+                doc.get(Fields.SOURCE),
+                doc.get(Fields.URL),
+                doc.getField(Fields.ATTACHMENT) != null);
+    }
+
+    /** The stored fields a result list needs (not the body). */
+    static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(Fields.ID, Fields.MODULE, Fields.TITLE,
+            Fields.PUBLISHED, Fields.COUNTRY, Fields.INDUSTRY_OWN, Fields.SOURCE, Fields.URL, Fields.ATTACHMENT);
+
+    /** A digest of everything an article shows, to tell a changed re-ingested article from an unchanged one. */
+    static String contentHash(Article a) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+        StringBuilder s = new StringBuilder();
+        s.append(a.module().id()).append('\u0000').append(a.title()).append('\u0000').append(a.bodyHtml())
+                .append('\u0000').append(a.publishedAt().toEpochMilli()).append('\u0000').append(a.source())
+                .append('\u0000').append(a.url()).append('\u0000').append(a.countries()).append('\u0000')
+                .append(a.industries());
+        for (Attachment at : a.attachments()) {
+            s.append('\u0000').append(at);
+        }
+        return HexFormat.of().formatHex(sha.digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Module module(Document doc) {
+        String id = doc.get(Fields.MODULE);
+        return Module.byId(id).orElseThrow(() -> new IllegalStateException("unknown module in index: " + id));
+    }
+
+    private static Instant published(Document doc) {
+        IndexableField f = doc.getField(Fields.PUBLISHED);
+        return Instant.ofEpochMilli(f.numericValue().longValue());
+    }
+
+    private static String clean(String s) {
+        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+}

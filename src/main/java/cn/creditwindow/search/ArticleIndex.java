@@ -1,0 +1,41 @@
+package cn.creditwindow.search;
+
+import cn.creditwindow.articles.Article;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store and search of risk information. The one seam between the product and its search
+ * engine: the embedded {@link LuceneArticleIndex} here, a search cluster in a larger deployment.
+ *
+ * <p>Implementations are safe for concurrent use; writes may be serialised.
+ */
+public interface ArticleIndex extends AutoCloseable {
+
+    /** What storing an article did. */
+    enum Outcome { NEW, UPDATED, UNCHANGED }
+
+    /**
+     * Stores the articles, replacing earlier versions with the same id. Returns only once the
+     * articles are durable (they survive a crash) and visible to the next search.
+     *
+     * @return one outcome per article, in order
+     */
+    List<Outcome> upsert(List<Article> articles) throws IOException;
+
+    /** One page of matching articles with exact total and facets. */
+    SearchPage search(ArticleQuery query);
+
+    /** Per module: the total and the newest {@code perModule} matches of the query (its modules, page and order are ignored). */
+    Overview overview(ArticleQuery query, int perModule);
+
+    /** The article with this id. */
+    Optional<Article> find(String id);
+
+    /** How many articles are stored. */
+    long count();
+
+    @Override
+    void close() throws IOException;
+}

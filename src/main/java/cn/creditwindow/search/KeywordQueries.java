@@ -1,0 +1,164 @@
+package cn.creditwindow.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns one keyword into Lucene queries.
+ *
+ * <p>{@link #recall} is exact substring semantics on a grams field: the keyword's bigrams (or its single
+ * CJK char) and its Latin words as a phrase, the last Latin word as a prefix. It finds every title
+ * that contains the keyword, and only those (Latin words must start where a title's word starts).
+ *
+ * <p>{@link #wholeWords} finds titles where the keyword is made of whole smartcn words: it tries
+ * every way of splitting the keyword into words the index knows, as a phrase each. Used only to rank.
+ */
+final class KeywordQueries {
+    private static final String DOUBLE = CJKBigramFilter.DOUBLE_TYPE;
+    private static final String SINGLE = CJKBigramFilter.SINGLE_TYPE;
+    private static final String ALPHANUM = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
+    private static final String NUM = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];
+    private static final int MAX_SPLITS = 32;
+    private static final int MAX_SPLIT_LENGTH = 12;
+
+    private final Analyzer keywordAnalyzer;
+
+    KeywordQueries(Analyzer keywordAnalyzer) {
+        this.keywordAnalyzer = keywordAnalyzer;
+    }
+
+    private record Token(String text, String type, int position) {
+    }
+
+    /** The substring query for a keyword on a grams field, or null when the keyword has nothing searchable. */
+    Query recall(String keyword, String field) {
+        List<Token> tokens = tokens(keyword);
+        List<Token> kept = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.type.equals(SINGLE) && coveredByBigram(tokens, t.position)) {
+                continue;
+            }
+            boolean last = i == tokens.size() - 1;
+            if (last && (t.type.equals(ALPHANUM) || t.type.equals(NUM))) {
+                String prefix = t.text.length() > LatinPrefixFilter.MAX_PREFIX
+                        ? t.text.substring(0, LatinPrefixFilter.MAX_PREFIX) : t.text;
+                kept.add(new Token(prefix + LatinPrefixFilter.MARK, t.type, t.position));
+            } else {
+                kept.add(t);
+            }
+        }
+        if (kept.isEmpty()) {
+            return null;
+        }
+        if (kept.size() == 1) {
+            return new TermQuery(new Term(field, kept.get(0).text));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        for (Token t : kept) {
+            phrase.add(new Term(field, t.text), t.position);
+        }
+        return phrase.build();
+    }
+
+    /** True when a keyword contains anything searchable (a letter, digit or CJK char). */
+    boolean isSearchable(String keyword) {
+        return !tokens(keyword).isEmpty();
+    }
+
+    /**
+     * Titles in which the keyword consists of whole smartcn words, or null when no split of the
+     * keyword into known words exists.
+     */
+    Query wholeWords(String keyword, String field, IndexReader reader) {
+        String text = SearchText.normalize(keyword).strip();
+        if (text.isEmpty() || text.length() > MAX_SPLIT_LENGTH || text.indexOf(' ') >= 0) {
+            return null;
+        }
+        List<List<String>> splits = new ArrayList<>();
+        try {
+            split(text, 0, new ArrayList<>(), splits, field, reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up words of keyword " + keyword, e);
+        }
+        if (splits.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (List<String> words : splits) {
+            if (words.size() == 1) {
+                any.add(new TermQuery(new Term(field, words.get(0))), BooleanClause.Occur.SHOULD);
+            } else {
+                PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+                for (String w : words) {
+                    phrase.add(new Term(field, w));
+                }
+                any.add(phrase.build(), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return any.build();
+    }
+
+    private void split(String text, int start, List<String> current, List<List<String>> out, String field,
+                       IndexReader reader) throws IOException {
+        if (out.size() >= MAX_SPLITS) {
+            return;
+        }
+        if (start == text.length()) {
+            out.add(List.copyOf(current));
+            return;
+        }
+        for (int end = text.length(); end > start; end--) {
+            String piece = text.substring(start, end);
+            if (reader.docFreq(new Term(field, piece)) > 0) {
+                current.add(piece);
+                split(text, end, current, out, field, reader);
+                current.remove(current.size() - 1);
+            }
+        }
+    }
+
+    private static boolean coveredByBigram(List<Token> tokens, int position) {
+        for (Token t : tokens) {
+            if (t.type.equals(DOUBLE) && (t.position == position || t.position == position - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Token> tokens(String keyword) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = keywordAnalyzer.tokenStream(Fields.TITLE_GRAMS, keyword)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute posInc = stream.addAttribute(PositionIncrementAttribute.class);
+            TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += posInc.getPositionIncrement();
+                tokens.add(new Token(term.toString(), type.type(), position));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing keyword " + keyword, e);
+        }
+        return tokens;
+    }
+}

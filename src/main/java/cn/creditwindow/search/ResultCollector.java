@@ -1,0 +1,246 @@
+package cn.creditwindow.search;
+
+import cn.creditwindow.articles.Module;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+
+/**
+ * One pass over the matching documents that yields everything a result page needs: the exact total,
+ * the module / country / industry counts and the top documents.
+ *
+ * <p>Newest-first needs no sorting at all: the index is sorted by publication time, newest first, so
+ * within a segment the first matches are the newest, and only the first {@code window} of each segment
+ * (of each module, for the overview) are kept and merged. Best-match-first keeps a bounded queue.
+ */
+final class ResultCollector implements Collector {
+    private static final Module[] MODULES = Module.values();
+
+    /** A document that may make the page. */
+    record Candidate(int doc, long published, float score) {
+    }
+
+    static final Comparator<Candidate> NEWEST_FIRST =
+            Comparator.comparingLong(Candidate::published).reversed().thenComparingInt(Candidate::doc);
+    static final Comparator<Candidate> BEST_FIRST =
+            Comparator.comparingDouble(Candidate::score).reversed().thenComparing(NEWEST_FIRST);
+
+    private final boolean byScore;
+    private final boolean perModule;
+    private final boolean facets;
+    private final int window;
+
+    private long total;
+    private final long[] moduleCounts = new long[MODULES.length];
+    private final List<Candidate> newest = new ArrayList<>();
+    private final PriorityQueue<Candidate> best;
+    private final List<LeafCounts> leafCounts = new ArrayList<>();
+
+    /**
+     * @param byScore   best match first, else newest first
+     * @param perModule keep {@code window} candidates per module instead of overall (newest first only)
+     * @param facets    count countries and industries too
+     * @param window    how many of the top documents to keep
+     */
+    ResultCollector(boolean byScore, boolean perModule, boolean facets, int window) {
+        this.byScore = byScore;
+        this.perModule = perModule;
+        this.facets = facets;
+        this.window = window;
+        this.best = byScore ? new PriorityQueue<>(window + 1, BEST_FIRST.reversed()) : null;
+    }
+
+    static CollectorManager<ResultCollector, ResultCollector> manager(boolean byScore, boolean perModule,
+                                                                      boolean facets, int window) {
+        return new CollectorManager<>() {
+            @Override
+            public ResultCollector newCollector() {
+                return new ResultCollector(byScore, perModule, facets, window);
+            }
+
+            @Override
+            public ResultCollector reduce(Collection<ResultCollector> collectors) {
+                ResultCollector all = new ResultCollector(byScore, perModule, facets, window);
+                for (ResultCollector c : collectors) {
+                    all.total += c.total;
+                    for (int m = 0; m < MODULES.length; m++) {
+                        all.moduleCounts[m] += c.moduleCounts[m];
+                    }
+                    all.newest.addAll(c.newest);
+                    if (byScore) {
+                        c.best.forEach(all::offer);
+                    }
+                    all.leafCounts.addAll(c.leafCounts);
+                }
+                return all;
+            }
+        };
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+        return byScore ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        var reader = context.reader();
+        int docBase = context.docBase;
+        SortedDocValues moduleValues = DocValues.getSorted(reader, Fields.MODULE);
+        int[] ordToModule = new int[moduleValues.getValueCount()];
+        for (int ord = 0; ord < ordToModule.length; ord++) {
+            String id = moduleValues.lookupOrd(ord).utf8ToString();
+            ordToModule[ord] = Module.byId(id).map(Enum::ordinal).orElse(-1);
+        }
+        NumericDocValues published = DocValues.getNumeric(reader, Fields.PUBLISHED);
+        LeafCounts counts = facets ? new LeafCounts(reader.getSortedSetDocValues(Fields.COUNTRY),
+                reader.getSortedSetDocValues(Fields.INDUSTRY)) : null;
+        if (counts != null) {
+            leafCounts.add(counts);
+        }
+        return new LeafCollector() {
+            private Scorable scorer;
+            private int kept;
+            private final int[] keptPerModule = new int[MODULES.length];
+
+            @Override
+            public void setScorer(Scorable scorer) {
+                this.scorer = scorer;
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                total++;
+                int module = moduleValues.advanceExact(doc) ? ordToModule[moduleValues.ordValue()] : -1;
+                if (module >= 0) {
+                    moduleCounts[module]++;
+                }
+                if (counts != null) {
+                    counts.count(doc);
+                }
+                if (byScore) {
+                    float score = scorer.score();
+                    Candidate weakest = best.peek();
+                    if (best.size() < window || weakest == null || score >= weakest.score()) {
+                        offer(new Candidate(docBase + doc, published(doc), score));
+                    }
+                } else if (perModule) {
+                    if (module >= 0 && keptPerModule[module] < window) {
+                        keptPerModule[module]++;
+                        newest.add(new Candidate(docBase + doc, published(doc), 0f));
+                    }
+                } else if (kept < window) {
+                    kept++;
+                    newest.add(new Candidate(docBase + doc, published(doc), 0f));
+                }
+            }
+
+            private long published(int doc) throws IOException {
+                return published.advanceExact(doc) ? published.longValue() : Long.MIN_VALUE;
+            }
+        };
+    }
+
+    private void offer(Candidate c) {
+        best.offer(c);
+        if (best.size() > window) {
+            best.poll();
+        }
+    }
+
+    long total() {
+        return total;
+    }
+
+    long moduleTotal(Module m) {
+        return moduleCounts[m.ordinal()];
+    }
+
+    /** The kept candidates, best or newest first. */
+    List<Candidate> top() {
+        List<Candidate> out = new ArrayList<>(byScore ? best : newest);
+        out.sort(byScore ? BEST_FIRST : NEWEST_FIRST);
+        return out;
+    }
+
+    Facets facets() throws IOException {
+        Map<String, Long> modules = new LinkedHashMap<>();
+        for (Module m : MODULES) {
+            if (moduleCounts[m.ordinal()] > 0) {
+                modules.put(m.id(), moduleCounts[m.ordinal()]);
+            }
+        }
+        Map<String, Long> countries = new TreeMap<>();
+        Map<String, Long> industries = new TreeMap<>();
+        for (LeafCounts leaf : leafCounts) {
+            leaf.addTo(countries, industries);
+        }
+        return new Facets(largestFirst(modules), largestFirst(countries), largestFirst(industries));
+    }
+
+    private static Map<String, Long> largestFirst(Map<String, Long> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** Country and industry counts by segment ordinal; resolved to codes once, at the end. */
+    private static final class LeafCounts {
+        private final SortedSetDocValues countries;
+        private final SortedSetDocValues industries;
+        private final int[] countryCounts;
+        private final int[] industryCounts;
+
+        LeafCounts(SortedSetDocValues countries, SortedSetDocValues industries) {
+            this.countries = countries;
+            this.industries = industries;
+            this.countryCounts = new int[countries == null ? 0 : (int) countries.getValueCount()];
+            this.industryCounts = new int[industries == null ? 0 : (int) industries.getValueCount()];
+        }
+
+        void count(int doc) throws IOException {
+            count(countries, countryCounts, doc);
+            count(industries, industryCounts, doc);
+        }
+
+        private static void count(SortedSetDocValues values, int[] counts, int doc) throws IOException {
+            if (values != null && values.advanceExact(doc)) {
+                for (int i = values.docValueCount(); i > 0; i--) {
+                    counts[(int) values.nextOrd()]++;
+                }
+            }
+        }
+
+        void addTo(Map<String, Long> countryTotals, Map<String, Long> industryTotals) throws IOException {
+            addTo(countries, countryCounts, countryTotals);
+            addTo(industries, industryCounts, industryTotals);
+        }
+
+        private static void addTo(SortedSetDocValues values, int[] counts, Map<String, Long> totals)
+                throws IOException {
+            for (int ord = 0; ord < counts.length; ord++) {
+                if (counts[ord] > 0) {
+                    totals.merge(values.lookupOrd(ord).utf8ToString(), (long) counts[ord], Long::sum);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package cn.creditwindow.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.junit.jupiter.api.Test;
+
+class AnalyzersTest {
+
+    /** Tokens as "term@position". */
+    private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            int pos = -1;
+            while (ts.incrementToken()) {
+                pos += inc.getPositionIncrement();
+                out.add(term + "@" + pos);
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    @Test
+    void gramsIndexUnigramsAndBigramsOfChineseRuns() throws IOException {
+        assertThat(tokens(Analyzers.grams(), "纺织业出口"))
+                .containsExactly("纺@0", "纺织@0", "织@1", "织业@1", "业@2", "业出@2", "出@3", "出口@3", "口@4");
+    }
+
+    @Test
+    void gramsIndexLatinWordsWithTheirPrefixes() throws IOException {
+        assertThat(tokens(Analyzers.grams(), "iPhoneX与5G"))
+                .containsExactly("iphonex@0", "i*@0", "ip*@0", "iph*@0", "ipho*@0", "iphon*@0", "iphone*@0",
+                        "iphonex*@0", "与@1", "5g@2", "5*@2", "5g*@2");
+    }
+
+    @Test
+    void gramsFoldTraditionalFullWidthAndCase() throws IOException {
+        assertThat(tokens(Analyzers.grams(), "美國ＡＩ"))
+                .containsExactly("美@0", "美国@0", "国@1", "ai@2", "a*@2", "ai*@2");
+    }
+
+    @Test
+    void gramsSplitWordsAtInternalPunctuation() throws IOException {
+        assertThat(tokens(Analyzers.keyword(), "3.5mm U.S."))
+                .containsExactly("3@0", "5mm@1", "u@2", "s@3");
+    }
+
+    @Test
+    void wordsSegmentWithSmartcnWithoutStemming() throws IOException {
+        assertThat(tokens(Analyzers.words(), "沙特阿拉伯iPhone手机"))
+                .containsExactly("沙特阿拉伯@0", "iphone@1", "手机@2");
+    }
+
+    @Test
+    void wordsSegmentationDependsOnContext() throws IOException {
+        // the reason the grams field exists: 一带一路 alone is four single chars, in a title two words
+        assertThat(tokens(Analyzers.words(), "一带一路")).containsExactly("一@0", "带@1", "一@2", "路@3");
+        assertThat(tokens(Analyzers.words(), "中美贸易与中美洲"))
+                .containsExactly("中@0", "美@1", "贸易@2", "与@3", "中美洲@4");
+    }
+}
