@@ -1,0 +1,109 @@
+package cn.creditwindow.app;
+
+import cn.creditwindow.articles.ArticleHandlers;
+import cn.creditwindow.articles.ArticleQueries;
+import cn.creditwindow.config.Config;
+import cn.creditwindow.feeds.FeedHandlers;
+import cn.creditwindow.feeds.FeedIngester;
+import cn.creditwindow.feeds.FeedParser;
+import cn.creditwindow.feeds.FeedWatcher;
+import cn.creditwindow.feeds.IngestReport;
+import cn.creditwindow.reference.Countries;
+import cn.creditwindow.reference.Gazetteer;
+import cn.creditwindow.reference.Industries;
+import cn.creditwindow.reference.ReferenceHandlers;
+import cn.creditwindow.search.LuceneArticleIndex;
+import cn.creditwindow.web.Json;
+import cn.creditwindow.web.Metrics;
+import cn.creditwindow.web.Routes;
+import cn.creditwindow.web.SystemHandlers;
+import cn.creditwindow.web.WebServer;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application: builds every component with {@code new}, in one place, and owns their lifecycle.
+ * Start with {@link #start()}, stop with {@link #close()}.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final Config config;
+    private final LuceneArticleIndex index;
+    private final FeedIngester ingester;
+    private final Metrics metrics;
+    private final Javalin javalin;
+    private FeedWatcher watcher;
+
+    public App(Config config, Clock clock) throws IOException {
+        this.config = config;
+        Countries countries = Countries.load();
+        Industries industries = Industries.load();
+        Files.createDirectories(config.indexDir());
+        this.index = LuceneArticleIndex.open(FSDirectory.open(config.indexDir()), industries::withAncestors,
+                config.cacheSize());
+        this.ingester = new FeedIngester(new FeedParser(), new Gazetteer(countries, industries), countries,
+                industries, index, config.feedsDir(), config.indexDir().resolve("feeds-manifest.txt"), clock);
+        this.metrics = new Metrics(index::count);
+        Routes.Handlers handlers = new Routes.Handlers(
+                new ArticleHandlers(index, new ArticleQueries(countries, industries, config.zone()), ingester::localFile),
+                new FeedHandlers(ingester, config.maxFeedBytes(), config.feedToken(), metrics::recordIngest),
+                new ReferenceHandlers(countries, industries),
+                new SystemHandlers(metrics, index::count));
+        this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), handlers);
+    }
+
+    /** Ingests new and changed feed files, starts watching the feeds folder, then serves HTTP. */
+    public App start() throws IOException {
+        IngestReport report = ingestFeeds(p -> { });
+        log.info("feeds: {} files ({} unchanged, {} failed), items {} new, {} updated, {} unchanged, {} rejected",
+                report.files(), report.filesUnchanged(), report.failedFiles().size(), report.itemsNew(),
+                report.itemsUpdated(), report.itemsUnchanged(), report.rejectedItems().size());
+        report.failedFiles().forEach(f -> log.warn("feed file {} not read: {}", f.file(), f.reason()));
+        report.rejectedItems().forEach(r -> log.warn("feed item {}#{} '{}' left out: {}", r.file(), r.position(),
+                r.item(), r.reason()));
+        if (config.watchFeeds()) {
+            watcher = new FeedWatcher(ingester, config.feedsDir(), Duration.ofMillis(500), config.rescanInterval(),
+                    this::logScan);
+            watcher.start();
+        }
+        javalin.start(config.host(), config.port());
+        return this;
+    }
+
+    /** Ingests new and changed feed files once. */
+    public IngestReport ingestFeeds(Consumer<FeedIngester.Progress> progress) {
+        IngestReport report = ingester.ingestFolder(progress);
+        metrics.recordIngest(report);
+        return report;
+    }
+
+    private void logScan(IngestReport report) {
+        metrics.recordIngest(report);
+        log.info("feeds changed: {} files read, items {} new, {} updated, {} rejected, {} files failed",
+                report.files() - report.filesUnchanged(), report.itemsNew(), report.itemsUpdated(),
+                report.rejectedItems().size(), report.failedFiles().size());
+        report.failedFiles().forEach(f -> log.warn("feed file {} not read: {}", f.file(), f.reason()));
+    }
+
+    /** The port the server listens on (useful when started with port 0). */
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() throws IOException {
+        javalin.stop();
+        if (watcher != null) {
+            watcher.close();
+        }
+        index.close();
+    }
+}

@@ -1,0 +1,237 @@
+package cn.creditwindow.app;
+
+import cn.creditwindow.articles.ArticleQueries;
+import cn.creditwindow.config.Config;
+import cn.creditwindow.feeds.IngestReport;
+import cn.creditwindow.reference.Countries;
+import cn.creditwindow.reference.Industries;
+import cn.creditwindow.search.ArticleQuery;
+import cn.creditwindow.search.Hit;
+import cn.creditwindow.search.LuceneArticleIndex;
+import cn.creditwindow.search.SearchPage;
+import cn.creditwindow.validation.InvalidInputException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The command line: {@code serve}, {@code ingest} and {@code search}. The only class that reads the
+ * environment ({@code CREDIT_WINDOW_FEED_TOKEN}).
+ */
+@Command(name = "credit-window", mixinStandardHelpOptions = true, version = "credit-window 0.1",
+        description = "Export Credit Window: risk information search and services for exporters.",
+        subcommands = {Main.Serve.class, Main.Ingest.class, Main.Search.class})
+public final class Main implements Runnable {
+    static final String TOKEN_ENV = "CREDIT_WINDOW_FEED_TOKEN";
+
+    public static void main(String[] args) {
+        System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(System.err, true, StandardCharsets.UTF_8));
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Options every command shares. */
+    static class Folders {
+        @Option(names = "--index", defaultValue = "index", description = "Lucene index folder (default: ${DEFAULT-VALUE})")
+        Path index;
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Ingest new feed files, watch feeds/ for more, and serve the API.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Mixin
+        Folders folders = new Folders();
+        @Option(names = "--feeds", defaultValue = "feeds", description = "feed folder (default: ${DEFAULT-VALUE})")
+        Path feeds;
+        @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE})")
+        int port;
+        @Option(names = "--host", defaultValue = "0.0.0.0", description = "interface to listen on (default: ${DEFAULT-VALUE})")
+        String host;
+        @Option(names = "--no-watch", description = "do not watch the feed folder for changes")
+        boolean noWatch;
+        @Option(names = "--rescan-seconds", defaultValue = "60", description = "full rescan of feeds/ every N seconds (default: ${DEFAULT-VALUE})")
+        int rescanSeconds;
+        @Option(names = "--cache-size", defaultValue = "2000", description = "search results to cache (default: ${DEFAULT-VALUE})")
+        long cacheSize;
+        @Option(names = "--max-feed-mb", defaultValue = "10", description = "largest feed document accepted over HTTP, in MB (default: ${DEFAULT-VALUE})")
+        int maxFeedMb;
+
+        @Override
+        public Integer call() throws Exception {
+            Config config = new Config(host, port, folders.index, feeds, !noWatch, Duration.ofSeconds(rescanSeconds),
+                    cacheSize, maxFeedMb * 1024L * 1024L, System.getenv(TOKEN_ENV), Config.CHINA);
+            App app;
+            try {
+                app = new App(config, Clock.systemUTC());
+            } catch (LockObtainFailedException e) {
+                System.err.println("The index " + folders.index + " is in use by another server; stop it or use another --index.");
+                return 2;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    app.close();
+                } catch (Exception e) {
+                    System.err.println("error while stopping: " + e);
+                }
+            }));
+            app.start();
+            if (config.feedToken() == null) {
+                System.out.println("Feed push (POST /api/feeds) is open: set " + TOKEN_ENV + " to require a token.");
+            }
+            System.out.println("Serving on http://localhost:" + app.port() + "  (API docs: /api-docs)");
+            Thread.currentThread().join();
+            return 0;
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Read new and changed feed files into the index once, then print a summary."
+                    + " Exits non-zero only when nothing could be read.")
+    static final class Ingest implements Callable<Integer> {
+        @CommandLine.Mixin
+        Folders folders = new Folders();
+        @Option(names = "--feeds", defaultValue = "feeds", description = "feed folder (default: ${DEFAULT-VALUE})")
+        Path feeds;
+
+        @Override
+        public Integer call() throws Exception {
+            Config config = new Config("127.0.0.1", 0, folders.index, feeds, false, Duration.ofSeconds(60), 0,
+                    1, null, Config.CHINA);
+            IngestReport report;
+            try (App app = new App(config, Clock.systemUTC())) {
+                ProgressBar bar = new ProgressBar(System.err);
+                report = app.ingestFeeds(p -> bar.show(p.done(), p.total(), p.file()));
+                bar.done();
+            } catch (LockObtainFailedException e) {
+                System.err.println("The index " + folders.index + " is in use by a running server."
+                        + " Drop files into " + feeds + " (the server watches it) or POST them to /api/feeds.");
+                return 2;
+            }
+            print(report, System.out);
+            return report.nothingRead() ? 1 : 0;
+        }
+
+        static void print(IngestReport r, PrintStream out) {
+            int failed = r.failedFiles().size();
+            out.printf("files:  %d read, %d unchanged, %d failed%n", r.files() - r.filesUnchanged() - failed,
+                    r.filesUnchanged(), failed);
+            out.printf("items:  %d new, %d updated, %d unchanged, %d rejected%n", r.itemsNew(), r.itemsUpdated(),
+                    r.itemsUnchanged(), r.rejectedItems().size());
+            r.failedFiles().forEach(f -> out.printf("  failed   %s: %s%n", f.file(), f.reason()));
+            r.rejectedItems().forEach(i -> out.printf("  rejected %s #%d \"%s\": %s%n", i.file(), i.position(),
+                    i.item(), i.reason()));
+            r.warnings().forEach(w -> out.printf("  warning  %s%n", w));
+            if (r.files() == 0) {
+                out.println("no feed files found: put RSS, Atom or HTML files into the module folders of the feed folder");
+            }
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "Search the index (also while a server runs) and print the hits, newest first.")
+    static final class Search implements Callable<Integer> {
+        @CommandLine.Mixin
+        Folders folders = new Folders();
+        @Parameters(arity = "0..*", paramLabel = "KEYWORDS", description = "keywords that must all occur in the title")
+        List<String> keywords = List.of();
+        @Option(names = "--country", description = "ISO code or Chinese name; comma-separated for any of several")
+        String country;
+        @Option(names = "--industry", description = "industry code or name; comma-separated for any of several")
+        String industry;
+        @Option(names = "--module", description = "country-alert, industry-alert, belt-and-road or trade-news")
+        String module;
+        @Option(names = "--scope", description = "title (default) or all")
+        String scope;
+        @Option(names = "--sort", description = "date (default) or relevance")
+        String sort;
+        @Option(names = "--page", defaultValue = "1")
+        String page;
+        @Option(names = "--size", defaultValue = "15")
+        String size;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!DirectoryReader.indexExists(FSDirectory.open(folders.index))) {
+                System.err.println("No index at " + folders.index + ": run 'ingest' (or 'serve') first.");
+                return 2;
+            }
+            Map<String, String> params = new HashMap<>();
+            params.put("q", String.join(" ", keywords));
+            put(params, "country", country);
+            put(params, "industry", industry);
+            put(params, "module", module);
+            put(params, "scope", scope);
+            put(params, "sort", sort);
+            put(params, "page", page);
+            put(params, "size", size);
+            ArticleQuery query;
+            try {
+                query = new ArticleQueries(Countries.load(), Industries.load(), Config.CHINA).parse(params);
+            } catch (InvalidInputException e) {
+                e.errors().forEach(f -> System.err.println(f.field() + ": " + f.en() + " / " + f.zh()));
+                return 2;
+            }
+            try (LuceneArticleIndex index = LuceneArticleIndex.openReadOnly(FSDirectory.open(folders.index), 0)) {
+                SearchPage result = index.search(query);
+                System.out.printf("%d articles match; page %d:%n", result.total(), result.page());
+                DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(Config.CHINA);
+                for (Hit h : result.items()) {
+                    System.out.printf("%s  %-14s  %s  [%s]  %s%n", day.format(h.publishedAt()), h.module().id(),
+                            h.title(), String.join(",", h.countries()), h.id());
+                }
+            }
+            return 0;
+        }
+
+        private static void put(Map<String, String> params, String key, String value) {
+            if (value != null) {
+                params.put(key, value);
+            }
+        }
+    }
+
+    /** A one-line progress bar on a terminal stream. */
+    static final class ProgressBar {
+        private final PrintStream out;
+        private boolean shown;
+
+        ProgressBar(PrintStream out) {
+            this.out = out;
+        }
+
+        void show(int done, int total, String file) {
+            int width = 30;
+            int filled = total == 0 ? width : done * width / total;
+            out.printf("\r[%s%s] %d/%d %-40.40s", "#".repeat(filled), ".".repeat(width - filled), done, total, file);
+            shown = true;
+        }
+
+        void done() {
+            if (shown) {
+                out.println();
+            }
+        }
+    }
+}

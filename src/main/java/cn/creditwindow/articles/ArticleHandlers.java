@@ -1,0 +1,123 @@
+package cn.creditwindow.articles;
+
+import cn.creditwindow.search.ArticleIndex;
+import cn.creditwindow.search.ArticleQuery;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.NotFoundException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** HTTP handlers of {@code /api/articles}: search, the per-module overview, one article, its attachments. */
+public final class ArticleHandlers {
+    /** Most items per module in the overview. */
+    public static final int MAX_PER_MODULE = 20;
+
+    private final ArticleIndex index;
+    private final ArticleQueries queries;
+    private final Function<String, Optional<Path>> localFiles;
+
+    /**
+     * @param localFiles resolves an attachment path under the feeds folder to a readable file
+     */
+    public ArticleHandlers(ArticleIndex index, ArticleQueries queries, Function<String, Optional<Path>> localFiles) {
+        this.index = Objects.requireNonNull(index, "index");
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.localFiles = Objects.requireNonNull(localFiles, "localFiles");
+    }
+
+    /** {@code GET /api/articles}. */
+    public void search(Context ctx) {
+        ctx.json(index.search(queries.parse(params(ctx))));
+    }
+
+    /** {@code GET /api/articles/overview}: every module's total and newest matches. */
+    public void overview(Context ctx) {
+        Map<String, String> params = params(ctx);
+        int per = ArticleQueries.integer(params, "per", 5, 1, MAX_PER_MODULE);
+        params.remove("per");
+        ArticleQuery query = queries.parse(params);
+        ctx.json(index.overview(query, per));
+    }
+
+    /** {@code GET /api/articles/{id}}. */
+    public void article(Context ctx) {
+        Article a = find(ctx.pathParam("id"));
+        ctx.json(ArticleView.of(a));
+    }
+
+    /** {@code GET /api/articles/{id}/attachments/{n}}: streams a file from feeds/, or redirects to a web address. */
+    public void attachment(Context ctx) throws IOException {
+        Article a = find(ctx.pathParam("id"));
+        int n = attachmentNumber(ctx.pathParam("n"), a);
+        Attachment attachment = a.attachments().get(n - 1);
+        if (!attachment.isLocal()) {
+            ctx.redirect(attachment.url());
+            return;
+        }
+        Path file = localFiles.apply(attachment.url()).orElseThrow(() -> new NotFoundException(
+                "attachment " + n + " of article " + a.id() + " is no longer on disk",
+                "附件文件已不存在"));
+        ctx.contentType(attachment.type());
+        ctx.header("Content-Disposition", "inline; filename*=UTF-8''"
+                + URLEncoder.encode(attachment.name(), StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.header("X-Content-Type-Options", "nosniff");
+        InputStream in = Files.newInputStream(file);
+        ctx.result(in);
+    }
+
+    private Article find(String id) {
+        return index.find(id).orElseThrow(() -> new NotFoundException(
+                "article " + id + " not found", "文章不存在：" + id));
+    }
+
+    private static int attachmentNumber(String raw, Article a) {
+        try {
+            int n = Integer.parseInt(raw);
+            if (n >= 1 && n <= a.attachments().size()) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (a.attachments().isEmpty()) {
+            throw new NotFoundException("article " + a.id() + " has no attachments", "该文章没有附件");
+        }
+        throw new InvalidInputException("n", "附件序号必须是 1 到 " + a.attachments().size() + " 之间的整数",
+                "n must be a whole number from 1 to " + a.attachments().size() + ", was '" + raw + "'");
+    }
+
+    private static Map<String, String> params(Context ctx) {
+        Map<String, String> flat = new HashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> flat.put(k, String.join(",", v)));
+        return flat;
+    }
+
+    /** An article as the API shows it: attachments as URLs a browser can open. */
+    record ArticleView(String id, Module module, String title, String bodyHtml, Instant publishedAt,
+                       String source, String url, List<String> countries, List<String> industries,
+                       List<Attachment> attachments) {
+        static ArticleView of(Article a) {
+            List<Attachment> shown = new ArrayList<>();
+            for (int i = 0; i < a.attachments().size(); i++) {
+                Attachment at = a.attachments().get(i);
+                String href = "/api/articles/" + a.id() + "/attachments/" + (i + 1);
+                shown.add(new Attachment(at.name(), href, at.type(), at.length()));
+            }
+            return new ArticleView(a.id(), a.module(), a.title(), a.bodyHtml(), a.publishedAt(), a.source(),
+                    a.url(), a.countries(), a.industries(), shown);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package cn.creditwindow.feeds;
+
+import cn.creditwindow.articles.Module;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.RequestRefusedException;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * {@code POST /api/feeds?module=…}: the insurer's systems push a feed document (RSS, Atom or an
+ * HTML article page) as the request body.
+ *
+ * <p>Who may push is decided by one check: when a token is configured, requests must carry
+ * {@code Authorization: Bearer <token>}. (Accounts and per-client tokens replace it later.)
+ */
+public final class FeedHandlers {
+    private final FeedIngester ingester;
+    private final long maxBytes;
+    private final String token;
+    private final Consumer<IngestReport> onReport;
+
+    /**
+     * @param maxBytes largest document accepted
+     * @param token    the bearer token required to push, or null to accept anyone (development)
+     * @param onReport receives the report of each accepted push (for metrics)
+     */
+    public FeedHandlers(FeedIngester ingester, long maxBytes, String token, Consumer<IngestReport> onReport) {
+        this.ingester = Objects.requireNonNull(ingester, "ingester");
+        this.maxBytes = maxBytes;
+        this.token = token;
+        this.onReport = Objects.requireNonNull(onReport, "onReport");
+    }
+
+    public void post(Context ctx) throws IOException {
+        checkAllowed(ctx.header("Authorization"));
+        String moduleId = ctx.queryParam("module");
+        if (moduleId == null || moduleId.isBlank()) {
+            throw new InvalidInputException("module", "必须指定栏目 module：country-alert、industry-alert、belt-and-road 或 trade-news",
+                    "module is required: country-alert, industry-alert, belt-and-road or trade-news");
+        }
+        Module module = Module.byId(moduleId).orElseThrow(() -> new InvalidInputException("module",
+                "未知的栏目“" + moduleId + "”，可选：country-alert、industry-alert、belt-and-road、trade-news",
+                "unknown module '" + moduleId + "'; use country-alert, industry-alert, belt-and-road or trade-news"));
+        byte[] body = readLimited(ctx);
+        if (body.length == 0) {
+            throw new InvalidInputException("body", "请求体为空：请提交 RSS、Atom 或 HTML 文档",
+                    "the request body is empty: post an RSS, Atom or HTML document");
+        }
+        String name = ctx.queryParam("name") != null ? ctx.queryParam("name") : "posted document";
+        IngestReport report = ingester.ingestDocument(body, module, name);
+        if (!report.failedFiles().isEmpty()) {
+            String reason = report.failedFiles().get(0).reason();
+            throw new RequestRefusedException(422, "the document could not be read: " + reason,
+                    "无法读取该文档：" + reason);
+        }
+        onReport.accept(report);
+        ctx.json(report);
+    }
+
+    private void checkAllowed(String authorization) {
+        if (token == null) {
+            return;
+        }
+        String expected = "Bearer " + token;
+        if (authorization == null || !MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8))) {
+            throw new RequestRefusedException(401, "a valid 'Authorization: Bearer <token>' header is required to push feeds",
+                    "推送资讯需要有效的令牌（Authorization: Bearer <token>）");
+        }
+    }
+
+    private byte[] readLimited(Context ctx) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                total += n;
+                if (total > maxBytes) {
+                    throw tooLarge();
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private RequestRefusedException tooLarge() {
+        return new RequestRefusedException(413, "the document is larger than the limit of " + maxBytes + " bytes",
+                "文档超过大小上限（" + maxBytes + " 字节）");
+    }
+}

@@ -1,0 +1,297 @@
+package cn.creditwindow.feeds;
+
+import cn.creditwindow.articles.Article;
+import cn.creditwindow.articles.Attachment;
+import cn.creditwindow.articles.Module;
+import cn.creditwindow.reference.Countries;
+import cn.creditwindow.reference.Country;
+import cn.creditwindow.reference.Gazetteer;
+import cn.creditwindow.reference.Industries;
+import cn.creditwindow.reference.Industry;
+import cn.creditwindow.search.ArticleIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+
+/**
+ * Reads feed documents into the article index: from the {@code feeds/} folder (the module is the
+ * sub-folder) or posted over HTTP (the module is given). Items get a stable id (guid, else link,
+ * else a hash of title and body), their country and industry tags resolved to codes — or, when a
+ * feed gives none, derived from the text by the {@link Gazetteer} — and attachments beside a feed file
+ * are kept as paths under {@code feeds/}.
+ *
+ * <p>A document that cannot be read is reported and never stops the others. Safe for concurrent use.
+ */
+public final class FeedIngester {
+    /** File name endings read as feed documents. */
+    private static final List<String> FEED_SUFFIXES = List.of(".xml", ".rss", ".atom", ".html", ".htm");
+    private static final Duration MANIFEST_SAVE_INTERVAL = Duration.ofSeconds(1);
+
+    private final FeedParser parser;
+    private final Gazetteer gazetteer;
+    private final Countries countries;
+    private final Industries industries;
+    private final ArticleIndex index;
+    private final Path feedsDir;
+    private final FeedManifest manifest;
+    private final Clock clock;
+    private final Object scanLock = new Object();
+
+    /**
+     * @param feedsDir     the folder with one sub-folder per module
+     * @param manifestFile where to remember which files were ingested (beside the index)
+     */
+    public FeedIngester(FeedParser parser, Gazetteer gazetteer, Countries countries, Industries industries,
+                        ArticleIndex index, Path feedsDir, Path manifestFile, Clock clock) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+        this.countries = Objects.requireNonNull(countries, "countries");
+        this.industries = Objects.requireNonNull(industries, "industries");
+        this.index = Objects.requireNonNull(index, "index");
+        this.feedsDir = feedsDir.toAbsolutePath().normalize();
+        this.manifest = new FeedManifest(manifestFile);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Progress of a folder scan: {@code done} of {@code total} files, the last one being {@code file}. */
+    public record Progress(int done, int total, String file) {
+    }
+
+    /**
+     * Ingests every new or changed feed file under the feeds folder; files whose content was ingested
+     * before are skipped.
+     */
+    public IngestReport ingestFolder(Consumer<Progress> progress) {
+        synchronized (scanLock) {
+            List<Path> files = feedFiles();
+            IngestReport report = IngestReport.empty();
+            Instant lastSave = clock.instant();
+            boolean dirty = false;
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                String name = relative(file);
+                IngestReport one;
+                try {
+                    one = ingestFile(file, name);
+                    dirty |= one.filesUnchanged() == 0 && one.failedFiles().isEmpty();
+                } catch (IOException e) {
+                    one = IngestReport.failedFile(name, "cannot read: " + e.getMessage());
+                }
+                report = report.plus(one);
+                progress.accept(new Progress(i + 1, files.size(), name));
+                if (dirty && Duration.between(lastSave, clock.instant()).compareTo(MANIFEST_SAVE_INTERVAL) >= 0) {
+                    saveManifest();
+                    lastSave = clock.instant();
+                    dirty = false;
+                }
+            }
+            if (dirty) {
+                saveManifest();
+            }
+            return report;
+        }
+    }
+
+    /**
+     * Ingests a document posted for a module. Nothing is remembered about the document itself:
+     * posting it again gives "unchanged" items.
+     *
+     * @param name what to call the document in reports
+     */
+    public IngestReport ingestDocument(byte[] content, Module module, String name) throws IOException {
+        URI base = URI.create("https://feeds.invalid/" + module.folder() + "/");
+        return ingest(content, base, module, name);
+    }
+
+    private IngestReport ingestFile(Path file, String name) throws IOException {
+        Optional<Module> module = moduleOf(file);
+        if (module.isEmpty()) {
+            return IngestReport.failedFile(name, "not in a module folder (" + folders() + ")");
+        }
+        byte[] content = Files.readAllBytes(file);
+        String hash = sha256(content);
+        if (manifest.isUnchanged(name, hash)) {
+            return IngestReport.unchangedFile();
+        }
+        IngestReport report = ingest(content, file.toUri(), module.get(), name);
+        if (report.failedFiles().isEmpty()) {
+            manifest.put(name, hash);
+        }
+        return report;
+    }
+
+    private IngestReport ingest(byte[] content, URI base, Module module, String name) throws IOException {
+        ParsedFeed feed;
+        try {
+            feed = parser.parse(content, base);
+        } catch (FeedFormatException e) {
+            return IngestReport.failedFile(name, e.getMessage());
+        }
+        List<IngestReport.ItemProblem> rejected = new ArrayList<>();
+        for (ParsedFeed.Rejected r : feed.rejected()) {
+            rejected.add(new IngestReport.ItemProblem(name, r.position(), r.label(), r.reason()));
+        }
+        List<String> warnings = new ArrayList<>();
+        List<Article> articles = new ArrayList<>();
+        for (FeedItem item : feed.items()) {
+            articles.add(toArticle(item, module, name, warnings));
+        }
+        int fresh = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (ArticleIndex.Outcome outcome : index.upsert(articles)) {
+            switch (outcome) {
+                case NEW -> fresh++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+        return new IngestReport(1, 0, List.of(), fresh, updated, unchanged, rejected, warnings);
+    }
+
+    private Article toArticle(FeedItem item, Module module, String file, List<String> warnings) {
+        String id = idOf(item);
+        String bodyText = item.bodyHtml().isEmpty() ? "" : Jsoup.parse(item.bodyHtml()).text();
+        Gazetteer.Tags derived = null;
+        Set<String> countryCodes = new LinkedHashSet<>();
+        for (String tag : item.countryTags()) {
+            countries.find(tag).map(Country::alpha2).ifPresentOrElse(countryCodes::add,
+                    () -> warnings.add(file + ": unknown country tag '" + tag + "' on '" + item.title() + "'"));
+        }
+        if (countryCodes.isEmpty()) {
+            derived = gazetteer.tag(item.title(), bodyText);
+            countryCodes.addAll(derived.countries());
+        }
+        Set<String> industryCodes = new LinkedHashSet<>();
+        for (String tag : item.industryTags()) {
+            industries.find(tag).map(Industry::code).ifPresentOrElse(industryCodes::add,
+                    () -> warnings.add(file + ": unknown industry tag '" + tag + "' on '" + item.title() + "'"));
+        }
+        if (industryCodes.isEmpty()) {
+            derived = derived != null ? derived : gazetteer.tag(item.title(), bodyText);
+            industryCodes.addAll(derived.industries());
+        }
+        Instant published = item.publishedAt() != null ? item.publishedAt()
+                : index.find(id).map(Article::publishedAt).orElseGet(clock::instant);
+        return new Article(id, module, item.title(), item.bodyHtml(), published, item.source(), item.link(),
+                List.copyOf(countryCodes), List.copyOf(industryCodes), attachments(item, file, warnings));
+    }
+
+    private List<Attachment> attachments(FeedItem item, String file, List<String> warnings) {
+        List<Attachment> out = new ArrayList<>();
+        for (Attachment a : item.attachments()) {
+            String url = a.url();
+            String lower = url.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("http://") || lower.startsWith("https://")) {
+                if (!lower.startsWith("https://feeds.invalid/")) {
+                    out.add(a);
+                    continue;
+                }
+            } else if (lower.startsWith("file:")) {
+                Path target = Path.of(URI.create(url)).toAbsolutePath().normalize();
+                if (target.startsWith(feedsDir) && Files.isRegularFile(target)) {
+                    out.add(new Attachment(a.name(), relative(target), a.type(), size(target)));
+                    continue;
+                }
+            }
+            warnings.add(file + ": attachment '" + a.name() + "' of '" + item.title()
+                    + "' left out: not a web address nor a file under the feeds folder (" + url + ")");
+        }
+        return out;
+    }
+
+    /** The id an item is stored under: from its guid, else its link, else its title and body. */
+    static String idOf(FeedItem item) {
+        String key = !item.guid().isBlank() ? "guid:" + item.guid().strip()
+                : !item.link().isBlank() ? "link:" + item.link().strip()
+                : "text:" + item.title() + "\u0000" + item.bodyHtml();
+        return sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 24);
+    }
+
+    /** Resolves a path under the feeds folder as stored in an {@link Attachment}, refusing anything outside it. */
+    public Optional<Path> localFile(String relativePath) {
+        Path target = feedsDir.resolve(relativePath).normalize();
+        return target.startsWith(feedsDir) && Files.isRegularFile(target) ? Optional.of(target) : Optional.empty();
+    }
+
+    private List<Path> feedFiles() {
+        if (!Files.isDirectory(feedsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(feedsDir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> FEED_SUFFIXES.stream().anyMatch(s -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(s)))
+                    .filter(p -> !isHiddenOrAttachment(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing feed files in " + feedsDir, e);
+        }
+    }
+
+    private boolean isHiddenOrAttachment(Path file) {
+        for (Path part : feedsDir.relativize(file)) {
+            String s = part.toString();
+            if (s.startsWith(".") || s.equals("attachments")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<Module> moduleOf(Path file) {
+        Path rel = feedsDir.relativize(file);
+        return rel.getNameCount() < 2 ? Optional.empty() : Module.byFolder(rel.getName(0).toString());
+    }
+
+    private static String folders() {
+        return String.join(", ", Stream.of(Module.values()).map(m -> m.folder() + "/").toList());
+    }
+
+    private String relative(Path file) {
+        return feedsDir.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    private void saveManifest() {
+        try {
+            manifest.save();
+        } catch (IOException e) {
+            throw new UncheckedIOException("saving the feed manifest", e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package cn.creditwindow.web;
+
+import cn.creditwindow.search.ResultWindowException;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.NotFoundException;
+import cn.creditwindow.validation.RequestRefusedException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns exceptions into a status and an {@link ApiError} body: the only place that does. */
+final class ErrorMapping {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    static void install(JavalinConfig config) {
+        config.routes.exception(InvalidInputException.class, (e, ctx) ->
+                send(ctx, 400, "invalid_input", e.getMessage(), zh(e.errors()), e.errors()));
+        config.routes.exception(ResultWindowException.class, (e, ctx) ->
+                send(ctx, 400, "invalid_input", e.getMessage(), "页码过大：只能翻到前 10000 条结果，请缩小查询范围",
+                        List.of(new FieldError("page", "页码过大：只能翻到前 10000 条结果，请缩小查询范围", e.getMessage()))));
+        config.routes.exception(NotFoundException.class, (e, ctx) ->
+                send(ctx, 404, "not_found", e.getMessage(), e.zh(), List.of()));
+        config.routes.exception(RequestRefusedException.class, (e, ctx) ->
+                send(ctx, e.status(), code(e.status()), e.getMessage(), e.zh(), List.of()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                send(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), e.getMessage(), List.of()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            send(ctx, 500, "internal_error", "internal error; the request was logged", "服务器内部错误，已记录", List.of());
+        });
+        config.routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                send(ctx, 404, "not_found", "no such page: " + ctx.path(), "页面不存在：" + ctx.path(), List.of());
+            }
+        });
+        config.routes.error(405, ctx -> send(ctx, 405, "method_not_allowed",
+                ctx.method() + " is not allowed on " + ctx.path(), "不支持该请求方法", List.of()));
+    }
+
+    private static void send(Context ctx, int status, String code, String en, String zh, List<FieldError> errors) {
+        ctx.status(status).json(new ApiError(status, code, en, zh, errors));
+    }
+
+    private static String zh(List<FieldError> errors) {
+        return String.join("；", errors.stream().map(e -> e.field() + "：" + e.zh()).toList());
+    }
+
+    private static String code(int status) {
+        return switch (status) {
+            case 400 -> "invalid_input";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_media_type";
+            case 422 -> "unprocessable";
+            default -> "error";
+        };
+    }
+}
