@@ -1,0 +1,119 @@
+package cn.creditwindow.app;
+
+import cn.creditwindow.config.Config;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+/**
+ * The real application on a loopback port, with a real index on disk, for API tests: feeds are
+ * copied from a fixture folder into a temporary folder the test may change.
+ */
+final class TestServer implements AutoCloseable {
+    private final App app;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ObjectMapper json = new ObjectMapper();
+    final Path feeds;
+    final Path index;
+
+    record Response(int status, String body, HttpResponse<byte[]> raw) {
+        JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    /** Starts with the given fixture feeds (copied), or none when {@code fixtures} is null. */
+    static TestServer start(Path dir, Path fixtures, String feedToken) throws IOException {
+        Path feeds = dir.resolve("feeds");
+        Files.createDirectories(feeds);
+        if (fixtures != null) {
+            copy(fixtures, feeds);
+        }
+        Config config = new Config("127.0.0.1", 0, dir.resolve("index"), feeds, false, Duration.ofSeconds(60), 100,
+                64 * 1024, feedToken, Config.CHINA);
+        return new TestServer(config);
+    }
+
+    static Path fixtures(String name) {
+        return Path.of("src/test/resources/app", name);
+    }
+
+    private TestServer(Config config) throws IOException {
+        this.feeds = config.feedsDir();
+        this.index = config.indexDir();
+        this.app = new App(config, Clock.systemUTC()).start();
+    }
+
+    App app() {
+        return app;
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    Response get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build());
+    }
+
+    Response post(String pathAndQuery, byte[] body, String contentType, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return send(b.build());
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        app.close();
+    }
+}
