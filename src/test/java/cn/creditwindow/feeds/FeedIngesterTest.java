@@ -1,0 +1,205 @@
+package cn.creditwindow.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.creditwindow.articles.Article;
+import cn.creditwindow.articles.Module;
+import cn.creditwindow.reference.Countries;
+import cn.creditwindow.reference.Gazetteer;
+import cn.creditwindow.reference.Industries;
+import cn.creditwindow.search.ArticleQuery;
+import cn.creditwindow.search.Hit;
+import cn.creditwindow.search.LuceneArticleIndex;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedIngesterTest {
+    private static final Countries COUNTRIES = Countries.load();
+    private static final Industries INDUSTRIES = Industries.load();
+    private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    private Path feeds;
+    private LuceneArticleIndex index;
+    private FeedIngester ingester;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        feeds = dir.resolve("feeds");
+        copy(Path.of("src/test/resources/app/feeds"), feeds);
+        index = LuceneArticleIndex.open(new ByteBuffersDirectory(), INDUSTRIES::withAncestors, 0);
+        ingester = ingester();
+    }
+
+    private FeedIngester ingester() {
+        return new FeedIngester(new FeedParser(), new Gazetteer(COUNTRIES, INDUSTRIES), COUNTRIES, INDUSTRIES, index,
+                feeds, dir.resolve("manifest.txt"), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        index.close();
+    }
+
+    private IngestReport ingest() {
+        return ingester.ingestFolder(p -> { });
+    }
+
+    private Hit only(String keyword) {
+        List<Hit> hits = index.search(ArticleQuery.builder().keyword(keyword).build()).items();
+        assertThat(hits).hasSize(1);
+        return hits.get(0);
+    }
+
+    @Test
+    void readsEveryModuleFolder() {
+        IngestReport report = ingest();
+        assertThat(report.files()).isEqualTo(4);
+        assertThat(report.failedFiles()).isEmpty();
+        assertThat(report.itemsNew()).isEqualTo(8);
+        assertThat(only("班列").module()).isEqualTo(Module.BELT_AND_ROAD);
+        assertThat(only("光伏").module()).isEqualTo(Module.INDUSTRY_ALERT);
+        assertThat(only("迪拜").module()).isEqualTo(Module.COUNTRY_ALERT);
+        assertThat(only("关税").module()).isEqualTo(Module.TRADE_NEWS);
+    }
+
+    @Test
+    void aSecondRunSkipsUnchangedFilesEvenAfterARestart() {
+        ingest();
+        IngestReport again = ingest();
+        assertThat(again.filesUnchanged()).isEqualTo(4);
+        assertThat(again.itemsAccepted()).isZero();
+        IngestReport afterRestart = ingester().ingestFolder(p -> { });
+        assertThat(afterRestart.filesUnchanged()).isEqualTo(4);
+        assertThat(index.count()).isEqualTo(8);
+    }
+
+    @Test
+    void aChangedFileUpdatesOnlyItsChangedItems() throws IOException {
+        ingest();
+        Path alerts = feeds.resolve("country-alerts/alerts.xml");
+        Files.writeString(alerts, Files.readString(alerts).replace("付款周期延长至180天", "付款周期延长至240天"));
+        IngestReport report = ingest();
+        assertThat(report.itemsUpdated()).isEqualTo(1);
+        assertThat(report.itemsUnchanged()).isEqualTo(2);
+        assertThat(report.itemsNew()).isZero();
+        assertThat(index.count()).isEqualTo(8);
+        assertThat(only("沙特").title()).isEqualTo("沙特阿拉伯政府项目付款周期延长至240天");
+    }
+
+    @Test
+    void aMalformedFileIsReportedAndTheOthersAreRead() throws IOException {
+        Files.writeString(feeds.resolve("trade-news/a-broken.xml"), "<rss><channel><item><title>半截");
+        Files.write(feeds.resolve("trade-news/b-binary.xml"), new byte[]{0, 1, 2, (byte) 0xff, 0});
+        Files.writeString(feeds.resolve("stray.xml"), "<rss/>");
+        IngestReport report = ingest();
+        assertThat(report.failedFiles()).extracting(IngestReport.FileProblem::file)
+                .containsExactlyInAnyOrder("trade-news/a-broken.xml", "trade-news/b-binary.xml", "stray.xml");
+        assertThat(report.failedFiles()).allSatisfy(f -> assertThat(f.reason()).isNotBlank());
+        assertThat(report.itemsNew()).isEqualTo(8);
+        assertThat(report.nothingRead()).isFalse();
+    }
+
+    @Test
+    void tagsComeFromCategoriesElseFromTheText() {
+        ingest();
+        Hit dubai = only("迪拜");
+        assertThat(dubai.countries()).containsExactly("AE");
+        assertThat(dubai.industries()).containsExactly("39");
+        Hit saudi = only("沙特");
+        assertThat(saudi.countries()).contains("SA");
+        assertThat(only("中美洲").countries()).doesNotContain("US");
+        assertThat(only("纺织业").industries()).contains("17");
+    }
+
+    @Test
+    void attachmentsBesideAFeedBecomePathsUnderTheFeedsFolder() {
+        ingest();
+        Article pv = index.find(only("光伏").id()).orElseThrow();
+        assertThat(pv.attachments()).hasSize(1);
+        assertThat(pv.attachments().get(0).url()).isEqualTo("industry-alerts/attachments/pv-exports.csv");
+        assertThat(pv.attachments().get(0).length()).isPositive();
+        assertThat(ingester.localFile(pv.attachments().get(0).url())).isPresent();
+        assertThat(ingester.localFile("../manifest.txt")).isEmpty();
+        assertThat(ingester.localFile("industry-alerts/../../manifest.txt")).isEmpty();
+    }
+
+    @Test
+    void unknownTagsAndAttachmentsOutsideTheFolderAreWarnedAbout() throws IOException {
+        Files.writeString(feeds.resolve("trade-news/tags.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>t</title>
+                <item><title>亚特兰蒂斯进口政策调整</title><guid>tags-1</guid>
+                <pubDate>Mon, 16 Nov 2026 09:00:00 +0800</pubDate>
+                <category domain="country">Atlantis</category>
+                <enclosure url="../../secret.pdf" length="10" type="application/pdf"/>
+                </item></channel></rss>
+                """);
+        IngestReport report = ingest();
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("unknown country tag 'Atlantis'"));
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("secret.pdf"));
+        assertThat(index.find(only("亚特兰蒂斯").id()).orElseThrow().attachments()).isEmpty();
+    }
+
+    @Test
+    void anItemWithoutADateKeepsTheDateItWasFirstStoredWith() throws IOException {
+        Path file = feeds.resolve("trade-news/undated.xml");
+        Files.writeString(file, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><title>无日期的资讯</title><guid>undated-1</guid><description>一</description></item>"
+                + "</channel></rss>");
+        ingest();
+        assertThat(only("无日期").publishedAt()).isEqualTo(NOW);
+        Files.writeString(file, Files.readString(file).replace("<description>一", "<description>二"));
+        FeedIngester later = new FeedIngester(new FeedParser(), new Gazetteer(COUNTRIES, INDUSTRIES), COUNTRIES,
+                INDUSTRIES, index, feeds, dir.resolve("manifest.txt"), Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC));
+        assertThat(later.ingestFolder(p -> { }).itemsUpdated()).isEqualTo(1);
+        assertThat(only("无日期").publishedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aPostedDocumentGoesToTheGivenModule() throws IOException {
+        byte[] rss = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>推送的预警</title>"
+                + "<guid>post-1</guid><pubDate>Mon, 16 Nov 2026 09:00:00 +0800</pubDate></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
+        IngestReport report = ingester.ingestDocument(rss, Module.COUNTRY_ALERT, "pushed");
+        assertThat(report.itemsNew()).isEqualTo(1);
+        assertThat(only("推送").module()).isEqualTo(Module.COUNTRY_ALERT);
+        assertThat(ingester.ingestDocument(rss, Module.COUNTRY_ALERT, "pushed").itemsUnchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyFolderMeansNothingWasRead() throws IOException {
+        Path empty = dir.resolve("empty");
+        Files.createDirectories(empty);
+        FeedIngester none = new FeedIngester(new FeedParser(), new Gazetteer(COUNTRIES, INDUSTRIES), COUNTRIES,
+                INDUSTRIES, index, empty, dir.resolve("m2.txt"), Clock.systemUTC());
+        assertThat(none.ingestFolder(p -> { }).nothingRead()).isTrue();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

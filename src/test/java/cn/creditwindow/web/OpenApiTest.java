@@ -1,0 +1,72 @@
+package cn.creditwindow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** openapi.json describes exactly the routes of {@link Routes}: adding an endpoint means documenting it. */
+class OpenApiTest {
+    private static final Pattern ROUTE = Pattern.compile("r\\.(get|post|put|patch|delete)\\(\"([^\"]+)\"");
+
+    @Test
+    void everyRouteIsDocumentedAndEveryDocumentedPathIsARoute() throws IOException {
+        String routes = Files.readString(Path.of("src/main/java/cn/creditwindow/web/Routes.java"));
+        TreeSet<String> declared = new TreeSet<>();
+        Matcher m = ROUTE.matcher(routes);
+        while (m.find()) {
+            declared.add(m.group(1).toUpperCase(Locale.ROOT) + " " + m.group(2));
+        }
+        assertThat(declared).hasSizeGreaterThan(10);
+        JsonNode api;
+        try (InputStream in = getClass().getResourceAsStream("/web/openapi.json")) {
+            api = new ObjectMapper().readTree(in);
+        }
+        TreeSet<String> documented = new TreeSet<>();
+        api.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        assertThat(documented).isEqualTo(declared);
+    }
+
+    @Test
+    void everyReferenceResolves() throws IOException {
+        JsonNode api;
+        try (InputStream in = getClass().getResourceAsStream("/web/openapi.json")) {
+            api = new ObjectMapper().readTree(in);
+        }
+        List<String> refs = new ArrayList<>();
+        collectRefs(api, refs);
+        assertThat(refs).isNotEmpty();
+        for (String ref : refs) {
+            assertThat(api.at(ref.substring(1))).as(ref).matches(n -> !n.isMissingNode());
+        }
+    }
+
+    private static void collectRefs(JsonNode node, List<String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("$ref")) {
+                    out.add(e.getValue().asText());
+                } else {
+                    collectRefs(e.getValue(), out);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collectRefs(n, out));
+        }
+    }
+}
