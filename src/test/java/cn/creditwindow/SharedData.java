@@ -27,7 +27,7 @@ public final class SharedData {
     }
 
     /** A file of the data folder; missing = skipped locally, failed on CI. */
-    public static Path file(String relative) {
+    public static Path require(String relative) {
         Path file = dir().resolve(relative);
         if (!Files.exists(file)) {
             throw new AssertionError("shared data file missing: " + file);

@@ -169,6 +169,12 @@ public final class FeedIngester {
     }
 
     private Article toArticle(FeedItem item, Module module, String file, List<String> warnings) {
+        if (item.link().startsWith("file:")) {
+            // an HTML page without a canonical address: its place under feeds/ is its identity, not a link
+            item = new FeedItem(item.guid().isBlank() ? "file:" + file : item.guid(), "", item.title(),
+                    item.bodyHtml(), item.publishedAt(), item.source(), item.countryTags(), item.industryTags(),
+                    item.attachments());
+        }
         String id = idOf(item);
         String bodyText = item.bodyHtml().isEmpty() ? "" : Jsoup.parse(item.bodyHtml()).text();
         Gazetteer.Tags derived = null;

@@ -45,7 +45,7 @@ class TitleRecallIT {
 
     @BeforeAll
     void indexHeadlines() throws IOException {
-        titles = Files.readAllLines(SharedData.file("headlines-zh/all_titles.txt"), StandardCharsets.UTF_8)
+        titles = Files.readAllLines(SharedData.require("headlines-zh/all_titles.txt"), StandardCharsets.UTF_8)
                 .stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
         assertThat(titles).hasSizeGreaterThan(150_000);
         try (LuceneArticleIndex index = LuceneArticleIndex.open(FSDirectory.open(dir.resolve("index")),
@@ -73,7 +73,7 @@ class TitleRecallIT {
 
     /** Hand-picked keywords (the known smartcn gaps among them) and 200 random 2–4 char pieces of titles. */
     List<String> keywords() throws IOException {
-        List<String> all = Files.readAllLines(SharedData.file("headlines-zh/all_titles.txt"), StandardCharsets.UTF_8);
+        List<String> all = Files.readAllLines(SharedData.require("headlines-zh/all_titles.txt"), StandardCharsets.UTF_8);
         Set<String> out = new LinkedHashSet<>(List.of("纺织", "沙特", "一带一路", "中美", "美國", "關稅", "iPhone", "AI",
                 "5G", "NBA", "华为", "中国", "足球", "手机", "房价", "股市", "王者荣耀", "阿联酋", "关税", "出口", "iphone x",
                 "微信 支付", "小米 手机", "3D", "A股", "CBA", "2018", "s9", "ofo", "LOL"));
