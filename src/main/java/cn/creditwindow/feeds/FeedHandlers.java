@@ -59,6 +59,11 @@ public final class FeedHandlers {
             throw new RequestRefusedException(422, "the document could not be read: " + reason,
                     "无法读取该文档：" + reason);
         }
+        if (report.itemsAccepted() == 0 && !report.rejectedItems().isEmpty()) {
+            String reason = report.rejectedItems().get(0).reason();
+            throw new RequestRefusedException(422, "the document could not be read: no usable item (" + reason + ")",
+                    "无法读取该文档：没有可用的条目（" + reason + "）");
+        }
         onReport.accept(report);
         ctx.json(report);
     }

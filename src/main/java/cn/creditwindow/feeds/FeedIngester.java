@@ -8,6 +8,7 @@ import cn.creditwindow.reference.Country;
 import cn.creditwindow.reference.Gazetteer;
 import cn.creditwindow.reference.Industries;
 import cn.creditwindow.reference.Industry;
+import cn.creditwindow.reference.Tags;
 import cn.creditwindow.search.ArticleIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -168,16 +169,23 @@ public final class FeedIngester {
         return new IngestReport(1, 0, List.of(), fresh, updated, unchanged, rejected, warnings);
     }
 
-    private Article toArticle(FeedItem item, Module module, String file, List<String> warnings) {
-        if (item.link().startsWith("file:")) {
-            // an HTML page without a canonical address: its place under feeds/ is its identity, not a link
-            item = new FeedItem(item.guid().isBlank() ? "file:" + file : item.guid(), "", item.title(),
-                    item.bodyHtml(), item.publishedAt(), item.source(), item.countryTags(), item.industryTags(),
-                    item.attachments());
+    /**
+     * An HTML page without a canonical address gets the page file as its link; its place under
+     * feeds/ is its identity then, and it has no link to show.
+     */
+    private static FeedItem withoutFileLink(FeedItem item, String file) {
+        if (!item.link().startsWith("file:")) {
+            return item;
         }
+        return new FeedItem(item.guid().isBlank() ? "file:" + file : item.guid(), "", item.title(), item.bodyHtml(),
+                item.publishedAt(), item.source(), item.countryTags(), item.industryTags(), item.attachments());
+    }
+
+    private Article toArticle(FeedItem feedItem, Module module, String file, List<String> warnings) {
+        FeedItem item = withoutFileLink(feedItem, file);
         String id = idOf(item);
         String bodyText = item.bodyHtml().isEmpty() ? "" : Jsoup.parse(item.bodyHtml()).text();
-        Gazetteer.Tags derived = null;
+        Tags derived = null;
         Set<String> countryCodes = new LinkedHashSet<>();
         for (String tag : item.countryTags()) {
             countries.find(tag).map(Country::alpha2).ifPresentOrElse(countryCodes::add,

@@ -27,8 +27,8 @@ import org.jsoup.parser.Parser;
  *
  * <p>Items that cannot be used are not exceptions: they are listed in {@link ParsedFeed#rejected()}
  * with a reason. An item is rejected when its title is missing, when its title is longer than
- * {@value #MAX_TITLE_CHARS} characters, or when its body is more than {@value #MAX_BODY_BYTES} bytes
- * of HTML (in UTF-8) before sanitising.
+ * {@value #MAX_TITLE_CHARS} characters, when its body is more than {@value #MAX_BODY_BYTES} bytes
+ * of HTML (in UTF-8) before sanitising, or when a truncated feed ends inside it.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
@@ -73,11 +73,14 @@ public final class FeedParser {
         }
         String text = ContentDecoder.decode(content);
         FeedDraft draft = read(text, base);
+        // A feed cut short (a half-copied file, a broken upload) keeps its complete items; the one it
+        // ends inside is incomplete and is rejected rather than stored with half a body.
+        int incomplete = draft.format() != Format.HTML_PAGE && isTruncated(text) ? draft.items().size() - 1 : -1;
         List<FeedItem> items = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         for (int i = 0; i < draft.items().size(); i++) {
             ItemDraft item = draft.items().get(i);
-            String problem = problem(item);
+            String problem = i == incomplete ? "the document ends inside this item (truncated)" : problem(item);
             if (problem == null) {
                 items.add(finish(item));
             } else {
@@ -103,6 +106,12 @@ public final class FeedParser {
                     : "not a feed or an article page: XML with root element <" + root + ">");
         }
         return ArticlePageReader.read(text, base);
+    }
+
+    /** True when the root element of a feed is never closed: the document was cut short. */
+    static boolean isTruncated(String text) {
+        String root = rootElementName(text);
+        return !root.isEmpty() && !text.contains("</" + root);
     }
 
     /**

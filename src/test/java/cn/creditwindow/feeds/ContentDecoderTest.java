@@ -3,6 +3,7 @@ package cn.creditwindow.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.creditwindow.SharedData;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class ContentDecoderTest {
     @ParameterizedTest
     @ValueSource(strings = {"people_1.html", "163_9.html", "qq_2.html"})
     void prefersValidUtf8OverADeclaredGb2312(String page) throws IOException {
-        byte[] bytes = Files.readAllBytes(SharedData.file("news-html-zh/" + page));
+        byte[] bytes = Files.readAllBytes(SharedData.require("news-html-zh/" + page));
 
         assertThat(ContentDecoder.declaredCharset(bytes)).contains(ContentDecoder.GB18030);
         assertThat(ContentDecoder.decode(bytes)).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
@@ -44,7 +45,7 @@ class ContentDecoderTest {
 
     @Test
     void readsTheSogouGbkSampleAsGb18030() throws IOException {
-        byte[] bytes = Files.readAllBytes(SharedData.file("sogou-news-sample/news_tensite_xml.smarty.gbk.dat"));
+        byte[] bytes = Files.readAllBytes(SharedData.require("sogou-news-sample/news_tensite_xml.smarty.gbk.dat"));
 
         String text = ContentDecoder.decode(bytes);
 

@@ -108,8 +108,12 @@ class FeedIngesterTest {
         Files.writeString(feeds.resolve("stray.xml"), "<rss/>");
         IngestReport report = ingest();
         assertThat(report.failedFiles()).extracting(IngestReport.FileProblem::file)
-                .containsExactlyInAnyOrder("trade-news/a-broken.xml", "trade-news/b-binary.xml", "stray.xml");
+                .containsExactlyInAnyOrder("trade-news/b-binary.xml", "stray.xml");
         assertThat(report.failedFiles()).allSatisfy(f -> assertThat(f.reason()).isNotBlank());
+        assertThat(report.rejectedItems()).singleElement().satisfies(r -> {
+            assertThat(r.file()).isEqualTo("trade-news/a-broken.xml");
+            assertThat(r.reason()).contains("truncated");
+        });
         assertThat(report.itemsNew()).isEqualTo(8);
         assertThat(report.nothingRead()).isFalse();
     }

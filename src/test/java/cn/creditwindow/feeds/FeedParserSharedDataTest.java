@@ -2,6 +2,7 @@ package cn.creditwindow.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.creditwindow.SharedData;
 import cn.creditwindow.feeds.ParsedFeed.Format;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,12 +119,12 @@ class FeedParserSharedDataTest {
     void takesTheLinkOfAPageFromItsCanonicalUrl() throws IOException {
         assertThat(parse("news-html-zh/sina_1.html").items().get(0).link())
                 .isEqualTo("https://news.sina.com.cn/c/2019-11-25/doc-iihnzahi3275702.shtml");
-        Path people = SharedData.file("news-html-zh/people_1.html");
+        Path people = SharedData.require("news-html-zh/people_1.html");
         assertThat(parse("news-html-zh/people_1.html").items().get(0).link()).isEqualTo(people.toUri().toString());
     }
 
     private ParsedFeed parse(String relative) throws IOException {
-        Path file = SharedData.file(relative);
+        Path file = SharedData.require(relative);
         return parser.parse(Files.readAllBytes(file), file.toUri());
     }
 }

@@ -249,8 +249,11 @@ class FeedParserTest {
     void readsWhatSurvivesOfATruncatedFeed() throws Exception {
         ParsedFeed feed = parse("rss-truncated.xml");
 
-        assertThat(feed.items()).extracting(FeedItem::title).containsExactly(
-                "土耳其：里拉大幅贬值，出口企业注意收汇风险", "越南：光伏组件反倾销调查进入终裁阶段");
+        assertThat(feed.items()).extracting(FeedItem::title).containsExactly("土耳其：里拉大幅贬值，出口企业注意收汇风险");
+        assertThat(feed.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.label()).isEqualTo("越南：光伏组件反倾销调查进入终裁阶段");
+            assertThat(r.reason()).contains("truncated");
+        });
     }
 
     @Test
