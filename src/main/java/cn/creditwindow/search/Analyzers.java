@@ -22,7 +22,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *       punctuation stop set of {@link SmartChineseAnalyzer} (stemming would turn iPhone into
  *       iphon).</li>
  *   <li>{@link #grams()}: UAX#29 words; CJK runs as unigrams + bigrams; Latin and numeric words
- *       with their prefixes ({@link LatinPrefixFilter}). Used to index.</li>
+ *       with their prefixes ({@link LatinPrefixFilter}); each token at the position of its start
+ *       offset ({@link OffsetPositionFilter}). Used to index.</li>
  *   <li>{@link #keyword()}: like {@link #grams()} without the prefixes. Used to turn a keyword into
  *       a phrase.</li>
  * </ul>
@@ -85,6 +86,7 @@ public final class Analyzers {
                 if (prefixes) {
                     stream = new LatinPrefixFilter(stream);
                 }
+                stream = new OffsetPositionFilter(stream);
                 return new TokenStreamComponents(tokenizer, stream);
             }
         };

@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexReader;
@@ -43,7 +44,7 @@ final class KeywordQueries {
         this.keywordAnalyzer = keywordAnalyzer;
     }
 
-    private record Token(String text, String type, int position) {
+    private record Token(String text, String type, int position, int start, int end) {
     }
 
     /** The substring query for a keyword on a grams field, or null when the keyword has nothing searchable. */
@@ -52,14 +53,14 @@ final class KeywordQueries {
         List<Token> kept = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.type.equals(SINGLE) && coveredByBigram(tokens, t.position)) {
+            if (t.type.equals(SINGLE) && coveredByBigram(tokens, t)) {
                 continue;
             }
             boolean last = i == tokens.size() - 1;
             if (last && (t.type.equals(ALPHANUM) || t.type.equals(NUM))) {
                 String prefix = t.text.length() > LatinPrefixFilter.MAX_PREFIX
                         ? t.text.substring(0, LatinPrefixFilter.MAX_PREFIX) : t.text;
-                kept.add(new Token(prefix + LatinPrefixFilter.MARK, t.type, t.position));
+                kept.add(new Token(prefix + LatinPrefixFilter.MARK, t.type, t.position, t.start, t.end));
             } else {
                 kept.add(t);
             }
@@ -134,9 +135,10 @@ final class KeywordQueries {
         }
     }
 
-    private static boolean coveredByBigram(List<Token> tokens, int position) {
+    /** A single CJK char inside a bigram of the keyword adds nothing to the phrase. */
+    private static boolean coveredByBigram(List<Token> tokens, Token single) {
         for (Token t : tokens) {
-            if (t.type.equals(DOUBLE) && (t.position == position || t.position == position - 1)) {
+            if (t.type.equals(DOUBLE) && t.start <= single.start && t.end >= single.end) {
                 return true;
             }
         }
@@ -149,11 +151,12 @@ final class KeywordQueries {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute posInc = stream.addAttribute(PositionIncrementAttribute.class);
             TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             int position = -1;
             while (stream.incrementToken()) {
                 position += posInc.getPositionIncrement();
-                tokens.add(new Token(term.toString(), type.type(), position));
+                tokens.add(new Token(term.toString(), type.type(), position, offset.startOffset(), offset.endOffset()));
             }
             stream.end();
         } catch (IOException e) {

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The search API against the real server, on fixture feeds ingested at start. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArticleApiIT {
-    @TempDir
-    Path dir;
+    private Path dir;
     TestServer server;
 
     @BeforeAll
-    void start() throws IOException {
+    void start(@TempDir Path tempDir) throws IOException {
+        dir = tempDir;
         server = TestServer.start(dir, TestServer.fixtures("feeds"), null);
     }
 

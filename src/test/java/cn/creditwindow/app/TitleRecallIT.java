@@ -38,13 +38,13 @@ class TitleRecallIT {
     /** Beyond this many matches only the total and the first pages are compared. */
     private static final int FULL_COMPARE_LIMIT = 2_000;
 
-    @TempDir
-    Path dir;
+    private Path dir;
     private List<String> titles;
     private TestServer server;
 
     @BeforeAll
-    void indexHeadlines() throws IOException {
+    void indexHeadlines(@TempDir Path tempDir) throws IOException {
+        dir = tempDir;
         titles = Files.readAllLines(SharedData.require("headlines-zh/all_titles.txt"), StandardCharsets.UTF_8)
                 .stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
         assertThat(titles).hasSizeGreaterThan(150_000);

@@ -40,7 +40,7 @@ class AnalyzersTest {
     void gramsIndexLatinWordsWithTheirPrefixes() throws IOException {
         assertThat(tokens(Analyzers.grams(), "iPhoneX与5G"))
                 .containsExactly("iphonex@0", "i*@0", "ip*@0", "iph*@0", "ipho*@0", "iphon*@0", "iphone*@0",
-                        "iphonex*@0", "与@1", "5g@2", "5*@2", "5g*@2");
+                        "iphonex*@0", "与@7", "5g@8", "5*@8", "5g*@8");
     }
 
     @Test
@@ -50,9 +50,15 @@ class AnalyzersTest {
     }
 
     @Test
+    void gramPositionsAreOffsetsSoSeparatorsKeepTheirPlace() throws IOException {
+        assertThat(tokens(Analyzers.keyword(), "事.1")).containsExactly("事@0", "1@2");
+        assertThat(tokens(Analyzers.keyword(), "事1")).containsExactly("事@0", "1@1");
+    }
+
+    @Test
     void gramsSplitWordsAtInternalPunctuation() throws IOException {
         assertThat(tokens(Analyzers.keyword(), "3.5mm U.S."))
-                .containsExactly("3@0", "5mm@1", "u@2", "s@3");
+                .containsExactly("3@0", "5mm@2", "u@6", "s@8");
     }
 
     @Test
