@@ -4,15 +4,9 @@ import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.feeds.FeedHandlers;
-import cn.creditwindow.feeds.FeedIngester;
-import cn.creditwindow.feeds.FeedParser;
 import cn.creditwindow.feeds.FeedWatcher;
 import cn.creditwindow.feeds.IngestReport;
-import cn.creditwindow.reference.Countries;
-import cn.creditwindow.reference.Gazetteer;
-import cn.creditwindow.reference.Industries;
 import cn.creditwindow.reference.ReferenceHandlers;
-import cn.creditwindow.search.LuceneArticleIndex;
 import cn.creditwindow.web.Json;
 import cn.creditwindow.web.Metrics;
 import cn.creditwindow.web.Routes;
@@ -20,11 +14,8 @@ import cn.creditwindow.web.SystemHandlers;
 import cn.creditwindow.web.WebServer;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
-import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,33 +27,28 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final Config config;
-    private final LuceneArticleIndex index;
-    private final FeedIngester ingester;
+    private final RiskInformation core;
     private final Metrics metrics;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
     public App(Config config, Clock clock) throws IOException {
         this.config = config;
-        Countries countries = Countries.load();
-        Industries industries = Industries.load();
-        Files.createDirectories(config.indexDir());
-        this.index = LuceneArticleIndex.open(FSDirectory.open(config.indexDir()), industries::withAncestors,
-                config.cacheSize());
-        this.ingester = new FeedIngester(new FeedParser(), new Gazetteer(countries, industries), countries,
-                industries, index, config.feedsDir(), config.indexDir().resolve("feeds-manifest.txt"), clock);
-        this.metrics = new Metrics(index::count);
+        this.core = new RiskInformation(config, clock);
+        this.metrics = new Metrics(core.index::count);
         Routes.Handlers handlers = new Routes.Handlers(
-                new ArticleHandlers(index, new ArticleQueries(countries, industries, config.zone()), ingester::localFile),
-                new FeedHandlers(ingester, config.maxFeedBytes(), config.feedToken(), metrics::recordIngest),
-                new ReferenceHandlers(countries, industries),
-                new SystemHandlers(metrics, index::count));
+                new ArticleHandlers(core.index, new ArticleQueries(core.countries, core.industries, config.zone()),
+                        core.ingester::localFile),
+                new FeedHandlers(core.ingester, config.maxFeedBytes(), config.feedToken(), metrics::recordIngest),
+                new ReferenceHandlers(core.countries, core.industries),
+                new SystemHandlers(metrics, core.index::count));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), handlers);
     }
 
     /** Ingests new and changed feed files, starts watching the feeds folder, then serves HTTP. */
     public App start() throws IOException {
-        IngestReport report = ingestFeeds(p -> { });
+        IngestReport report = core.ingester.ingestFolder(p -> { });
+        metrics.recordIngest(report);
         log.info("feeds: {} files ({} unchanged, {} failed), items {} new, {} updated, {} unchanged, {} rejected",
                 report.files(), report.filesUnchanged(), report.failedFiles().size(), report.itemsNew(),
                 report.itemsUpdated(), report.itemsUnchanged(), report.rejectedItems().size());
@@ -70,19 +56,12 @@ public final class App implements AutoCloseable {
         report.rejectedItems().forEach(r -> log.warn("feed item {}#{} '{}' left out: {}", r.file(), r.position(),
                 r.item(), r.reason()));
         if (config.watchFeeds()) {
-            watcher = new FeedWatcher(ingester, config.feedsDir(), Duration.ofMillis(500), config.rescanInterval(),
+            watcher = new FeedWatcher(core.ingester, config.feedsDir(), Duration.ofMillis(500), config.rescanInterval(),
                     this::logScan);
             watcher.start();
         }
         javalin.start(config.host(), config.port());
         return this;
-    }
-
-    /** Ingests new and changed feed files once. */
-    public IngestReport ingestFeeds(Consumer<FeedIngester.Progress> progress) {
-        IngestReport report = ingester.ingestFolder(progress);
-        metrics.recordIngest(report);
-        return report;
     }
 
     private void logScan(IngestReport report) {
@@ -104,6 +83,6 @@ public final class App implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
-        index.close();
+        core.close();
     }
 }

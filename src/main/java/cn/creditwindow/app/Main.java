@@ -120,9 +120,9 @@ public final class Main implements Runnable {
             Config config = new Config("127.0.0.1", 0, folders.index, feeds, false, Duration.ofSeconds(60), 0,
                     1, null, Config.CHINA);
             IngestReport report;
-            try (App app = new App(config, Clock.systemUTC())) {
+            try (RiskInformation core = new RiskInformation(config, Clock.systemUTC())) {
                 ProgressBar bar = new ProgressBar(System.err);
-                report = app.ingestFeeds(p -> bar.show(p.done(), p.total(), p.file()));
+                report = core.ingester.ingestFolder(p -> bar.show(p.done(), p.total(), p.file()));
                 bar.done();
             } catch (LockObtainFailedException e) {
                 System.err.println("The index " + folders.index + " is in use by a running server."

@@ -1,0 +1,97 @@
+package cn.creditwindow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as an operator uses it: ingest, then search. */
+class MainIT {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = new CommandLine(new Main()).execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path fixtureFeeds() throws IOException {
+        Path feeds = dir.resolve("feeds");
+        Path from = TestServer.fixtures("feeds");
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = feeds.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return feeds;
+    }
+
+    @Test
+    void ingestSummarisesThenSearchPrintsHits() throws IOException {
+        Path feeds = fixtureFeeds();
+        Files.writeString(feeds.resolve("trade-news/broken.xml"), "\u0000\u0001binary");
+        String index = dir.resolve("index").toString();
+        Run ingest = run("ingest", "--index", index, "--feeds", feeds.toString());
+        assertThat(ingest.exit()).isZero();
+        assertThat(ingest.out()).contains("files:  4 read, 0 unchanged, 1 failed", "items:  8 new, 0 updated, 0 unchanged, 0 rejected",
+                "failed   trade-news/broken.xml: binary content");
+        assertThat(ingest.err()).contains("5/5");
+        Run again = run("ingest", "--index", index, "--feeds", feeds.toString());
+        assertThat(again.out()).contains("files:  0 read, 4 unchanged, 1 failed");
+
+        Run search = run("search", "关税", "--index", index);
+        assertThat(search.exit()).isZero();
+        assertThat(search.out()).contains("1 articles match", "2026-11-17  trade-news", "美国加征关税新清单公布", "[US]");
+        Run filtered = run("search", "--country", "阿联酋", "--industry", "39", "--index", index);
+        assertThat(filtered.out()).contains("1 articles match", "阿联酋迪拜一电子产品买家申请破产保护");
+        Run bad = run("search", "--country", "火星", "--module", "sports", "--index", index);
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("country: unknown country: '火星'", "module: unknown module 'sports'");
+    }
+
+    @Test
+    void ingestFailsOnlyWhenNothingCouldBeRead() throws IOException {
+        Path feeds = dir.resolve("feeds");
+        Files.createDirectories(feeds.resolve("trade-news"));
+        Files.writeString(feeds.resolve("trade-news/broken.xml"), "\u0000\u0001binary");
+        Run run = run("ingest", "--index", dir.resolve("index").toString(), "--feeds", feeds.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        Run empty = run("ingest", "--index", dir.resolve("index2").toString(), "--feeds", dir.resolve("none").toString());
+        assertThat(empty.exit()).isEqualTo(1);
+        assertThat(empty.out()).contains("no feed files found");
+    }
+
+    @Test
+    void searchWithoutAnIndexSaysWhatToDo() {
+        Run run = run("search", "关税", "--index", dir.resolve("missing").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("run 'ingest'");
+    }
+}
