@@ -15,13 +15,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** HTTP handlers of {@code /api/articles}: search, the per-module overview, one article, its attachments. */
 public final class ArticleHandlers {
+    /** Attachment types a browser may show in place: none of them runs script. */
+    private static final Set<String> INLINE_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
+            "image/webp", "text/plain", "text/csv");
+
     /** Most items per module in the overview. */
     public static final int MAX_PER_MODULE = 20;
 
@@ -70,8 +76,11 @@ public final class ArticleHandlers {
         Path file = localFiles.apply(attachment.url()).orElseThrow(() -> new NotFoundException(
                 "attachment " + n + " of article " + a.id() + " is no longer on disk",
                 "附件文件已不存在"));
-        ctx.contentType(attachment.type());
-        ctx.header("Content-Disposition", "inline; filename*=UTF-8''"
+        // Only types that cannot run script open in the browser; anything else (HTML, SVG…) downloads.
+        String type = attachment.type().toLowerCase(Locale.ROOT);
+        boolean inline = INLINE_TYPES.contains(type);
+        ctx.contentType(!inline ? "application/octet-stream" : type.startsWith("text/") ? type + "; charset=utf-8" : type);
+        ctx.header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename*=UTF-8''"
                 + URLEncoder.encode(attachment.name(), StandardCharsets.UTF_8).replace("+", "%20"));
         ctx.header("X-Content-Type-Options", "nosniff");
         InputStream in = Files.newInputStream(file);

@@ -37,12 +37,7 @@ public final class Analyzers {
 
     /** smartcn words. */
     public static Analyzer words() {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return SearchText.charFilter(reader);
-            }
-
+        return new FoldingAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new HMMChineseTokenizer();
@@ -73,12 +68,7 @@ public final class Analyzers {
     }
 
     private static Analyzer gramAnalyzer(boolean unigrams, boolean prefixes) {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return SearchText.charFilter(reader);
-            }
-
+        return new FoldingAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
@@ -90,5 +80,13 @@ public final class Analyzers {
                 return new TokenStreamComponents(tokenizer, stream);
             }
         };
+    }
+
+    /** Every analyzer here reads text through {@link SearchText}'s folding first. */
+    private abstract static class FoldingAnalyzer extends Analyzer {
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return SearchText.charFilter(reader);
+        }
     }
 }

@@ -2,13 +2,13 @@ package cn.creditwindow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.creditwindow.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -39,17 +39,7 @@ class MainIT {
 
     private Path fixtureFeeds() throws IOException {
         Path feeds = dir.resolve("feeds");
-        Path from = TestServer.fixtures("feeds");
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = feeds.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Fixtures.copyTree(TestServer.fixtures("feeds"), feeds);
         return feeds;
     }
 

@@ -1,5 +1,6 @@
 package cn.creditwindow.app;
 
+import cn.creditwindow.Fixtures;
 import cn.creditwindow.config.Config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 /**
  * The real application on a loopback port, with a real index on disk, for API tests: feeds are
@@ -44,7 +43,7 @@ final class TestServer implements AutoCloseable {
         Path feeds = dir.resolve("feeds");
         Files.createDirectories(feeds);
         if (fixtures != null) {
-            copy(fixtures, feeds);
+            Fixtures.copyTree(fixtures, feeds);
         }
         Config config = new Config("127.0.0.1", 0, dir.resolve("index"), feeds, false, Duration.ofSeconds(60), 100,
                 64 * 1024, feedToken, Config.CHINA);
@@ -99,18 +98,6 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 
     @Override
     public void close() throws IOException {

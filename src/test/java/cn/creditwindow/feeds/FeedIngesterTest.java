@@ -2,6 +2,7 @@ package cn.creditwindow.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.creditwindow.Fixtures;
 import cn.creditwindow.articles.Article;
 import cn.creditwindow.articles.Module;
 import cn.creditwindow.reference.Countries;
@@ -14,12 +15,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +39,7 @@ class FeedIngesterTest {
     @BeforeEach
     void setUp() throws IOException {
         feeds = dir.resolve("feeds");
-        copy(Path.of("src/test/resources/app/feeds"), feeds);
+        Fixtures.copyTree(Path.of("src/test/resources/app/feeds"), feeds);
         index = LuceneArticleIndex.open(new ByteBuffersDirectory(), INDUSTRIES::withAncestors, 0);
         ingester = ingester();
     }
@@ -194,16 +193,4 @@ class FeedIngesterTest {
         assertThat(none.ingestFolder(p -> { }).nothingRead()).isTrue();
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 }
