@@ -77,9 +77,11 @@ public final class ArticleHandlers {
                 "attachment " + n + " of article " + a.id() + " is no longer on disk",
                 "附件文件已不存在"));
         // Only types that cannot run script open in the browser; anything else (HTML, SVG…) downloads.
-        String type = attachment.type().toLowerCase(Locale.ROOT);
-        boolean inline = INLINE_TYPES.contains(type);
-        ctx.contentType(!inline ? "application/octet-stream" : type.startsWith("text/") ? type + "; charset=utf-8" : type);
+        String type = attachment.type().toLowerCase(Locale.ROOT).strip();
+        String base = type.contains(";") ? type.substring(0, type.indexOf(';')).strip() : type;
+        boolean inline = INLINE_TYPES.contains(base);
+        ctx.contentType(!inline ? "application/octet-stream"
+                : base.startsWith("text/") && !type.contains("charset") ? base + "; charset=utf-8" : type);
         ctx.header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename*=UTF-8''"
                 + URLEncoder.encode(attachment.name(), StandardCharsets.UTF_8).replace("+", "%20"));
         ctx.header("X-Content-Type-Options", "nosniff");
