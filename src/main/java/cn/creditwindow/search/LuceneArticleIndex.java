@@ -171,20 +171,17 @@ public final class LuceneArticleIndex implements ArticleIndex {
             List<String> keywords = searchable(all.keywords());
             Query lucene = toLucene(all, keywords, false, searcher);
             ResultCollector result = searcher.search(lucene, ResultCollector.manager(false, true, false, perModule));
-            Map<Module, List<ResultCollector.Candidate>> byModule = new HashMap<>();
-            List<ResultCollector.Candidate> top = result.top();
-            List<Hit> hits = hits(searcher, top, keywords);
-            for (int i = 0; i < top.size(); i++) {
-                byModule.computeIfAbsent(hits.get(i).module(), m -> new ArrayList<>()).add(top.get(i));
+            // Each segment kept its own newest perModule of every module: keep the newest overall.
+            Map<Integer, List<ResultCollector.Candidate>> byModule = new HashMap<>();
+            for (ResultCollector.Candidate c : result.top()) {
+                List<ResultCollector.Candidate> kept = byModule.computeIfAbsent(c.module(), m -> new ArrayList<>());
+                if (kept.size() < perModule) {
+                    kept.add(c);
+                }
             }
             List<Overview.ModulePanel> panels = new ArrayList<>();
-            Map<Integer, Hit> hitByDoc = new HashMap<>();
-            for (int i = 0; i < top.size(); i++) {
-                hitByDoc.put(top.get(i).doc(), hits.get(i));
-            }
             for (Module m : Module.values()) {
-                List<Hit> items = byModule.getOrDefault(m, List.of()).stream()
-                        .map(c -> hitByDoc.get(c.doc())).toList();
+                List<Hit> items = hits(searcher, byModule.getOrDefault(m.ordinal(), List.of()), keywords);
                 panels.add(new Overview.ModulePanel(m, result.moduleTotal(m), items));
             }
             return new Overview(panels);

@@ -32,8 +32,8 @@ import org.apache.lucene.search.ScoreMode;
 final class ResultCollector implements Collector {
     private static final Module[] MODULES = Module.values();
 
-    /** A document that may make the page. */
-    record Candidate(int doc, long published, float score) {
+    /** A document that may make the page; {@code module} is the ordinal of its {@link Module}, or -1. */
+    record Candidate(int doc, long published, float score, int module) {
     }
 
     static final Comparator<Candidate> NEWEST_FIRST =
@@ -138,16 +138,16 @@ final class ResultCollector implements Collector {
                     float score = scorer.score();
                     Candidate weakest = best.peek();
                     if (best.size() < window || weakest == null || score >= weakest.score()) {
-                        offer(new Candidate(docBase + doc, published(doc), score));
+                        offer(new Candidate(docBase + doc, published(doc), score, module));
                     }
                 } else if (perModule) {
                     if (module >= 0 && keptPerModule[module] < window) {
                         keptPerModule[module]++;
-                        newest.add(new Candidate(docBase + doc, published(doc), 0f));
+                        newest.add(new Candidate(docBase + doc, published(doc), 0f, module));
                     }
                 } else if (kept < window) {
                     kept++;
-                    newest.add(new Candidate(docBase + doc, published(doc), 0f));
+                    newest.add(new Candidate(docBase + doc, published(doc), 0f, module));
                 }
             }
 
