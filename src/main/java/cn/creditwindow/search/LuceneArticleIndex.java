@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -34,6 +35,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -64,6 +66,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
     private final ArticleDocuments documents;
     private final KeywordQueries keywordQueries = new KeywordQueries(Analyzers.keyword());
     private final Cache<CacheKey, Object> cache;
+    private final SegmentTags.Cache tags;
     /** Serialises upserts (never the writer's own monitor: IndexWriter asserts callers don't hold it). */
     private final Object writeLock = new Object();
 
@@ -71,8 +74,9 @@ public final class LuceneArticleIndex implements ArticleIndex {
     }
 
     private LuceneArticleIndex(Directory directory, IndexWriter writer, SearcherManager searchers,
-                               ArticleDocuments documents, long cacheSize) {
+                               SegmentTags.Cache tags, ArticleDocuments documents, long cacheSize) {
         this.directory = directory;
+        this.tags = tags;
         this.writer = writer;
         this.searchers = searchers;
         this.documents = documents;
@@ -97,14 +101,30 @@ public final class LuceneArticleIndex implements ArticleIndex {
         if (!DirectoryReader.indexExists(directory)) {
             writer.commit();
         }
-        SearcherManager searchers = new SearcherManager(writer, null);
-        return new LuceneArticleIndex(directory, writer, searchers, new ArticleDocuments(industryAncestors), cacheSize);
+        SegmentTags.Cache tags = new SegmentTags.Cache();
+        SearcherManager searchers = new SearcherManager(writer, warming(tags));
+        return new LuceneArticleIndex(directory, writer, searchers, tags, new ArticleDocuments(industryAncestors),
+                cacheSize);
     }
 
     /** Opens an existing index for searching only, beside a process that may be writing it. */
     public static LuceneArticleIndex openReadOnly(Directory directory, long cacheSize) throws IOException {
-        SearcherManager searchers = new SearcherManager(directory, null);
-        return new LuceneArticleIndex(directory, null, searchers, null, cacheSize);
+        SegmentTags.Cache tags = new SegmentTags.Cache();
+        SearcherManager searchers = new SearcherManager(directory, warming(tags));
+        return new LuceneArticleIndex(directory, null, searchers, tags, null, cacheSize);
+    }
+
+    /** Reads the tags of new segments when a searcher opens, so that no search waits for them. */
+    private static SearcherFactory warming(SegmentTags.Cache tags) {
+        return new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    tags.of(leaf.reader());
+                }
+                return new IndexSearcher(reader);
+            }
+        };
     }
 
     @Override
@@ -118,16 +138,19 @@ public final class LuceneArticleIndex implements ArticleIndex {
             boolean changed = false;
             IndexSearcher searcher = searchers.acquire();
             try {
+                IdLookup ids = new IdLookup(searcher);
                 for (Article article : articles) {
                     String hash = ArticleDocuments.contentHash(article);
-                    String before = pending.containsKey(article.id())
-                            ? pending.get(article.id()) : storedHash(searcher, article.id());
+                    String before = pending.containsKey(article.id()) ? pending.get(article.id()) : ids.storedHash(article.id());
                     Outcome outcome = before == null ? Outcome.NEW
                             : before.equals(hash) ? Outcome.UNCHANGED : Outcome.UPDATED;
-                    if (outcome != Outcome.UNCHANGED) {
+                    if (outcome == Outcome.NEW) {
+                        // known to be absent: no delete-by-id to apply at the next flush
+                        writer.addDocument(documents.toDocument(article, hash));
+                    } else if (outcome == Outcome.UPDATED) {
                         writer.updateDocument(new Term(Fields.ID, article.id()), documents.toDocument(article, hash));
-                        changed = true;
                     }
+                    changed |= outcome != Outcome.UNCHANGED;
                     pending.put(article.id(), hash);
                     outcomes.add(outcome);
                 }
@@ -149,7 +172,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
             List<String> keywords = searchable(query.keywords());
             boolean byScore = query.order() == ArticleQuery.Order.RELEVANCE && !keywords.isEmpty();
             Query lucene = toLucene(query, keywords, byScore, searcher);
-            ResultCollector result = searcher.search(lucene, ResultCollector.manager(byScore, false, true, window));
+            ResultCollector result = searcher.search(lucene, ResultCollector.manager(tags, byScore, false, true, window));
             int from = (query.page() - 1) * query.size();
             if ((long) query.page() * query.size() > MAX_WINDOW && from < result.total()) {
                 throw new ResultWindowException(query.page(), query.size());
@@ -170,7 +193,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
         return withSearcher(searcher -> cached(searcher, "overview", all, perModule, () -> {
             List<String> keywords = searchable(all.keywords());
             Query lucene = toLucene(all, keywords, false, searcher);
-            ResultCollector result = searcher.search(lucene, ResultCollector.manager(false, true, false, perModule));
+            ResultCollector result = searcher.search(lucene, ResultCollector.manager(tags, false, true, false, perModule));
             // Each segment kept its own newest perModule of every module: keep the newest overall.
             Map<Integer, List<ResultCollector.Candidate>> byModule = new HashMap<>();
             for (ResultCollector.Candidate c : result.top()) {
@@ -271,9 +294,46 @@ public final class LuceneArticleIndex implements ArticleIndex {
         return hits;
     }
 
-    private static String storedHash(IndexSearcher searcher, String id) throws IOException {
-        int doc = lookup(searcher, id);
-        return doc < 0 ? null : searcher.storedFields().document(doc, Set.of(Fields.CONTENT_HASH)).get(Fields.CONTENT_HASH);
+    /**
+     * Finds documents by id, reusing one terms enumeration per segment across many lookups (a batch
+     * of upserts looks up every id).
+     */
+    private static final class IdLookup {
+        private final IndexSearcher searcher;
+        private final List<LeafReaderContext> leaves;
+        private final TermsEnum[] termsEnums;
+        private PostingsEnum postings;
+
+        IdLookup(IndexSearcher searcher) throws IOException {
+            this.searcher = searcher;
+            this.leaves = searcher.getIndexReader().leaves();
+            this.termsEnums = new TermsEnum[leaves.size()];
+            for (int i = 0; i < termsEnums.length; i++) {
+                Terms terms = leaves.get(i).reader().terms(Fields.ID);
+                termsEnums[i] = terms == null ? null : terms.iterator();
+            }
+        }
+
+        /** The content hash stored with this id, or null when there is no such live document. */
+        String storedHash(String id) throws IOException {
+            BytesRef term = new BytesRef(id);
+            for (int i = leaves.size() - 1; i >= 0; i--) { // newest segments last: most updates are recent
+                TermsEnum te = termsEnums[i];
+                if (te == null || !te.seekExact(term)) {
+                    continue;
+                }
+                LeafReaderContext leaf = leaves.get(i);
+                Bits live = leaf.reader().getLiveDocs();
+                postings = te.postings(postings, PostingsEnum.NONE);
+                for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                    if (live == null || live.get(d)) {
+                        return searcher.storedFields().document(leaf.docBase + d, Set.of(Fields.CONTENT_HASH))
+                                .get(Fields.CONTENT_HASH);
+                    }
+                }
+            }
+            return null;
+        }
     }
 
     /** The live document with this id, or -1. */

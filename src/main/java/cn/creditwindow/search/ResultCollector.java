@@ -13,8 +13,6 @@ import java.util.TreeMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -41,6 +39,7 @@ final class ResultCollector implements Collector {
     static final Comparator<Candidate> BEST_FIRST =
             Comparator.comparingDouble(Candidate::score).reversed().thenComparing(NEWEST_FIRST);
 
+    private final SegmentTags.Cache tags;
     private final boolean byScore;
     private final boolean perModule;
     private final boolean facets;
@@ -58,7 +57,8 @@ final class ResultCollector implements Collector {
      * @param facets    count countries and industries too
      * @param window    how many of the top documents to keep
      */
-    ResultCollector(boolean byScore, boolean perModule, boolean facets, int window) {
+    ResultCollector(SegmentTags.Cache tags, boolean byScore, boolean perModule, boolean facets, int window) {
+        this.tags = tags;
         this.byScore = byScore;
         this.perModule = perModule;
         this.facets = facets;
@@ -66,17 +66,17 @@ final class ResultCollector implements Collector {
         this.best = byScore ? new PriorityQueue<>(window + 1, BEST_FIRST.reversed()) : null;
     }
 
-    static CollectorManager<ResultCollector, ResultCollector> manager(boolean byScore, boolean perModule,
-                                                                      boolean facets, int window) {
+    static CollectorManager<ResultCollector, ResultCollector> manager(SegmentTags.Cache tags, boolean byScore,
+                                                                      boolean perModule, boolean facets, int window) {
         return new CollectorManager<>() {
             @Override
             public ResultCollector newCollector() {
-                return new ResultCollector(byScore, perModule, facets, window);
+                return new ResultCollector(tags, byScore, perModule, facets, window);
             }
 
             @Override
             public ResultCollector reduce(Collection<ResultCollector> collectors) {
-                ResultCollector all = new ResultCollector(byScore, perModule, facets, window);
+                ResultCollector all = new ResultCollector(tags, byScore, perModule, facets, window);
                 for (ResultCollector c : collectors) {
                     all.total += c.total;
                     for (int m = 0; m < MODULES.length; m++) {
@@ -100,17 +100,11 @@ final class ResultCollector implements Collector {
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-        var reader = context.reader();
         int docBase = context.docBase;
-        SortedDocValues moduleValues = DocValues.getSorted(reader, Fields.MODULE);
-        int[] ordToModule = new int[moduleValues.getValueCount()];
-        for (int ord = 0; ord < ordToModule.length; ord++) {
-            String id = moduleValues.lookupOrd(ord).utf8ToString();
-            ordToModule[ord] = Module.byId(id).map(Enum::ordinal).orElse(-1);
-        }
-        NumericDocValues published = DocValues.getNumeric(reader, Fields.PUBLISHED);
-        LeafCounts counts = facets ? new LeafCounts(reader.getSortedSetDocValues(Fields.COUNTRY),
-                reader.getSortedSetDocValues(Fields.INDUSTRY)) : null;
+        SegmentTags segment = tags.of(context.reader());
+        byte[] moduleOf = segment.module;
+        NumericDocValues published = DocValues.getNumeric(context.reader(), Fields.PUBLISHED);
+        LeafCounts counts = facets ? new LeafCounts(segment) : null;
         if (counts != null) {
             leafCounts.add(counts);
         }
@@ -127,7 +121,7 @@ final class ResultCollector implements Collector {
             @Override
             public void collect(int doc) throws IOException {
                 total++;
-                int module = moduleValues.advanceExact(doc) ? ordToModule[moduleValues.ordValue()] : -1;
+                int module = moduleOf[doc];
                 if (module >= 0) {
                     moduleCounts[module]++;
                 }
@@ -179,7 +173,7 @@ final class ResultCollector implements Collector {
         return out;
     }
 
-    Facets facets() throws IOException {
+    Facets facets() {
         Map<String, Long> modules = new LinkedHashMap<>();
         for (Module m : MODULES) {
             if (moduleCounts[m.ordinal()] > 0) {
@@ -204,41 +198,30 @@ final class ResultCollector implements Collector {
 
     /** Country and industry counts by segment ordinal; resolved to codes once, at the end. */
     private static final class LeafCounts {
-        private final SortedSetDocValues countries;
-        private final SortedSetDocValues industries;
+        private final SegmentTags segment;
         private final int[] countryCounts;
         private final int[] industryCounts;
 
-        LeafCounts(SortedSetDocValues countries, SortedSetDocValues industries) {
-            this.countries = countries;
-            this.industries = industries;
-            this.countryCounts = new int[countries == null ? 0 : (int) countries.getValueCount()];
-            this.industryCounts = new int[industries == null ? 0 : (int) industries.getValueCount()];
+        LeafCounts(SegmentTags segment) {
+            this.segment = segment;
+            this.countryCounts = new int[segment.countries.names.length];
+            this.industryCounts = new int[segment.industries.names.length];
         }
 
-        void count(int doc) throws IOException {
-            count(countries, countryCounts, doc);
-            count(industries, industryCounts, doc);
+        void count(int doc) {
+            segment.countries.count(doc, countryCounts);
+            segment.industries.count(doc, industryCounts);
         }
 
-        private static void count(SortedSetDocValues values, int[] counts, int doc) throws IOException {
-            if (values != null && values.advanceExact(doc)) {
-                for (int i = values.docValueCount(); i > 0; i--) {
-                    counts[(int) values.nextOrd()]++;
-                }
-            }
+        void addTo(Map<String, Long> countryTotals, Map<String, Long> industryTotals) {
+            addTo(segment.countries.names, countryCounts, countryTotals);
+            addTo(segment.industries.names, industryCounts, industryTotals);
         }
 
-        void addTo(Map<String, Long> countryTotals, Map<String, Long> industryTotals) throws IOException {
-            addTo(countries, countryCounts, countryTotals);
-            addTo(industries, industryCounts, industryTotals);
-        }
-
-        private static void addTo(SortedSetDocValues values, int[] counts, Map<String, Long> totals)
-                throws IOException {
+        private static void addTo(String[] names, int[] counts, Map<String, Long> totals) {
             for (int ord = 0; ord < counts.length; ord++) {
                 if (counts[ord] > 0) {
-                    totals.merge(values.lookupOrd(ord).utf8ToString(), (long) counts[ord], Long::sum);
+                    totals.merge(names[ord], (long) counts[ord], Long::sum);
                 }
             }
         }
