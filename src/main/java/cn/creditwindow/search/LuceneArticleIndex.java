@@ -175,7 +175,13 @@ public final class LuceneArticleIndex implements ArticleIndex {
             List<ResultCollector.Candidate> top = result.top();
             List<Hit> hits = hits(searcher, top, keywords);
             for (int i = 0; i < top.size(); i++) {
-                byModule.computeIfAbsent(hits.get(i).module(), m -> new ArrayList<>()).add(top.get(i));
+                // Every segment kept its own newest perModule of each module; top is newest first overall,
+                // so the first perModule of a module are its newest.
+                List<ResultCollector.Candidate> kept = byModule.computeIfAbsent(hits.get(i).module(),
+                        m -> new ArrayList<>());
+                if (kept.size() < perModule) {
+                    kept.add(top.get(i));
+                }
             }
             List<Overview.ModulePanel> panels = new ArrayList<>();
             Map<Integer, Hit> hitByDoc = new HashMap<>();

@@ -201,6 +201,18 @@ class LuceneArticleIndexTest {
     }
 
     @Test
+    void overviewKeepsPerModuleItemsAcrossSegments() throws IOException {
+        // Each upsert commits a segment; the overview once returned perModule items from each of them.
+        for (int day = 1; day <= 4; day++) {
+            index.upsert(List.of(article("s" + day, Module.COUNTRY_ALERT, "第" + day + "期国别预警", day, List.of(),
+                    List.of())));
+        }
+        Overview o = index.overview(ArticleQuery.all(), 2);
+        assertThat(o.modules().get(0).total()).isEqualTo(4);
+        assertThat(o.modules().get(0).items()).extracting(Hit::title).containsExactly("第4期国别预警", "第3期国别预警");
+    }
+
+    @Test
     void upsertTellsNewUpdatedAndUnchanged() throws IOException {
         Article a = article("a", "原标题", 1);
         assertThat(index.upsert(List.of(a))).containsExactly(Outcome.NEW);
