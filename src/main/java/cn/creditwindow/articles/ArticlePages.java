@@ -54,7 +54,10 @@ public final class ArticlePages {
     public void search(Context ctx) {
         Messages m = pages.messages(ctx);
         SearchConditions conditions = conditions(ctx);
-        ArticleQuery query = queries.parse(conditions.params());
+        Map<String, String> params = conditions.params();
+        // The panels have no pages, but a hand-made page=abc is still bad input and is said to be.
+        putIfPresent(params, ctx, "page");
+        ArticleQuery query = queries.parse(params);
         Overview overview = index.overview(query, PANEL_SIZE);
         List<SearchView.Panel> panels = overview.modules().stream()
                 .map(p -> new SearchView.Panel(p.module(), p.total(), p.items(), conditions.moduleHref(p.module())))
@@ -72,10 +75,7 @@ public final class ArticlePages {
         Map<String, String> params = conditions.params();
         params.put("module", module.id());
         params.put("size", Integer.toString(PAGE_SIZE));
-        String page = ctx.queryParam("page");
-        if (page != null) {
-            params.put("page", page);
-        }
+        putIfPresent(params, ctx, "page");
         ArticleQuery query = queries.parse(params);
         SearchPage result = index.search(query);
         long reachable = Math.min(result.total(), LuceneArticleIndex.MAX_WINDOW);
@@ -115,6 +115,13 @@ public final class ArticlePages {
                         .map(m -> m.id() + " (" + m.nameEn() + ")").collect(Collectors.joining(", ")),
                 "栏目“" + id + "”不存在，可选栏目：" + Arrays.stream(Module.values())
                         .map(m -> m.nameZh() + "（" + m.id() + "）").collect(Collectors.joining("、"))));
+    }
+
+    private static void putIfPresent(Map<String, String> params, Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value != null) {
+            params.put(name, value);
+        }
     }
 
     private static SearchConditions conditions(Context ctx) {

@@ -165,6 +165,8 @@ class PagesIT {
 
         assertThat(page("/search?q=" + "x".repeat(201), 400).select(".field-errors").text()).contains("关键字");
         assertThat(page("/search/country-alert?page=0", 400).select(".field-errors").text()).contains("页码");
+        assertThat(page("/search?page=abc", 400).select(".field-errors").text()).contains("页码", "abc");
+        assertThat(page("/search?page=3", 200).select(".panel .hit")).isNotEmpty();
         assertThat(page("/search/nope", 404).select(".error-message").text()).contains("nope", "country-alert");
         assertThat(page("/articles/doesnotexist", 404).select(".error-message").text())
                 .isEqualTo("文章不存在：doesnotexist");
