@@ -45,17 +45,34 @@ final class Browser implements AutoCloseable {
         return Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
     }
 
+    /**
+     * True when Chromium and its driver are installed. When they are not, says so on stderr, and on CI
+     * ({@code CI=true}) fails.
+     */
+    static boolean installed() {
+        if (Files.isExecutable(chromium()) && Files.isExecutable(chromedriver())) {
+            return true;
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            throw new AssertionError(missing() + "; on CI they are required");
+        }
+        System.err.println(missing() + "; skipping the browser tests");
+        return false;
+    }
+
     /** Skips the calling test (fails it on CI) when Chromium or its driver is not installed. */
     static void requireInstalled() {
-        if (Files.isExecutable(chromium()) && Files.isExecutable(chromedriver())) {
-            return;
+        if (!Files.isExecutable(chromium()) || !Files.isExecutable(chromedriver())) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(missing() + "; on CI they are required");
+            }
+            Assumptions.abort(missing() + "; skipping");
         }
-        String message = "browser tests need Chromium and its driver at " + chromium() + " and " + chromedriver()
+    }
+
+    private static String missing() {
+        return "browser tests need Chromium and its driver at " + chromium() + " and " + chromedriver()
                 + " (Debian: apt-get install -y chromium chromium-driver fonts-noto-cjk)";
-        if ("true".equals(System.getenv("CI"))) {
-            throw new AssertionError(message + "; on CI they are required");
-        }
-        Assumptions.abort(message + "; skipping the browser tests");
     }
 
     /** Starts headless Chromium with a fresh profile in {@code profile}; downloads go to {@code downloads}. */
