@@ -93,7 +93,7 @@ final class SearchForms {
 
     private static String label(Messages m, String otherName, String code, Long count) {
         String label = otherName + " · " + code;
-        return count == null || count == 0 ? label : label + " · " + m.get("filter.count", count);
+        return count == null || count == 0 ? label : label + " · " + m.plural("count.items", count);
     }
 
     /** What a country input shows and sends: its name in the page's language. */

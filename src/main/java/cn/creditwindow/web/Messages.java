@@ -67,6 +67,17 @@ public final class Messages {
         return text;
     }
 
+    /**
+     * A text about {@code n} things: the {@code key.one} text when {@code n} is 1 and the file has one
+     * ("1 item"), else the {@code key} text; {@code {0}} is {@code n}, {@code {1}}… the further arguments.
+     */
+    public String plural(String key, long n, Object... more) {
+        Object[] args = new Object[more.length + 1];
+        args[0] = n;
+        System.arraycopy(more, 0, args, 1, more.length);
+        return get(n == 1 && texts.containsKey(key + ".one") ? key + ".one" : key, args);
+    }
+
     /** The text for {@code key}, or {@code fallback} when there is none. */
     public String getOrDefault(String key, String fallback) {
         return texts.getOrDefault(key, fallback);

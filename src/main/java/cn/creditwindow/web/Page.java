@@ -33,6 +33,11 @@ public record Page(Lang lang, Messages messages, ZoneId zone, Section section, S
         return messages.get(key, args);
     }
 
+    /** A text about {@code n} things, singular or plural; see {@link Messages#plural}. */
+    public String plural(String key, long n, Object... more) {
+        return messages.plural(key, n, more);
+    }
+
     /** Of a pair of texts (a Chinese and an English name), the one in the page's language. */
     public String pick(String zh, String en) {
         return lang.pick(zh, en);

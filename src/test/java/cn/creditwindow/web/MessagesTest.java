@@ -37,6 +37,16 @@ class MessagesTest {
     }
 
     @Test
+    void oneThingHasItsOwnTextWhereTheLanguageNeedsIt() {
+        Messages en = Messages.load(Lang.EN);
+        assertThat(en.plural("count.items", 1)).isEqualTo("1 item");
+        assertThat(en.plural("count.items", 2)).isEqualTo("2 items");
+        assertThat(en.plural("module.summary", 40, 16, 30)).isEqualTo("40 items; showing 16–30, newest first");
+        assertThat(Messages.load(Lang.ZH).plural("count.items", 1)).isEqualTo("1 条");
+        assertThat(new Messages(Lang.EN, Map.of("k", "{0} x")).plural("k", 1)).isEqualTo("1 x");
+    }
+
+    @Test
     void anUnknownKeyIsABugThatNamesTheKeyAndTheFile() {
         assertThatThrownBy(() -> Messages.load(Lang.EN).get("no.such.key"))
                 .isInstanceOf(IllegalArgumentException.class)
