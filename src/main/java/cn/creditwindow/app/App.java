@@ -1,14 +1,18 @@
 package cn.creditwindow.app;
 
 import cn.creditwindow.articles.ArticleHandlers;
+import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.feeds.FeedHandlers;
 import cn.creditwindow.feeds.FeedWatcher;
 import cn.creditwindow.feeds.IngestReport;
+import cn.creditwindow.home.HomePages;
 import cn.creditwindow.reference.ReferenceHandlers;
+import cn.creditwindow.web.ComingSoonPages;
 import cn.creditwindow.web.Json;
 import cn.creditwindow.web.Metrics;
+import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.Routes;
 import cn.creditwindow.web.SystemHandlers;
 import cn.creditwindow.web.WebServer;
@@ -36,13 +40,17 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.core = new RiskInformation(config, clock);
         this.metrics = new Metrics(core.index::count);
+        ArticleQueries queries = new ArticleQueries(core.countries, core.industries, config.zone());
+        Pages pages = new Pages(config.zone());
         Routes.Handlers handlers = new Routes.Handlers(
-                new ArticleHandlers(core.index, new ArticleQueries(core.countries, core.industries, config.zone()),
-                        core.ingester::localFile),
+                new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), config.feedToken(), metrics::recordIngest),
                 new ReferenceHandlers(core.countries, core.industries),
-                new SystemHandlers(metrics, core.index::count));
-        this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), handlers);
+                new SystemHandlers(metrics, core.index::count),
+                new HomePages(core.index, pages),
+                new ArticlePages(core.index, queries, core.countries, core.industries, pages),
+                new ComingSoonPages(pages));
+        this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, handlers);
     }
 
     /** Ingests new and changed feed files, starts watching the feeds folder, then serves HTTP. */

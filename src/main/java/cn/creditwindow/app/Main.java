@@ -59,7 +59,7 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Ingest new feed files, watch feeds/ for more, and serve the API.")
+            description = "Ingest new feed files, watch feeds/ for more, and serve the pages and the API.")
     static final class Serve implements Callable<Integer> {
         @CommandLine.Mixin
         Folders folders = new Folders();
@@ -100,7 +100,7 @@ public final class Main implements Runnable {
             if (config.feedToken() == null) {
                 System.out.println("Feed push (POST /api/feeds) is open: set " + TOKEN_ENV + " to require a token.");
             }
-            System.out.println("Serving on http://localhost:" + app.port() + "  (API docs: /api-docs)");
+            System.out.println("Serving on http://localhost:" + app.port() + "  (pages: /, API docs: /api-docs)");
             Thread.currentThread().join();
             return 0;
         }

@@ -110,6 +110,11 @@ public final class ArticleHandlers {
                 "n must be a whole number from 1 to " + a.attachments().size() + ", was '" + raw + "'");
     }
 
+    /** Where the {@code n}-th (1-based) attachment of an article opens. */
+    static String attachmentHref(String articleId, int n) {
+        return "/api/articles/" + articleId + "/attachments/" + n;
+    }
+
     private static Map<String, String> params(Context ctx) {
         Map<String, String> flat = new HashMap<>();
         ctx.queryParamMap().forEach((k, v) -> flat.put(k, String.join(",", v)));
@@ -124,7 +129,7 @@ public final class ArticleHandlers {
             List<Attachment> shown = new ArrayList<>();
             for (int i = 0; i < a.attachments().size(); i++) {
                 Attachment at = a.attachments().get(i);
-                String href = "/api/articles/" + a.id() + "/attachments/" + (i + 1);
+                String href = attachmentHref(a.id(), i + 1);
                 shown.add(new Attachment(at.name(), href, at.type(), at.length()));
             }
             return new ArticleView(a.id(), a.module(), a.title(), a.bodyHtml(), a.publishedAt(), a.source(),

@@ -148,7 +148,7 @@ public final class ArticleQueries {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new FieldError(name, name + " 必须是 " + min + " 到 " + max + " 之间的整数",
+        errors.add(new FieldError(name, name + " 必须是 " + min + " 到 " + max + " 之间的整数，不能是“" + raw + "”",
                 name + " must be a whole number from " + min + " to " + max + ", was '" + raw + "'"));
         return fallback;
     }

@@ -12,40 +12,61 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns exceptions into a status and an {@link ApiError} body: the only place that does. */
+/**
+ * Turns exceptions into a status and an answer: the only place that does. API paths (see
+ * {@link Routes#isApi}) get an {@link ApiError} JSON body; pages get the error page, in the page's
+ * language, with the same status.
+ */
 final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+    private static final String WINDOW_ZH = "页码过大：只能翻到前 10000 条结果，请缩小查询范围";
 
     private ErrorMapping() {
     }
 
-    static void install(JavalinConfig config) {
+    static void install(JavalinConfig config, Pages pages) {
+        Answer answer = new Answer(pages);
         config.routes.exception(InvalidInputException.class, (e, ctx) ->
-                send(ctx, 400, "invalid_input", e.getMessage(), zh(e.errors()), e.errors()));
+                answer.send(ctx, 400, "invalid_input", e.getMessage(), zh(e.errors()), e.errors()));
         config.routes.exception(ResultWindowException.class, (e, ctx) ->
-                send(ctx, 400, "invalid_input", e.getMessage(), "页码过大：只能翻到前 10000 条结果，请缩小查询范围",
-                        List.of(new FieldError("page", "页码过大：只能翻到前 10000 条结果，请缩小查询范围", e.getMessage()))));
+                answer.send(ctx, 400, "invalid_input", e.getMessage(), WINDOW_ZH,
+                        List.of(new FieldError("page", WINDOW_ZH, e.getMessage()))));
         config.routes.exception(NotFoundException.class, (e, ctx) ->
-                send(ctx, 404, "not_found", e.getMessage(), e.zh(), List.of()));
+                answer.send(ctx, 404, "not_found", e.getMessage(), e.zh(), List.of()));
         config.routes.exception(RequestRefusedException.class, (e, ctx) ->
-                send(ctx, e.status(), code(e.status()), e.getMessage(), e.zh(), List.of()));
+                answer.send(ctx, e.status(), code(e.status()), e.getMessage(), e.zh(), List.of()));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                send(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), e.getMessage(), List.of()));
+                answer.send(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), e.getMessage(), List.of()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
-            send(ctx, 500, "internal_error", "internal error; the request was logged", "服务器内部错误，已记录", List.of());
+            answer.send(ctx, 500, "internal_error", "internal error; the request was logged", "服务器内部错误，已记录",
+                    List.of());
         });
         config.routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                send(ctx, 404, "not_found", "no such page: " + ctx.path(), "页面不存在：" + ctx.path(), List.of());
+                answer.send(ctx, 404, "not_found", "no such page: " + ctx.path(), "页面不存在：" + ctx.path(), List.of());
             }
         });
-        config.routes.error(405, ctx -> send(ctx, 405, "method_not_allowed",
+        config.routes.error(405, ctx -> answer.send(ctx, 405, "method_not_allowed",
                 ctx.method() + " is not allowed on " + ctx.path(), "不支持该请求方法", List.of()));
     }
 
-    private static void send(Context ctx, int status, String code, String en, String zh, List<FieldError> errors) {
-        ctx.status(status).json(new ApiError(status, code, en, zh, errors));
+    /** Sends an error as JSON or as a page, by the kind of path. */
+    private record Answer(Pages pages) {
+        void send(Context ctx, int status, String code, String en, String zh, List<FieldError> errors) {
+            if (Routes.isApi(ctx.path())) {
+                ctx.status(status).json(new ApiError(status, code, en, zh, errors));
+                return;
+            }
+            try {
+                pages.renderError(ctx, status, zh, en, errors);
+            } catch (Exception e) {
+                // The error page itself failed (a template bug): still answer, in plain words.
+                log.error("error page for {} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(status).contentType("text/plain; charset=utf-8")
+                        .result(status + " " + zh + "\n" + en + "\n");
+            }
+        }
     }
 
     private static String zh(List<FieldError> errors) {

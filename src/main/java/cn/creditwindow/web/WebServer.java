@@ -2,26 +2,39 @@ package cn.creditwindow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import java.util.Map;
 
-/** Configures Javalin: JSON, error mapping, request metrics, webjars and the route table. */
+/**
+ * Configures Javalin: JSON, error mapping (JSON for the API, pages for people), request metrics,
+ * the pages' static assets under {@code /assets} (from {@code src/main/resources/public}), webjars
+ * and the route table.
+ */
 public final class WebServer {
     private WebServer() {
     }
 
-    public static Javalin create(ObjectMapper mapper, Metrics metrics, long maxRequestBytes, Routes.Handlers handlers) {
+    public static Javalin create(ObjectMapper mapper, Metrics metrics, long maxRequestBytes, Pages pages,
+                                 Routes.Handlers handlers) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = maxRequestBytes;
             config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("X-Content-Type-Options", "nosniff", "Cache-Control", "no-cache");
+            });
             config.requestLogger.http((ctx, ms) -> {
                 Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
                 String route = endpoint == null ? "unmatched" : endpoint.path;
                 metrics.recordRequest(ctx.method().name(), route, ctx.statusCode(), ms / 1000.0);
             });
-            ErrorMapping.install(config);
+            ErrorMapping.install(config, pages);
             Routes.install(config, handlers);
         });
     }

@@ -72,6 +72,15 @@ final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build());
     }
 
+    /** A GET with request headers, given as name, value, name, value… */
+    Response get(String pathAndQuery, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
     Response post(String pathAndQuery, byte[] body, String contentType, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
                 .header("Content-Type", contentType)

@@ -202,7 +202,7 @@ class LuceneArticleIndexTest {
 
     @Test
     void overviewKeepsPerModuleItemsAcrossSegments() throws IOException {
-        // each upsert commits a segment; every segment keeps its own newest items of each module
+        // each upsert commits a segment; the overview once returned perModule items from each of them
         for (int day = 1; day <= 4; day++) {
             index.upsert(List.of(article("s" + day, Module.COUNTRY_ALERT, "第" + day + "期国别预警", day, List.of(),
                     List.of())));

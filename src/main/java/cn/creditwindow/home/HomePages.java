@@ -1,0 +1,31 @@
+package cn.creditwindow.home;
+
+import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.ArticleIndex;
+import cn.creditwindow.search.ArticleQuery;
+import cn.creditwindow.search.SearchPage;
+import cn.creditwindow.web.Pages;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.Objects;
+
+/** {@code GET /}: the system home page (系统首页). */
+public final class HomePages {
+    /** Articles in the home page's "newest risk information" list. */
+    public static final int NEWEST = 10;
+
+    private final ArticleIndex index;
+    private final Pages pages;
+
+    public HomePages(ArticleIndex index, Pages pages) {
+        this.index = Objects.requireNonNull(index, "index");
+        this.pages = Objects.requireNonNull(pages, "pages");
+    }
+
+    public void show(Context ctx) {
+        SearchPage newest = index.search(ArticleQuery.builder().size(NEWEST).build());
+        var modules = Arrays.stream(Module.values()).map(m -> new HomeView.ModuleTile(m,
+                newest.facets().module().getOrDefault(m.id(), 0L), "/search/" + m.id())).toList();
+        pages.render(ctx, "home/home.jte", new HomeView(newest.items(), modules, newest.total()));
+    }
+}

@@ -1,0 +1,23 @@
+package cn.creditwindow.home;
+
+import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Hit;
+import java.util.List;
+
+/**
+ * What the home page shows.
+ *
+ * @param newest  the newest risk information across modules (最新风险信息)
+ * @param modules one tile per module with its article count, leading to its list (信息订阅's four entries)
+ * @param total   articles in all modules
+ */
+public record HomeView(List<Hit> newest, List<ModuleTile> modules, long total) {
+    /** One module's entry. */
+    public record ModuleTile(Module module, long total, String href) {
+    }
+
+    public HomeView {
+        newest = List.copyOf(newest);
+        modules = List.copyOf(modules);
+    }
+}

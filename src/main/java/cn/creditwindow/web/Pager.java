@@ -1,0 +1,60 @@
+package cn.creditwindow.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The page links under a list: previous, the first and last pages, a window around the current one
+ * with gaps between, and next. Built by the list's handler, drawn by {@code tags/pager.jte}.
+ *
+ * @param page         the current page, 1-based
+ * @param pages        how many pages there are (at least 1)
+ * @param previousHref the previous page, or null on the first
+ * @param nextHref     the next page, or null on the last
+ * @param links        the numbered links in order; a {@link Link#gap()} stands for pages left out
+ */
+public record Pager(int page, int pages, String previousHref, String nextHref, List<Link> links) {
+    /** Pages either side of the current one that get their own link. */
+    static final int WINDOW = 2;
+
+    /** One numbered link, or a gap ({@code number == 0}). */
+    public record Link(int number, String href, boolean current) {
+        public boolean gap() {
+            return number == 0;
+        }
+    }
+
+    public Pager {
+        links = List.copyOf(links);
+    }
+
+    /**
+     * @param page  the current page (may lie past the last, when a link asked for it)
+     * @param pages how many pages there are; 0 is taken as 1
+     * @param href  the link to a page number
+     */
+    public static Pager of(int page, int pages, IntFunction<String> href) {
+        int last = Math.max(1, pages);
+        List<Link> links = new ArrayList<>();
+        int previous = 0;
+        for (int n = 1; n <= last; n++) {
+            boolean shown = n == 1 || n == last || Math.abs(n - page) <= WINDOW;
+            if (!shown) {
+                continue;
+            }
+            if (previous != 0 && n > previous + 1) {
+                links.add(new Link(0, null, false));
+            }
+            links.add(new Link(n, href.apply(n), n == page));
+            previous = n;
+        }
+        return new Pager(page, last, page > 1 ? href.apply(Math.min(page - 1, last)) : null,
+                page < last ? href.apply(page + 1) : null, links);
+    }
+
+    /** True when there is more than one page (otherwise the pager is not drawn). */
+    public boolean needed() {
+        return pages > 1 || page > 1;
+    }
+}
