@@ -1,0 +1,71 @@
+package cn.creditwindow.bench;
+
+import cn.creditwindow.articles.Article;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RSS 2.0 documents made of corpus articles, as a feed would carry them: title, link, guid, date, a
+ * two-paragraph HTML summary, and the article's countries as {@code <category domain="country">} (no
+ * industry categories, so the ingester derives industries with the gazetteer).
+ */
+final class FeedDocuments {
+    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final Corpus corpus;
+
+    FeedDocuments(Corpus corpus) {
+        this.corpus = corpus;
+    }
+
+    /** The HTML summary of article {@code i}. */
+    String bodyHtml(int i) {
+        String text = corpus.summary(i);
+        int cut = corpus.title(i).length();
+        return "<p>" + escape(text.substring(0, cut)) + "</p><p>" + escape(text.substring(cut + 1)) + "</p>";
+    }
+
+    /** Article {@code i} as the raw baseline gets it for the feed comparison: with the summary as body. */
+    Article article(int i) {
+        Article a = corpus.article(i);
+        return new Article(a.id(), a.module(), a.title(), bodyHtml(i), a.publishedAt(), a.source(), a.url(),
+                a.countries(), a.industries(), List.of());
+    }
+
+    List<Article> articles(int from, int to) {
+        List<Article> out = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            out.add(article(i));
+        }
+        return out;
+    }
+
+    /** Articles {@code from} to {@code to} (exclusive) as one RSS document. */
+    byte[] rss(int from, int to) {
+        StringBuilder xml = new StringBuilder(400 * (to - from) + 300);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>")
+                .append("<title>基准测试资讯</title><link>https://news.example.cn/</link>")
+                .append("<description>benchmark feed</description>\n");
+        for (int i = from; i < to; i++) {
+            Article a = corpus.article(i);
+            xml.append("<item><title>").append(escape(a.title())).append("</title>")
+                    .append("<link>").append(a.url()).append("</link>")
+                    .append("<guid isPermaLink=\"false\">").append(a.id()).append("</guid>")
+                    .append("<pubDate>").append(RFC_1123.format(a.publishedAt())).append("</pubDate>")
+                    .append("<author>").append(a.source()).append("</author>");
+            for (String c : a.countries()) {
+                xml.append("<category domain=\"country\">").append(c).append("</category>");
+            }
+            xml.append("<description><![CDATA[").append(bodyHtml(i)).append("]]></description></item>\n");
+        }
+        xml.append("</channel></rss>\n");
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

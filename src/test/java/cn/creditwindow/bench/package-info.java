@@ -1,0 +1,8 @@
+/**
+ * The search benchmark ({@link cn.creditwindow.bench.Bench}), not part of the test run: ingest, in-process
+ * queries, SQLite {@code LIKE} and HTTP under {@code wrk}, at 150,904 real titles and at 1M, each figure
+ * paired with a baseline measured in the same run (a raw Lucene {@code IndexWriter} and
+ * {@code IndexSearcher} doing the same job with the least code, SQLite, and the server's trivial
+ * {@code /health}). {@code mvn -Pbench -DskipTests verify} runs it; BENCHMARKS.md has the figures.
+ */
+package cn.creditwindow.bench;
