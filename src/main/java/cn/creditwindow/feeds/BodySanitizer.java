@@ -9,6 +9,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Makes item bodies safe to show: a jsoup {@link Cleaner} with an allow-list, so anything not listed
@@ -39,8 +41,11 @@ public final class BodySanitizer {
     private static final String LINK_REL = "noopener noreferrer nofollow";
 
     /** Elements that say nothing when they hold no text and no image (layout leftovers). */
-    private static final String EMPTY_CANDIDATES = "div, span, p, a, b, strong, i, em, u, s, small, sub, sup, "
-            + "blockquote, figure, figcaption, h1, h2, h3, h4, h5, h6";
+    private static final Evaluator EMPTY_CANDIDATES = QueryParser.parse("div, span, p, a, b, strong, i, em, u, s, "
+            + "small, sub, sup, blockquote, figure, figcaption, h1, h2, h3, h4, h5, h6");
+    // compiled once: parsing a selector costs more than applying it to a short body
+    private static final Evaluator IMAGES_WITHOUT_SOURCE = QueryParser.parse("img:not([src])");
+    private static final Evaluator LINKS_WITHOUT_TARGET = QueryParser.parse("a:not([href])");
 
     private final Safelist safelist;
 
@@ -72,8 +77,8 @@ public final class BodySanitizer {
         }
         Document dirty = Jsoup.parseBodyFragment(html, base.toString());
         Document clean = new Cleaner(safelist).clean(dirty);
-        clean.select("img:not([src])").remove();
-        clean.select("a:not([href])").unwrap();
+        clean.select(IMAGES_WITHOUT_SOURCE).remove();
+        clean.select(LINKS_WITHOUT_TARGET).unwrap();
         removeEmpty(clean);
         clean.outputSettings().prettyPrint(false);
         return clean.body().html().strip();

@@ -78,11 +78,6 @@ final class KeywordQueries {
         return phrase.build();
     }
 
-    /** True when a keyword contains anything searchable (a letter, digit or CJK char). */
-    boolean isSearchable(String keyword) {
-        return !tokens(keyword).isEmpty();
-    }
-
     /**
      * Titles in which the keyword consists of whole smartcn words, or null when no split of the
      * keyword into known words exists.

@@ -80,7 +80,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
         this.writer = writer;
         this.searchers = searchers;
         this.documents = documents;
-        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
     }
 
     /**
@@ -169,7 +169,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
     public SearchPage search(ArticleQuery query) {
         return withSearcher(searcher -> cached(searcher, "search", query, 0, () -> {
             int window = Math.min(query.page() * query.size(), MAX_WINDOW);
-            List<String> keywords = searchable(query.keywords());
+            List<Keyword> keywords = keywords(query);
             boolean byScore = query.order() == ArticleQuery.Order.RELEVANCE && !keywords.isEmpty();
             Query lucene = toLucene(query, keywords, byScore, searcher);
             ResultCollector result = searcher.search(lucene, ResultCollector.manager(tags, byScore, false, true, window));
@@ -179,7 +179,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
             }
             List<ResultCollector.Candidate> top = result.top();
             List<Hit> hits = hits(searcher, top.subList(Math.min(from, top.size()),
-                    Math.min(from + query.size(), top.size())), keywords);
+                    Math.min(from + query.size(), top.size())), texts(keywords));
             return new SearchPage(result.total(), query.page(), query.size(), hits, result.facets());
         }));
     }
@@ -191,7 +191,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
         }
         ArticleQuery all = query.withoutModules();
         return withSearcher(searcher -> cached(searcher, "overview", all, perModule, () -> {
-            List<String> keywords = searchable(all.keywords());
+            List<Keyword> keywords = keywords(all);
             Query lucene = toLucene(all, keywords, false, searcher);
             ResultCollector result = searcher.search(lucene, ResultCollector.manager(tags, false, true, false, perModule));
             // Each segment kept its own newest perModule of every module: keep the newest overall.
@@ -204,7 +204,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
             }
             List<Overview.ModulePanel> panels = new ArrayList<>();
             for (Module m : Module.values()) {
-                List<Hit> items = hits(searcher, byModule.getOrDefault(m.ordinal(), List.of()), keywords);
+                List<Hit> items = hits(searcher, byModule.getOrDefault(m.ordinal(), List.of()), texts(keywords));
                 panels.add(new Overview.ModulePanel(m, result.moduleTotal(m), items));
             }
             return new Overview(panels);
@@ -234,23 +234,38 @@ public final class LuceneArticleIndex implements ArticleIndex {
         directory.close();
     }
 
-    /** Keywords with something searchable in them; "-" or "!!" alone are ignored. */
-    private List<String> searchable(List<String> keywords) {
-        return keywords.stream().filter(keywordQueries::isSearchable).toList();
+    /** A keyword and the query that finds it (title, or title and body). */
+    private record Keyword(String text, Query recall) {
     }
 
-    private Query toLucene(ArticleQuery q, List<String> keywords, boolean byScore, IndexSearcher searcher)
+    /** The query's keywords, each analysed once; keywords with nothing searchable ("-", "!!") are left out. */
+    private List<Keyword> keywords(ArticleQuery q) {
+        List<Keyword> out = new ArrayList<>(q.keywords().size());
+        for (String keyword : q.keywords()) {
+            Query title = keywordQueries.recall(keyword, Fields.TITLE_GRAMS);
+            if (title == null) {
+                continue;
+            }
+            Query recall = q.scope() == ArticleQuery.Scope.TITLE ? title : new BooleanQuery.Builder()
+                    .add(title, Occur.SHOULD)
+                    .add(keywordQueries.recall(keyword, Fields.BODY_GRAMS), Occur.SHOULD)
+                    .build();
+            out.add(new Keyword(keyword, recall));
+        }
+        return out;
+    }
+
+    private static List<String> texts(List<Keyword> keywords) {
+        return keywords.stream().map(Keyword::text).toList();
+    }
+
+    private Query toLucene(ArticleQuery q, List<Keyword> keywords, boolean byScore, IndexSearcher searcher)
             throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
-        for (String keyword : keywords) {
-            Query recall = keywordQueries.recall(keyword, Fields.TITLE_GRAMS);
-            if (q.scope() == ArticleQuery.Scope.ALL) {
-                recall = new BooleanQuery.Builder()
-                        .add(recall, Occur.SHOULD)
-                        .add(keywordQueries.recall(keyword, Fields.BODY_GRAMS), Occur.SHOULD)
-                        .build();
-            }
+        for (Keyword k : keywords) {
+            Query recall = k.recall();
+            String keyword = k.text();
             if (byScore) {
                 b.add(new ConstantScoreQuery(recall), Occur.MUST);
                 Query whole = keywordQueries.wholeWords(keyword, Fields.TITLE_WORDS, searcher.getIndexReader());
@@ -362,6 +377,9 @@ public final class LuceneArticleIndex implements ArticleIndex {
     @SuppressWarnings("unchecked")
     private <T> T cached(IndexSearcher searcher, String kind, ArticleQuery query, int per, IoSupplier<T> compute)
             throws IOException {
+        if (cache == null) {
+            return compute.get();
+        }
         long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
         CacheKey key = new CacheKey(version, kind, query, per);
         Object hit = cache.getIfPresent(key);

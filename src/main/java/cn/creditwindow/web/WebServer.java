@@ -13,6 +13,8 @@ import java.util.Map;
  * and the route table.
  */
 public final class WebServer {
+    private static final String STARTED = "metrics.started";
+
     private WebServer() {
     }
 
@@ -29,10 +31,15 @@ public final class WebServer {
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("X-Content-Type-Options", "nosniff", "Cache-Control", "no-cache");
             });
-            config.requestLogger.http((ctx, ms) -> {
+            // Timed with before/after handlers (after runs even when a handler threw): Javalin's request
+            // logger would copy every response body to make it available to the logger.
+            config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.after(ctx -> {
+                Long started = ctx.attribute(STARTED);
                 Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
                 String route = endpoint == null ? "unmatched" : endpoint.path;
-                metrics.recordRequest(ctx.method().name(), route, ctx.statusCode(), ms / 1000.0);
+                double seconds = started == null ? 0 : (System.nanoTime() - started) / 1e9;
+                metrics.recordRequest(ctx.method().name(), route, ctx.statusCode(), seconds);
             });
             ErrorMapping.install(config, pages);
             Routes.install(config, handlers);

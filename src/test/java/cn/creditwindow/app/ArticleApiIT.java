@@ -179,7 +179,9 @@ class ArticleApiIT {
     @Test
     void healthMetricsAndDocsAnswer() {
         assertThat(ok("/health").get("articles").asLong()).isEqualTo(8);
+        assertThat(server.get("/api/articles?page=0").status()).isEqualTo(400);
         TestServer.Response metrics = server.get("/metrics");
+        assertThat(metrics.body()).contains("route=\"/api/articles\",status=\"400\"");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("articles_indexed 8", "http_server_requests_seconds", "jvm_memory");
         assertThat(ok("/openapi.json").get("openapi").asText()).startsWith("3.");
