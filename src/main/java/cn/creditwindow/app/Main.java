@@ -186,6 +186,7 @@ public final class Main implements Runnable {
             put(params, "sort", sort);
             put(params, "page", page);
             put(params, "size", size);
+            params.put("facets", "false"); // the command line prints no counts
             ArticleQuery query;
             try {
                 query = new ArticleQueries(Countries.load(), Industries.load(), Config.CHINA).parse(params);

@@ -47,7 +47,7 @@ public final class ArticleQueries {
 
     /**
      * Parses request parameters: {@code q, country, industry, module, from, to, scope, sort, page,
-     * size}. Absent or blank parameters take their defaults.
+     * size, facets}. Absent or blank parameters take their defaults.
      *
      * @throws InvalidInputException naming every bad parameter
      */
@@ -99,6 +99,15 @@ public final class ArticleQueries {
                 case "relevance" -> b.order(ArticleQuery.Order.RELEVANCE);
                 default -> errors.add(new FieldError("sort", "sort 只能是 date 或 relevance",
                         "sort must be date or relevance, was '" + sort + "'"));
+            }
+        }
+        String facets = param(params, "facets");
+        if (facets != null) {
+            switch (facets.toLowerCase(Locale.ROOT)) {
+                case "true" -> b.facets(true);
+                case "false" -> b.facets(false);
+                default -> errors.add(new FieldError("facets", "facets 只能是 true 或 false",
+                        "facets must be true or false, was '" + facets + "'"));
             }
         }
         b.page(integer(params, "page", 1, 1, Integer.MAX_VALUE / ArticleQuery.MAX_SIZE, errors));

@@ -24,6 +24,8 @@ import java.util.TreeSet;
  * @param order      newest first, or best match first
  * @param page       1-based
  * @param size       items per page, 1 to {@link #MAX_SIZE}
+ * @param facets     whether to count countries and industries over all matches (module counts are
+ *                   always there); counting is most of what a search costs beyond matching
  */
 public record ArticleQuery(
         List<String> keywords,
@@ -35,7 +37,8 @@ public record ArticleQuery(
         Scope scope,
         Order order,
         int page,
-        int size) {
+        int size,
+        boolean facets) {
 
     public static final int DEFAULT_SIZE = 15;
     public static final int MAX_SIZE = 100;
@@ -72,7 +75,7 @@ public record ArticleQuery(
 
     /** This query without its module condition (the overview makes one list per module). */
     ArticleQuery withoutModules() {
-        return new ArticleQuery(keywords, countries, industries, Set.of(), from, to, scope, order, page, size);
+        return new ArticleQuery(keywords, countries, industries, Set.of(), from, to, scope, order, page, size, facets);
     }
 
     /** Builds an {@link ArticleQuery}; every setting is optional. */
@@ -87,6 +90,7 @@ public record ArticleQuery(
         private Order order = Order.DATE;
         private int page = 1;
         private int size = DEFAULT_SIZE;
+        private boolean facets = true;
 
         private Builder() {
         }
@@ -146,8 +150,14 @@ public record ArticleQuery(
             return this;
         }
 
+        public Builder facets(boolean value) {
+            facets = value;
+            return this;
+        }
+
         public ArticleQuery build() {
-            return new ArticleQuery(keywords, countries, industries, modules, from, to, scope, order, page, size);
+            return new ArticleQuery(keywords, countries, industries, modules, from, to, scope, order, page, size,
+                    facets);
         }
     }
 }

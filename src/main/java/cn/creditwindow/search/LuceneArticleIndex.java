@@ -172,7 +172,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
             List<Keyword> keywords = keywords(query);
             boolean byScore = query.order() == ArticleQuery.Order.RELEVANCE && !keywords.isEmpty();
             Query lucene = toLucene(query, keywords, byScore, searcher);
-            ResultCollector result = searcher.search(lucene, ResultCollector.manager(tags, byScore, false, true, window));
+            ResultCollector result = searcher.search(lucene, ResultCollector.manager(tags, byScore, false, query.facets(), window));
             int from = (query.page() - 1) * query.size();
             if ((long) query.page() * query.size() > MAX_WINDOW && from < result.total()) {
                 throw new ResultWindowException(query.page(), query.size());
@@ -180,7 +180,8 @@ public final class LuceneArticleIndex implements ArticleIndex {
             List<ResultCollector.Candidate> top = result.top();
             List<Hit> hits = hits(searcher, top.subList(Math.min(from, top.size()),
                     Math.min(from + query.size(), top.size())), texts(keywords));
-            return new SearchPage(result.total(), query.page(), query.size(), hits, result.facets());
+            return new SearchPage(result.total(), query.page(), query.size(), hits,
+                    query.facets() ? result.facets() : null);
         }));
     }
 

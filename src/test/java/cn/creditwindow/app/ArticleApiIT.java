@@ -62,6 +62,16 @@ class ArticleApiIT {
     }
 
     @Test
+    void facetsCanBeLeftOut() {
+        JsonNode page = ok("/api/articles?q=" + enc("关税") + "&facets=false");
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        assertThat(page.get("facets").isNull()).isTrue();
+        TestServer.Response bad = server.get("/api/articles?facets=maybe");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/errors/0/field").asText()).isEqualTo("facets");
+    }
+
+    @Test
     void noConditionsListsEverythingNewestFirst() {
         JsonNode page = ok("/api/articles");
         assertThat(page.get("total").asLong()).isEqualTo(8);

@@ -158,8 +158,10 @@ final class Bench {
             QueryBench.Contender service = q -> consume(cold.search(q.toArticleQuery()));
             QueryBench.Contender withCache = q -> consume(cached.search(q.toArticleQuery()));
             QueryBench.Contender baseline = q -> consume(raw.search(q.keywords(), q.countries()));
+            QueryBench.Contender serviceNoFacets = q -> consume(cold.search(q.toArticleQuery(false)));
             for (int threads : List.of(1, 2)) {
                 section.queries.add(queryBench.compare(Report.COLD, service, baseline, mix, threads));
+                section.queries.add(queryBench.compare(Report.COLD_NO_FACETS, serviceNoFacets, baseline, mix, threads));
             }
             for (int threads : List.of(1, 2)) {
                 section.queries.add(queryBench.compare(Report.CACHED, withCache, baseline, repeating, threads));

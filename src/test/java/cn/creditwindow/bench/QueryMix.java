@@ -34,7 +34,12 @@ final class QueryMix {
     /** One query of the mix. */
     record BenchQuery(List<String> keywords, List<String> countries) {
         ArticleQuery toArticleQuery() {
-            return ArticleQuery.builder().keywords(keywords).countries(countries).build();
+            return toArticleQuery(true);
+        }
+
+        /** The query with or without country and industry counts (the API's {@code facets=false}). */
+        ArticleQuery toArticleQuery(boolean facets) {
+            return ArticleQuery.builder().keywords(keywords).countries(countries).facets(facets).build();
         }
 
         /** The API request for this query, URL-encoded. */
