@@ -93,10 +93,11 @@ public final class FeedIngester {
                 IngestReport one;
                 try {
                     one = ingestFile(file, name);
-                    dirty |= one.filesUnchanged() == 0 && one.failedFiles().isEmpty();
                 } catch (IOException e) {
-                    one = IngestReport.failedFile(name, "cannot read: " + e.getMessage());
+                    // the index failing is not a bad file: stop, the next scan starts where this one stopped
+                    throw new UncheckedIOException("storing the items of " + name, e);
                 }
+                dirty |= one.filesUnchanged() == 0 && one.failedFiles().isEmpty();
                 report = report.plus(one);
                 progress.accept(new Progress(i + 1, files.size(), name));
                 if (dirty && Duration.between(lastSave, clock.instant()).compareTo(MANIFEST_SAVE_INTERVAL) >= 0) {
@@ -128,7 +129,12 @@ public final class FeedIngester {
         if (module.isEmpty()) {
             return IngestReport.failedFile(name, "not in a module folder (" + folders() + ")");
         }
-        byte[] content = Files.readAllBytes(file);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return IngestReport.failedFile(name, "cannot read: " + e.getMessage());
+        }
         String hash = sha256(content);
         if (manifest.isUnchanged(name, hash)) {
             return IngestReport.unchangedFile();
