@@ -1,5 +1,11 @@
 package cn.creditwindow.app;
 
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Accounts;
+import cn.creditwindow.accounts.ApiTokens;
+import cn.creditwindow.accounts.Passwords;
+import cn.creditwindow.accounts.Sessions;
+import cn.creditwindow.accounts.SignIn;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.articles.ArticleQueries;
@@ -9,8 +15,11 @@ import cn.creditwindow.feeds.FeedWatcher;
 import cn.creditwindow.feeds.IngestReport;
 import cn.creditwindow.home.HomePages;
 import cn.creditwindow.reference.ReferenceHandlers;
+import cn.creditwindow.store.Database;
+import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.ComingSoonPages;
 import cn.creditwindow.web.Json;
+import cn.creditwindow.web.JsonBodies;
 import cn.creditwindow.web.Metrics;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.Routes;
@@ -20,6 +29,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +39,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** The name under which a feed token given in the environment is registered. */
+    static final String ENV_FEED_TOKEN = "feed-push-env";
 
     private final Config config;
     private final RiskInformation core;
+    private final Database db;
+    private final Accounts accounts;
+    private final ApiTokens apiTokens;
     private final Metrics metrics;
     private final Javalin javalin;
     private FeedWatcher watcher;
@@ -42,15 +57,32 @@ public final class App implements AutoCloseable {
         this.metrics = new Metrics(core.index::count);
         ArticleQueries queries = new ArticleQueries(core.countries, core.industries, config.zone());
         Pages pages = new Pages(config.zone());
+        try {
+            this.db = Database.openFile(config.dbFile());
+        } catch (RuntimeException e) {
+            core.close();
+            throw e;
+        }
+        Passwords passwords = new Passwords(config.passwordCost());
+        this.accounts = new Accounts(db, passwords, clock);
+        Sessions sessions = new Sessions(db, clock);
+        this.apiTokens = new ApiTokens(db, clock);
+        if (config.feedToken() != null) {
+            apiTokens.register(ENV_FEED_TOKEN, Set.of(ApiTokens.FEEDS_PUSH), config.feedToken());
+        }
+        Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies());
+        JsonBodies bodies = new JsonBodies(Json.mapper());
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
-                new FeedHandlers(core.ingester, config.maxFeedBytes(), config.feedToken(), metrics::recordIngest),
+                new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
                 new ReferenceHandlers(core.countries, core.industries),
                 new SystemHandlers(metrics, core.index::count),
                 new HomePages(core.index, pages),
                 new ArticlePages(core.index, queries, core.countries, core.industries, pages),
-                new ComingSoonPages(pages));
-        this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, handlers);
+                new ComingSoonPages(pages),
+                new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
+                        bodies, pages));
+        this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
     /** Ingests new and changed feed files, starts watching the feeds folder, then serves HTTP. */
@@ -92,5 +124,19 @@ public final class App implements AutoCloseable {
             watcher.close();
         }
         core.close();
+        db.close();
+    }
+
+    /** The store, for the demo world and tests. */
+    Database database() {
+        return db;
+    }
+
+    Accounts accounts() {
+        return accounts;
+    }
+
+    ApiTokens apiTokens() {
+        return apiTokens;
     }
 }

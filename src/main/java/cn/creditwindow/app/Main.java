@@ -29,12 +29,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line: {@code serve}, {@code ingest} and {@code search}. The only class that reads the
- * environment ({@code CREDIT_WINDOW_FEED_TOKEN}).
+ * The command line: {@code serve}, {@code ingest}, {@code search} and {@code add-admin}. The only class
+ * that reads the environment ({@code CREDIT_WINDOW_FEED_TOKEN}, a feed-push API token to register at start).
  */
 @Command(name = "credit-window", mixinStandardHelpOptions = true, version = "credit-window 0.1",
         description = "Export Credit Window: risk information search and services for exporters.",
-        subcommands = {Main.Serve.class, Main.Ingest.class, Main.Search.class})
+        subcommands = {Main.Serve.class, Main.Ingest.class, Main.Search.class, Main.AddAdmin.class})
 public final class Main implements Runnable {
     static final String TOKEN_ENV = "CREDIT_WINDOW_FEED_TOKEN";
 
@@ -77,11 +77,18 @@ public final class Main implements Runnable {
         long cacheSize;
         @Option(names = "--max-feed-mb", defaultValue = "10", description = "largest feed document accepted over HTTP, in MB (default: ${DEFAULT-VALUE})")
         int maxFeedMb;
+        @Option(names = "--db", defaultValue = "data/credit-window.db", description = "embedded database file (default: ${DEFAULT-VALUE})")
+        Path db;
+        @Option(names = "--demo", description = "create a small fictional demo world (enterprises, staff) and print how to sign in")
+        boolean demo;
+        @Option(names = "--secure-cookies", description = "mark cookies Secure (when users reach the service over https)")
+        boolean secureCookies;
 
         @Override
         public Integer call() throws Exception {
             Config config = new Config(host, port, folders.index, feeds, !noWatch, Duration.ofSeconds(rescanSeconds),
-                    cacheSize, maxFeedMb * 1024L * 1024L, System.getenv(TOKEN_ENV), Config.CHINA);
+                    cacheSize, maxFeedMb * 1024L * 1024L, System.getenv(TOKEN_ENV), Config.CHINA, db,
+                    Config.DEFAULT_PASSWORD_COST, secureCookies);
             App app;
             try {
                 app = new App(config, Clock.systemUTC());
@@ -96,10 +103,10 @@ public final class Main implements Runnable {
                     System.err.println("error while stopping: " + e);
                 }
             }));
-            app.start();
-            if (config.feedToken() == null) {
-                System.out.println("Feed push (POST /api/feeds) is open: set " + TOKEN_ENV + " to require a token.");
+            if (demo) {
+                DemoWorld.create(app).print(System.out);
             }
+            app.start();
             System.out.println("Serving on http://localhost:" + app.port() + "  (pages: /, API docs: /api-docs)");
             Thread.currentThread().join();
             return 0;
@@ -118,7 +125,7 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             Config config = new Config("127.0.0.1", 0, folders.index, feeds, false, Duration.ofSeconds(60), 0,
-                    1, null, Config.CHINA);
+                    1, null, Config.CHINA, Path.of("unused.db"), Config.DEFAULT_PASSWORD_COST, false);
             IngestReport report;
             try (RiskInformation core = new RiskInformation(config, Clock.systemUTC())) {
                 ProgressBar bar = new ProgressBar(System.err);
@@ -210,6 +217,39 @@ public final class Main implements Runnable {
             if (value != null) {
                 params.put(key, value);
             }
+        }
+    }
+
+    @Command(name = "add-admin", mixinStandardHelpOptions = true,
+            description = "Create an administrator in the database (reads the password from standard input)."
+                    + " The administrator then creates enterprises, staff and API tokens over the API.")
+    static final class AddAdmin implements Callable<Integer> {
+        @Option(names = "--db", defaultValue = "data/credit-window.db", description = "embedded database file (default: ${DEFAULT-VALUE})")
+        Path db;
+        @Option(names = "--username", required = true)
+        String username;
+        @Option(names = "--name", defaultValue = "系统管理员", description = "display name (default: ${DEFAULT-VALUE})")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            java.io.Console console = System.console();
+            String password = console != null ? new String(console.readPassword("password: "))
+                    : new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            try (cn.creditwindow.store.Database database = cn.creditwindow.store.Database.openFile(db)) {
+                cn.creditwindow.accounts.Accounts accounts = new cn.creditwindow.accounts.Accounts(database,
+                        new cn.creditwindow.accounts.Passwords(Config.DEFAULT_PASSWORD_COST), Clock.systemUTC());
+                accounts.createUser(new cn.creditwindow.accounts.Accounts.NewUser(username, password, name,
+                        cn.creditwindow.accounts.Role.ADMIN, null, null, null));
+            } catch (InvalidInputException e) {
+                e.errors().forEach(f -> System.err.println(f.field() + ": " + f.en() + " / " + f.zh()));
+                return 2;
+            } catch (cn.creditwindow.validation.RequestRefusedException e) {
+                System.err.println(e.getMessage() + " / " + e.zh());
+                return 2;
+            }
+            System.out.println("administrator " + username + " created in " + db);
+            return 0;
         }
     }
 

@@ -17,8 +17,12 @@ import java.util.Objects;
  * @param rescanInterval how often the watcher rescans everything, events or not
  * @param cacheSize      how many search results to cache (0 = none)
  * @param maxFeedBytes   largest feed document accepted over HTTP
- * @param feedToken      bearer token required to push feeds over HTTP, or null for none
+ * @param feedToken      an API token (scope feeds:push) to register at start-up, or null; more tokens are
+ *                       created by an administrator
  * @param zone           the time zone of bare dates in queries (the users' zone)
+ * @param dbFile         the embedded database file (SQLite)
+ * @param passwordCost   bcrypt cost of new password hashes (10-12 in production, 4 in tests)
+ * @param secureCookies  mark cookies Secure (when users reach the service over https)
  */
 public record Config(
         String host,
@@ -30,9 +34,14 @@ public record Config(
         long cacheSize,
         long maxFeedBytes,
         String feedToken,
-        ZoneId zone) {
+        ZoneId zone,
+        Path dbFile,
+        int passwordCost,
+        boolean secureCookies) {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** bcrypt cost for production: about 50-100 ms a hash on a 2-core server. */
+    public static final int DEFAULT_PASSWORD_COST = 10;
 
     public Config {
         Objects.requireNonNull(host, "host");
@@ -40,6 +49,10 @@ public record Config(
         Objects.requireNonNull(feedsDir, "feedsDir");
         Objects.requireNonNull(rescanInterval, "rescanInterval");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(dbFile, "dbFile");
+        if (passwordCost < 4 || passwordCost > 31) {
+            throw new IllegalArgumentException("passwordCost must be 4..31, was " + passwordCost);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -55,8 +68,8 @@ public record Config(
     }
 
     /** Defaults for a service on {@code port} with the given folders. */
-    public static Config defaults(int port, Path indexDir, Path feedsDir) {
+    public static Config defaults(int port, Path indexDir, Path feedsDir, Path dbFile) {
         return new Config("0.0.0.0", port, indexDir, feedsDir, true, Duration.ofSeconds(60), 2_000,
-                10L * 1024 * 1024, null, CHINA);
+                10L * 1024 * 1024, null, CHINA, dbFile, DEFAULT_PASSWORD_COST, false);
     }
 }

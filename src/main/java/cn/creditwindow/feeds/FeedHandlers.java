@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,29 +15,25 @@ import java.util.function.Consumer;
  * {@code POST /api/feeds?module=…}: the insurer's systems push a feed document (RSS, Atom or an
  * HTML article page) as the request body.
  *
- * <p>Who may push is decided by one check: when a token is configured, requests must carry
- * {@code Authorization: Bearer <token>}. (Accounts and per-client tokens replace it later.)
+ * <p>Only the insurer's systems may push: the route requires an API token with the {@code feeds:push}
+ * scope ({@code web.Guard.FEED_PUSH}), checked before this handler runs.
  */
 public final class FeedHandlers {
     private final FeedIngester ingester;
     private final long maxBytes;
-    private final String token;
     private final Consumer<IngestReport> onReport;
 
     /**
      * @param maxBytes largest document accepted
-     * @param token    the bearer token required to push, or null to accept anyone (development)
      * @param onReport receives the report of each accepted push (for metrics)
      */
-    public FeedHandlers(FeedIngester ingester, long maxBytes, String token, Consumer<IngestReport> onReport) {
+    public FeedHandlers(FeedIngester ingester, long maxBytes, Consumer<IngestReport> onReport) {
         this.ingester = Objects.requireNonNull(ingester, "ingester");
         this.maxBytes = maxBytes;
-        this.token = token;
         this.onReport = Objects.requireNonNull(onReport, "onReport");
     }
 
     public void post(Context ctx) throws IOException {
-        checkAllowed(ctx.header("Authorization"));
         String moduleId = ctx.queryParam("module");
         if (moduleId == null || moduleId.isBlank()) {
             throw new InvalidInputException("module", "必须指定栏目 module：country-alert、industry-alert、belt-and-road 或 trade-news",
@@ -66,18 +61,6 @@ public final class FeedHandlers {
         }
         onReport.accept(report);
         ctx.json(report);
-    }
-
-    private void checkAllowed(String authorization) {
-        if (token == null) {
-            return;
-        }
-        String expected = "Bearer " + token;
-        if (authorization == null || !MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8))) {
-            throw new RequestRefusedException(401, "a valid 'Authorization: Bearer <token>' header is required to push feeds",
-                    "推送资讯需要有效的令牌（Authorization: Bearer <token>）");
-        }
     }
 
     private byte[] readLimited(Context ctx) throws IOException {

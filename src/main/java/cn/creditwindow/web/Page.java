@@ -1,5 +1,6 @@
 package cn.creditwindow.web;
 
+import cn.creditwindow.accounts.Principal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,8 +17,9 @@ import java.util.Objects;
  * @param zone     where dates are shown (the users' time zone)
  * @param section  the menu entry to highlight, or null
  * @param here     this page's path and query without {@code lang}, e.g. {@code /search?q=%E5%85%B3}
+ * @param viewer   who is signed in, or null
  */
-public record Page(Lang lang, Messages messages, ZoneId zone, Section section, String here) {
+public record Page(Lang lang, Messages messages, ZoneId zone, Section section, String here, Principal viewer) {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -41,6 +43,27 @@ public record Page(Lang lang, Messages messages, ZoneId zone, Section section, S
     /** Of a pair of texts (a Chinese and an English name), the one in the page's language. */
     public String pick(String zh, String en) {
         return lang.pick(zh, en);
+    }
+
+    /** True when someone is signed in. */
+    public boolean signedIn() {
+        return viewer != null;
+    }
+
+    /** The anti-forgery token every form that changes something must send as {@code _csrf}, or "". */
+    public String csrf() {
+        return viewer == null || viewer.csrfToken() == null ? "" : viewer.csrfToken();
+    }
+
+    /** The signed-in person's role, in the page's language, or "". */
+    public String viewerRole() {
+        return viewer == null ? "" : lang.pick(viewer.role().zh(), viewer.role().en());
+    }
+
+    /** Where the sign-in page should send the user back to: this page, unless it is the sign-in page. */
+    public String loginHref() {
+        return here.startsWith("/login") ? "/login" : "/login?next=" + java.net.URLEncoder.encode(here,
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String htmlLang() {

@@ -82,7 +82,8 @@ public final class Pages {
      * this request's {@link Page} and the view, as the response body. The status is left as it is.
      */
     public void render(Context ctx, String template, Object model) {
-        Page page = new Page(lang(ctx), messages(ctx), zone, Section.of(ctx.path()), here(ctx, Set.of()));
+        Page page = new Page(lang(ctx), messages(ctx), zone, Section.of(ctx.path()), here(ctx, Set.of()),
+                Authentication.principal(ctx).orElse(null));
         StringOutput out = new StringOutput(16_384);
         templates.render(template, Map.of("page", page, "model", model), out);
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);

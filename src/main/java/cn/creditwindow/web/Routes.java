@@ -1,5 +1,6 @@
 package cn.creditwindow.web;
 
+import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.feeds.FeedHandlers;
@@ -8,9 +9,14 @@ import cn.creditwindow.reference.ReferenceHandlers;
 import io.javalin.config.JavalinConfig;
 import java.util.Set;
 
+import static cn.creditwindow.web.Guard.ADMIN;
+import static cn.creditwindow.web.Guard.FEED_PUSH;
+import static cn.creditwindow.web.Guard.SIGNED_IN;
+
 /**
  * Every endpoint of the application, in one table: the JSON API (each documented in
- * {@code openapi.json}) and the HTML pages for people.
+ * {@code openapi.json}) and the HTML pages for people. A route without a {@link Guard} is public; with
+ * guards, only a principal one of them admits gets to the handler (checked by {@link Authentication}).
  */
 public final class Routes {
     /** Paths outside {@code /api/} that answer machines, not people (and so are in openapi.json). */
@@ -22,7 +28,7 @@ public final class Routes {
     /** The handlers the routes dispatch to. */
     public record Handlers(ArticleHandlers articles, FeedHandlers feeds, ReferenceHandlers reference,
                            SystemHandlers system, HomePages home, ArticlePages articlePages,
-                           ComingSoonPages comingSoon) {
+                           ComingSoonPages comingSoon, AccountHandlers accounts) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -32,7 +38,17 @@ public final class Routes {
         r.get("/api/articles/overview", h.articles()::overview);
         r.get("/api/articles/{id}", h.articles()::article);
         r.get("/api/articles/{id}/attachments/{n}", h.articles()::attachment);
-        r.post("/api/feeds", h.feeds()::post);
+        r.post("/api/feeds", h.feeds()::post, FEED_PUSH);
+        r.post("/api/session", h.accounts()::createSession);
+        r.get("/api/session", h.accounts()::session, SIGNED_IN);
+        r.delete("/api/session", h.accounts()::deleteSession, SIGNED_IN);
+        r.get("/api/enterprises", h.accounts()::enterprises, SIGNED_IN);
+        r.get("/api/enterprises/{id}", h.accounts()::enterprise, SIGNED_IN);
+        r.post("/api/admin/enterprises", h.accounts()::createEnterprise, ADMIN);
+        r.post("/api/admin/users", h.accounts()::createUser, ADMIN);
+        r.post("/api/admin/managers/{id}/portfolio", h.accounts()::addToPortfolio, ADMIN);
+        r.post("/api/admin/api-tokens", h.accounts()::createToken, ADMIN);
+        r.delete("/api/admin/api-tokens/{name}", h.accounts()::revokeToken, ADMIN);
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
@@ -42,6 +58,9 @@ public final class Routes {
         r.get("/api-docs", h.system()::apiDocs);
         // The pages (HTML; the menu is web.Section; conventions in web.Pages)
         r.get("/", h.home()::show);
+        r.get("/login", h.accounts()::loginPage);
+        r.post("/login", h.accounts()::login);
+        r.post("/logout", h.accounts()::logout, SIGNED_IN);
         r.get("/search", h.articlePages()::search);
         r.get("/search/{module}", h.articlePages()::module);
         r.get("/articles/{id}", h.articlePages()::article);

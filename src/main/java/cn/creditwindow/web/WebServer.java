@@ -19,7 +19,7 @@ public final class WebServer {
     }
 
     public static Javalin create(ObjectMapper mapper, Metrics metrics, long maxRequestBytes, Pages pages,
-                                 Routes.Handlers handlers) {
+                                 Authentication authentication, Routes.Handlers handlers) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -42,6 +42,7 @@ public final class WebServer {
                 metrics.recordRequest(ctx.method().name(), route, ctx.statusCode(), seconds);
             });
             ErrorMapping.install(config, pages);
+            authentication.install(config);
             Routes.install(config, handlers);
         });
     }

@@ -1,5 +1,6 @@
 package cn.creditwindow.app;
 
+import static cn.creditwindow.app.TestServer.PUSH;
 import static cn.creditwindow.app.TestServer.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,15 +33,15 @@ class FeedPushIT {
     void aPushedItemIsSearchableOnceAcknowledgedAndStoredOnce() throws IOException {
         try (TestServer server = TestServer.start(dir, null, null)) {
             TestServer.Response first = server.post("/api/feeds?module=trade-news", rss("push-1", "墨西哥提高关税"),
-                    "application/rss+xml", null);
+                    "application/rss+xml", PUSH);
             assertThat(first.status()).as(first.body()).isEqualTo(200);
             assertThat(first.json().get("itemsNew").asInt()).isEqualTo(1);
             assertThat(total(server, "墨西哥")).isEqualTo(1);
             TestServer.Response again = server.post("/api/feeds?module=trade-news", rss("push-1", "墨西哥提高关税"),
-                    "application/rss+xml", null);
+                    "application/rss+xml", PUSH);
             assertThat(again.json().get("itemsUnchanged").asInt()).isEqualTo(1);
             TestServer.Response changed = server.post("/api/feeds?module=trade-news", rss("push-1", "墨西哥再次提高关税"),
-                    "application/rss+xml", null);
+                    "application/rss+xml", PUSH);
             assertThat(changed.json().get("itemsUpdated").asInt()).isEqualTo(1);
             assertThat(total(server, "墨西哥")).isEqualTo(1);
             assertThat(server.get("/api/articles?q=" + enc("墨西哥")).json().at("/items/0/title").asText())
@@ -56,7 +57,7 @@ class FeedPushIT {
     void titlesAreTextAndBodiesAreSanitised() throws IOException {
         try (TestServer server = TestServer.start(dir, null, null)) {
             server.post("/api/feeds?module=trade-news",
-                    rss("xss-1", "钓鱼邮件&lt;script&gt;alert(1)&lt;/script&gt;预警"), "application/rss+xml", null);
+                    rss("xss-1", "钓鱼邮件&lt;script&gt;alert(1)&lt;/script&gt;预警"), "application/rss+xml", PUSH);
             JsonNode hit = server.get("/api/articles?q=" + enc("钓鱼")).json().get("items").get(0);
             assertThat(hit.get("title").asText()).isEqualTo("钓鱼邮件<script>alert(1)</script>预警");
             assertThat(hit.get("titleHighlighted").asText())
@@ -71,23 +72,23 @@ class FeedPushIT {
         try (TestServer server = TestServer.start(dir, TestServer.fixtures("feeds"), null)) {
             long before = server.get("/api/articles").json().get("total").asLong();
             TestServer.Response broken = server.post("/api/feeds?module=trade-news",
-                    "<rss><channel><item><title>半截".getBytes(StandardCharsets.UTF_8), "application/rss+xml", null);
+                    "<rss><channel><item><title>半截".getBytes(StandardCharsets.UTF_8), "application/rss+xml", PUSH);
             assertThat(broken.status()).isEqualTo(422);
             assertThat(broken.json().get("message").asText()).contains("could not be read");
             assertThat(broken.json().get("messageZh").asText()).contains("无法读取");
             TestServer.Response binary = server.post("/api/feeds?module=trade-news", new byte[]{0, 1, 2, 3, (byte) 0xff},
-                    "application/octet-stream", null);
+                    "application/octet-stream", PUSH);
             assertThat(binary.status()).isEqualTo(422);
-            assertThat(server.post("/api/feeds", rss("m-1", "无栏目"), "application/rss+xml", null).status()).isEqualTo(400);
+            assertThat(server.post("/api/feeds", rss("m-1", "无栏目"), "application/rss+xml", PUSH).status()).isEqualTo(400);
             TestServer.Response unknown = server.post("/api/feeds?module=sports", rss("m-2", "未知栏目"),
-                    "application/rss+xml", null);
+                    "application/rss+xml", PUSH);
             assertThat(unknown.status()).isEqualTo(400);
             assertThat(unknown.json().at("/errors/0/field").asText()).isEqualTo("module");
-            assertThat(server.post("/api/feeds?module=trade-news", new byte[0], "application/rss+xml", null).status())
+            assertThat(server.post("/api/feeds?module=trade-news", new byte[0], "application/rss+xml", PUSH).status())
                     .isEqualTo(400);
             byte[] huge = new byte[64 * 1024 + 1];
             java.util.Arrays.fill(huge, (byte) 'a');
-            TestServer.Response tooLarge = server.post("/api/feeds?module=trade-news", huge, "text/html", null);
+            TestServer.Response tooLarge = server.post("/api/feeds?module=trade-news", huge, "text/html", PUSH);
             assertThat(tooLarge.status()).isEqualTo(413);
             assertThat(tooLarge.json().get("messageZh").asText()).contains("大小上限");
             assertThat(server.get("/api/articles").json().get("total").asLong()).isEqualTo(before);
@@ -110,8 +111,8 @@ class FeedPushIT {
     }
 
     @Test
-    void withATokenConfiguredOnlyItsHoldersMayPush() throws IOException {
-        try (TestServer server = TestServer.start(dir, null, "s3cret")) {
+    void onlyHoldersOfAFeedPushTokenMayPush() throws IOException {
+        try (TestServer server = TestServer.start(dir, null, "s3cret-token-for-tests")) {
             TestServer.Response anonymous = server.post("/api/feeds?module=trade-news", rss("t-1", "令牌测试"),
                     "application/rss+xml", null);
             assertThat(anonymous.status()).isEqualTo(401);
@@ -119,7 +120,7 @@ class FeedPushIT {
                     "Bearer wrong").status()).isEqualTo(401);
             assertThat(total(server, "令牌")).isZero();
             assertThat(server.post("/api/feeds?module=trade-news", rss("t-1", "令牌测试"), "application/rss+xml",
-                    "Bearer s3cret").status()).isEqualTo(200);
+                    "Bearer s3cret-token-for-tests").status()).isEqualTo(200);
             assertThat(total(server, "令牌")).isEqualTo(1);
         }
     }

@@ -54,7 +54,7 @@ class PagesBrowserIT {
         }
         server = TestServer.start(dir.resolve("server"), Path.of("feeds"), null);
         byte[] hostile = Files.readAllBytes(TestServer.fixtures("browser").resolve("hostile.xml"));
-        TestServer.Response pushed = server.post("/api/feeds?module=trade-news", hostile, "application/rss+xml", null);
+        TestServer.Response pushed = server.post("/api/feeds?module=trade-news", hostile, "application/rss+xml", TestServer.PUSH);
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
         downloads = Files.createDirectories(dir.resolve("downloads"));
         browser = Browser.start(dir.resolve("profile"), downloads);

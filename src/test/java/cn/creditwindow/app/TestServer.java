@@ -38,7 +38,15 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    /** Starts with the given fixture feeds (copied), or none when {@code fixtures} is null. */
+    /** The feed-push API token of a server started without one of its own. */
+    static final String FEED_TOKEN = "test-feed-push-token-0123456789";
+    /** The Authorization header for pushing feeds with {@link #FEED_TOKEN}. */
+    static final String PUSH = "Bearer " + FEED_TOKEN;
+
+    /**
+     * Starts with the given fixture feeds (copied), or none when {@code fixtures} is null, and a database
+     * file in {@code dir}; {@code feedToken} is the feed-push API token, or null for {@link #FEED_TOKEN}.
+     */
     static TestServer start(Path dir, Path fixtures, String feedToken) throws IOException {
         Path feeds = dir.resolve("feeds");
         Files.createDirectories(feeds);
@@ -46,7 +54,8 @@ final class TestServer implements AutoCloseable {
             Fixtures.copyTree(fixtures, feeds);
         }
         Config config = new Config("127.0.0.1", 0, dir.resolve("index"), feeds, false, Duration.ofSeconds(60), 100,
-                64 * 1024, feedToken, Config.CHINA);
+                64 * 1024, feedToken == null ? FEED_TOKEN : feedToken, Config.CHINA, dir.resolve("data/credit-window.db"),
+                4, false);
         return new TestServer(config);
     }
 

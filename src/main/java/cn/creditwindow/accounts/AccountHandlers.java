@@ -1,0 +1,222 @@
+package cn.creditwindow.accounts;
+
+import cn.creditwindow.store.Database;
+import cn.creditwindow.validation.NotFoundException;
+import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.JsonBodies;
+import cn.creditwindow.web.Pages;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Signing in and out (a page and {@code /api/session}), and the administrator's API for enterprises,
+ * users, portfolios and API tokens; enterprises as their people and managers see them.
+ */
+public final class AccountHandlers {
+    /** Anti-forgery for the sign-in form, which has no session yet: a cookie the form must repeat. */
+    static final String LOGIN_COOKIE = "cw_login";
+
+    private final Accounts accounts;
+    private final SignIn signIn;
+    private final Sessions sessions;
+    private final ApiTokens tokens;
+    private final Database db;
+    private final Authentication auth;
+    private final JsonBodies bodies;
+    private final Pages pages;
+
+    public AccountHandlers(Accounts accounts, SignIn signIn, Sessions sessions, ApiTokens tokens, Database db,
+                           Authentication auth, JsonBodies bodies, Pages pages) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.db = Objects.requireNonNull(db, "db");
+        this.auth = Objects.requireNonNull(auth, "auth");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+        this.pages = Objects.requireNonNull(pages, "pages");
+    }
+
+    // ---- the API: sessions ----
+
+    record Credentials(String username, String password) {
+    }
+
+    /** What the API says about who is signed in. */
+    record SessionView(UserView user, String csrfToken, Instant expiresAt) {
+    }
+
+    record UserView(long id, String username, String displayName, Role role, Long enterpriseId) {
+        static UserView of(Principal p) {
+            return new UserView(p.userId(), p.username(), p.displayName(), p.role(), p.enterpriseId());
+        }
+    }
+
+    /** {@code POST /api/session}: signs in; the session cookie is set and the anti-forgery token returned. */
+    public void createSession(Context ctx) {
+        Credentials c = bodies.read(ctx, Credentials.class);
+        User user = signIn.authenticate(c.username(), c.password());
+        Sessions.Opened opened = sessions.open(user);
+        auth.setSessionCookie(ctx, opened.token());
+        ctx.status(201).json(new SessionView(UserView.of(opened.principal()), opened.principal().csrfToken(),
+                opened.expiresAt()));
+    }
+
+    /** {@code GET /api/session}: who is signed in (401 if nobody). */
+    public void session(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(new SessionView(UserView.of(p), p.csrfToken(), null));
+    }
+
+    /** {@code DELETE /api/session}: signs out. */
+    public void deleteSession(Context ctx) {
+        sessions.close(ctx.cookie(Authentication.SESSION_COOKIE));
+        auth.clearSessionCookie(ctx);
+        ctx.status(204);
+    }
+
+    // ---- the pages: sign in, sign out ----
+
+    /** The sign-in form (with where to go next and, after a failure, the message). */
+    public record LoginView(String next, String username, String loginToken, String error) {
+    }
+
+    /** {@code GET /login}. */
+    public void loginPage(Context ctx) {
+        String token = Tokens.random();
+        ctx.cookie(new Cookie(LOGIN_COOKIE, token, "/login", 3600, auth.secureCookies(), true, null, SameSite.STRICT));
+        pages.render(ctx, "accounts/login.jte", new LoginView(safeNext(ctx.queryParam("next")), "", token, null));
+    }
+
+    /** {@code POST /login}: signs in and goes on to {@code next} (a path of this site), or shows the form again. */
+    public void login(Context ctx) {
+        String next = safeNext(ctx.formParam("next"));
+        String username = ctx.formParam("username");
+        if (!Tokens.same(ctx.cookie(LOGIN_COOKIE), ctx.formParam("_login"))) {
+            throw new RequestRefusedException(403, "the sign-in form has expired: reload the page and try again",
+                    "登录页面已过期，请刷新后重试");
+        }
+        try {
+            User user = signIn.authenticate(username, ctx.formParam("password"));
+            Sessions.Opened opened = sessions.open(user);
+            auth.setSessionCookie(ctx, opened.token());
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
+        } catch (RequestRefusedException e) {
+            ctx.status(e.status());
+            String message = pages.lang(ctx).pick(e.zh(), e.getMessage());
+            pages.render(ctx, "accounts/login.jte", new LoginView(next, username == null ? "" : username,
+                    ctx.cookie(LOGIN_COOKIE), message));
+        }
+    }
+
+    /** {@code POST /logout}. */
+    public void logout(Context ctx) {
+        sessions.close(ctx.cookie(Authentication.SESSION_COOKIE));
+        auth.clearSessionCookie(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    /** Only paths of this site: an open redirect to elsewhere would help phishing. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.contains("\r") || next.contains("\n") || next.startsWith("/login")) {
+            return "/";
+        }
+        return next;
+    }
+
+    // ---- enterprises as their people and managers see them ----
+
+    /** {@code GET /api/enterprises}: the enterprises the principal may see (own, portfolio, or all). */
+    public void enterprises(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Tenancy.Filter f = Tenancy.filter(p, "e.id");
+        List<Enterprise> list = db.read(tx -> tx.list("SELECT e.* FROM enterprises e WHERE " + f.sql()
+                + " ORDER BY e.id", Accounts::enterprise, f.args()));
+        ctx.json(Map.of("items", list));
+    }
+
+    /** {@code GET /api/enterprises/{id}}: one enterprise, its people and its account managers. */
+    public void enterprise(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = pathId(ctx, "id");
+        Enterprise e = accounts.enterprise(id).filter(x -> Tenancy.canSee(db, p, x.id()))
+                .orElseThrow(() -> new NotFoundException("enterprise " + id + " not found", "企业 " + id + " 不存在"));
+        List<Map<String, Object>> managers = accounts.managersOf(id).stream()
+                .map(m -> Map.<String, Object>of("id", m.id(), "displayName", m.displayName(),
+                        "mobile", m.mobile() == null ? "" : m.mobile(), "email", m.email() == null ? "" : m.email()))
+                .toList();
+        List<UserView> people = accounts.usersOf(id).stream()
+                .map(u -> new UserView(u.id(), u.username(), u.displayName(), u.role(), u.enterpriseId())).toList();
+        ctx.json(Map.of("enterprise", e, "organisationCode", e.organisationCode(), "users", people,
+                "accountManagers", managers));
+    }
+
+    // ---- the administrator's API ----
+
+    /** {@code POST /api/admin/enterprises}. */
+    public void createEnterprise(Context ctx) {
+        Accounts.NewEnterprise e = bodies.read(ctx, Accounts.NewEnterprise.class);
+        ctx.status(201).json(accounts.createEnterprise(e));
+    }
+
+    /** {@code POST /api/admin/users}. */
+    public void createUser(Context ctx) {
+        Accounts.NewUser u = bodies.read(ctx, Accounts.NewUser.class);
+        User user = accounts.createUser(u);
+        ctx.status(201).json(new UserView(user.id(), user.username(), user.displayName(), user.role(), user.enterpriseId()));
+    }
+
+    record PortfolioAddition(List<String> districts, List<Long> enterpriseIds) {
+    }
+
+    /** {@code POST /api/admin/managers/{id}/portfolio}. */
+    public void addToPortfolio(Context ctx) {
+        long id = pathId(ctx, "id");
+        PortfolioAddition a = bodies.read(ctx, PortfolioAddition.class);
+        accounts.addToPortfolio(id, a.districts() == null ? List.of() : a.districts(),
+                a.enterpriseIds() == null ? List.of() : a.enterpriseIds());
+        ctx.status(204);
+    }
+
+    record NewToken(String name, Set<String> scopes) {
+    }
+
+    /** {@code POST /api/admin/api-tokens}: the secret is in this answer only. */
+    public void createToken(Context ctx) {
+        NewToken t = bodies.read(ctx, NewToken.class);
+        ctx.status(201).json(tokens.create(t.name(), t.scopes()));
+    }
+
+    /** {@code DELETE /api/admin/api-tokens/{name}}. */
+    public void revokeToken(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!tokens.revoke(name)) {
+            throw new NotFoundException("no live API token named " + name, "没有名为 " + name + " 的有效令牌");
+        }
+        ctx.status(204);
+    }
+
+    /** A numeric path parameter, or 404 (an id that cannot exist is a page that does not). */
+    public static long pathId(Context ctx, String name) {
+        String raw = ctx.pathParam(name);
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to 404
+        }
+        throw new NotFoundException(name + " '" + raw + "' not found", "编号“" + raw + "”不存在");
+    }
+
+}

@@ -1,0 +1,40 @@
+package cn.creditwindow.accounts;
+
+/** What a principal is to the window; decides which endpoints it may call (see {@code web.Guard}). */
+public enum Role {
+    /** The enterprise's legal representative (法人): the only one who may sign for it. */
+    LEGAL_REPRESENTATIVE("法人", "legal representative", true),
+    /** Someone working for the enterprise (操作员). */
+    OPERATOR("操作员", "operator", true),
+    /** Insurer staff serving the enterprises of a portfolio (客户经理). */
+    ACCOUNT_MANAGER("客户经理", "account manager", false),
+    /** Insurer underwriting, claims and credit-information staff (保险公司审核人员). */
+    REVIEWER("保险公司审核人员", "insurer reviewer", false),
+    /** Administers accounts, eligible lists and API tokens (系统管理员). */
+    ADMIN("系统管理员", "administrator", false),
+    /** One of the insurer's systems calling the API with a token; what it may do is in its scopes. */
+    SYSTEM("保险公司系统", "insurer system", false);
+
+    private final String zh;
+    private final String en;
+    private final boolean enterpriseUser;
+
+    Role(String zh, String en, boolean enterpriseUser) {
+        this.zh = zh;
+        this.en = en;
+        this.enterpriseUser = enterpriseUser;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+
+    /** True for the enterprise's own people, who see only their enterprise's records. */
+    public boolean isEnterpriseUser() {
+        return enterpriseUser;
+    }
+}

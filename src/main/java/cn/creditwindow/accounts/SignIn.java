@@ -1,0 +1,88 @@
+package cn.creditwindow.accounts;
+
+import cn.creditwindow.store.Database;
+import cn.creditwindow.validation.RequestRefusedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks a user name and password. After {@value #MAX_FAILURES} wrong passwords in a row the account is
+ * locked for {@link #LOCK}: further attempts, right or wrong, are refused with 429 until then, and the
+ * count starts again. Unknown names and wrong passwords get the same answer and take the same time.
+ */
+public final class SignIn {
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCK = Duration.ofMinutes(15);
+
+    private final Database db;
+    private final Passwords passwords;
+    private final Clock clock;
+
+    public SignIn(Database db, Passwords passwords, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.passwords = Objects.requireNonNull(passwords, "passwords");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private record Credentials(long id, String hash, int failures, Instant lockedUntil) {
+    }
+
+    /**
+     * The user, if the password is right and the account is not locked.
+     *
+     * @throws RequestRefusedException 401 for a wrong name or password, 429 while locked
+     */
+    public User authenticate(String username, String password) {
+        String name = username == null ? "" : username.strip();
+        String pw = password == null ? "" : password;
+        Optional<Credentials> found = db.read(tx -> tx.one(
+                "SELECT id, password_hash, failed_logins, locked_until FROM users WHERE username = ?",
+                r -> new Credentials(r.longValue("id"), r.string("password_hash"), r.intValue("failed_logins"),
+                        r.instant("locked_until")), name));
+        if (found.isEmpty()) {
+            passwords.verifyNobody(pw);
+            throw wrong();
+        }
+        Credentials c = found.get();
+        Instant now = clock.instant();
+        if (c.lockedUntil() != null && now.isBefore(c.lockedUntil())) {
+            throw locked(c.lockedUntil(), now);
+        }
+        if (!passwords.verify(pw, c.hash())) {
+            Instant lockedUntil = recordFailure(c.id(), now);
+            if (lockedUntil != null) {
+                throw locked(lockedUntil, now);
+            }
+            throw wrong();
+        }
+        db.inTransaction(tx -> tx.update("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", c.id()));
+        return db.read(tx -> tx.one("SELECT * FROM users WHERE id = ?", Accounts::user, c.id())).orElseThrow();
+    }
+
+    /** Counts a failure (atomically, so parallel guesses are all counted); returns the lock's end if it locked. */
+    private Instant recordFailure(long id, Instant now) {
+        return db.inTransaction(tx -> {
+            // A lock that has run out starts a fresh count.
+            tx.update("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ? AND locked_until IS NOT NULL"
+                    + " AND locked_until <= ?", id, now);
+            tx.update("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?", id);
+            Instant until = now.plus(LOCK);
+            int locked = tx.update("UPDATE users SET locked_until = ?, failed_logins = 0 WHERE id = ? AND failed_logins >= ?",
+                    until, id, MAX_FAILURES);
+            return locked > 0 ? until : null;
+        });
+    }
+
+    private static RequestRefusedException wrong() {
+        return new RequestRefusedException(401, "wrong user name or password", "用户名或密码错误");
+    }
+
+    private static RequestRefusedException locked(Instant until, Instant now) {
+        long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
+        return new RequestRefusedException(429, "too many wrong passwords: the account is locked for " + minutes
+                + " more minute(s)", "密码错误次数过多，账户已锁定，请 " + minutes + " 分钟后再试");
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Who is asking: enterprises (identified by their USCC) and their people, account managers with their
+ * portfolios, insurer reviewers, administrators, and the insurer's systems with API tokens. Passwords
+ * (bcrypt), browser sessions (only token hashes stored), sign-in throttling, and {@link
+ * cn.creditwindow.accounts.Tenancy}, the one place that decides whose records a principal may see.
+ * Only {@code AccountHandlers} knows about HTTP.
+ */
+package cn.creditwindow.accounts;

@@ -1,0 +1,39 @@
+package cn.creditwindow.web;
+
+import cn.creditwindow.accounts.ApiTokens;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Role;
+import io.javalin.security.RouteRole;
+
+/**
+ * Who may call a route: given to each protected route in {@link Routes}; a route with several guards
+ * admits a principal any one of them admits; a route with none is public. Checked by
+ * {@link Authentication} before the handler runs: nobody signed in gets 401 (pages: the sign-in page),
+ * the wrong role 403. Whose records a handler may then show is {@code accounts.Tenancy}'s business.
+ */
+public enum Guard implements RouteRole {
+    /** Any signed-in person (not a system token). */
+    SIGNED_IN,
+    /** The enterprise's people: legal representative and operators. */
+    ENTERPRISE,
+    /** Only the enterprise's legal representative (signing). */
+    LEGAL_REPRESENTATIVE,
+    ACCOUNT_MANAGER,
+    REVIEWER,
+    ADMIN,
+    /** An API token with the {@code feeds:push} scope. */
+    FEED_PUSH;
+
+    /** True if this guard lets {@code p} through. */
+    public boolean admits(Principal p) {
+        return switch (this) {
+            case SIGNED_IN -> p.role() != Role.SYSTEM;
+            case ENTERPRISE -> p.role().isEnterpriseUser();
+            case LEGAL_REPRESENTATIVE -> p.is(Role.LEGAL_REPRESENTATIVE);
+            case ACCOUNT_MANAGER -> p.is(Role.ACCOUNT_MANAGER);
+            case REVIEWER -> p.is(Role.REVIEWER);
+            case ADMIN -> p.is(Role.ADMIN);
+            case FEED_PUSH -> p.is(Role.SYSTEM) && p.hasScope(ApiTokens.FEEDS_PUSH);
+        };
+    }
+}
