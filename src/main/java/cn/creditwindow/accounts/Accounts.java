@@ -74,6 +74,40 @@ public final class Accounts {
         }
     }
 
+    // ---- enrolment: registering an enterprise inside another operation's transaction ----
+
+    /**
+     * Registers an enterprise inside {@code tx} (an eligible-list import registers the unknown enterprises of
+     * its rows in its own transaction), with {@link #createEnterprise}'s checks; returns the new id. The caller
+     * looks the USCC up first: a duplicate breaks {@code ux_enterprises_uscc} and rolls back the caller.
+     */
+    public static long createEnterprise(Tx tx, NewEnterprise e, java.time.Instant now) {
+        String uscc = Uscc.normalise(e.uscc());
+        List<FieldError> errors = new ArrayList<>();
+        Uscc.check("uscc", uscc).ifPresent(errors::add);
+        String name = e.nameZh() == null ? "" : e.nameZh().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            errors.add(new FieldError("nameZh", "请填写企业名称（不超过 100 字）", "the enterprise name is required (at most 100 characters)"));
+        }
+        if (e.divisionCode() != null && !e.divisionCode().matches("\\d{6}")) {
+            errors.add(new FieldError("divisionCode", "行政区划代码应为 6 位数字", "the division code has 6 digits"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String code = e.divisionCode() != null ? e.divisionCode() : Uscc.divisionCode(uscc);
+        String nameEn = e.nameEn() == null || e.nameEn().isBlank() ? null : e.nameEn().strip();
+        return tx.insert("INSERT INTO enterprises (uscc, name_zh, name_en, division_code, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)", uscc, name, nameEn, code, now);
+    }
+
+    /** The enterprise with this USCC inside a transaction. */
+    public static Optional<Enterprise> enterpriseByUscc(Tx tx, String uscc) {
+        return tx.one("SELECT * FROM enterprises WHERE uscc = ?", Accounts::enterprise, Uscc.normalise(uscc));
+    }
+
+    // ---- end of enrolment's additions ----
+
     /** Creates a user; 400 per bad field, 409 if the user name is taken or the enterprise has a legal representative. */
     public User createUser(NewUser u) {
         List<FieldError> errors = new ArrayList<>();

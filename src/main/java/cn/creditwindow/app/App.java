@@ -10,11 +10,20 @@ import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
+import cn.creditwindow.enrolment.EligibleLists;
+import cn.creditwindow.enrolment.EnrolmentHandlers;
+import cn.creditwindow.enrolment.EnrolmentPages;
+import cn.creditwindow.enrolment.EnrolmentPdfs;
+import cn.creditwindow.enrolment.Enrolments;
+import cn.creditwindow.enrolment.Insurer;
 import cn.creditwindow.feeds.FeedHandlers;
 import cn.creditwindow.feeds.FeedWatcher;
 import cn.creditwindow.feeds.IngestReport;
 import cn.creditwindow.home.HomePages;
+import cn.creditwindow.notify.Outbox;
+import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.ReferenceHandlers;
+import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.ComingSoonPages;
@@ -27,6 +36,7 @@ import cn.creditwindow.web.SystemHandlers;
 import cn.creditwindow.web.WebServer;
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -48,6 +58,9 @@ public final class App implements AutoCloseable {
     private final Accounts accounts;
     private final ApiTokens apiTokens;
     private final Metrics metrics;
+    private final Outbox outbox;
+    private final Enrolments enrolments;
+    private final EligibleLists eligibleLists;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -72,6 +85,15 @@ public final class App implements AutoCloseable {
         }
         Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies());
         JsonBodies bodies = new JsonBodies(Json.mapper());
+        // Enrolment (小微投保): schemes as data, the outbox as the notifier, the lists and the five steps.
+        // The insurer's institution code is a placeholder until the insurer gives the real one.
+        Schemes schemes = Schemes.load();
+        this.outbox = new Outbox(db, clock);
+        Insurer insurer = new Insurer("中国出口信用保险公司", "China Export & Credit Insurance Corporation", "CW-INS-0001");
+        this.enrolments = new Enrolments(db, schemes, outbox, clock, config.zone(), insurer, new SecureRandom());
+        this.eligibleLists = new EligibleLists(db, schemes, outbox, clock, config.zone());
+        EnrolmentPdfs enrolmentPdfs = new EnrolmentPdfs(PdfRenderer.withDefaultFont(clock), insurer, config.zone());
+        // (end of enrolment's wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -81,7 +103,9 @@ public final class App implements AutoCloseable {
                 new ArticlePages(core.index, queries, core.countries, core.industries, pages),
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
-                        bodies, pages));
+                        bodies, pages),
+                new EnrolmentHandlers(enrolments, eligibleLists, enrolmentPdfs, outbox, bodies),
+                new EnrolmentPages(enrolments, eligibleLists, outbox, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -138,5 +162,13 @@ public final class App implements AutoCloseable {
 
     ApiTokens apiTokens() {
         return apiTokens;
+    }
+
+    EligibleLists eligibleLists() {
+        return eligibleLists;
+    }
+
+    Enrolments enrolments() {
+        return enrolments;
     }
 }

@@ -3,14 +3,19 @@ package cn.creditwindow.web;
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
+import cn.creditwindow.enrolment.EnrolmentHandlers;
+import cn.creditwindow.enrolment.EnrolmentPages;
 import cn.creditwindow.feeds.FeedHandlers;
 import cn.creditwindow.home.HomePages;
 import cn.creditwindow.reference.ReferenceHandlers;
 import io.javalin.config.JavalinConfig;
 import java.util.Set;
 
+import static cn.creditwindow.web.Guard.ACCOUNT_MANAGER;
 import static cn.creditwindow.web.Guard.ADMIN;
+import static cn.creditwindow.web.Guard.ENTERPRISE;
 import static cn.creditwindow.web.Guard.FEED_PUSH;
+import static cn.creditwindow.web.Guard.REVIEWER;
 import static cn.creditwindow.web.Guard.SIGNED_IN;
 
 /**
@@ -28,7 +33,8 @@ public final class Routes {
     /** The handlers the routes dispatch to. */
     public record Handlers(ArticleHandlers articles, FeedHandlers feeds, ReferenceHandlers reference,
                            SystemHandlers system, HomePages home, ArticlePages articlePages,
-                           ComingSoonPages comingSoon, AccountHandlers accounts) {
+                           ComingSoonPages comingSoon, AccountHandlers accounts,
+                           EnrolmentHandlers enrolment, EnrolmentPages enrolmentPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -49,6 +55,24 @@ public final class Routes {
         r.post("/api/admin/managers/{id}/portfolio", h.accounts()::addToPortfolio, ADMIN);
         r.post("/api/admin/api-tokens", h.accounts()::createToken, ADMIN);
         r.delete("/api/admin/api-tokens/{name}", h.accounts()::revokeToken, ADMIN);
+        // Enrolment (小微投保): policies, applications, review, eligible lists, outbox
+        r.get("/api/policies", h.enrolment()::policies, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/policies/{id}", h.enrolment()::policy, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/policies/{id}/verification-code", h.enrolment()::requestCode, ENTERPRISE);
+        r.post("/api/policies/{id}/application", h.enrolment()::submit, ENTERPRISE);
+        r.post("/api/policies/{id}/receipt", h.enrolment()::receipt, ENTERPRISE);
+        r.get("/api/policies/{id}/application.pdf", h.enrolment()::applicationPdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/policies/{id}/policy.pdf", h.enrolment()::policyPdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/review/applications", h.enrolment()::awaitingReview, REVIEWER);
+        r.post("/api/review/applications/{id}/accept", h.enrolment()::accept, REVIEWER);
+        r.post("/api/review/applications/{id}/return", h.enrolment()::returnApplication, REVIEWER);
+        r.get("/api/outbox", h.enrolment()::outbox, ENTERPRISE);
+        r.get("/api/admin/eligible-lists", h.enrolment()::eligibleLists, ADMIN);
+        r.post("/api/admin/eligible-lists", h.enrolment()::importList, ADMIN);
+        r.get("/api/admin/eligible-lists/{id}", h.enrolment()::eligibleList, ADMIN);
+        r.post("/api/admin/eligible-lists/{id}/publication", h.enrolment()::publish, ADMIN);
+        r.post("/api/admin/eligible-lists/{id}/confirmation", h.enrolment()::confirm, ADMIN);
+        // (end of enrolment's API)
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
@@ -65,7 +89,21 @@ public final class Routes {
         r.get("/search/{module}", h.articlePages()::module);
         r.get("/articles/{id}", h.articlePages()::article);
         r.get("/agreements", ctx -> h.comingSoon().show(ctx, Section.AGREEMENTS));
-        r.get("/enrolment", ctx -> h.comingSoon().show(ctx, Section.ENROLMENT));
+        // Enrolment pages (小微投保)
+        r.get("/enrolment", h.enrolmentPages()::index, SIGNED_IN);
+        r.get("/enrolment/policies/{id}", h.enrolmentPages()::policy, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/enrolment/policies/{id}/application", h.enrolmentPages()::apply, ENTERPRISE);
+        r.post("/enrolment/policies/{id}/receipt", h.enrolmentPages()::receipt, ENTERPRISE);
+        r.get("/enrolment/outbox", h.enrolmentPages()::outbox, ENTERPRISE);
+        r.get("/enrolment/review", h.enrolmentPages()::review, REVIEWER);
+        r.post("/enrolment/review/{id}/accept", h.enrolmentPages()::accept, REVIEWER);
+        r.post("/enrolment/review/{id}/return", h.enrolmentPages()::returnApplication, REVIEWER);
+        r.get("/enrolment/lists", h.enrolmentPages()::lists, ADMIN);
+        r.post("/enrolment/lists", h.enrolmentPages()::importList, ADMIN);
+        r.get("/enrolment/lists/{id}", h.enrolmentPages()::list, ADMIN);
+        r.post("/enrolment/lists/{id}/publish", h.enrolmentPages()::publish, ADMIN);
+        r.post("/enrolment/lists/{id}/confirm", h.enrolmentPages()::confirm, ADMIN);
+        // (end of enrolment pages)
         r.get("/claims", ctx -> h.comingSoon().show(ctx, Section.CLAIMS));
         r.get("/credit", ctx -> h.comingSoon().show(ctx, Section.CREDIT));
     }

@@ -9,7 +9,7 @@ public enum Section {
     HOME("/", "nav.home", true),
     RISK("/search", "nav.risk", true, "/articles"),
     AGREEMENTS("/agreements", "nav.agreements", false),
-    ENROLMENT("/enrolment", "nav.enrolment", false),
+    ENROLMENT("/enrolment", "nav.enrolment", true),
     CLAIMS("/claims", "nav.claims", false),
     CREDIT("/credit", "nav.credit", false);
 

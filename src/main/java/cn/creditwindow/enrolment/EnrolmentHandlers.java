@@ -1,0 +1,253 @@
+package cn.creditwindow.enrolment;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Uscc;
+import cn.creditwindow.notify.Outbox;
+import cn.creditwindow.schemes.Scheme;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.JsonBodies;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The enrolment API: policies and their applications for the enterprise (and, read-only, its account
+ * managers), the reviewer's decisions, the administrator's eligible lists, and the enterprise's outbox. Roles
+ * are checked by the routes' guards and again by the domain; whose records are visible by {@code Tenancy}.
+ */
+public final class EnrolmentHandlers {
+    /** Largest eligible-list file accepted. */
+    static final int MAX_LIST_BYTES = 4 * 1024 * 1024;
+
+    private final Enrolments enrolments;
+    private final EligibleLists lists;
+    private final EnrolmentPdfs pdfs;
+    private final Outbox outbox;
+    private final JsonBodies bodies;
+
+    public EnrolmentHandlers(Enrolments enrolments, EligibleLists lists, EnrolmentPdfs pdfs, Outbox outbox,
+                             JsonBodies bodies) {
+        this.enrolments = Objects.requireNonNull(enrolments, "enrolments");
+        this.lists = Objects.requireNonNull(lists, "lists");
+        this.pdfs = Objects.requireNonNull(pdfs, "pdfs");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+    }
+
+    /** A policy as the API shows it: with its scheme's names, the step it is at, and the system-filled fields. */
+    record PolicyView(Policy policy, String schemeNameZh, String schemeNameEn, int step, Insurer insurer,
+                      String organisationCode, List<Application> applications) {
+    }
+
+    private PolicyView view(Principal p, Policy policy) {
+        Scheme s = enrolments.scheme(policy);
+        return new PolicyView(policy, s.nameZh(), s.nameEn(), policy.step(), enrolments.insurer(),
+                Uscc.organisationCode(policy.uscc()), enrolments.applications(p, policy.id()));
+    }
+
+    /** {@code GET /api/policies}: the policies the principal may see. */
+    public void policies(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(Map.of("items", enrolments.policies(p), "counts", enrolments.counts(p)));
+    }
+
+    /** {@code GET /api/policies/{id}}. */
+    public void policy(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(view(p, enrolments.policy(p, AccountHandlers.pathId(ctx, "id"))));
+    }
+
+    /** {@code POST /api/policies/{id}/verification-code}: body {@code {contactName, mobile, email}}. */
+    public void requestCode(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        Enrolments.ContactDetails c = bodies.read(ctx, Enrolments.ContactDetails.class);
+        ctx.status(201).json(enrolments.requestCode(p, id, c));
+    }
+
+    /** {@code POST /api/policies/{id}/application}. */
+    public void submit(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        Enrolments.ApplicationForm form = bodies.read(ctx, Enrolments.ApplicationForm.class);
+        Application a = enrolments.submit(p, id, form);
+        ctx.status(201).json(a);
+    }
+
+    /** {@code POST /api/policies/{id}/receipt}. */
+    public void receipt(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(enrolments.acknowledge(p, AccountHandlers.pathId(ctx, "id")));
+    }
+
+    /** {@code GET /api/policies/{id}/application.pdf}: the application form (小微企业投保单), before or after submission. */
+    public void applicationPdf(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Policy policy = enrolments.policy(p, AccountHandlers.pathId(ctx, "id"));
+        sendPdf(ctx, pdfs.applicationForm(policy, enrolments.scheme(policy), latest(p, policy)),
+                "application-" + policy.id() + ".pdf");
+    }
+
+    /** {@code GET /api/policies/{id}/policy.pdf}: the electronic policy (电子保单), once effective. */
+    public void policyPdf(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Policy policy = enrolments.policy(p, AccountHandlers.pathId(ctx, "id"));
+        sendPdf(ctx, pdfs.policy(policy, enrolments.scheme(policy), latest(p, policy)),
+                "policy-" + policy.policyNumber() + ".pdf");
+    }
+
+    private Application latest(Principal p, Policy policy) {
+        List<Application> all = enrolments.applications(p, policy.id());
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    static void sendPdf(Context ctx, byte[] pdf, String name) {
+        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + name + "\"")
+                .header("X-Content-Type-Options", "nosniff").result(pdf);
+    }
+
+    /** {@code GET /api/review/applications}: applications awaiting review. */
+    public void awaitingReview(Context ctx) {
+        ctx.json(Map.of("items", enrolments.awaitingReview(Authentication.require(ctx))));
+    }
+
+    /** {@code POST /api/review/applications/{id}/accept}. */
+    public void accept(Context ctx) {
+        ctx.json(enrolments.accept(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+    }
+
+    record ReturnBody(String reason) {
+    }
+
+    /** {@code POST /api/review/applications/{id}/return}: body {@code {reason}}. */
+    public void returnApplication(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ReturnBody b = bodies.read(ctx, ReturnBody.class);
+        ctx.json(enrolments.returnApplication(p, id, b.reason()));
+    }
+
+    /** {@code GET /api/outbox}: the notices of the signed-in enterprise user's enterprise. */
+    public void outbox(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(Map.of("items", outbox.ofEnterprise(p.enterpriseId(), 100)));
+    }
+
+    // ---- the administrator's eligible lists ----
+
+    /** {@code GET /api/admin/eligible-lists}. */
+    public void eligibleLists(Context ctx) {
+        ctx.json(Map.of("items", lists.lists(), "schemes", lists.schemes().stream().map(Scheme::id).toList()));
+    }
+
+    /** {@code GET /api/admin/eligible-lists/{id}}. */
+    public void eligibleList(Context ctx) {
+        ctx.json(lists.detail(AccountHandlers.pathId(ctx, "id")));
+    }
+
+    /**
+     * {@code POST /api/admin/eligible-lists?scheme=…}: the CSV as the body ({@code text/csv}), or a multipart
+     * form with {@code file} and {@code scheme}.
+     */
+    public void importList(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Upload u = upload(ctx);
+        ctx.status(201).json(lists.importCsv(p, u.scheme(), u.fileName(), u.content()));
+    }
+
+    /** What an import request carries. */
+    record Upload(String scheme, String fileName, byte[] content) {
+    }
+
+    static Upload upload(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        List<FieldError> errors = new ArrayList<>();
+        String scheme;
+        String name;
+        byte[] content = null;
+        if (type.startsWith("multipart/form-data")) {
+            scheme = ctx.formParam("scheme");
+            UploadedFile f = ctx.uploadedFile("file");
+            name = f == null ? null : f.filename();
+            if (f == null || f.size() == 0) {
+                errors.add(new FieldError("file", "请选择要导入的 CSV 文件", "choose the CSV file to import"));
+            } else if (f.size() > MAX_LIST_BYTES) {
+                errors.add(tooLarge());
+            } else {
+                try (InputStream in = f.content()) {
+                    content = in.readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("reading uploaded list " + name, e);
+                }
+            }
+        } else {
+            scheme = ctx.queryParam("scheme");
+            name = ctx.queryParam("fileName");
+            content = ctx.bodyAsBytes();
+            if (content.length > MAX_LIST_BYTES) {
+                errors.add(tooLarge());
+            } else if (content.length == 0) {
+                errors.add(new FieldError("file", "请求体为空：请以 text/csv 提交名单", "the body is empty: send the list as text/csv"));
+            }
+        }
+        if (scheme == null || scheme.isBlank()) {
+            errors.add(new FieldError("scheme", "请选择统保方案", "choose the scheme"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Upload(scheme.strip(), name, content);
+    }
+
+    private static FieldError tooLarge() {
+        return new FieldError("file", "文件过大：最大 " + MAX_LIST_BYTES / (1024 * 1024) + " MB",
+                "the file is too large: at most " + MAX_LIST_BYTES / (1024 * 1024) + " MB");
+    }
+
+    record PublicationBody(String start, String end) {
+    }
+
+    /** {@code POST /api/admin/eligible-lists/{id}/publication}: body {@code {start, end}} (yyyy-MM-dd). */
+    public void publish(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        PublicationBody b = bodies.read(ctx, PublicationBody.class);
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate start = date("start", b.start(), errors);
+        LocalDate end = date("end", b.end(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        ctx.json(lists.publish(id, start, end));
+    }
+
+    /** {@code POST /api/admin/eligible-lists/{id}/confirmation}. */
+    public void confirm(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(lists.confirm(p, AccountHandlers.pathId(ctx, "id")));
+    }
+
+    /** A yyyy-MM-dd date, null when absent (the domain reports it missing), or an error for a bad one. */
+    static LocalDate date(String field, String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "日期“" + raw + "”格式不正确，应为 yyyy-MM-dd",
+                    "date '" + raw + "' is not a date like 2026-11-30"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,448 @@
+package cn.creditwindow.enrolment;
+
+import cn.creditwindow.accounts.Contacts;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Role;
+import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.notify.Channel;
+import cn.creditwindow.notify.Notice;
+import cn.creditwindow.notify.Notifier;
+import cn.creditwindow.schemes.DateRange;
+import cn.creditwindow.schemes.Scheme;
+import cn.creditwindow.schemes.Schemes;
+import cn.creditwindow.store.ConstraintViolationException;
+import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Tx;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.NotFoundException;
+import cn.creditwindow.validation.RequestRefusedException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The enterprise's five steps and the insurer's review: view a pending policy, request a verification code
+ * and submit the application (APPLIED), accepted (EFFECTIVE, receipt pending) or returned with a reason
+ * (RETURNED, may be submitted again), receipt acknowledged (RECEIVED). Every operation is one transaction;
+ * every read and write checks the principal against {@link Tenancy} (others' policies answer 404).
+ */
+public final class Enrolments {
+    private static final Pattern CODE = Pattern.compile("\\d{6}");
+    static final int MAX_REASON = 500;
+
+    private final Database db;
+    private final Schemes schemes;
+    private final Notifier notifier;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Insurer insurer;
+    private final VerificationCodes codes;
+
+    public Enrolments(Database db, Schemes schemes, Notifier notifier, Clock clock, ZoneId zone, Insurer insurer,
+                      SecureRandom random) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.schemes = Objects.requireNonNull(schemes, "schemes");
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.insurer = Objects.requireNonNull(insurer, "insurer");
+        this.codes = new VerificationCodes(clock, random);
+    }
+
+    public Insurer insurer() {
+        return insurer;
+    }
+
+    /** The scheme a policy is under. */
+    public Scheme scheme(Policy p) {
+        return schemes.byId(p.schemeId()).orElseThrow(() -> new IllegalStateException("policy " + p.id()
+                + " names scheme " + p.schemeId() + ", which is not loaded"));
+    }
+
+    // ---- reading ----
+
+    /** The policies the principal may see, newest first. */
+    public List<Policy> policies(Principal p) {
+        Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
+        return db.read(tx -> tx.list(PolicyRows.SELECT + " WHERE " + f.sql() + " ORDER BY p.id DESC",
+                PolicyRows::policy, f.args()));
+    }
+
+    /** One policy, or 404 when it does not exist or is not the principal's to see. */
+    public Policy policy(Principal p, long id) {
+        return db.read(tx -> visiblePolicy(tx, p, id));
+    }
+
+    /** Every application of a policy, oldest first (the history the enterprise and insurer see). */
+    public List<Application> applications(Principal p, long policyId) {
+        return db.read(tx -> {
+            visiblePolicy(tx, p, policyId);
+            return tx.list("SELECT * FROM applications WHERE policy_id = ? ORDER BY id", PolicyRows::application,
+                    policyId);
+        });
+    }
+
+    /** The applications the principal may see, newest first. */
+    public List<Application> allApplications(Principal p) {
+        Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
+        return db.read(tx -> tx.list("SELECT a.* FROM applications a JOIN policies p ON p.id = a.policy_id WHERE "
+                + f.sql() + " ORDER BY a.id DESC", PolicyRows::application, f.args()));
+    }
+
+    /** An application awaiting review, with its policy. */
+    public record ReviewItem(Application application, Policy policy) {
+    }
+
+    /** The applications awaiting review that the principal may see, oldest first. */
+    public List<ReviewItem> awaitingReview(Principal p) {
+        Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
+        return db.read(tx -> tx.list("SELECT a.id FROM applications a JOIN policies p ON p.id = a.policy_id WHERE"
+                + " a.outcome = 'SUBMITTED' AND " + f.sql() + " ORDER BY a.id", r -> r.longValue("id"), f.args())
+                .stream().map(id -> reviewItem(tx, id)).toList());
+    }
+
+    private ReviewItem reviewItem(Tx tx, long applicationId) {
+        Application a = tx.one("SELECT * FROM applications WHERE id = ?", PolicyRows::application, applicationId)
+                .orElseThrow();
+        return new ReviewItem(a, tx.one(PolicyRows.SELECT + " WHERE p.id = ?", PolicyRows::policy, a.policyId())
+                .orElseThrow());
+    }
+
+    /** The home page's counts (manual 1.1) over the policies the principal may see. */
+    public record Counts(long pending, long effectiveNotices, long returned, long awaitingReview) {
+    }
+
+    public Counts counts(Principal p) {
+        Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
+        return db.read(tx -> {
+            List<Object> args = List.of(f.args());
+            String where = " FROM policies p WHERE " + f.sql();
+            return new Counts(
+                    tx.number("SELECT COUNT(*)" + where + " AND p.state = 'PENDING'", args.toArray()),
+                    tx.number("SELECT COUNT(*)" + where + " AND p.state = 'EFFECTIVE' AND p.receipt = 'PENDING'",
+                            args.toArray()),
+                    tx.number("SELECT COUNT(*)" + where + " AND p.state = 'RETURNED'", args.toArray()),
+                    tx.number("SELECT COUNT(*) FROM applications a JOIN policies p ON p.id = a.policy_id WHERE"
+                            + " a.outcome = 'SUBMITTED' AND " + f.sql(), args.toArray()));
+        });
+    }
+
+    /** The contact details of a live code request of this user, to fill the form again, if any. */
+    public java.util.Optional<ContactDetails> draft(Principal p, long policyId) {
+        return db.read(tx -> {
+            visiblePolicy(tx, p, policyId);
+            return codes.live(tx, policyId, p.userId()).map(i -> new ContactDetails(i.draft().contactName(),
+                    i.draft().mobile(), i.draft().email()));
+        });
+    }
+
+    // ---- step 2: the application ----
+
+    /** What the enterprise types (everything else on the form is filled by the system). */
+    public record ContactDetails(String contactName, String mobile, String email) {
+    }
+
+    /** The application as submitted: contact details, the declaration tick and the verification code. */
+    public record ApplicationForm(String contactName, String mobile, String email, Boolean declaration, String code) {
+    }
+
+    /** Where a code was sent and until when it is valid. */
+    public record CodeSent(String maskedMobile, Instant expiresAt, int tries) {
+    }
+
+    /**
+     * Sends a verification code for the policy's application to the contact mobile (through the notifier).
+     * 400 per bad contact field; 404 for another's policy; 409 when the policy cannot be applied for now or the
+     * enterprise has not signed and authorised.
+     */
+    public CodeSent requestCode(Principal p, long policyId, ContactDetails c) {
+        requireEnterpriseUser(p);
+        List<FieldError> errors = new ArrayList<>();
+        ContactDetails clean = checkContact(c, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return db.inTransaction(tx -> {
+            Policy policy = visiblePolicy(tx, p, policyId);
+            requireOpen(policy);
+            requireReady(tx, policy.enterpriseId());
+            String code = codes.issue(tx, policyId, p.userId(), new VerificationCodes.Draft(clean.contactName(),
+                    clean.mobile(), clean.email()));
+            notifier.send(tx, new Notice(policy.enterpriseId(), p.userId(), Channel.SMS, clean.mobile(),
+                    "投保申请验证码 / Verification code", "您的投保申请验证码为 " + code + "，"
+                    + VerificationCodes.VALID_MINUTES + " 分钟内有效，请勿泄露。Your verification code for the"
+                    + " application of policy " + policyId + " is " + code + ", valid for "
+                    + VerificationCodes.VALID_MINUTES + " minutes."));
+            return new CodeSent(mask(clean.mobile()), clock.instant().plusSeconds(VerificationCodes.VALID_MINUTES * 60L),
+                    VerificationCodes.TRIES);
+        });
+    }
+
+    /**
+     * Submits the application (投保申请已提交). Every field is checked first (400 naming each bad one); then the
+     * code: wrong costs one of its {@value VerificationCodes#TRIES} tries (kept even though the request fails),
+     * expired, dead or used codes are refused with 400. The application and the policy's new state are saved in
+     * one transaction with the code's use.
+     */
+    public Application submit(Principal p, long policyId, ApplicationForm form) {
+        requireEnterpriseUser(p);
+        List<FieldError> errors = new ArrayList<>();
+        ContactDetails c = checkContact(new ContactDetails(form.contactName(), form.mobile(), form.email()), errors);
+        if (!Boolean.TRUE.equals(form.declaration())) {
+            errors.add(new FieldError("declaration", "请勾选“已认真阅读以上内容并同意”",
+                    "tick the declaration (I have read the above carefully and agree)"));
+        }
+        String code = form.code() == null ? "" : form.code().strip();
+        if (!CODE.matcher(code).matches()) {
+            errors.add(new FieldError("code", "请填写 6 位数字验证码", "enter the 6-digit verification code"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Object result;
+        try {
+            result = db.inTransaction(tx -> {
+                Policy policy = visiblePolicy(tx, p, policyId);
+                requireOpen(policy);
+                requireReady(tx, policy.enterpriseId());
+                VerificationCodes.Check check = codes.check(tx, policyId, p.userId(), code, c.mobile());
+                if (!(check instanceof VerificationCodes.Check.Right)) {
+                    return check; // committed: a wrong try counts
+                }
+                Instant now = clock.instant();
+                long id = tx.insert("INSERT INTO applications (policy_id, contact_name, mobile, email, declared,"
+                                + " submitted_by, submitted_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, 'SUBMITTED')",
+                        policyId, c.contactName(), c.mobile(), c.email(), true, p.userId(), now);
+                tx.update("UPDATE policies SET state = 'APPLIED' WHERE id = ?", policyId);
+                return tx.one("SELECT * FROM applications WHERE id = ?", PolicyRows::application, id).orElseThrow();
+            });
+        } catch (ConstraintViolationException e) {
+            if (e.names("ux_applications_open") || e.names("applications.policy_id")) {
+                throw alreadyApplied(policyId);
+            }
+            throw e;
+        }
+        if (result instanceof Application a) {
+            return a;
+        }
+        throw codeRefusal((VerificationCodes.Check) result);
+    }
+
+    private static InvalidInputException codeRefusal(VerificationCodes.Check check) {
+        if (check instanceof VerificationCodes.Check.OtherMobile o) {
+            return new InvalidInputException("mobile", "验证码已发送至 " + mask(o.sentTo())
+                    + "，更换手机号码后请重新获取验证码", "the code was sent to " + mask(o.sentTo())
+                    + "; after changing the mobile number request a new code");
+        }
+        if (check instanceof VerificationCodes.Check.Wrong w) {
+            return w.triesLeft() > 0
+                    ? new InvalidInputException("code", "验证码错误，还可尝试 " + w.triesLeft() + " 次",
+                    "wrong verification code; " + w.triesLeft() + (w.triesLeft() == 1 ? " try" : " tries") + " left")
+                    : new InvalidInputException("code", "验证码错误，已连续错误 " + VerificationCodes.TRIES
+                    + " 次，该验证码已失效，请重新获取", "wrong verification code, " + VerificationCodes.TRIES
+                    + " wrong tries: the code no longer works, request a new one (0 tries left)");
+        }
+        if (check instanceof VerificationCodes.Check.Dead) {
+            return new InvalidInputException("code", "该验证码已因错误 " + VerificationCodes.TRIES
+                    + " 次失效，请重新获取（剩余 0 次）", "this code was entered wrongly " + VerificationCodes.TRIES
+                    + " times and no longer works; request a new one (0 tries left)");
+        }
+        if (check instanceof VerificationCodes.Check.Expired) {
+            return new InvalidInputException("code", "验证码已过期（有效期 " + VerificationCodes.VALID_MINUTES
+                    + " 分钟），请重新获取", "the verification code has expired (it is valid for "
+                    + VerificationCodes.VALID_MINUTES + " minutes); request a new one");
+        }
+        if (check instanceof VerificationCodes.Check.None n && n.used()) {
+            return new InvalidInputException("code", "该验证码已使用或已被新验证码取代，请重新获取",
+                    "this verification code has been used or replaced; request a new one");
+        }
+        return new InvalidInputException("code", "请先获取验证码", "request a verification code first");
+    }
+
+    // ---- step 3: the insurer's review ----
+
+    /**
+     * Accepts a submitted application: the policy becomes effective with a policy number, issued today, covering
+     * what the scheme's late-collection rule gives for collection on the submission day; receipt is pending.
+     */
+    public Policy accept(Principal reviewer, long applicationId) {
+        requireReviewer(reviewer);
+        Policy accepted = db.inTransaction(tx -> {
+            ReviewItem item = openApplication(tx, reviewer, applicationId);
+            Policy policy = item.policy();
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            LocalDate collected = LocalDate.ofInstant(item.application().submittedAt(), zone);
+            DateRange cover;
+            try {
+                cover = scheme(policy).coverage(collected, today);
+            } catch (IllegalArgumentException e) {
+                throw new RequestRefusedException(409, "no cover can be given: the policy year "
+                        + policy.yearStart() + " to " + policy.yearEnd() + " has ended",
+                        "保单年度（" + policy.yearStart() + " 至 " + policy.yearEnd() + "）已结束，无法出具保单");
+            }
+            String number = "XW" + policy.yearStart().getYear() + String.format("%08d", policy.id());
+            tx.update("UPDATE policies SET state = 'EFFECTIVE', receipt = 'PENDING', policy_number = ?, issued_on = ?,"
+                    + " cover_start = ?, cover_end = ? WHERE id = ?", number, today, cover.start(), cover.end(),
+                    policy.id());
+            decide(tx, reviewer, applicationId, Application.Outcome.ACCEPTED, null);
+            Application a = item.application();
+            String text = "您的小微企业投保申请已受理，保单 " + number + " 已生效，保障期限 " + cover.start() + " 至 "
+                    + cover.end() + "，请登录单一窗口进行收悉确认。Your application has been accepted: policy " + number
+                    + " is effective from " + cover.start() + " to " + cover.end() + "; please acknowledge receipt.";
+            notifier.send(tx, new Notice(policy.enterpriseId(), a.submittedBy(), Channel.SMS, a.mobile(),
+                    "保单生效通知 / Policy effective", text));
+            notifier.send(tx, new Notice(policy.enterpriseId(), a.submittedBy(), Channel.EMAIL, a.email(),
+                    "保单生效通知 / Policy effective", text));
+            return policyById(tx, policy.id());
+        });
+        return accepted;
+    }
+
+    /** Returns a submitted application with a reason (required, at most {@value #MAX_REASON} characters). */
+    public Policy returnApplication(Principal reviewer, long applicationId, String reason) {
+        requireReviewer(reviewer);
+        String r = reason == null ? "" : reason.strip();
+        if (r.isEmpty() || r.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "请填写退回原因（不超过 " + MAX_REASON + " 字）",
+                    "the reason for returning is required (at most " + MAX_REASON + " characters)");
+        }
+        return db.inTransaction(tx -> {
+            ReviewItem item = openApplication(tx, reviewer, applicationId);
+            tx.update("UPDATE policies SET state = 'RETURNED' WHERE id = ?", item.policy().id());
+            decide(tx, reviewer, applicationId, Application.Outcome.RETURNED, r);
+            Application a = item.application();
+            String text = "您的小微企业投保申请已被退回，原因：" + r + "。请修改后重新提交。Your application was returned: "
+                    + r + ". Please correct it and submit again.";
+            notifier.send(tx, new Notice(item.policy().enterpriseId(), a.submittedBy(), Channel.SMS, a.mobile(),
+                    "投保申请退回通知 / Application returned", text));
+            return policyById(tx, item.policy().id());
+        });
+    }
+
+    private ReviewItem openApplication(Tx tx, Principal reviewer, long applicationId) {
+        Application a = tx.one("SELECT * FROM applications WHERE id = ?", PolicyRows::application, applicationId)
+                .orElseThrow(() -> new NotFoundException("application " + applicationId + " not found",
+                        "投保申请 " + applicationId + " 不存在"));
+        Policy policy = visiblePolicy(tx, reviewer, a.policyId());
+        if (a.outcome() != Application.Outcome.SUBMITTED || policy.state() != PolicyState.APPLIED) {
+            throw new RequestRefusedException(409, "application " + applicationId + " has already been decided ("
+                    + a.outcome().en() + ")", "投保申请 " + applicationId + " 已处理（" + a.outcome().zh() + "）");
+        }
+        return new ReviewItem(a, policy);
+    }
+
+    private void decide(Tx tx, Principal reviewer, long applicationId, Application.Outcome outcome, String reason) {
+        tx.update("UPDATE applications SET outcome = ?, return_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+                outcome, reason, reviewer.userId(), clock.instant(), applicationId);
+    }
+
+    // ---- step 4: receipt ----
+
+    /** Acknowledges receipt of an effective policy (待收悉 → 已收悉); 409 in any other state. */
+    public Policy acknowledge(Principal p, long policyId) {
+        requireEnterpriseUser(p);
+        return db.inTransaction(tx -> {
+            Policy policy = visiblePolicy(tx, p, policyId);
+            if (policy.state() != PolicyState.EFFECTIVE || policy.receipt() != Receipt.PENDING) {
+                throw new RequestRefusedException(409, "policy " + policyId + " is not awaiting receipt (it is "
+                        + policy.state().en() + ", " + policy.receipt().en() + ")", "保单 " + policyId
+                        + " 不在待收悉状态（" + policy.state().zh() + "，" + policy.receipt().zh() + "）");
+            }
+            tx.update("UPDATE policies SET receipt = 'RECEIVED', received_at = ? WHERE id = ?", clock.instant(),
+                    policyId);
+            return policyById(tx, policyId);
+        });
+    }
+
+    // ---- shared checks ----
+
+    private Policy visiblePolicy(Tx tx, Principal p, long id) {
+        return tx.one(PolicyRows.SELECT + " WHERE p.id = ?", PolicyRows::policy, id)
+                .filter(x -> Tenancy.canSee(tx, p, x.enterpriseId()))
+                .orElseThrow(() -> new NotFoundException("policy " + id + " not found", "保单 " + id + " 不存在"));
+    }
+
+    static Policy policyById(Tx tx, long id) {
+        return tx.one(PolicyRows.SELECT + " WHERE p.id = ?", PolicyRows::policy, id).orElseThrow();
+    }
+
+    private static void requireOpen(Policy policy) {
+        if (!policy.open()) {
+            throw alreadyApplied(policy.id());
+        }
+    }
+
+    private static RequestRefusedException alreadyApplied(long policyId) {
+        return new RequestRefusedException(409, "policy " + policyId + " has already been applied for; a second"
+                + " enrolment is not possible", "保单 " + policyId + " 已提交投保申请，请勿重复投保");
+    }
+
+    /**
+     * The agreement and data authorisation must come first (seed 002: seal, agreement, authorisation, then
+     * confirm); 409 naming what is missing.
+     */
+    private void requireReady(Tx tx, long enterpriseId) {
+        Readiness r = readiness(tx, enterpriseId);
+        if (r.signed() && r.authorised()) {
+            return;
+        }
+        List<String> zh = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        if (!r.signed()) {
+            zh.add("签署服务协议");
+            en.add("sign the service agreement");
+        }
+        if (!r.authorised()) {
+            zh.add("完成企业数据授权");
+            en.add("authorise data");
+        }
+        throw new RequestRefusedException(409, "before enrolling, " + String.join(" and ", en)
+                + " under /agreements", "投保前请先在签约管理（/agreements）" + String.join("并", zh));
+    }
+
+    /** Whether an enterprise has signed the service agreement and authorised data. */
+    private record Readiness(boolean signed, boolean authorised) {
+    }
+
+    private Readiness readiness(Tx tx, long enterpriseId) {
+        // Switched to agreements.Agreements.readiness(tx, enterpriseId) once that package is merged.
+        return new Readiness(true, true);
+    }
+
+    private static void requireEnterpriseUser(Principal p) {
+        if (!p.role().isEnterpriseUser()) {
+            throw new RequestRefusedException(403, "only the enterprise's people may apply",
+                    "只有企业用户可以投保");
+        }
+    }
+
+    private static void requireReviewer(Principal p) {
+        if (p.role() != Role.REVIEWER) {
+            throw new RequestRefusedException(403, "only insurer reviewers decide applications",
+                    "只有保险公司审核人员可以审核投保申请");
+        }
+    }
+
+    private static ContactDetails checkContact(ContactDetails c, List<FieldError> errors) {
+        String name = c.contactName() == null ? "" : c.contactName().strip();
+        if (name.isEmpty() || name.length() > 50) {
+            errors.add(new FieldError("contactName", "请填写主要联系人姓名（不超过 50 字）",
+                    "the contact name is required (at most 50 characters)"));
+        }
+        Contacts.checkMobile("mobile", c.mobile()).ifPresent(errors::add);
+        Contacts.checkEmail("email", c.email()).ifPresent(errors::add);
+        return new ContactDetails(name, Contacts.normaliseMobile(c.mobile()),
+                c.email() == null ? "" : c.email().strip());
+    }
+
+    static String mask(String mobile) {
+        return mobile.length() == 11 ? mobile.substring(0, 3) + "****" + mobile.substring(7) : mobile;
+    }
+}

@@ -1,0 +1,7 @@
+package cn.creditwindow.notify;
+
+/** How a notice travels. */
+public enum Channel {
+    SMS,
+    EMAIL
+}
