@@ -53,6 +53,7 @@ public final class App implements AutoCloseable {
     static final String ENV_FEED_TOKEN = "feed-push-env";
 
     private final Config config;
+    private final Clock clock;
     private final RiskInformation core;
     private final Database db;
     private final Accounts accounts;
@@ -66,6 +67,7 @@ public final class App implements AutoCloseable {
 
     public App(Config config, Clock clock) throws IOException {
         this.config = config;
+        this.clock = clock;
         this.core = new RiskInformation(config, clock);
         this.metrics = new Metrics(core.index::count);
         ArticleQueries queries = new ArticleQueries(core.countries, core.industries, config.zone());
@@ -99,7 +101,7 @@ public final class App implements AutoCloseable {
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
                 new ReferenceHandlers(core.countries, core.industries),
                 new SystemHandlers(metrics, core.index::count),
-                new HomePages(core.index, pages),
+                new HomePages(core.index, pages, enrolments),
                 new ArticlePages(core.index, queries, core.countries, core.industries, pages),
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
@@ -162,6 +164,10 @@ public final class App implements AutoCloseable {
 
     ApiTokens apiTokens() {
         return apiTokens;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     EligibleLists eligibleLists() {

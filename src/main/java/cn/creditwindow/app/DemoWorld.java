@@ -3,9 +3,17 @@ package cn.creditwindow.app;
 import cn.creditwindow.accounts.Accounts;
 import cn.creditwindow.accounts.ApiTokens;
 import cn.creditwindow.accounts.Enterprise;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.enrolment.EligibleLists;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.User;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +29,57 @@ final class DemoWorld {
 
     /** A demo enterprise: its USCC (valid check character), names, and its people's user names. */
     record DemoEnterprise(String uscc, String nameZh, String nameEn, String scheme, String legal, String operator) {
+    }
+
+    // ---- enrolment's part of the demo ----
+
+    /**
+     * The day the demo runs on (China time). The bundled schemes' policy years (Shenzhen 2023-07-01 – 2024-06-30,
+     * Henan 2024-09-01 – 2025-08-31) have ended, and a policy cannot be pushed or issued after its year: on this
+     * day Shenzhen's policies can still be issued (collected late: covered from the issue day) and Henan's
+     * collected ahead of their year. A scheme file for the current year makes this unnecessary.
+     */
+    static final LocalDate DEMO_DAY = LocalDate.of(2024, 6, 17);
+
+    /** The demo enterprises' last-year exports (USD cents) for their eligible lists. */
+    private static final List<Long> DEMO_EXPORTS_CENTS = List.of(300_000_000L, 15_000_000L, 600_000_000L);
+
+    /** A clock that runs from {@link #DEMO_DAY} 09:00 in {@code zone}, starting now. */
+    static Clock clock(Clock real, ZoneId zone) {
+        Instant start = DEMO_DAY.atTime(9, 0).atZone(zone).toInstant();
+        return Clock.offset(real, Duration.between(real.instant(), start));
+    }
+
+    private final List<String> policyLines = new ArrayList<>();
+
+    /**
+     * Gives each demo enterprise a pending policy of its scheme, as an administrator would: imports a one-row
+     * eligible list, publishes it for the fortnight before the app's today and confirms it. An enterprise that
+     * already has a policy is left alone (creating the world again changes nothing).
+     */
+    void pushPendingPolicies(App app, ZoneId zone) {
+        Principal admin = app.accounts().userByName("admin").map(u -> new Principal(u.id(), u.username(),
+                u.displayName(), u.role(), null, java.util.Set.of(), null)).orElseThrow();
+        EligibleLists lists = app.eligibleLists();
+        LocalDate today = LocalDate.now(app.clock().withZone(zone));
+        for (int i = 0; i < ENTERPRISES.size(); i++) {
+            DemoEnterprise d = ENTERPRISES.get(i);
+            Enterprise e = enterprises.get(i);
+            boolean has = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM policies WHERE enterprise_id = ?",
+                    e.id())) > 0;
+            if (!has) {
+                long cents = DEMO_EXPORTS_CENTS.get(i);
+                String csv = "统一社会信用代码,企业名称,上年出口额（美元）,行政区划代码\n" + d.uscc() + "," + d.nameZh() + ","
+                        + (cents / 100) + "," + e.divisionCode() + "\n";
+                long id = lists.importCsv(admin, d.scheme(), "demo-" + d.scheme() + ".csv",
+                        csv.getBytes(StandardCharsets.UTF_8)).list().id();
+                lists.publish(id, today.minusDays(14), today.minusDays(1));
+                lists.confirm(admin, id);
+            }
+            app.database().read(tx -> tx.list("SELECT id, state, scheme_id FROM policies WHERE enterprise_id = ?"
+                    + " ORDER BY id DESC LIMIT 1", r -> String.format("  %-12s policy %d (%s): %s", d.legal(),
+                    r.longValue("id"), r.string("scheme_id"), r.string("state")), e.id())).forEach(policyLines::add);
+        }
     }
 
     static final List<DemoEnterprise> ENTERPRISES = List.of(
@@ -74,5 +133,12 @@ final class DemoWorld {
         lines.forEach(out::println);
         out.println("  manager (account manager for Shenzhen, 4403), reviewer (insurer), admin (administrator)");
         out.println("Feed push token for this run: Authorization: Bearer " + feedToken);
+        if (!policyLines.isEmpty()) {
+            out.println("Enrolment (小微投保): the demo runs on " + DEMO_DAY + " (the bundled schemes' policy years are"
+                    + " over today); pending policies:");
+            policyLines.forEach(out::println);
+            out.println("  Walk it: sign in as sz-legal, sign the agreement (/agreements), then /enrolment; codes are in"
+                    + " 消息记录 (/enrolment/outbox); reviewer accepts at /enrolment/review.");
+        }
     }
 }

@@ -91,7 +91,8 @@ public final class Main implements Runnable {
                     Config.DEFAULT_PASSWORD_COST, secureCookies);
             App app;
             try {
-                app = new App(config, Clock.systemUTC());
+                // enrolment: the demo runs on DemoWorld.DEMO_DAY, inside the bundled schemes' policy years
+                app = new App(config, demo ? DemoWorld.clock(Clock.systemUTC(), config.zone()) : Clock.systemUTC());
             } catch (LockObtainFailedException e) {
                 System.err.println("The index " + folders.index + " is in use by another server; stop it or use another --index.");
                 return 2;
@@ -104,7 +105,9 @@ public final class Main implements Runnable {
                 }
             }));
             if (demo) {
-                DemoWorld.create(app).print(System.out);
+                DemoWorld world = DemoWorld.create(app);
+                world.pushPendingPolicies(app, config.zone());
+                world.print(System.out);
             }
             app.start();
             System.out.println("Serving on http://localhost:" + app.port() + "  (pages: /, API docs: /api-docs)");

@@ -51,8 +51,8 @@ public final class EnrolmentPdfs {
                         new Block.Field("保单年度", p.yearStart() + " 至 " + p.yearEnd()),
                         new Block.Field("投保状态", p.state().zh()))
                 .heading("三、投保声明")
-                .paragraph(latest == null ? "□ 已认真阅读以上内容并同意（尚未提交）"
-                        : "☑ 已认真阅读以上内容并同意（提交于 " + latest.submittedAt().atZone(zone).toLocalDate() + "）")
+                .paragraph(latest == null ? "已认真阅读以上内容并同意：尚未提交"
+                        : "已认真阅读以上内容并同意：已勾选，提交于 " + latest.submittedAt().atZone(zone).toLocalDate())
                 .footer("本投保单由出口信用单一窗口生成。")
                 .build();
         return renderer.render(doc);

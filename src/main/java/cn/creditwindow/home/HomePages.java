@@ -1,9 +1,12 @@
 package cn.creditwindow.home;
 
+import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.articles.Module;
+import cn.creditwindow.enrolment.Enrolments;
 import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.ArticleQuery;
 import cn.creditwindow.search.SearchPage;
+import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -16,16 +19,22 @@ public final class HomePages {
 
     private final ArticleIndex index;
     private final Pages pages;
+    private final Enrolments enrolments;
 
-    public HomePages(ArticleIndex index, Pages pages) {
+    public HomePages(ArticleIndex index, Pages pages, Enrolments enrolments) {
         this.index = Objects.requireNonNull(index, "index");
         this.pages = Objects.requireNonNull(pages, "pages");
+        this.enrolments = Objects.requireNonNull(enrolments, "enrolments");
     }
 
     public void show(Context ctx) {
         SearchPage newest = index.search(ArticleQuery.builder().size(NEWEST).build());
         var modules = Arrays.stream(Module.values()).map(m -> new HomeView.ModuleTile(m,
                 newest.facets().module().getOrDefault(m.id(), 0L), "/search/" + m.id())).toList();
-        pages.render(ctx, "home/home.jte", new HomeView(newest.items(), modules, newest.total()));
+        // 企业投保 (manual 1.1): the counts for the signed-in enterprise, or the review queue for insurer staff
+        Principal viewer = Authentication.principal(ctx).orElse(null);
+        Enrolments.Counts counts = viewer == null || viewer.role().name().equals("SYSTEM") ? null : enrolments.counts(viewer);
+        pages.render(ctx, "home/home.jte", new HomeView(newest.items(), modules, newest.total(), counts,
+                viewer != null && viewer.role().isEnterpriseUser()));
     }
 }

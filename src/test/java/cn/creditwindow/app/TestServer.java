@@ -48,6 +48,11 @@ final class TestServer implements AutoCloseable {
      * file in {@code dir}; {@code feedToken} is the feed-push API token, or null for {@link #FEED_TOKEN}.
      */
     static TestServer start(Path dir, Path fixtures, String feedToken) throws IOException {
+        return start(dir, fixtures, feedToken, Clock.systemUTC());
+    }
+
+    /** {@link #start(Path, Path, String)} with the application's clock (enrolment tests set the day). */
+    static TestServer start(Path dir, Path fixtures, String feedToken, Clock clock) throws IOException {
         Path feeds = dir.resolve("feeds");
         Files.createDirectories(feeds);
         if (fixtures != null) {
@@ -56,17 +61,17 @@ final class TestServer implements AutoCloseable {
         Config config = new Config("127.0.0.1", 0, dir.resolve("index"), feeds, false, Duration.ofSeconds(60), 100,
                 64 * 1024, feedToken == null ? FEED_TOKEN : feedToken, Config.CHINA, dir.resolve("data/credit-window.db"),
                 4, false);
-        return new TestServer(config);
+        return new TestServer(config, clock);
     }
 
     static Path fixtures(String name) {
         return Path.of("src/test/resources/app", name);
     }
 
-    private TestServer(Config config) throws IOException {
+    private TestServer(Config config, Clock clock) throws IOException {
         this.feeds = config.feedsDir();
         this.index = config.indexDir();
-        this.app = new App(config, Clock.systemUTC()).start();
+        this.app = new App(config, clock).start();
     }
 
     App app() {

@@ -13,6 +13,7 @@ import cn.creditwindow.notify.Outbox;
 import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.TestClock;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
