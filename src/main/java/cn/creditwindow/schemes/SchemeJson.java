@@ -88,27 +88,26 @@ final class SchemeJson {
         eligibility.allowOnly(Set.of("exportsYear", "exportsAbove", "exportsAtMost"));
         premium.allowOnly(Set.of("rate", "rateIsCeiling", "minimum", "enterpriseShare"));
         year.allowOnly(Set.of("start", "end"));
-        Supplier<Scheme> make = () -> new Scheme(
-                o.text("id"),
-                o.text("nameZh"),
-                o.text("nameEn"),
-                build(region, () -> new Region(
-                        region.text("divisionPrefix"), region.text("nameZh"), region.text("nameEn"))),
-                build(eligibility, () -> new Eligibility(eligibility.integer("exportsYear"),
-                        eligibility.decimalOrNull("exportsAbove"), eligibility.decimalOrNull("exportsAtMost"))),
-                build(premium, () -> new PremiumRule(premium.decimalOrNull("rate"), premium.bool("rateIsCeiling"),
-                        premium.decimalOrNull("minimum"), premium.decimal("enterpriseShare"))),
-                o.decimal("indemnityRatio"),
-                o.decimal("perBuyerLimit"),
-                aggregateLimit(o.object("aggregateLimit")),
-                build(year, () -> new DateRange(year.date("start"), year.date("end"))),
-                o.date("collectBy"),
-                o.integer("freeCreditReports"),
-                o.bool("effectiveOnEnterprisePayment"),
-                o.text("source"),
-                o.strings("assumptions"));
         try {
-            return make.get();
+            return new Scheme(
+                    o.text("id"),
+                    o.text("nameZh"),
+                    o.text("nameEn"),
+                    build(region, () -> new Region(
+                            region.text("divisionPrefix"), region.text("nameZh"), region.text("nameEn"))),
+                    build(eligibility, () -> new Eligibility(eligibility.integer("exportsYear"),
+                            eligibility.decimalOrNull("exportsAbove"), eligibility.decimalOrNull("exportsAtMost"))),
+                    build(premium, () -> new PremiumRule(premium.decimalOrNull("rate"), premium.bool("rateIsCeiling"),
+                            premium.decimalOrNull("minimum"), premium.decimal("enterpriseShare"))),
+                    o.decimal("indemnityRatio"),
+                    o.decimal("perBuyerLimit"),
+                    aggregateLimit(o.object("aggregateLimit")),
+                    build(year, () -> new DateRange(year.date("start"), year.date("end"))),
+                    o.date("collectBy"),
+                    o.integer("freeCreditReports"),
+                    o.bool("effectiveOnEnterprisePayment"),
+                    o.text("source"),
+                    o.strings("assumptions"));
         } catch (DataError e) {
             throw e;
         } catch (IllegalArgumentException e) {
