@@ -15,6 +15,8 @@ import cn.creditwindow.feeds.FeedWatcher;
 import cn.creditwindow.feeds.IngestReport;
 import cn.creditwindow.home.HomePages;
 import cn.creditwindow.reference.ReferenceHandlers;
+import cn.creditwindow.schemes.SchemeHandlers;
+import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.ComingSoonPages;
@@ -47,6 +49,7 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final Accounts accounts;
     private final ApiTokens apiTokens;
+    private final Schemes schemes;
     private final Metrics metrics;
     private final Javalin javalin;
     private FeedWatcher watcher;
@@ -72,6 +75,7 @@ public final class App implements AutoCloseable {
         }
         Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies());
         JsonBodies bodies = new JsonBodies(Json.mapper());
+        this.schemes = Schemes.load();
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -81,7 +85,8 @@ public final class App implements AutoCloseable {
                 new ArticlePages(core.index, queries, core.countries, core.industries, pages),
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
-                        bodies, pages));
+                        bodies, pages),
+                new SchemeHandlers(schemes));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -134,6 +139,10 @@ public final class App implements AutoCloseable {
 
     Accounts accounts() {
         return accounts;
+    }
+
+    Schemes schemes() {
+        return schemes;
     }
 
     ApiTokens apiTokens() {
