@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand (never sleep to let time pass). */
+/** A clock tests move by hand: time passes only when {@link #advance} says so. Thread-safe. */
 public final class TestClock extends Clock {
     private volatile Instant now;
 
@@ -14,7 +14,12 @@ public final class TestClock extends Clock {
         this.now = start;
     }
 
-    public void advance(Duration d) {
+    /** 2026-11-20T02:00:00Z (10:00 in Shanghai), a Friday. */
+    public static TestClock at2026() {
+        return new TestClock(Instant.parse("2026-11-20T02:00:00Z"));
+    }
+
+    public synchronized void advance(Duration d) {
         now = now.plus(d);
     }
 
@@ -29,23 +34,7 @@ public final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        TestClock self = this;
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
-
-            @Override
-            public Clock withZone(ZoneId z) {
-                return self.withZone(z);
-            }
-
-            @Override
-            public Instant instant() {
-                return self.instant();
-            }
-        };
+        throw new UnsupportedOperationException("a TestClock is always UTC");
     }
 
     @Override

@@ -23,6 +23,7 @@ import cn.creditwindow.home.HomePages;
 import cn.creditwindow.notify.Outbox;
 import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.ReferenceHandlers;
+import cn.creditwindow.schemes.SchemeHandlers;
 import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.web.Authentication;
@@ -58,6 +59,7 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final Accounts accounts;
     private final ApiTokens apiTokens;
+    private final Schemes schemes;
     private final Metrics metrics;
     private final Outbox outbox;
     private final Enrolments enrolments;
@@ -87,9 +89,9 @@ public final class App implements AutoCloseable {
         }
         Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies());
         JsonBodies bodies = new JsonBodies(Json.mapper());
-        // Enrolment (小微投保): schemes as data, the outbox as the notifier, the lists and the five steps.
+        this.schemes = Schemes.load();
+        // Enrolment (小微投保): the outbox as the notifier, the lists and the five steps.
         // The insurer's institution code is a placeholder until the insurer gives the real one.
-        Schemes schemes = Schemes.load();
         this.outbox = new Outbox(db, clock);
         Insurer insurer = new Insurer("中国出口信用保险公司", "China Export & Credit Insurance Corporation", "CW-INS-0001");
         this.enrolments = new Enrolments(db, schemes, outbox, clock, config.zone(), insurer, new SecureRandom());
@@ -106,6 +108,7 @@ public final class App implements AutoCloseable {
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
                         bodies, pages),
+                new SchemeHandlers(schemes),
                 new EnrolmentHandlers(enrolments, eligibleLists, enrolmentPdfs, outbox, bodies),
                 new EnrolmentPages(enrolments, eligibleLists, outbox, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
@@ -160,6 +163,10 @@ public final class App implements AutoCloseable {
 
     Accounts accounts() {
         return accounts;
+    }
+
+    Schemes schemes() {
+        return schemes;
     }
 
     ApiTokens apiTokens() {

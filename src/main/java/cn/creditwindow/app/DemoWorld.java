@@ -61,7 +61,7 @@ final class DemoWorld {
         Principal admin = app.accounts().userByName("admin").map(u -> new Principal(u.id(), u.username(),
                 u.displayName(), u.role(), null, java.util.Set.of(), null)).orElseThrow();
         EligibleLists lists = app.eligibleLists();
-        LocalDate today = LocalDate.now(app.clock().withZone(zone));
+        LocalDate today = LocalDate.ofInstant(app.clock().instant(), zone);
         for (int i = 0; i < ENTERPRISES.size(); i++) {
             DemoEnterprise d = ENTERPRISES.get(i);
             Enterprise e = enterprises.get(i);

@@ -144,7 +144,7 @@ public final class EligibleLists {
         try {
             return db.inTransaction(tx -> {
                 EligibleList list = listById(tx, id);
-                LocalDate today = LocalDate.now(clock.withZone(zone));
+                LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
                 if (list.state() != State.PUBLISHED) {
                     throw new RequestRefusedException(409, "list " + id + " is " + list.state().name().toLowerCase()
                             + "; only a published list can be confirmed", "名单 " + id + (list.state() == State.CONFIRMED

@@ -277,7 +277,7 @@ public final class Enrolments {
         Policy accepted = db.inTransaction(tx -> {
             ReviewItem item = openApplication(tx, reviewer, applicationId);
             Policy policy = item.policy();
-            LocalDate today = LocalDate.now(clock.withZone(zone));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
             LocalDate collected = LocalDate.ofInstant(item.application().submittedAt(), zone);
             DateRange cover;
             try {

@@ -8,6 +8,7 @@ import cn.creditwindow.enrolment.EnrolmentPages;
 import cn.creditwindow.feeds.FeedHandlers;
 import cn.creditwindow.home.HomePages;
 import cn.creditwindow.reference.ReferenceHandlers;
+import cn.creditwindow.schemes.SchemeHandlers;
 import io.javalin.config.JavalinConfig;
 import java.util.Set;
 
@@ -34,7 +35,7 @@ public final class Routes {
     public record Handlers(ArticleHandlers articles, FeedHandlers feeds, ReferenceHandlers reference,
                            SystemHandlers system, HomePages home, ArticlePages articlePages,
                            ComingSoonPages comingSoon, AccountHandlers accounts,
-                           EnrolmentHandlers enrolment, EnrolmentPages enrolmentPages) {
+                           SchemeHandlers schemes, EnrolmentHandlers enrolment, EnrolmentPages enrolmentPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -76,6 +77,9 @@ public final class Routes {
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
+        r.get("/api/schemes", h.schemes()::list);
+        r.get("/api/schemes/{id}", h.schemes()::scheme);
+        r.get("/api/schemes/{id}/quote", h.schemes()::quote);
         r.get("/health", h.system()::health);
         r.get("/metrics", h.system()::metrics);
         r.get("/openapi.json", h.system()::openApi);

@@ -1,6 +1,5 @@
 package cn.creditwindow.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,63 +8,80 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
- * A person signed in to a {@link TestServer} through {@code POST /api/session}: sends the session cookie and
- * the anti-forgery header with every request.
+ * A signed-in person's HTTP client for API tests: signs in with {@code POST /api/session}, then sends
+ * the session cookie with every request and the anti-forgery token ({@code X-CSRF-Token}) with every
+ * request that changes something, as a browser page's script would. {@link #anonymous} sends neither.
  */
 final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final TestServer server;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
     private final String cookie;
     private final String csrf;
 
-    private ApiClient(TestServer server, String cookie, String csrf) {
-        this.server = server;
+    private ApiClient(String base, String cookie, String csrf) {
+        this.base = base;
         this.cookie = cookie;
         this.csrf = csrf;
     }
 
+    static ApiClient anonymous(TestServer server) {
+        return new ApiClient(server.base(), null, null);
+    }
+
+    /** Signs in; fails the test if that does not work. */
     static ApiClient signIn(TestServer server, String username, String password) {
-        String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
-        TestServer.Response r = server.post("/api/session", body.getBytes(StandardCharsets.UTF_8), "application/json", null);
+        ApiClient anonymous = anonymous(server);
+        TestServer.Response r = anonymous.post("/api/session", Map.of("username", username, "password", password));
         if (r.status() != 201) {
             throw new AssertionError("sign-in of " + username + " failed: " + r.status() + " " + r.body());
         }
-        String cookie = r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cw_session="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-        return new ApiClient(server, cookie, r.json().get("csrfToken").asText());
+        String setCookie = r.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        return new ApiClient(server.base(), cookie, r.json().get("csrfToken").asText());
+    }
+
+    /** A demo-world user (see {@link DemoWorld}). */
+    static ApiClient demo(TestServer server, String username) {
+        return signIn(server, username, DemoWorld.PASSWORD);
+    }
+
+    /** The same session without its anti-forgery token (to show it is required). */
+    ApiClient withoutCsrf() {
+        return new ApiClient(base, cookie, null);
     }
 
     TestServer.Response get(String path) {
-        return send(request(path).GET().build());
+        return send(request(path).GET());
     }
 
-    TestServer.Response post(String path, Object jsonBody) {
-        try {
-            return send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(jsonBody instanceof String s ? s
-                            : JSON.writeValueAsString(jsonBody))).build());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    TestServer.Response delete(String path) {
+        return send(request(path).DELETE());
     }
 
+    /** POST with a JSON body (a record, a map, or a string that already is JSON). */
+    TestServer.Response post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    TestServer.Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    /** POST with raw bytes of a content type (uploads). */
     TestServer.Response post(String path, byte[] body, String contentType) {
-        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build());
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
-    /** A page form post (urlencoded, with {@code _csrf} as a field as browsers send it). */
-    TestServer.Response form(String path, String urlencoded) {
-        return send(HttpRequest.newBuilder(URI.create(server.base() + path)).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + (urlencoded.isEmpty() ? "" : "&" + urlencoded)))
-                .build());
-    }
+    // ---- enrolment's additions ----
 
-    JsonNode json(String path) {
+    /** GET that must answer 200, as JSON. */
+    com.fasterxml.jackson.databind.JsonNode json(String path) {
         TestServer.Response r = get(path);
         if (r.status() != 200) {
             throw new AssertionError("GET " + path + ": " + r.status() + " " + r.body());
@@ -73,14 +89,38 @@ final class ApiClient {
         return r.json();
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(server.base() + path)).header("Cookie", cookie)
-                .header("X-CSRF-Token", csrf);
+    /** A page's form post (urlencoded, {@code _csrf} as a field, as browsers send it). */
+    TestServer.Response form(String path, String urlencoded) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + (urlencoded.isEmpty() ? "" : "&" + urlencoded))));
     }
 
-    private TestServer.Response send(HttpRequest request) {
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        if (csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        return b;
+    }
+
+    private static String json(Object body) {
+        if (body instanceof String s) {
+            return s;
+        }
         try {
-            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TestServer.Response send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new TestServer.Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
