@@ -1,0 +1,114 @@
+package cn.creditwindow.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * A signed-in person's HTTP client for API tests: signs in with {@code POST /api/session}, then sends
+ * the session cookie with every request and the anti-forgery token ({@code X-CSRF-Token}) with every
+ * request that changes something, as a browser page's script would. {@link #anonymous} sends neither.
+ */
+final class ApiClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+    private final String cookie;
+    private final String csrf;
+
+    private ApiClient(String base, String cookie, String csrf) {
+        this.base = base;
+        this.cookie = cookie;
+        this.csrf = csrf;
+    }
+
+    static ApiClient anonymous(TestServer server) {
+        return new ApiClient(server.base(), null, null);
+    }
+
+    /** Signs in; fails the test if that does not work. */
+    static ApiClient signIn(TestServer server, String username, String password) {
+        ApiClient anonymous = anonymous(server);
+        TestServer.Response r = anonymous.post("/api/session", Map.of("username", username, "password", password));
+        if (r.status() != 201) {
+            throw new AssertionError("sign-in of " + username + " failed: " + r.status() + " " + r.body());
+        }
+        String setCookie = r.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        return new ApiClient(server.base(), cookie, r.json().get("csrfToken").asText());
+    }
+
+    /** A demo-world user (see {@link DemoWorld}). */
+    static ApiClient demo(TestServer server, String username) {
+        return signIn(server, username, DemoWorld.PASSWORD);
+    }
+
+    /** The same session without its anti-forgery token (to show it is required). */
+    ApiClient withoutCsrf() {
+        return new ApiClient(base, cookie, null);
+    }
+
+    TestServer.Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    TestServer.Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** POST with a JSON body (a record, a map, or a string that already is JSON). */
+    TestServer.Response post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    TestServer.Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    /** POST with raw bytes of a content type (uploads). */
+    TestServer.Response post(String path, byte[] body, String contentType) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        if (csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        return b;
+    }
+
+    private static String json(Object body) {
+        if (body instanceof String s) {
+            return s;
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TestServer.Response send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new TestServer.Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

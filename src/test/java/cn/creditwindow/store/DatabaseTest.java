@@ -1,0 +1,91 @@
+package cn.creditwindow.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+    private Database db;
+
+    @BeforeEach
+    void open() {
+        db = Database.openFile(dir.resolve("sub/folder/t.db"));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private long count(String sql, Object... args) {
+        return db.read(tx -> tx.number(sql, args));
+    }
+
+    private long enterprise(Tx tx, String uscc) {
+        return tx.insert("INSERT INTO enterprises (uscc, name_zh, division_code, created_at) VALUES (?, ?, ?, ?)",
+                uscc, "示例", "440306", Instant.parse("2026-11-20T02:00:00Z"));
+    }
+
+    @Test
+    void migratesAFreshFileAndAgainWithoutChange() {
+        db.close();
+        db = Database.openFile(dir.resolve("sub/folder/t.db"));
+        long migrations = db.read(tx -> tx.number("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1"));
+        assertThat(migrations).isGreaterThanOrEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM enterprises")).isZero();
+    }
+
+    @Test
+    void aThrowingTransactionLeavesNothingBehind() {
+        assertThatThrownBy(() -> db.inTransaction(tx -> {
+            enterprise(tx, "914403065X7D8E2A1J");
+            throw new IllegalStateException("half-way");
+        })).hasMessage("half-way");
+        assertThat(count("SELECT COUNT(*) FROM enterprises")).isZero();
+    }
+
+    @Test
+    void uniqueConstraintsAreReportedByName() {
+        db.inTransaction(tx -> enterprise(tx, "914403065X7D8E2A1J"));
+        assertThatThrownBy(() -> db.inTransaction(tx -> enterprise(tx, "914403065X7D8E2A1J")))
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.UNIQUE);
+                    assertThat(e.names("enterprises.uscc")).isTrue();
+                });
+        assertThat(count("SELECT COUNT(*) FROM enterprises")).isEqualTo(1);
+    }
+
+    @Test
+    void foreignKeysAndStrictTypesAreEnforced() {
+        assertThatThrownBy(() -> db.inTransaction(tx -> tx.insert("INSERT INTO users (username, password_hash,"
+                + " display_name, role, enterprise_id, created_at) VALUES ('a1b', 'x', 'n', 'OPERATOR', 999, 't')")))
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
+        assertThatThrownBy(() -> db.inTransaction(tx -> tx.update("INSERT INTO users (username, password_hash,"
+                + " display_name, role, failed_logins, created_at) VALUES ('a2b', 'x', 'n', 'ADMIN', 'many', 't')")))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(count("SELECT COUNT(*) FROM users")).isZero();
+    }
+
+    @Test
+    void valuesRoundTripInTheirPortableForm() {
+        Instant t = Instant.parse("2026-11-20T02:00:00.123456Z");
+        long id = db.inTransaction(tx -> enterprise(tx, "914403065X7D8E2A1J"));
+        db.inTransaction(tx -> tx.update("UPDATE enterprises SET created_at = ? WHERE id = ?", t, id));
+        String stored = db.read(tx -> tx.one("SELECT created_at FROM enterprises", r -> r.string("created_at")).orElseThrow());
+        assertThat(stored).isEqualTo("2026-11-20T02:00:00.123Z");
+        Instant read = db.read(tx -> tx.one("SELECT created_at FROM enterprises", r -> r.instant("created_at")).orElseThrow());
+        assertThat(read).isEqualTo(Instant.parse("2026-11-20T02:00:00.123Z"));
+        LocalDate day = db.read(tx -> tx.one("SELECT ? AS d", r -> r.date("d"), LocalDate.of(2024, 6, 30)).orElseThrow());
+        assertThat(day).isEqualTo(LocalDate.of(2024, 6, 30));
+    }
+}
