@@ -6,6 +6,12 @@ import cn.creditwindow.accounts.ApiTokens;
 import cn.creditwindow.accounts.Passwords;
 import cn.creditwindow.accounts.Sessions;
 import cn.creditwindow.accounts.SignIn;
+import cn.creditwindow.agreements.AgreementHandlers;
+import cn.creditwindow.agreements.AgreementPages;
+import cn.creditwindow.agreements.Agreements;
+import cn.creditwindow.agreements.AuthorisedData;
+import cn.creditwindow.agreements.DataAuthorisations;
+import cn.creditwindow.agreements.Seals;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.articles.ArticleQueries;
@@ -48,6 +54,11 @@ public final class App implements AutoCloseable {
     private final Accounts accounts;
     private final ApiTokens apiTokens;
     private final Metrics metrics;
+    // the service agreement (签约管理)
+    private final Seals seals;
+    private final Agreements agreements;
+    private final DataAuthorisations dataAuthorisations;
+    private final AuthorisedData authorisedData;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -72,6 +83,11 @@ public final class App implements AutoCloseable {
         }
         Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies());
         JsonBodies bodies = new JsonBodies(Json.mapper());
+        // the service agreement (签约管理)
+        this.seals = new Seals(db, clock, config.zone());
+        this.agreements = new Agreements(db, seals, clock);
+        this.dataAuthorisations = new DataAuthorisations(db, clock, config.zone());
+        this.authorisedData = new AuthorisedData(db, clock);
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -81,7 +97,9 @@ public final class App implements AutoCloseable {
                 new ArticlePages(core.index, queries, core.countries, core.industries, pages),
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
-                        bodies, pages));
+                        bodies, pages),
+                new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, bodies),
+                new AgreementPages(seals, agreements, dataAuthorisations, authorisedData, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -138,5 +156,22 @@ public final class App implements AutoCloseable {
 
     ApiTokens apiTokens() {
         return apiTokens;
+    }
+
+    // the service agreement (签约管理), for the demo world and tests
+    Seals seals() {
+        return seals;
+    }
+
+    Agreements agreements() {
+        return agreements;
+    }
+
+    DataAuthorisations dataAuthorisations() {
+        return dataAuthorisations;
+    }
+
+    AuthorisedData authorisedData() {
+        return authorisedData;
     }
 }

@@ -1,6 +1,8 @@
 package cn.creditwindow.web;
 
 import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.agreements.AgreementHandlers;
+import cn.creditwindow.agreements.AgreementPages;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.feeds.FeedHandlers;
@@ -9,8 +11,11 @@ import cn.creditwindow.reference.ReferenceHandlers;
 import io.javalin.config.JavalinConfig;
 import java.util.Set;
 
+import static cn.creditwindow.web.Guard.ACCOUNT_MANAGER;
 import static cn.creditwindow.web.Guard.ADMIN;
+import static cn.creditwindow.web.Guard.ENTERPRISE;
 import static cn.creditwindow.web.Guard.FEED_PUSH;
+import static cn.creditwindow.web.Guard.REVIEWER;
 import static cn.creditwindow.web.Guard.SIGNED_IN;
 
 /**
@@ -28,7 +33,9 @@ public final class Routes {
     /** The handlers the routes dispatch to. */
     public record Handlers(ArticleHandlers articles, FeedHandlers feeds, ReferenceHandlers reference,
                            SystemHandlers system, HomePages home, ArticlePages articlePages,
-                           ComingSoonPages comingSoon, AccountHandlers accounts) {
+                           ComingSoonPages comingSoon, AccountHandlers accounts,
+                           // the service agreement (签约管理)
+                           AgreementHandlers agreements, AgreementPages agreementPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -49,6 +56,23 @@ public final class Routes {
         r.post("/api/admin/managers/{id}/portfolio", h.accounts()::addToPortfolio, ADMIN);
         r.post("/api/admin/api-tokens", h.accounts()::createToken, ADMIN);
         r.delete("/api/admin/api-tokens/{name}", h.accounts()::revokeToken, ADMIN);
+        // The service agreement (签约管理): seals, agreements, termination, data authorisation, authorised data.
+        // Only the legal representative may act for the enterprise: the domain answers others with its own 403.
+        r.get("/api/seals", h.agreements()::seals, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/api/seals", h.agreements()::createSeal, ENTERPRISE);
+        r.get("/api/agreements/text", h.agreements()::text, SIGNED_IN);
+        r.get("/api/agreements", h.agreements()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/api/agreements", h.agreements()::sign, ENTERPRISE);
+        r.get("/api/agreements/{id}", h.agreements()::agreement, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/api/agreements/{id}/history", h.agreements()::history, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/api/agreements/{id}/countersign", h.agreements()::countersign, REVIEWER);
+        r.post("/api/agreements/{id}/refusal", h.agreements()::refuse, REVIEWER);
+        r.post("/api/agreements/{id}/termination", h.agreements()::requestTermination, ENTERPRISE);
+        r.post("/api/agreements/{id}/termination/approval", h.agreements()::approveTermination, REVIEWER);
+        r.post("/api/agreements/{id}/termination/refusal", h.agreements()::rejectTermination, REVIEWER);
+        r.get("/api/data-authorisations", h.agreements()::authorisations, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/api/data-authorisations", h.agreements()::authorise, ENTERPRISE);
+        r.get("/api/authorised-data", h.agreements()::authorisedData, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
@@ -64,7 +88,23 @@ public final class Routes {
         r.get("/search", h.articlePages()::search);
         r.get("/search/{module}", h.articlePages()::module);
         r.get("/articles/{id}", h.articlePages()::article);
-        r.get("/agreements", ctx -> h.comingSoon().show(ctx, Section.AGREEMENTS));
+        // The service agreement's pages (签约管理); /agreements itself is public and invites signing in.
+        r.get("/agreements", h.agreementPages()::list);
+        r.get("/agreements/seals", h.agreementPages()::seals, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/agreements/seals", h.agreementPages()::createSeal, ENTERPRISE);
+        r.get("/agreements/sign", h.agreementPages()::signPage, ENTERPRISE);
+        r.post("/agreements/sign", h.agreementPages()::sign, ENTERPRISE);
+        r.get("/agreements/authorisation", h.agreementPages()::authorisationPage, ENTERPRISE);
+        r.post("/agreements/authorisation", h.agreementPages()::authorise, ENTERPRISE);
+        r.get("/agreements/data", h.agreementPages()::data, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/agreements/review", h.agreementPages()::review, REVIEWER);
+        r.get("/agreements/{id}", h.agreementPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/agreements/{id}/terminate", h.agreementPages()::terminatePage, ENTERPRISE);
+        r.post("/agreements/{id}/terminate", h.agreementPages()::terminate, ENTERPRISE);
+        r.post("/agreements/{id}/countersign", h.agreementPages()::countersign, REVIEWER);
+        r.post("/agreements/{id}/refuse", h.agreementPages()::refuse, REVIEWER);
+        r.post("/agreements/{id}/termination/approve", h.agreementPages()::approveTermination, REVIEWER);
+        r.post("/agreements/{id}/termination/reject", h.agreementPages()::rejectTermination, REVIEWER);
         r.get("/enrolment", ctx -> h.comingSoon().show(ctx, Section.ENROLMENT));
         r.get("/claims", ctx -> h.comingSoon().show(ctx, Section.CLAIMS));
         r.get("/credit", ctx -> h.comingSoon().show(ctx, Section.CREDIT));
