@@ -21,6 +21,8 @@ import cn.creditwindow.feeds.FeedWatcher;
 import cn.creditwindow.feeds.IngestReport;
 import cn.creditwindow.home.HomePages;
 import cn.creditwindow.reference.ReferenceHandlers;
+import cn.creditwindow.schemes.SchemeHandlers;
+import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.ComingSoonPages;
@@ -53,6 +55,7 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final Accounts accounts;
     private final ApiTokens apiTokens;
+    private final Schemes schemes;
     private final Metrics metrics;
     // the service agreement (签约管理)
     private final Seals seals;
@@ -83,6 +86,7 @@ public final class App implements AutoCloseable {
         }
         Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies());
         JsonBodies bodies = new JsonBodies(Json.mapper());
+        this.schemes = Schemes.load();
         // the service agreement (签约管理)
         this.seals = new Seals(db, clock, config.zone());
         this.agreements = new Agreements(db, seals, clock);
@@ -98,6 +102,7 @@ public final class App implements AutoCloseable {
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
                         bodies, pages),
+                new SchemeHandlers(schemes),
                 new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, bodies),
                 new AgreementPages(seals, agreements, dataAuthorisations, authorisedData, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
@@ -152,6 +157,10 @@ public final class App implements AutoCloseable {
 
     Accounts accounts() {
         return accounts;
+    }
+
+    Schemes schemes() {
+        return schemes;
     }
 
     ApiTokens apiTokens() {

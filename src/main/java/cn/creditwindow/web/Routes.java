@@ -8,6 +8,7 @@ import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.feeds.FeedHandlers;
 import cn.creditwindow.home.HomePages;
 import cn.creditwindow.reference.ReferenceHandlers;
+import cn.creditwindow.schemes.SchemeHandlers;
 import io.javalin.config.JavalinConfig;
 import java.util.Set;
 
@@ -34,6 +35,7 @@ public final class Routes {
     public record Handlers(ArticleHandlers articles, FeedHandlers feeds, ReferenceHandlers reference,
                            SystemHandlers system, HomePages home, ArticlePages articlePages,
                            ComingSoonPages comingSoon, AccountHandlers accounts,
+                           SchemeHandlers schemes,
                            // the service agreement (签约管理)
                            AgreementHandlers agreements, AgreementPages agreementPages) {
     }
@@ -76,6 +78,9 @@ public final class Routes {
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
+        r.get("/api/schemes", h.schemes()::list);
+        r.get("/api/schemes/{id}", h.schemes()::scheme);
+        r.get("/api/schemes/{id}/quote", h.schemes()::quote);
         r.get("/health", h.system()::health);
         r.get("/metrics", h.system()::metrics);
         r.get("/openapi.json", h.system()::openApi);

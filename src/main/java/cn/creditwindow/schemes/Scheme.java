@@ -1,0 +1,208 @@
+package cn.creditwindow.schemes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One sponsored small/micro policy scheme (统保政策) of one region and policy year, as read from a data file
+ * under {@code src/main/resources/schemes/} (see the README there for every field), with the calculations
+ * the scheme defines. Amounts are USD with two decimals; fractions are exact decimals. Immutable.
+ *
+ * @param id                           stable identifier, lower-case letters, digits and hyphens
+ *                                     ({@code henan-2024-small}); what an administrator picks
+ * @param nameZh                       the scheme's Chinese name
+ * @param nameEn                       its English name
+ * @param region                       where the enterprise must be registered
+ * @param eligibility                  the band of last-year exports the scheme is for
+ * @param premium                      how the premium is computed and shared
+ * @param indemnityRatio               the fraction of a loss that is paid (赔偿比例, 0.80)
+ * @param perBuyerLimit                the most paid for one buyer or issuing bank in the policy year
+ *                                     (单一买方/开证行最高赔偿限额)
+ * @param aggregateLimit               how the most paid to the enterprise in the policy year is set
+ * @param policyYear                   the policy year (保单年度)
+ * @param collectBy                    the last day to collect (领取) the policy and still be covered from the start
+ *                                     of the policy year; see {@link #coverage}
+ * @param freeCreditReports            free overseas buyer credit reports per enterprise and policy year
+ * @param effectiveOnEnterprisePayment true when the policy takes effect only once the enterprise's own share
+ *                                     of the premium is received (Henan medium: 收到企业自缴的 20% 保费后先行生效保单)
+ * @param source                       where the rules come from (seed and section)
+ * @param assumptions                  what the data assume where the source is silent, one line each, naming the
+ *                                     field; to be confirmed with the insurer
+ */
+public record Scheme(
+        String id,
+        String nameZh,
+        String nameEn,
+        Region region,
+        Eligibility eligibility,
+        PremiumRule premium,
+        BigDecimal indemnityRatio,
+        BigDecimal perBuyerLimit,
+        AggregateLimit aggregateLimit,
+        DateRange policyYear,
+        LocalDate collectBy,
+        int freeCreditReports,
+        boolean effectiveOnEnterprisePayment,
+        String source,
+        List<String> assumptions) {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** @throws IllegalArgumentException naming the scheme and the field when a rule is broken */
+    public Scheme {
+        Objects.requireNonNull(id, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("scheme id '" + id
+                    + "' must be lower-case letters and digits in hyphen-separated words (henan-2024-small)");
+        }
+        check(nameZh != null && !nameZh.isBlank(), id, "nameZh must not be blank");
+        check(nameEn != null && !nameEn.isBlank(), id, "nameEn must not be blank");
+        check(region != null, id, "region is required");
+        check(eligibility != null, id, "eligibility is required");
+        check(premium != null, id, "premium is required");
+        check(aggregateLimit != null, id, "aggregateLimit is required");
+        check(policyYear != null, id, "policyYear is required");
+        check(collectBy != null, id, "collectBy is required");
+        check(source != null && !source.isBlank(), id, "source must not be blank");
+        check(assumptions != null, id, "assumptions is required (an empty list when there are none)");
+        assumptions = List.copyOf(assumptions);
+        check(assumptions.stream().noneMatch(String::isBlank), id, "assumptions must not be blank");
+        check(indemnityRatio != null, id, "indemnityRatio is required");
+        check(perBuyerLimit != null, id, "perBuyerLimit is required");
+        try {
+            Amounts.fraction("indemnityRatio", indemnityRatio);
+            perBuyerLimit = Amounts.usd("perBuyerLimit", perBuyerLimit);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("scheme " + id + ": " + e.getMessage(), e);
+        }
+        check(indemnityRatio.signum() > 0, id, "indemnityRatio 0 would pay nothing; it must be above 0");
+        check(perBuyerLimit.signum() > 0, id, "perBuyerLimit must be above 0");
+        check(!aggregateLimit.needsPremium() || premium.stated(), id, "aggregateLimit " + aggregateLimit.kind()
+                + " is computed from the premium, so premium.rate must be stated");
+        check(!collectBy.isAfter(policyYear.end()), id, "collectBy " + collectBy
+                + " must not be after the end of the policy year " + policyYear.end());
+        check(eligibility.exportsYear() < policyYear.start().getYear(), id, "eligibility.exportsYear "
+                + eligibility.exportsYear() + " must be a year before the policy year starts (" + policyYear.start()
+                + "): eligibility is judged on last year's exports");
+        check(freeCreditReports >= 0, id, "freeCreditReports " + freeCreditReports + " must not be negative");
+        check(!effectiveOnEnterprisePayment || premium.enterpriseShare().signum() > 0, id,
+                "effectiveOnEnterprisePayment is true but premium.enterpriseShare is 0:"
+                        + " there is no payment to wait for");
+    }
+
+    /**
+     * True when an enterprise with these exports of {@code eligibility.exportsYear} may join. Does not check the
+     * region or the date; {@link Schemes#schemeFor} does.
+     *
+     * @throws IllegalArgumentException when the exports are negative or have fractions of a cent
+     */
+    public boolean isEligible(BigDecimal lastYearExports) {
+        return eligibility.contains(lastYearExports);
+    }
+
+    /**
+     * The annual premium for an enterprise with these exports (the insured amount), as {@link PremiumRule} computes
+     * it; {@link Premium#notStated()} when the scheme states no rate.
+     *
+     * @throws IllegalArgumentException when the exports are outside the eligibility band: the formula is the
+     *                                  scheme's only for the enterprises it is for
+     */
+    public Premium premium(BigDecimal lastYearExports) {
+        if (!isEligible(lastYearExports)) {
+            throw new IllegalArgumentException("scheme " + id + ": exports of " + Amounts.show(lastYearExports)
+                    + " USD are not eligible (" + eligibility + "), so it sets no premium for them");
+        }
+        return premium.premium(Amounts.usd("lastYearExports", lastYearExports));
+    }
+
+    /**
+     * The enterprise's aggregate limit for this premium, or empty when only the issued policy states it
+     * ({@link AggregateLimit.AsOnPolicy}).
+     *
+     * @throws IllegalArgumentException when the limit depends on the premium and the premium is not stated
+     */
+    public Optional<BigDecimal> aggregateLimit(Premium premium) {
+        Objects.requireNonNull(premium, "premium");
+        if (aggregateLimit.needsPremium() && !premium.stated()) {
+            throw new IllegalArgumentException("scheme " + id + ": aggregateLimit " + aggregateLimit.kind()
+                    + " needs a premium total, and this premium is not stated");
+        }
+        return aggregateLimit.amount(premium.total(), perBuyerLimit);
+    }
+
+    /**
+     * The days a policy of this scheme covers (保障期限). A policy collected on or before {@link #collectBy} covers
+     * the whole policy year; one collected later covers from its actual issue date (usually within a week of
+     * collection; never before the policy year starts) to the end of the policy year (seed 000 二(三)).
+     * For a scheme that is {@link #effectiveOnEnterprisePayment}, pass the date the policy took effect after
+     * the payment as the issue date.
+     *
+     * @param collectedOn the day the enterprise collected (领取) the policy
+     * @param issuedOn    the day the insurer issued it; may be null when collected on time, since it does not
+     *                    matter then
+     * @throws IllegalArgumentException when collected or issued after the policy year ended (no cover is left),
+     *                                  issued before collected, or collected late with no issue date
+     */
+    public DateRange coverage(LocalDate collectedOn, LocalDate issuedOn) {
+        Objects.requireNonNull(collectedOn, "collectedOn");
+        LocalDate end = policyYear.end();
+        if (collectedOn.isAfter(end)) {
+            throw new IllegalArgumentException("scheme " + id + ": policy collected on " + collectedOn
+                    + ", after its policy year " + policyYear + " ended; there is no cover left to give");
+        }
+        if (issuedOn != null && issuedOn.isBefore(collectedOn)) {
+            throw new IllegalArgumentException("scheme " + id + ": policy issued on " + issuedOn
+                    + ", before it was collected on " + collectedOn + "; a policy is issued on or after collection");
+        }
+        if (issuedOn != null && issuedOn.isAfter(end)) {
+            throw new IllegalArgumentException("scheme " + id + ": policy issued on " + issuedOn
+                    + ", after its policy year " + policyYear + " ended; there is no cover left to give");
+        }
+        if (!collectedOn.isAfter(collectBy)) {
+            return policyYear;
+        }
+        if (issuedOn == null) {
+            throw new IllegalArgumentException("scheme " + id + ": policy collected on " + collectedOn
+                    + ", after the collect-by date " + collectBy + ", so its cover starts on the issue date,"
+                    + " which is missing");
+        }
+        return new DateRange(issuedOn.isBefore(policyYear.start()) ? policyYear.start() : issuedOn, end);
+    }
+
+    /**
+     * {@code indemnityRatio} × the loss, rounded half-up to the cent, before any limit.
+     *
+     * @throws IllegalArgumentException when the loss is negative or has fractions of a cent
+     */
+    public BigDecimal indemnity(BigDecimal loss) {
+        return Amounts.cents(Amounts.usd("loss", loss).multiply(indemnityRatio));
+    }
+
+    /**
+     * What a claim pays: the least of {@link #indemnity} of the loss, what is left of the per-buyer limit for
+     * that buyer or bank, and what is left of the enterprise's aggregate limit (taken from the policy when the
+     * scheme has no formula). The claims domain tracks what is left; this only takes the minimum.
+     *
+     * @throws IllegalArgumentException when an amount is negative or has fractions of a cent, or
+     *                                  {@code perBuyerLeft} is more than the scheme's per-buyer limit
+     */
+    public BigDecimal payout(BigDecimal loss, BigDecimal perBuyerLeft, BigDecimal aggregateLeft) {
+        BigDecimal buyer = Amounts.usd("perBuyerLeft", perBuyerLeft);
+        BigDecimal aggregate = Amounts.usd("aggregateLeft", aggregateLeft);
+        if (buyer.compareTo(perBuyerLimit) > 0) {
+            throw new IllegalArgumentException("scheme " + id + ": perBuyerLeft " + Amounts.show(buyer)
+                    + " USD is more than the per-buyer limit " + Amounts.show(perBuyerLimit) + " USD");
+        }
+        return indemnity(loss).min(buyer).min(aggregate);
+    }
+
+    private static void check(boolean ok, String id, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException("scheme " + id + ": " + rule);
+        }
+    }
+}

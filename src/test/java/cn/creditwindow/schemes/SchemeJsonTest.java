@@ -1,0 +1,85 @@
+package cn.creditwindow.schemes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class SchemeJsonTest {
+    private static final String DIR = "/schemes/invalid/";
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        negative-per-buyer-limit.json      | scheme test-2023: perBuyerLimit -1 USD must not be negative
+        negative-exports-bound.json        | scheme test-2023: eligibility: exportsAtMost -5 USD must not be negative
+        end-before-start.json              | scheme test-2023: policyYear: end 2023-06-30 is before start 2023-07-01
+        unknown-aggregate-kind.json        | scheme test-2023: aggregateLimit.kind: unknown kind 'percentOfExports'; the kinds are asOnPolicy, multipleOfPremium, maxOfMultipleAndPerBuyer, fixed
+        unknown-field.json                 | scheme test-2023: perBuyerLimt: unknown field; the fields here are aggregateLimit, assumptions, collectBy, effectiveOnEnterprisePayment, eligibility, freeCreditReports, id, indemnityRatio, nameEn, nameZh, perBuyerLimit, policyYear, premium, region, source
+        missing-field.json                 | scheme test-2023: collectBy: is missing (every field must be written; nullable ones as null)
+        fraction-of-a-cent.json            | scheme test-2023: premium: minimum 200.001 USD has fractions of a cent; amounts are whole cents
+        rate-in-quotes.json                | scheme test-2023: premium.rate: must be a number (written without quotes) but was "0.0008"
+        collect-by-after-year.json         | scheme test-2023: collectBy 2024-07-01 must not be after the end of the policy year 2024-06-30
+        premium-multiple-without-rate.json | scheme test-2023: aggregateLimit multipleOfPremium is computed from the premium, so premium.rate must be stated
+        bad-date.json                      | scheme test-2023: collectBy: '2023-06-31' is not a date written YYYY-MM-DD
+        indemnity-above-one.json           | scheme test-2023: indemnityRatio 80 must be a fraction from 0 to 1 (0.80 for 80%)
+        not-an-array.json                  | must be a JSON array of schemes, [ {…}, … ]
+        """)
+    void rejectsABadFileNamingTheFileSchemeAndField(String file, String message) {
+        assertThatThrownBy(() -> SchemeJson.readResource(DIR + file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(DIR + file + ": " + message);
+    }
+
+    @Test
+    void rejectsMalformedJsonWithItsPosition() {
+        assertThatThrownBy(() -> SchemeJson.readResource(DIR + "broken.json"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(DIR + "broken.json: not valid JSON at line 2, column ");
+    }
+
+    @Test
+    void rejectsADuplicateKey() {
+        assertThatThrownBy(() -> SchemeJson.readResource(DIR + "duplicate-key.json"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(DIR + "duplicate-key.json: not valid JSON at line 34")
+                .hasMessageContaining("freeCreditReports");
+    }
+
+    @Test
+    void rejectsAMissingFile() {
+        assertThatThrownBy(() -> SchemeJson.readResource(DIR + "absent.json"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("scheme file /schemes/invalid/absent.json not found on the classpath");
+    }
+
+    @Test
+    void namesTheEntryWhenTheIdIsMissing() {
+        assertThatThrownBy(() -> read("[ {\"nameZh\": \"x\"} ]"))
+                .hasMessage("t.json: entry 1: id: is missing (every field must be written; nullable ones as null)");
+        assertThatThrownBy(() -> read("[ 1 ]"))
+                .hasMessage("t.json: entry 1: must be a JSON object");
+    }
+
+    @Test
+    void readsAmountsAndFractionsAsExactDecimals() throws IOException {
+        List<Scheme> schemes = SchemeJson.readResource("/schemes/henan-2024.json");
+
+        PremiumRule small = schemes.get(0).premium();
+        assertThat(small.rate()).isEqualTo(new BigDecimal("0.0008"));
+        assertThat(small.minimum()).isEqualTo(new BigDecimal("200.00"));
+        assertThat(schemes.get(1).premium().enterpriseShare()).isEqualTo(new BigDecimal("0.20"));
+        assertThat(schemes.get(1).indemnityRatio()).isEqualTo(new BigDecimal("0.80"));
+        assertThat(schemes.get(1).eligibility().exportsAbove()).isEqualTo(new BigDecimal("5000000.00"));
+    }
+
+    private static List<Scheme> read(String json) throws IOException {
+        return SchemeJson.read("t.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+}
