@@ -10,7 +10,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +66,16 @@ public final class AccountHandlers {
     /** {@code POST /api/session}: signs in; the session cookie is set and the anti-forgery token returned. */
     public void createSession(Context ctx) {
         Credentials c = bodies.read(ctx, Credentials.class);
+        List<FieldError> missing = new ArrayList<>();
+        if (c.username() == null || c.username().isBlank()) {
+            missing.add(new FieldError("username", "请填写用户名", "the user name is required"));
+        }
+        if (c.password() == null || c.password().isEmpty()) {
+            missing.add(new FieldError("password", "请填写密码", "the password is required"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
         User user = signIn.authenticate(c.username(), c.password());
         Sessions.Opened opened = sessions.open(user);
         auth.setSessionCookie(ctx, opened.token());

@@ -100,6 +100,17 @@ final class TestServer implements AutoCloseable {
         return send(b.build());
     }
 
+    /** Any method with a body and an Authorization header (may be null). */
+    Response send(String method, String pathAndQuery, byte[] body, String contentType, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return send(b.build());
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

@@ -1,0 +1,237 @@
+package cn.creditwindow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The role × endpoint matrix: every route of {@code web/Routes.java} is called by every kind of
+ * principal — nobody, the legal representative and an operator of the Shenzhen enterprise, the legal
+ * representative of another enterprise, the Shenzhen account manager, a reviewer, an administrator and
+ * a feed-push API token — with the ids of the Shenzhen enterprise's records ("own") and of another
+ * enterprise's ("other"), and each answer is compared with what the table says. Requests that are
+ * allowed carry a deliberately incomplete body, so they reach the handler (400, not 401/403/404) without
+ * changing anything. A route missing from the table fails the test: adding an endpoint means deciding
+ * here who may call it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT {
+    /** The principals, in the order of the table's columns. */
+    static final List<String> WHO = List.of("anonymous", "sz-legal", "sz-operator", "hn-legal", "manager", "reviewer",
+            "admin", "feed-token");
+    /** "allowed": reached the handler (2xx, 400 or 409, never 401/403/404/5xx). */
+    static final int OK = -1;
+
+    private TestServer server;
+    private DemoWorld world;
+    private final Map<String, ApiClient> clients = new LinkedHashMap<>();
+    private final Map<String, String> ids = new LinkedHashMap<>();
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws IOException {
+        server = TestServer.start(dir, null, null);
+        world = DemoWorld.create(server.app());
+        for (String who : WHO) {
+            clients.put(who, switch (who) {
+                case "anonymous", "feed-token" -> ApiClient.anonymous(server);
+                default -> ApiClient.demo(server, who);
+            });
+        }
+        ids.put("{own}", Long.toString(world.enterprises().get(0).id()));
+        ids.put("{other}", Long.toString(world.enterprises().get(1).id()));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        server.close();
+    }
+
+    /** One row: a request and the status each principal must get ({@link #OK} for "allowed"). */
+    record Row(String method, String path, String body, Map<String, Integer> expected, boolean fresh) {
+        String route() {
+            return method + " " + path.replace("{own}", "{id}").replace("{other}", "{id}");
+        }
+    }
+
+    /** Builds a row: the statuses default to 401 for nobody and 403 for everyone else. */
+    static final class RowBuilder {
+        private final String method;
+        private final String path;
+        private String body = "{}";
+        private boolean fresh;
+        private final Map<String, Integer> expected = new LinkedHashMap<>();
+
+        RowBuilder(String request) {
+            String[] parts = request.split(" ", 2);
+            this.method = parts[0];
+            this.path = parts[1];
+            for (String who : WHO) {
+                expected.put(who, who.equals("anonymous") ? 401 : 403);
+            }
+        }
+
+        RowBuilder body(String json) {
+            this.body = json;
+            return this;
+        }
+
+        /** Each person signs in anew for this row (it ends or spends the session). */
+        RowBuilder fresh() {
+            this.fresh = true;
+            return this;
+        }
+
+        RowBuilder allow(String... who) {
+            return status(OK, who);
+        }
+
+        RowBuilder status(int status, String... who) {
+            for (String w : who) {
+                if (!expected.containsKey(w)) {
+                    throw new IllegalArgumentException("unknown principal " + w);
+                }
+                expected.put(w, status);
+            }
+            return this;
+        }
+
+        /** Everyone, signed in or not, API token or not. */
+        RowBuilder everyone() {
+            return allow(WHO.toArray(String[]::new));
+        }
+
+        /** Every signed-in person (not the API token). */
+        RowBuilder people() {
+            return allow("sz-legal", "sz-operator", "hn-legal", "manager", "reviewer", "admin");
+        }
+
+        Row build() {
+            return new Row(method, path, body, Map.copyOf(expected), fresh);
+        }
+    }
+
+    static RowBuilder on(String request) {
+        return new RowBuilder(request);
+    }
+
+    /** The table. Pages that need a session redirect nobody to the sign-in page (303). */
+    static List<Row> table() {
+        List<Row> rows = new ArrayList<>();
+        // risk information, reference data, schemes, operations: public
+        for (String get : List.of("/api/articles", "/api/articles/overview", "/api/reference/countries",
+                "/api/reference/industries", "/api/reference/modules", "/api/schemes", "/api/schemes/shenzhen-2023",
+                "/health", "/metrics", "/openapi.json", "/api-docs", "/", "/search", "/search/trade-news", "/login",
+                "/claims", "/credit", "/agreements", "/enrolment")) {
+            rows.add(on("GET " + get).everyone().build());
+        }
+        rows.add(on("GET /api/schemes/henan-2024-small/quote?exports=150000").everyone().build());
+        rows.add(on("GET /api/articles/no-such-article").everyone().status(404, WHO.toArray(String[]::new)).build());
+        rows.add(on("GET /articles/no-such-article").everyone().status(404, WHO.toArray(String[]::new)).build());
+        rows.add(on("GET /api/articles/no-such-article/attachments/1").status(404, WHO.toArray(String[]::new)).build());
+        // feeds: only an API token with feeds:push (an empty body is a 400 from the handler)
+        rows.add(on("POST /api/feeds?module=trade-news").body("").allow("feed-token").build());
+        // sessions
+        rows.add(on("POST /api/session").everyone().build());
+        rows.add(on("GET /api/session").people().build());
+        rows.add(on("POST /login").everyone().status(403, WHO.toArray(String[]::new)).build()); // no sign-in form token
+        // enterprises: tenancy
+        rows.add(on("GET /api/enterprises").people().build());
+        rows.add(on("GET /api/enterprises/{own}").people().status(404, "hn-legal").build());
+        rows.add(on("GET /api/enterprises/{other}").people().status(404, "sz-legal", "sz-operator", "manager").build());
+        // the administrator's API
+        rows.add(on("POST /api/admin/enterprises").allow("admin").build());
+        rows.add(on("POST /api/admin/users").allow("admin").build());
+        rows.add(on("POST /api/admin/managers/{own}/portfolio").allow("admin").build());
+        rows.add(on("POST /api/admin/api-tokens").allow("admin").build());
+        rows.add(on("DELETE /api/admin/api-tokens/no-such-token").allow("admin").status(404, "admin").build());
+        // signing out, each with a session of its own
+        rows.add(on("POST /logout").body("").fresh().people().build());
+        rows.add(on("DELETE /api/session").fresh().people().build());
+        return rows;
+    }
+
+    /** Routes every principal may call without restriction, and not worth a row each. */
+    static final Set<String> NOT_IN_TABLE = Set.of("GET /api/articles/{id}", "GET /articles/{id}",
+            "GET /api/articles/{id}/attachments/{n}", "GET /search/{module}", "GET /api/schemes/{id}",
+            "GET /api/schemes/{id}/quote", "DELETE /api/admin/api-tokens/{name}", "POST /api/admin/managers/{id}/portfolio");
+
+    @Test
+    void everyPrincipalGetsWhatTheTableSaysOnEveryRoute() {
+        List<String> failures = new ArrayList<>();
+        for (Row row : table()) {
+            for (String who : WHO) {
+                int expected = row.expected().get(who);
+                int actual = call(who, row);
+                boolean ok = expected == OK ? actual < 500 && actual != 401 && actual != 403 && actual != 404
+                        : actual == expected;
+                if (!ok) {
+                    failures.add(String.format("%-45s %-11s expected %s, got %d", row.method() + " " + row.path(), who,
+                            expected == OK ? "allowed" : Integer.toString(expected), actual));
+                }
+            }
+        }
+        assertThat(failures).as("the role × endpoint matrix").isEmpty();
+    }
+
+    @Test
+    void everyRouteIsInTheTable() throws IOException {
+        String routes = Files.readString(Path.of("src/main/java/cn/creditwindow/web/Routes.java"));
+        Matcher m = Pattern.compile("r\\.(get|post|put|patch|delete)\\(\"([^\"]+)\"").matcher(routes);
+        TreeSet<String> declared = new TreeSet<>();
+        while (m.find()) {
+            declared.add(m.group(1).toUpperCase(Locale.ROOT) + " " + m.group(2));
+        }
+        TreeSet<String> covered = new TreeSet<>(NOT_IN_TABLE);
+        for (Row row : table()) {
+            String path = row.path().contains("?") ? row.path().substring(0, row.path().indexOf('?')) : row.path();
+            covered.add(row.method() + " " + path.replaceAll("\\{(own|other)}", "{id}"));
+        }
+        TreeSet<String> missing = new TreeSet<>(declared);
+        missing.removeIf(route -> covered.stream().anyMatch(c -> matches(c, route)));
+        assertThat(missing).as("routes nobody decided who may call (add them to the table)").isEmpty();
+    }
+
+    /** A covered request ({@code GET /api/enterprises/{id}} or with literal values) matches a route pattern. */
+    private static boolean matches(String covered, String route) {
+        String regex = Pattern.quote(route).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+        return covered.equals(route) || covered.matches(regex);
+    }
+
+    private int call(String who, Row row) {
+        String path = row.path();
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            path = path.replace(id.getKey(), id.getValue());
+        }
+        if (who.equals("feed-token")) {
+            byte[] body = row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return switch (row.method()) {
+                case "GET" -> server.get(path, "Authorization", TestServer.PUSH).status();
+                default -> server.send(row.method(), path, body, "application/json", TestServer.PUSH).status();
+            };
+        }
+        ApiClient c = row.fresh() && !who.equals("anonymous") ? ApiClient.demo(server, who) : clients.get(who);
+        return switch (row.method()) {
+            case "GET" -> c.get(path).status();
+            case "POST" -> c.post(path, row.body()).status();
+            case "PUT" -> c.put(path, row.body()).status();
+            case "DELETE" -> c.delete(path).status();
+            default -> throw new IllegalArgumentException(row.method());
+        };
+    }
+}
