@@ -155,6 +155,7 @@ public final class AgreementPages {
     /** {@code GET /agreements/{id}/terminate}: "是否解约？" with 坚持解约 and 取消. */
     public void terminatePage(Context ctx) {
         Principal p = Authentication.require(ctx);
+        Seals.requireLegalRepresentative(p, "terminate the service agreement", "申请解约");
         pages.render(ctx, "agreements/terminate.jte", new TerminateView(agreements.find(p, AccountHandlers.pathId(ctx, "id"))));
     }
 
