@@ -21,14 +21,16 @@ public final class AgreementHandlers {
     private final Agreements agreements;
     private final DataAuthorisations authorisations;
     private final AuthorisedData data;
+    private final AgreementPdf pdf;
     private final JsonBodies bodies;
 
     public AgreementHandlers(Seals seals, Agreements agreements, DataAuthorisations authorisations, AuthorisedData data,
-                             JsonBodies bodies) {
+                             AgreementPdf pdf, JsonBodies bodies) {
         this.seals = Objects.requireNonNull(seals, "seals");
         this.agreements = Objects.requireNonNull(agreements, "agreements");
         this.authorisations = Objects.requireNonNull(authorisations, "authorisations");
         this.data = Objects.requireNonNull(data, "data");
+        this.pdf = Objects.requireNonNull(pdf, "pdf");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
@@ -75,6 +77,17 @@ public final class AgreementHandlers {
     public void history(Context ctx) {
         Principal p = Authentication.require(ctx);
         ctx.json(Map.of("items", agreements.history(p, AccountHandlers.pathId(ctx, "id"))));
+    }
+
+    /** {@code GET /api/agreements/{id}/pdf} (and the page's {@code /agreements/{id}/pdf}): the agreement as a PDF download. */
+    public void pdf(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        byte[] bytes = pdf.render(p, id);
+        ctx.contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + AgreementPdf.fileName(id) + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .result(bytes);
     }
 
     /** {@code POST /api/agreements/{id}/countersign}. */

@@ -8,6 +8,7 @@ import cn.creditwindow.accounts.Sessions;
 import cn.creditwindow.accounts.SignIn;
 import cn.creditwindow.agreements.AgreementHandlers;
 import cn.creditwindow.agreements.AgreementPages;
+import cn.creditwindow.agreements.AgreementPdf;
 import cn.creditwindow.agreements.Agreements;
 import cn.creditwindow.agreements.AuthorisedData;
 import cn.creditwindow.agreements.DataAuthorisations;
@@ -20,6 +21,7 @@ import cn.creditwindow.feeds.FeedHandlers;
 import cn.creditwindow.feeds.FeedWatcher;
 import cn.creditwindow.feeds.IngestReport;
 import cn.creditwindow.home.HomePages;
+import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.ReferenceHandlers;
 import cn.creditwindow.schemes.SchemeHandlers;
 import cn.creditwindow.schemes.Schemes;
@@ -92,6 +94,7 @@ public final class App implements AutoCloseable {
         this.agreements = new Agreements(db, seals, clock);
         this.dataAuthorisations = new DataAuthorisations(db, clock, config.zone());
         this.authorisedData = new AuthorisedData(db, clock);
+        AgreementPdf agreementPdf = new AgreementPdf(agreements, PdfRenderer.withDefaultFont(clock), config.zone());
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -103,7 +106,7 @@ public final class App implements AutoCloseable {
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
                         bodies, pages),
                 new SchemeHandlers(schemes),
-                new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, bodies),
+                new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, agreementPdf, bodies),
                 new AgreementPages(seals, agreements, dataAuthorisations, authorisedData, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }

@@ -67,6 +67,7 @@ public final class Routes {
         r.post("/api/agreements", h.agreements()::sign, ENTERPRISE);
         r.get("/api/agreements/{id}", h.agreements()::agreement, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         r.get("/api/agreements/{id}/history", h.agreements()::history, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/api/agreements/{id}/pdf", h.agreements()::pdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         r.post("/api/agreements/{id}/countersign", h.agreements()::countersign, REVIEWER);
         r.post("/api/agreements/{id}/refusal", h.agreements()::refuse, REVIEWER);
         r.post("/api/agreements/{id}/termination", h.agreements()::requestTermination, ENTERPRISE);
@@ -104,6 +105,7 @@ public final class Routes {
         r.get("/agreements/data", h.agreementPages()::data, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         r.get("/agreements/review", h.agreementPages()::review, REVIEWER);
         r.get("/agreements/{id}", h.agreementPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/agreements/{id}/pdf", h.agreements()::pdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         r.get("/agreements/{id}/terminate", h.agreementPages()::terminatePage, ENTERPRISE);
         r.post("/agreements/{id}/terminate", h.agreementPages()::terminate, ENTERPRISE);
         r.post("/agreements/{id}/countersign", h.agreementPages()::countersign, REVIEWER);

@@ -174,7 +174,7 @@ class AccessMatrixIT {
         rows.add(on("GET /api/agreements").allow(readers).build());
         rows.add(on("POST /api/agreements").allow(legal).build());
         for (String get : List.of("/api/agreements/{ownAgreement}", "/api/agreements/{ownAgreement}/history",
-                "/agreements/{ownAgreement}")) {
+                "/api/agreements/{ownAgreement}/pdf", "/agreements/{ownAgreement}", "/agreements/{ownAgreement}/pdf")) {
             rows.add(on("GET " + get).allow(readers).status(404, "hn-legal").status(get.startsWith("/api") ? 401 : 303,
                     "anonymous").build());
         }

@@ -3,17 +3,24 @@ package cn.creditwindow.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -260,5 +267,55 @@ class AgreementsApiIT {
         TestServer.Response text = lyOperator.get("/api/agreements/text");
         assertThat(text.json().at("/zh/title").asText()).isEqualTo("中国国际贸易“单一窗口”出口信用保险服务协议");
         assertThat(text.json().at("/en/clauses").size()).isEqualTo(8);
+    }
+
+    @Test
+    void thePdfCarriesTheAgreementAndPdftotextReadsTheChineseBack(@TempDir Path dir) throws Exception {
+        ApiClient szOperator = ApiClient.demo(server, "sz-operator");
+        JsonNode agreement = szOperator.get("/api/agreements").json().at("/items/0");
+        long id = agreement.get("id").asLong();
+        TestServer.Response r = szOperator.get("/api/agreements/" + id + "/pdf");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.raw().headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(r.raw().headers().firstValue("Content-Disposition")).hasValue(
+                "attachment; filename=\"service-agreement-" + id + ".pdf\"");
+        byte[] pdf = r.raw().body();
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        String text = pdftotext(Files.write(dir.resolve("agreement.pdf"), pdf));
+        String compact = text.replaceAll("\\s+", "");
+        assertThat(compact).contains("中国国际贸易“单一窗口”出口信用保险服务协议", "深圳市示例电子科技有限公司",
+                "914403065X7D8E2A1J", "签约成功", "示例法人1", "示例审核员", "印章编号" + agreement.at("/seal/id").asLong(),
+                "类型：公司", "第六条协议的生效、变更与解除", "协议流程", "保险公司签章，签约成功", "【电子签章】",
+                agreement.at("/seal/validUntil").asText());
+
+        // The page's download is the same document; others' agreements are not found.
+        TestServer.Response page = szOperator.get("/agreements/" + id + "/pdf");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(manager.get("/api/agreements/" + id + "/pdf").status()).isEqualTo(200);
+        assertThat(ApiClient.demo(server, "hn-legal").get("/api/agreements/" + id + "/pdf").status()).isEqualTo(404);
+    }
+
+    /** Runs {@code pdftotext -enc UTF-8 pdf -}; without pdftotext the test is skipped, except on CI where it fails. */
+    private static String pdftotext(Path pdf) throws IOException, InterruptedException {
+        Path tool = Optional.ofNullable(System.getProperty("pdftotext")).map(Path::of)
+                .or(() -> Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                        .filter(d -> !d.isEmpty()).map(d -> Path.of(d, "pdftotext")).filter(Files::isExecutable).findFirst())
+                .filter(Files::isExecutable)
+                .orElse(null);
+        if (tool == null) {
+            String message = "pdftotext not found (-Dpdftotext or the PATH; Debian: apt-get install -y poppler-utils)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(message + "; on CI it is required");
+            }
+            Assumptions.abort(message + "; skipping");
+        }
+        Process process = new ProcessBuilder(tool.toString(), "-enc", "UTF-8", pdf.toString(), "-")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pdftotext finished").isTrue();
+        assertThat(process.exitValue()).as("pdftotext exit status").isZero();
+        return text;
     }
 }
