@@ -32,9 +32,29 @@ public final class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /**
+     * This clock seen in another zone: the same instants, moved by {@link #advance} like this one (production
+     * code such as {@code agreements.Seals#today} asks for the users' zone).
+     */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("a TestClock is always UTC");
+        TestClock self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+        };
     }
 
     @Override

@@ -6,6 +6,13 @@ import cn.creditwindow.accounts.ApiTokens;
 import cn.creditwindow.accounts.Passwords;
 import cn.creditwindow.accounts.Sessions;
 import cn.creditwindow.accounts.SignIn;
+import cn.creditwindow.agreements.AgreementHandlers;
+import cn.creditwindow.agreements.AgreementPages;
+import cn.creditwindow.agreements.AgreementPdf;
+import cn.creditwindow.agreements.Agreements;
+import cn.creditwindow.agreements.AuthorisedData;
+import cn.creditwindow.agreements.DataAuthorisations;
+import cn.creditwindow.agreements.Seals;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.articles.ArticleQueries;
@@ -64,6 +71,11 @@ public final class App implements AutoCloseable {
     private final Outbox outbox;
     private final Enrolments enrolments;
     private final EligibleLists eligibleLists;
+    // the service agreement (签约管理)
+    private final Seals seals;
+    private final Agreements agreements;
+    private final DataAuthorisations dataAuthorisations;
+    private final AuthorisedData authorisedData;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -96,8 +108,16 @@ public final class App implements AutoCloseable {
         Insurer insurer = new Insurer("中国出口信用保险公司", "China Export & Credit Insurance Corporation", "CW-INS-0001");
         this.enrolments = new Enrolments(db, schemes, outbox, clock, config.zone(), insurer, new SecureRandom());
         this.eligibleLists = new EligibleLists(db, schemes, outbox, clock, config.zone());
-        EnrolmentPdfs enrolmentPdfs = new EnrolmentPdfs(PdfRenderer.withDefaultFont(clock), insurer, config.zone());
+        // one PDF renderer (the font is loaded once) for the enrolment's and the agreement's documents
+        PdfRenderer pdfRenderer = PdfRenderer.withDefaultFont(clock);
+        EnrolmentPdfs enrolmentPdfs = new EnrolmentPdfs(pdfRenderer, insurer, config.zone());
         // (end of enrolment's wiring)
+        // the service agreement (签约管理)
+        this.seals = new Seals(db, clock, config.zone());
+        this.agreements = new Agreements(db, seals, clock);
+        this.dataAuthorisations = new DataAuthorisations(db, clock, config.zone());
+        this.authorisedData = new AuthorisedData(db, clock);
+        AgreementPdf agreementPdf = new AgreementPdf(agreements, pdfRenderer, config.zone());
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -109,6 +129,8 @@ public final class App implements AutoCloseable {
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
                         bodies, pages),
                 new SchemeHandlers(schemes),
+                new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, agreementPdf, bodies),
+                new AgreementPages(seals, agreements, dataAuthorisations, authorisedData, pages),
                 new EnrolmentHandlers(enrolments, eligibleLists, enrolmentPdfs, outbox, bodies),
                 new EnrolmentPages(enrolments, eligibleLists, outbox, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
@@ -183,5 +205,22 @@ public final class App implements AutoCloseable {
 
     Enrolments enrolments() {
         return enrolments;
+    }
+
+    // the service agreement (签约管理), for the demo world and tests
+    Seals seals() {
+        return seals;
+    }
+
+    Agreements agreements() {
+        return agreements;
+    }
+
+    DataAuthorisations dataAuthorisations() {
+        return dataAuthorisations;
+    }
+
+    AuthorisedData authorisedData() {
+        return authorisedData;
     }
 }

@@ -7,6 +7,12 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.enrolment.EligibleLists;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.User;
+import cn.creditwindow.agreements.Agreement;
+import cn.creditwindow.agreements.Agreements;
+import cn.creditwindow.agreements.DataAuthorisations;
+import cn.creditwindow.agreements.DataType;
+import cn.creditwindow.agreements.Seal;
+import cn.creditwindow.agreements.Seals;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -98,6 +105,7 @@ final class DemoWorld {
     static DemoWorld create(App app) {
         DemoWorld world = new DemoWorld();
         world.build(app.accounts(), app.apiTokens());
+        world.agreements(app);
         return world;
     }
 
@@ -117,6 +125,53 @@ final class DemoWorld {
         feedToken = tokens.rotate("demo-feeds", Set.of(ApiTokens.FEEDS_PUSH)).token();
     }
 
+    // ---- the service agreement (签约管理) ----
+
+    /**
+     * Shenzhen's enterprise has signed (countersigned by the reviewer) and authorised its data, with a year of
+     * authorised monthly data; Zhengzhou's has signed and awaits the insurer's seal (the reviewer's queue); Luoyang's
+     * has nothing yet, to try the whole journey (seal → agreement → countersignature → authorisation).
+     */
+    private void agreements(App app) {
+        Accounts accounts = app.accounts();
+        Principal reviewer = principal(accounts.userByName("reviewer").orElseThrow());
+        Principal sz = principal(accounts.userByName(ENTERPRISES.get(0).legal()).orElseThrow());
+        Principal hn = principal(accounts.userByName(ENTERPRISES.get(1).legal()).orElseThrow());
+        if (app.seals().list(sz, null).isEmpty()) {
+            Agreement a = signWithNewSeal(app, sz);
+            app.agreements().countersign(reviewer, a.id());
+            app.dataAuthorisations().authorise(sz, new DataAuthorisations.AuthoriseRequest(true));
+        }
+        if (app.seals().list(hn, null).isEmpty()) {
+            signWithNewSeal(app, hn);
+        }
+        YearMonth month = YearMonth.from(app.seals().today()).minusMonths(1);
+        for (int i = 0; i < 12; i++, month = month.minusMonths(1)) {
+            long declarations = 6 + (i * 7) % 11;
+            app.authorisedData().receive(sz.enterpriseId(), DataType.CUSTOMS_EXPORT_DECLARATIONS, month, declarations,
+                    declarations * 18_450_00L + i * 1_250_00L, declarations + " 份出口报关单");
+            long receipts = 3 + (i * 5) % 7;
+            app.authorisedData().receive(sz.enterpriseId(), DataType.EXPORT_RECEIPTS, month, receipts,
+                    receipts * 26_800_00L, receipts + " 笔出口收汇");
+            if (i % 6 == 0) {
+                app.authorisedData().receive(sz.enterpriseId(), DataType.CUSTOMS_CREDIT_RATING, month, 1, null,
+                        "海关企业信用等级：一般信用企业");
+                app.authorisedData().receive(sz.enterpriseId(), DataType.ENTERPRISE_BASICS, month, 1, null,
+                        "登记信息无变更");
+            }
+        }
+    }
+
+    private static Agreement signWithNewSeal(App app, Principal legal) {
+        Seal seal = app.seals().create(legal, new Seals.NewSeal("COMPANY", legal.displayName(),
+                app.seals().today().toString(), app.seals().today().plusYears(2).toString()));
+        return app.agreements().sign(legal, new Agreements.SignRequest(seal.id(), true));
+    }
+
+    private static Principal principal(User u) {
+        return new Principal(u.id(), u.username(), u.displayName(), u.role(), u.enterpriseId(), Set.of(), null);
+    }
+
     private static User user(Accounts accounts, String username, String name, Role role, Long enterpriseId, String mobile) {
         return accounts.userByName(username).orElseGet(() -> accounts.createUser(new Accounts.NewUser(username, PASSWORD,
                 name, role, enterpriseId, mobile, username + "@demo.example")));
@@ -132,13 +187,15 @@ final class DemoWorld {
         out.println("  legal rep.   operator     enterprise");
         lines.forEach(out::println);
         out.println("  manager (account manager for Shenzhen, 4403), reviewer (insurer), admin (administrator)");
+        out.println("  agreements: sz signed and authorised, hn awaiting the reviewer's seal, ly none yet (/agreements)");
         out.println("Feed push token for this run: Authorization: Bearer " + feedToken);
         if (!policyLines.isEmpty()) {
             out.println("Enrolment (小微投保): the demo runs on " + DEMO_DAY + " (the bundled schemes' policy years are"
                     + " over today); pending policies:");
             policyLines.forEach(out::println);
-            out.println("  Walk it: sign in as sz-legal, sign the agreement (/agreements), then /enrolment; codes are in"
-                    + " 消息记录 (/enrolment/outbox); reviewer accepts at /enrolment/review.");
+            out.println("  Walk it: sign in as sz-legal (agreement signed, data authorised) and open /enrolment; codes are"
+                    + " in 消息记录 (/enrolment/outbox); reviewer accepts at /enrolment/review. hn-legal and ly-legal are"
+                    + " sent to /agreements first.");
         }
     }
 }

@@ -4,6 +4,7 @@ import cn.creditwindow.accounts.Contacts;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.agreements.Agreements;
 import cn.creditwindow.notify.Channel;
 import cn.creditwindow.notify.Notice;
 import cn.creditwindow.notify.Notifier;
@@ -388,8 +389,8 @@ public final class Enrolments {
      * The agreement and data authorisation must come first (seed 002: seal, agreement, authorisation, then
      * confirm); 409 naming what is missing.
      */
-    private void requireReady(Tx tx, long enterpriseId) {
-        Readiness r = readiness(tx, enterpriseId);
+    private static void requireReady(Tx tx, long enterpriseId) {
+        Agreements.Readiness r = Agreements.readiness(tx, enterpriseId);
         if (r.signed() && r.authorised()) {
             return;
         }
@@ -405,15 +406,6 @@ public final class Enrolments {
         }
         throw new RequestRefusedException(409, "before enrolling, " + String.join(" and ", en)
                 + " under /agreements", "投保前请先在签约管理（/agreements）" + String.join("并", zh));
-    }
-
-    /** Whether an enterprise has signed the service agreement and authorised data. */
-    private record Readiness(boolean signed, boolean authorised) {
-    }
-
-    private Readiness readiness(Tx tx, long enterpriseId) {
-        // Switched to agreements.Agreements.readiness(tx, enterpriseId) once that package is merged.
-        return new Readiness(true, true);
     }
 
     private static void requireEnterpriseUser(Principal p) {

@@ -1,6 +1,8 @@
 package cn.creditwindow.web;
 
 import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.agreements.AgreementHandlers;
+import cn.creditwindow.agreements.AgreementPages;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.enrolment.EnrolmentHandlers;
@@ -35,7 +37,11 @@ public final class Routes {
     public record Handlers(ArticleHandlers articles, FeedHandlers feeds, ReferenceHandlers reference,
                            SystemHandlers system, HomePages home, ArticlePages articlePages,
                            ComingSoonPages comingSoon, AccountHandlers accounts,
-                           SchemeHandlers schemes, EnrolmentHandlers enrolment, EnrolmentPages enrolmentPages) {
+                           SchemeHandlers schemes,
+                           // the service agreement (签约管理)
+                           AgreementHandlers agreements, AgreementPages agreementPages,
+                           // enrolment (小微投保)
+                           EnrolmentHandlers enrolment, EnrolmentPages enrolmentPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -74,6 +80,24 @@ public final class Routes {
         r.post("/api/admin/eligible-lists/{id}/publication", h.enrolment()::publish, ADMIN);
         r.post("/api/admin/eligible-lists/{id}/confirmation", h.enrolment()::confirm, ADMIN);
         // (end of enrolment's API)
+        // The service agreement (签约管理): seals, agreements, termination, data authorisation, authorised data.
+        // Only the legal representative may act for the enterprise: the domain answers others with its own 403.
+        r.get("/api/seals", h.agreements()::seals, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/api/seals", h.agreements()::createSeal, ENTERPRISE);
+        r.get("/api/agreements/text", h.agreements()::text, SIGNED_IN);
+        r.get("/api/agreements", h.agreements()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/api/agreements", h.agreements()::sign, ENTERPRISE);
+        r.get("/api/agreements/{id}", h.agreements()::agreement, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/api/agreements/{id}/history", h.agreements()::history, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/api/agreements/{id}/pdf", h.agreements()::pdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/api/agreements/{id}/countersign", h.agreements()::countersign, REVIEWER);
+        r.post("/api/agreements/{id}/refusal", h.agreements()::refuse, REVIEWER);
+        r.post("/api/agreements/{id}/termination", h.agreements()::requestTermination, ENTERPRISE);
+        r.post("/api/agreements/{id}/termination/approval", h.agreements()::approveTermination, REVIEWER);
+        r.post("/api/agreements/{id}/termination/refusal", h.agreements()::rejectTermination, REVIEWER);
+        r.get("/api/data-authorisations", h.agreements()::authorisations, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/api/data-authorisations", h.agreements()::authorise, ENTERPRISE);
+        r.get("/api/authorised-data", h.agreements()::authorisedData, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
@@ -92,7 +116,6 @@ public final class Routes {
         r.get("/search", h.articlePages()::search);
         r.get("/search/{module}", h.articlePages()::module);
         r.get("/articles/{id}", h.articlePages()::article);
-        r.get("/agreements", ctx -> h.comingSoon().show(ctx, Section.AGREEMENTS));
         // Enrolment pages (小微投保)
         r.get("/enrolment", h.enrolmentPages()::index, SIGNED_IN);
         r.get("/enrolment/policies/{id}", h.enrolmentPages()::policy, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
@@ -108,6 +131,24 @@ public final class Routes {
         r.post("/enrolment/lists/{id}/publish", h.enrolmentPages()::publish, ADMIN);
         r.post("/enrolment/lists/{id}/confirm", h.enrolmentPages()::confirm, ADMIN);
         // (end of enrolment pages)
+        // The service agreement's pages (签约管理); /agreements itself is public and invites signing in.
+        r.get("/agreements", h.agreementPages()::list);
+        r.get("/agreements/seals", h.agreementPages()::seals, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/agreements/seals", h.agreementPages()::createSeal, ENTERPRISE);
+        r.get("/agreements/sign", h.agreementPages()::signPage, ENTERPRISE);
+        r.post("/agreements/sign", h.agreementPages()::sign, ENTERPRISE);
+        r.get("/agreements/authorisation", h.agreementPages()::authorisationPage, ENTERPRISE);
+        r.post("/agreements/authorisation", h.agreementPages()::authorise, ENTERPRISE);
+        r.get("/agreements/data", h.agreementPages()::data, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/agreements/review", h.agreementPages()::review, REVIEWER);
+        r.get("/agreements/{id}", h.agreementPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/agreements/{id}/pdf", h.agreements()::pdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/agreements/{id}/terminate", h.agreementPages()::terminatePage, ENTERPRISE);
+        r.post("/agreements/{id}/terminate", h.agreementPages()::terminate, ENTERPRISE);
+        r.post("/agreements/{id}/countersign", h.agreementPages()::countersign, REVIEWER);
+        r.post("/agreements/{id}/refuse", h.agreementPages()::refuse, REVIEWER);
+        r.post("/agreements/{id}/termination/approve", h.agreementPages()::approveTermination, REVIEWER);
+        r.post("/agreements/{id}/termination/reject", h.agreementPages()::rejectTermination, REVIEWER);
         r.get("/claims", ctx -> h.comingSoon().show(ctx, Section.CLAIMS));
         r.get("/credit", ctx -> h.comingSoon().show(ctx, Section.CREDIT));
     }

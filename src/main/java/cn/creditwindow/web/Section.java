@@ -8,7 +8,7 @@ package cn.creditwindow.web;
 public enum Section {
     HOME("/", "nav.home", true),
     RISK("/search", "nav.risk", true, "/articles"),
-    AGREEMENTS("/agreements", "nav.agreements", false),
+    AGREEMENTS("/agreements", "nav.agreements", true),
     ENROLMENT("/enrolment", "nav.enrolment", true),
     CLAIMS("/claims", "nav.claims", false),
     CREDIT("/credit", "nav.credit", false);

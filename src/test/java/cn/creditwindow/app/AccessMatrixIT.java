@@ -55,6 +55,9 @@ class AccessMatrixIT {
         }
         ids.put("{own}", Long.toString(world.enterprises().get(0).id()));
         ids.put("{other}", Long.toString(world.enterprises().get(1).id()));
+        // the service agreement: Shenzhen's (signed) and Zhengzhou's (awaiting the insurer) agreements
+        ids.put("{ownAgreement}", Long.toString(server.app().agreements().live(world.enterprises().get(0).id()).orElseThrow().id()));
+        ids.put("{otherAgreement}", Long.toString(server.app().agreements().live(world.enterprises().get(1).id()).orElseThrow().id()));
     }
 
     @AfterAll
@@ -194,6 +197,49 @@ class AccessMatrixIT {
         rows.add(on("POST /enrolment/lists/{own}/publish").status(404, "admin").build());
         rows.add(on("POST /enrolment/lists/{own}/confirm").status(404, "admin").build());
         // (end of enrolment's rows)
+        // the service agreement (签约管理). Only the legal representative acts for the enterprise (operators: 403 from
+        // the domain); reviewers countersign and answer terminations. Shenzhen's agreement is signed, so the
+        // reviewer's countersign / approval answer 409 and change nothing; Zhengzhou's is only read here.
+        String[] readers = {"sz-legal", "sz-operator", "hn-legal", "manager", "reviewer"};
+        String[] legal = {"sz-legal", "hn-legal"};
+        rows.add(on("GET /api/seals").allow(readers).build());
+        rows.add(on("POST /api/seals").allow(legal).build());
+        rows.add(on("GET /api/agreements/text").people().build());
+        rows.add(on("GET /api/agreements").allow(readers).build());
+        rows.add(on("POST /api/agreements").allow(legal).build());
+        for (String get : List.of("/api/agreements/{ownAgreement}", "/api/agreements/{ownAgreement}/history",
+                "/api/agreements/{ownAgreement}/pdf", "/agreements/{ownAgreement}", "/agreements/{ownAgreement}/pdf")) {
+            rows.add(on("GET " + get).allow(readers).status(404, "hn-legal").status(get.startsWith("/api") ? 401 : 303,
+                    "anonymous").build());
+        }
+        rows.add(on("GET /api/agreements/{otherAgreement}").allow(readers).status(404, "sz-legal", "sz-operator", "manager")
+                .build());
+        rows.add(on("POST /api/agreements/{ownAgreement}/countersign").allow("reviewer").build());
+        rows.add(on("POST /api/agreements/{ownAgreement}/refusal").allow("reviewer").build());
+        rows.add(on("POST /api/agreements/{ownAgreement}/termination").allow(legal).build());
+        rows.add(on("POST /api/agreements/{ownAgreement}/termination/approval").allow("reviewer").build());
+        rows.add(on("POST /api/agreements/{ownAgreement}/termination/refusal").allow("reviewer").build());
+        rows.add(on("GET /api/data-authorisations").allow(readers).build());
+        rows.add(on("POST /api/data-authorisations").allow(legal).build());
+        rows.add(on("GET /api/authorised-data").allow(readers).build());
+        rows.add(on("GET /api/authorised-data?enterpriseId={other}").allow(readers).status(404, "sz-legal", "sz-operator",
+                "manager").build());
+        for (String get : List.of("/agreements/seals", "/agreements/data")) {
+            rows.add(on("GET " + get).allow(readers).status(303, "anonymous").build());
+        }
+        for (String get : List.of("/agreements/sign", "/agreements/authorisation")) {
+            rows.add(on("GET " + get).allow("sz-legal", "sz-operator", "hn-legal").status(303, "anonymous").build());
+        }
+        rows.add(on("GET /agreements/review").allow("reviewer").status(303, "anonymous").build());
+        rows.add(on("GET /agreements/{ownAgreement}/terminate").allow("sz-legal").status(404, "hn-legal")
+                .status(303, "anonymous").build());
+        for (String post : List.of("/agreements/seals", "/agreements/sign", "/agreements/authorisation",
+                "/agreements/{ownAgreement}/terminate")) {
+            rows.add(on("POST " + post).allow(legal).build());
+        }
+        for (String post : List.of("countersign", "refuse", "termination/approve", "termination/reject")) {
+            rows.add(on("POST /agreements/{ownAgreement}/" + post).allow("reviewer").build());
+        }
         // signing out, each with a session of its own
         rows.add(on("POST /logout").body("").fresh().people().build());
         rows.add(on("DELETE /api/session").fresh().people().build());

@@ -132,6 +132,26 @@ class EnrolmentApiIT {
 
     @Test
     @Order(4)
+    void applyingWaitsForTheAgreementAndTheDataAuthorisation() {
+        // the demo world's Zhengzhou agreement awaits the insurer's countersignature (seed 002's order)
+        TestServer.Response early = hnOperator.post("/api/policies/" + hnPolicy + "/verification-code",
+                contact("13912345678"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("messageZh").asText()).contains("/agreements", "签署服务协议", "完成企业数据授权");
+        assertThat(early.json().get("message").asText()).contains("sign the service agreement");
+        assertThat(hnOperator.json("/api/outbox").get("items")).allSatisfy(n ->
+                assertThat(n.get("text").asText()).doesNotContain("验证码为"));
+        long agreement = hnLegal.json("/api/agreements").get("items").get(0).get("id").asLong();
+        assertThat(reviewer.post("/api/agreements/" + agreement + "/countersign", "{}").status()).isEqualTo(200);
+        TestServer.Response stillNot = hnOperator.post("/api/policies/" + hnPolicy + "/verification-code",
+                contact("13912345678"));
+        assertThat(stillNot.status()).isEqualTo(409);
+        assertThat(stillNot.json().get("messageZh").asText()).contains("完成企业数据授权").doesNotContain("签署服务协议");
+        assertThat(hnLegal.post("/api/data-authorisations", Map.of("agree", true)).status()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(5)
     void badInputIsRefusedFieldByFieldAndNothingIsSaved() {
         TestServer.Response r = hnOperator.post("/api/policies/" + hnPolicy + "/application", Map.of("contactName", "",
                 "mobile", "1234567", "email", "a@@b", "declaration", false, "code", "12"));
@@ -154,7 +174,7 @@ class EnrolmentApiIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void fiveWrongCodesKillTheCodeThenTheOperatorApplies() {
         requestCode(hnOperator, "13912345678");
         for (int left = 4; left >= 0; left--) {
@@ -180,7 +200,7 @@ class EnrolmentApiIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theReviewerReturnsWithAReasonAndTheLegalRepresentativeResubmits() {
         JsonNode queue = reviewer.json("/api/review/applications");
         assertThat(queue.get("items")).hasSize(1);
@@ -213,7 +233,7 @@ class EnrolmentApiIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void acceptedReceivedAndBothDocumentsReadBack() throws Exception {
         long application = reviewer.json("/api/review/applications").get("items").get(0).get("application").get("id").asLong();
         JsonNode effective = reviewer.post("/api/review/applications/" + application + "/accept", "{}").json();
@@ -243,7 +263,7 @@ class EnrolmentApiIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aSecondEnrolmentIsSkippedAndReported() {
         long again = importList("henan-2024-small", "USCC,name,exports,district\n"
                 + "914101007Q3R8K2M4G,郑州示例纺织品有限公司,150000,410100\n");
@@ -255,7 +275,7 @@ class EnrolmentApiIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void thePagesShowTheCountsAndTheSteps() {
         assertThat(hnLegal.get("/").body()).contains("企业投保", "保单生效通知");
         TestServer.Response page = hnLegal.get("/enrolment/policies/" + hnPolicy);

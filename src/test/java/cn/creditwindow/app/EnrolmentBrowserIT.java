@@ -26,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The small/micro enrolment in Chromium, as people do it: the administrator imports a list on the upload page;
  * the Zhengzhou legal representative signs in, follows the home page's pending-policy notice, fills the
- * application, gets a verification code and reads it in 消息记录, submits; the reviewer accepts; the legal
+ * application and is sent to the agreement first; the reviewer countersigns the agreement and the legal
+ * representative authorises data on the agreements pages; then the code, read in 消息记录, and submission; the reviewer accepts; the legal
  * representative acknowledges receipt (已收悉). Each page is saved as a screenshot at desktop and phone width.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -103,6 +104,26 @@ class EnrolmentBrowserIT {
         assertThat(driver.findElement(By.id("form-errors")).getText()).contains("手机号码格式不正确");
         shot("enrolment-form-error");
         fill("mobile", "13912345678");
+        driver.findElement(By.id("request-code")).click();
+        // seed 002's order: agreement and data authorisation first (Zhengzhou's awaits the insurer)
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "/agreements"));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("签署服务协议", "完成企业数据授权");
+        shot("enrolment-agreement-first");
+        signOut();
+        signIn("reviewer");
+        open("/agreements/review");
+        driver.findElement(By.cssSelector("#awaiting .approve")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+        signOut();
+        signIn("hn-legal");
+        open("/agreements/authorisation");
+        driver.findElement(By.id("agree")).click();
+        driver.findElement(By.id("authorise-submit")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/agreements/authorisation")));
+        driver.get(policyUrl);
+        fill("contactName", "王芳");
+        fill("mobile", "13912345678");
+        fill("email", "wang_fang-1@example.com");
         driver.findElement(By.id("request-code")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code-sent")));
         shot("enrolment-code-sent");

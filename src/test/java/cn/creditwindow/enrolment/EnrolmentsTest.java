@@ -8,6 +8,9 @@ import cn.creditwindow.accounts.Passwords;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.User;
+import cn.creditwindow.agreements.Agreements;
+import cn.creditwindow.agreements.DataAuthorisations;
+import cn.creditwindow.agreements.Seals;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.notify.Outbox;
 import cn.creditwindow.schemes.Schemes;
@@ -266,6 +269,22 @@ class EnrolmentsTest {
     }
 
     @Test
+    void applyingNeedsASignedAgreementAndADataAuthorisation() throws IOException {
+        Policy p = unreadyPendingPolicy();
+        Principal operator = person(p.enterpriseId(), "operator", Role.OPERATOR);
+        assertThatThrownBy(() -> enrolments.requestCode(operator, p.id(), contact("13912345678")))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.zh()).contains("/agreements", "签署服务协议", "完成企业数据授权");
+                    assertThat(e.getMessage()).contains("sign the service agreement and authorise data");
+                });
+        assertThat(count("SELECT COUNT(*) FROM verification_codes")).isZero();
+        assertThat(outbox.ofEnterprise(p.enterpriseId(), 10)).noneMatch(n -> n.text().contains("验证码"));
+        ready(p.enterpriseId());
+        assertThat(enrolments.requestCode(operator, p.id(), contact("13912345678")).tries()).isEqualTo(5);
+    }
+
+    @Test
     void aCodeExpiresAfterFiveMinutes() throws IOException {
         Policy p = pendingPolicy();
         Principal legal = person(p.enterpriseId(), "legal", Role.LEGAL_REPRESENTATIVE);
@@ -358,10 +377,28 @@ class EnrolmentsTest {
     }
 
     private Policy pendingPolicy() throws IOException {
+        Policy p = unreadyPendingPolicy();
+        ready(p.enterpriseId());
+        return p;
+    }
+
+    private Policy unreadyPendingPolicy() throws IOException {
         long id = publishedHenan();
         clock.advance(Duration.ofDays(8));
         EligibleLists.Detail d = lists.confirm(admin, id);
         return enrolments.policy(admin, d.entries().get(0).policyId());
+    }
+
+    /** Seal, agreement, the insurer's countersignature and the data authorisation (seed 002's order). */
+    private void ready(long enterpriseId) {
+        Principal legal = person(enterpriseId, "legal", Role.LEGAL_REPRESENTATIVE);
+        Seals seals = new Seals(db, clock, Config.CHINA);
+        Agreements agreements = new Agreements(db, seals, clock);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Config.CHINA);
+        long seal = seals.create(legal, new Seals.NewSeal("COMPANY", "法人", today.toString(),
+                today.plusYears(2).toString())).id();
+        agreements.countersign(reviewer, agreements.sign(legal, new Agreements.SignRequest(seal, true)).id());
+        new DataAuthorisations(db, clock, Config.CHINA).authorise(legal, new DataAuthorisations.AuthoriseRequest(true));
     }
 
     private long publishedHenan() throws IOException {

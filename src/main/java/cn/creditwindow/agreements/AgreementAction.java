@@ -1,0 +1,27 @@
+package cn.creditwindow.agreements;
+
+/** What happened to an agreement, as its history shows it (解约流程 and the rest). */
+public enum AgreementAction {
+    SIGNED("企业签署协议", "signed by the enterprise"),
+    COUNTERSIGNED("保险公司签章，签约成功", "countersigned by the insurer"),
+    REFUSED("保险公司拒绝签约", "refused by the insurer"),
+    TERMINATION_REQUESTED("企业申请解约", "termination requested by the enterprise"),
+    TERMINATION_APPROVED("解约成功", "termination approved"),
+    TERMINATION_REJECTED("解约失败", "termination refused");
+
+    private final String zh;
+    private final String en;
+
+    AgreementAction(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+}

@@ -1,0 +1,176 @@
+package cn.creditwindow.agreements;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.JsonBodies;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The agreement API: seals ({@code /api/seals}), agreements and their history, countersignature and
+ * termination ({@code /api/agreements}), the data authorisation ({@code /api/data-authorisations}) and the
+ * authorised data ({@code /api/authorised-data}). Routes carry the role guards; the domain checks the tenant
+ * and, where only the legal representative may act, says so in a 403 of its own.
+ */
+public final class AgreementHandlers {
+    private final Seals seals;
+    private final Agreements agreements;
+    private final DataAuthorisations authorisations;
+    private final AuthorisedData data;
+    private final AgreementPdf pdf;
+    private final JsonBodies bodies;
+
+    public AgreementHandlers(Seals seals, Agreements agreements, DataAuthorisations authorisations, AuthorisedData data,
+                             AgreementPdf pdf, JsonBodies bodies) {
+        this.seals = Objects.requireNonNull(seals, "seals");
+        this.agreements = Objects.requireNonNull(agreements, "agreements");
+        this.authorisations = Objects.requireNonNull(authorisations, "authorisations");
+        this.data = Objects.requireNonNull(data, "data");
+        this.pdf = Objects.requireNonNull(pdf, "pdf");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+    }
+
+    /** {@code GET /api/seals?enterpriseId=}. */
+    public void seals(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(Map.of("items", seals.list(p, enterpriseId(ctx)), "today", seals.today()));
+    }
+
+    /** {@code POST /api/seals}. */
+    public void createSeal(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.status(201).json(seals.create(p, bodies.read(ctx, Seals.NewSeal.class)));
+    }
+
+    /** {@code GET /api/agreements/text}: the current agreement text in both languages. */
+    public void text(Context ctx) {
+        ctx.json(Map.of("version", AgreementText.CURRENT, "zh", agreements.text(AgreementText.CURRENT, "zh"),
+                "en", agreements.text(AgreementText.CURRENT, "en")));
+    }
+
+    /** {@code GET /api/agreements?state=&enterpriseId=}. */
+    public void list(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(Map.of("items", agreements.list(p, state(ctx), enterpriseId(ctx))));
+    }
+
+    /** {@code POST /api/agreements}: the legal representative signs. */
+    public void sign(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Agreement a = agreements.sign(p, bodies.read(ctx, Agreements.SignRequest.class));
+        ctx.status(201).header("Location", "/api/agreements/" + a.id()).json(a);
+    }
+
+    /** {@code GET /api/agreements/{id}}: the agreement and its history. */
+    public void agreement(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        Agreement a = agreements.find(p, id);
+        ctx.json(Map.of("agreement", a, "history", agreements.history(p, id)));
+    }
+
+    /** {@code GET /api/agreements/{id}/history}. */
+    public void history(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(Map.of("items", agreements.history(p, AccountHandlers.pathId(ctx, "id"))));
+    }
+
+    /** {@code GET /api/agreements/{id}/pdf} (and the page's {@code /agreements/{id}/pdf}): the agreement as a PDF download. */
+    public void pdf(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        byte[] bytes = pdf.render(p, id);
+        ctx.contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + AgreementPdf.fileName(id) + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .result(bytes);
+    }
+
+    /** {@code POST /api/agreements/{id}/countersign}. */
+    public void countersign(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(agreements.countersign(p, AccountHandlers.pathId(ctx, "id")));
+    }
+
+    /** {@code POST /api/agreements/{id}/refusal}: {@code {"reason"}}. */
+    public void refuse(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(agreements.refuse(p, id, bodies.read(ctx, Agreements.Reason.class)));
+    }
+
+    /** {@code POST /api/agreements/{id}/termination}: {@code {"confirm": true, "reason"}}. */
+    public void requestTermination(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(agreements.requestTermination(p, id, bodies.read(ctx, Agreements.TerminationRequest.class)));
+    }
+
+    /** {@code POST /api/agreements/{id}/termination/approval}: 解约成功. */
+    public void approveTermination(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(agreements.approveTermination(p, AccountHandlers.pathId(ctx, "id")));
+    }
+
+    /** {@code POST /api/agreements/{id}/termination/refusal}: 解约失败, {@code {"reason"}}. */
+    public void rejectTermination(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(agreements.rejectTermination(p, id, bodies.read(ctx, Agreements.Reason.class)));
+    }
+
+    /** {@code GET /api/data-authorisations}: the authorisations the principal may see, and what a new one covers. */
+    public void authorisations(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(Map.of("items", authorisations.list(p), "scope", authorisations.scope()));
+    }
+
+    /** {@code POST /api/data-authorisations}: {@code {"agree": true}}. */
+    public void authorise(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.status(201).json(authorisations.authorise(p, bodies.read(ctx, DataAuthorisations.AuthoriseRequest.class)));
+    }
+
+    /** {@code GET /api/authorised-data?type=&from=&to=&enterpriseId=}. */
+    public void authorisedData(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(data.list(p, new AuthorisedData.Query(ctx.queryParam("type"), ctx.queryParam("from"),
+                ctx.queryParam("to"), ctx.queryParam("enterpriseId"))));
+    }
+
+    static AgreementState state(Context ctx) {
+        String raw = ctx.queryParam("state");
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        for (AgreementState s : AgreementState.values()) {
+            if (s.name().equalsIgnoreCase(raw.strip()) || s.zh().equals(raw.strip())) {
+                return s;
+            }
+        }
+        throw new InvalidInputException("state", "未知的协议状态“" + raw + "”",
+                "unknown agreement state '" + raw + "' (" + String.join(", ", List.of(AgreementState.values()).stream()
+                        .map(Enum::name).toList()) + ")");
+    }
+
+    static Long enterpriseId(Context ctx) {
+        String raw = ctx.queryParam("enterpriseId");
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidInputException("enterpriseId", "企业编号“" + raw + "”应为正整数",
+                "enterprise id '" + raw + "' must be a positive whole number");
+    }
+}

@@ -1,0 +1,270 @@
+package cn.creditwindow.agreements;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Role;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pages;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The pages of 签约管理 (manual 2.1–2.3): the list of agreements with the actions, seals, signing, viewing
+ * (and the PDF), the termination step, the data authorisation and the authorised-data query; for reviewers
+ * the agreements awaiting their seal and the termination requests. Forms post back here and redirect (303) to
+ * a page that says what happened ({@code ?done=…}); bad input shows the error page naming each field.
+ */
+public final class AgreementPages {
+    /** The outcomes a page may announce, each a message key {@code agreements.done.<name>}. */
+    private static final Set<String> DONE = Set.of("seal", "signed", "countersigned", "refused", "terminationRequested",
+            "terminated", "terminationRejected", "authorised");
+
+    private final Seals seals;
+    private final Agreements agreements;
+    private final DataAuthorisations authorisations;
+    private final AuthorisedData data;
+    private final Pages pages;
+
+    public AgreementPages(Seals seals, Agreements agreements, DataAuthorisations authorisations, AuthorisedData data,
+                          Pages pages) {
+        this.seals = Objects.requireNonNull(seals, "seals");
+        this.agreements = Objects.requireNonNull(agreements, "agreements");
+        this.authorisations = Objects.requireNonNull(authorisations, "authorisations");
+        this.data = Objects.requireNonNull(data, "data");
+        this.pages = Objects.requireNonNull(pages, "pages");
+    }
+
+    // ---- views (public: the generated templates live in another package) ----
+
+    /** 签约管理: who is looking, the agreements they may see, and for the enterprise whether to offer authorising. */
+    public record ListView(boolean signedIn, boolean enterprise, boolean legal, boolean reviewer,
+                           List<Agreement> agreements, boolean offerAuthorisation, boolean authorised, String done) {
+    }
+
+    public record SealsView(List<Seal> seals, boolean canCreate, LocalDate today, List<SealKind> kinds, String done) {
+    }
+
+    /** A seal on the signing page: may it be chosen, and if not, why (a message key). */
+    public record SealChoice(Seal seal, boolean usable, String whyNot) {
+    }
+
+    public record SignView(AgreementText text, List<SealChoice> seals, Agreement live, boolean legal, LocalDate today) {
+        public boolean anyUsable() {
+            return seals.stream().anyMatch(SealChoice::usable);
+        }
+
+        /** The seal chosen unless the user picks another: the first usable one. */
+        public boolean preselected(SealChoice c) {
+            return seals.stream().filter(SealChoice::usable).findFirst().map(f -> f == c).orElse(false);
+        }
+    }
+
+    public record AgreementView(Agreement agreement, List<AgreementEvent> history, AgreementText text,
+                                boolean canTerminate, boolean canCountersign, boolean canDecideTermination, String done) {
+    }
+
+    public record TerminateView(Agreement agreement) {
+    }
+
+    public record AuthorisationView(DataAuthorisations.Scope scope, DataAuthorisation existing, Agreement live,
+                                    boolean signed, boolean legal) {
+    }
+
+    public record DataView(AuthorisedData.Result result, AuthorisedData.Query query, boolean enterprise,
+                           boolean authorised, boolean legal, List<DataType> types) {
+    }
+
+    public record ReviewView(List<Agreement> awaiting, List<Agreement> terminations) {
+    }
+
+    // ---- pages ----
+
+    /** {@code GET /agreements}: public; without a session it explains and offers to sign in. */
+    public void list(Context ctx) {
+        Principal p = Authentication.principal(ctx).orElse(null);
+        if (p == null || p.is(Role.SYSTEM) || p.is(Role.ADMIN)) {
+            pages.render(ctx, "agreements/list.jte", new ListView(p != null, false, false, false, List.of(), false,
+                    false, null));
+            return;
+        }
+        boolean enterprise = p.role().isEnterpriseUser();
+        List<Agreement> list = agreements.list(p, null, null);
+        boolean authorised = enterprise && authorisations.find(p.enterpriseId()).isPresent();
+        boolean signed = list.stream().anyMatch(a -> a.state() == AgreementState.SIGNED);
+        pages.render(ctx, "agreements/list.jte", new ListView(true, enterprise, p.is(Role.LEGAL_REPRESENTATIVE),
+                p.is(Role.REVIEWER), list, enterprise && signed && !authorised, authorised, done(ctx)));
+    }
+
+    /** {@code GET /agreements/seals}. */
+    public void seals(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        pages.render(ctx, "agreements/seals.jte", new SealsView(seals.list(p, null), p.is(Role.LEGAL_REPRESENTATIVE),
+                seals.today(), List.of(SealKind.values()), done(ctx)));
+    }
+
+    /** {@code POST /agreements/seals}. */
+    public void createSeal(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        seals.create(p, new Seals.NewSeal(ctx.formParam("kind"), ctx.formParam("holder"), ctx.formParam("validFrom"),
+                ctx.formParam("validUntil")));
+        ctx.redirect("/agreements/seals?done=seal", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /agreements/sign}: the text, the seals (only valid company seals may be chosen), the tick. */
+    public void signPage(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        LocalDate today = seals.today();
+        List<SealChoice> choices = seals.list(p, p.enterpriseId()).stream().map(s -> new SealChoice(s, s.canSignOn(today),
+                !s.kind().signsAgreements() ? "agreements.seal.notCompany"
+                        : today.isAfter(s.validUntil()) ? "agreements.seal.expired"
+                        : today.isBefore(s.validFrom()) ? "agreements.seal.notYet" : null)).toList();
+        pages.render(ctx, "agreements/sign.jte", new SignView(text(ctx, AgreementText.CURRENT), choices,
+                agreements.live(p.enterpriseId()).orElse(null), p.is(Role.LEGAL_REPRESENTATIVE), today));
+    }
+
+    /** {@code POST /agreements/sign}: 同意. */
+    public void sign(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Agreement a = agreements.sign(p, new Agreements.SignRequest(formId(ctx, "sealId"), ticked(ctx, "accepted")));
+        ctx.redirect("/agreements/" + a.id() + "?done=signed", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /agreements/{id}}: the agreement, its text, its history, the actions open to the viewer. */
+    public void view(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        Agreement a = agreements.find(p, id);
+        boolean reviewer = p.is(Role.REVIEWER);
+        pages.render(ctx, "agreements/view.jte", new AgreementView(a, agreements.history(p, id),
+                text(ctx, a.textVersion()),
+                p.is(Role.LEGAL_REPRESENTATIVE) && a.state() == AgreementState.SIGNED,
+                reviewer && a.state() == AgreementState.AWAITING_INSURER,
+                reviewer && a.state() == AgreementState.TERMINATION_REQUESTED, done(ctx)));
+    }
+
+    /** {@code GET /agreements/{id}/terminate}: "是否解约？" with 坚持解约 and 取消. */
+    public void terminatePage(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Seals.requireLegalRepresentative(p, "terminate the service agreement", "申请解约");
+        pages.render(ctx, "agreements/terminate.jte", new TerminateView(agreements.find(p, AccountHandlers.pathId(ctx, "id"))));
+    }
+
+    /** {@code POST /agreements/{id}/terminate}: 坚持解约. */
+    public void terminate(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        agreements.requestTermination(p, id, new Agreements.TerminationRequest(ticked(ctx, "confirm"), ctx.formParam("reason")));
+        ctx.redirect("/agreements/" + id + "?done=terminationRequested#history", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /agreements/{id}/countersign}. */
+    public void countersign(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        agreements.countersign(Authentication.require(ctx), id);
+        ctx.redirect("/agreements/review?done=countersigned", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /agreements/{id}/refuse}. */
+    public void refuse(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        agreements.refuse(Authentication.require(ctx), id, new Agreements.Reason(ctx.formParam("reason")));
+        ctx.redirect("/agreements/review?done=refused", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /agreements/{id}/termination/approve}: 解约成功. */
+    public void approveTermination(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        agreements.approveTermination(Authentication.require(ctx), id);
+        ctx.redirect("/agreements/review?done=terminated", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /agreements/{id}/termination/reject}: 解约失败. */
+    public void rejectTermination(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        agreements.rejectTermination(Authentication.require(ctx), id, new Agreements.Reason(ctx.formParam("reason")));
+        ctx.redirect("/agreements/review?done=terminationRejected", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /agreements/review}: what waits for the insurer. */
+    public void review(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        pages.render(ctx, "agreements/review.jte", new ReviewView(
+                agreements.list(p, AgreementState.AWAITING_INSURER, null),
+                agreements.list(p, AgreementState.TERMINATION_REQUESTED, null)));
+    }
+
+    /** {@code GET /agreements/authorisation}: 《企业数据授权》, or "请勿重复授权" when given already. */
+    public void authorisationPage(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Optional<Agreement> live = agreements.live(p.enterpriseId());
+        pages.render(ctx, "agreements/authorisation.jte", new AuthorisationView(authorisations.scope(),
+                authorisations.find(p.enterpriseId()).orElse(null), live.orElse(null),
+                live.filter(a -> a.state() == AgreementState.SIGNED).isPresent(), p.is(Role.LEGAL_REPRESENTATIVE)));
+    }
+
+    /** {@code POST /agreements/authorisation}: 授权. */
+    public void authorise(Context ctx) {
+        authorisations.authorise(Authentication.require(ctx), new DataAuthorisations.AuthoriseRequest(ticked(ctx, "agree")));
+        ctx.redirect("/agreements/data?done=authorised", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /agreements/data?type=&from=&to=&enterpriseId=}: 授权数据查询. */
+    public void data(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        AuthorisedData.Query q = new AuthorisedData.Query(ctx.queryParam("type"), ctx.queryParam("from"),
+                ctx.queryParam("to"), ctx.queryParam("enterpriseId"));
+        boolean enterprise = p.role().isEnterpriseUser();
+        pages.render(ctx, "agreements/data.jte", new DataView(data.list(p, q), q, enterprise,
+                enterprise && authorisations.find(p.enterpriseId()).isPresent(), p.is(Role.LEGAL_REPRESENTATIVE),
+                List.of(DataType.values())));
+    }
+
+    // ---- helpers for templates ----
+
+    /** US cents as dollars with thousands separators, e.g. {@code 1,500,000.00}; "—" for none. */
+    public static String usd(Long cents) {
+        if (cents == null) {
+            return "—";
+        }
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f.format(BigDecimal.valueOf(cents, 2));
+    }
+
+    private AgreementText text(Context ctx, String version) {
+        return agreements.text(version, pages.lang(ctx).code().equals("en") ? "en" : "zh");
+    }
+
+    private static String done(Context ctx) {
+        String d = ctx.queryParam("done");
+        return d != null && DONE.contains(d) ? d : null;
+    }
+
+    /** A checkbox: ticked when sent as {@code true} or {@code on}. */
+    private static Boolean ticked(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v != null && (v.equals("true") || v.equals("on"));
+    }
+
+    /** A chosen id from a form: absent is null (the domain asks for it), not a number is a 400. */
+    private static Long formId(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, "“" + v + "”不是有效的编号", "'" + v + "' is not an id");
+        }
+    }
+}

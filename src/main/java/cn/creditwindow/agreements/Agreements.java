@@ -1,0 +1,345 @@
+package cn.creditwindow.agreements;
+
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Role;
+import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.store.ConstraintViolationException;
+import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Tx;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.NotFoundException;
+import cn.creditwindow.validation.RequestRefusedException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The service agreement's life (manual 2.1): the legal representative signs it with a valid company seal
+ * (保险公司签约中), an insurer reviewer countersigns (签约成功) or refuses it (签约失败); on a signed agreement
+ * the legal representative asks to terminate (解约中) and the reviewer approves (解约成功) or refuses
+ * (解约失败: it stays signed). Every change is one transaction that also writes the history; an enterprise
+ * has at most one live agreement, which the database guards too ({@code ux_agreements_live}).
+ */
+public final class Agreements {
+    static final int MAX_REASON = 500;
+
+    private final Database db;
+    private final Seals seals;
+    private final Clock clock;
+    private final Map<String, AgreementText> texts = new ConcurrentHashMap<>();
+
+    public Agreements(Database db, Seals seals, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.seals = Objects.requireNonNull(seals, "seals");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        text(AgreementText.CURRENT, "zh");
+        text(AgreementText.CURRENT, "en");
+    }
+
+    /** Whether an enterprise may enrol or claim: a signed agreement, a data authorisation. */
+    public record Readiness(boolean signed, boolean authorised) {
+    }
+
+    /**
+     * Whether the enterprise has a SIGNED agreement (a termination request or a signature still awaiting the
+     * insurer does not count) and has authorised its data; for other domains inside their own transaction.
+     */
+    public static Readiness readiness(Tx tx, long enterpriseId) {
+        boolean signed = tx.number("SELECT COUNT(*) FROM agreements WHERE enterprise_id = ? AND state = ?",
+                enterpriseId, AgreementState.SIGNED) > 0;
+        boolean authorised = tx.number("SELECT COUNT(*) FROM data_authorisations WHERE enterprise_id = ?",
+                enterpriseId) > 0;
+        return new Readiness(signed, authorised);
+    }
+
+    /** A version of the agreement text in {@code zh} or {@code en} (read once, then kept). */
+    public AgreementText text(String version, String language) {
+        return texts.computeIfAbsent(version + "." + language, k -> AgreementText.load(version, language));
+    }
+
+    /** The signature as asked for: the seal chosen and the tick "我确认协议条款". */
+    public record SignRequest(Long sealId, Boolean accepted) {
+    }
+
+    /** The answer to a refusal or a refused termination: why. */
+    public record Reason(String reason) {
+    }
+
+    /** A termination request: {@code confirm} must be true (the "坚持解约" step), the reason is optional. */
+    public record TerminationRequest(Boolean confirm, String reason) {
+    }
+
+    /**
+     * Signs the current text for the legal representative's enterprise with one of its company seals valid
+     * today. 403 for anyone else; 400 without the tick or with an unusable seal; 409 "已签署过协议" while a live
+     * agreement exists.
+     */
+    public Agreement sign(Principal p, SignRequest r) {
+        Seals.requireLegalRepresentative(p, "sign the service agreement", "签署服务协议");
+        List<FieldError> errors = new ArrayList<>();
+        if (r.sealId() == null) {
+            errors.add(new FieldError("sealId", "请选择签署协议使用的公司印章", "choose the company seal to sign with"));
+        }
+        if (!Boolean.TRUE.equals(r.accepted())) {
+            errors.add(new FieldError("accepted", "请阅读协议并勾选“我确认协议条款”",
+                    "read the agreement and tick \"I confirm the terms of the agreement\""));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        long enterpriseId = p.enterpriseId();
+        try {
+            return db.inTransaction(tx -> {
+                Seal seal = Seals.find(tx, r.sealId()).filter(s -> s.enterpriseId() == enterpriseId)
+                        .orElseThrow(() -> new InvalidInputException("sealId", "本企业没有编号为 " + r.sealId() + " 的印章",
+                                "your enterprise has no seal " + r.sealId()));
+                checkSeal(seal, seals.today());
+                live(tx, enterpriseId).ifPresent(a -> {
+                    throw alreadySigned(a);
+                });
+                long id = tx.insert("INSERT INTO agreements (enterprise_id, text_version, state, seal_id, signed_by,"
+                        + " signed_at) VALUES (?, ?, ?, ?, ?, ?)", enterpriseId, AgreementText.CURRENT,
+                        AgreementState.AWAITING_INSURER, seal.id(), p.userId(), clock.instant());
+                event(tx, id, p, AgreementAction.SIGNED, null, AgreementState.AWAITING_INSURER, null);
+                return load(tx, id).orElseThrow();
+            });
+        } catch (ConstraintViolationException e) {
+            if (e.names("ux_agreements_live") || e.names("agreements.enterprise_id")) {
+                throw db.read(tx -> live(tx, enterpriseId)).map(Agreements::alreadySigned)
+                        .orElseGet(() -> alreadySigned(null));
+            }
+            throw e;
+        }
+    }
+
+    /** The insurer applies its seal: 保险公司签约中 → 签约成功. */
+    public Agreement countersign(Principal reviewer, long id) {
+        requireReviewer(reviewer);
+        return db.inTransaction(tx -> {
+            Agreement a = visible(tx, reviewer, id);
+            expect(a, AgreementState.AWAITING_INSURER, "countersigned", "签章");
+            int n = tx.update("UPDATE agreements SET state = ?, countersigned_by = ?, countersigned_at = ?"
+                    + " WHERE id = ? AND state = ?", AgreementState.SIGNED, reviewer.userId(), clock.instant(), id,
+                    AgreementState.AWAITING_INSURER);
+            changed(n, a);
+            event(tx, id, reviewer, AgreementAction.COUNTERSIGNED, a.state(), AgreementState.SIGNED, null);
+            return load(tx, id).orElseThrow();
+        });
+    }
+
+    /** The insurer refuses to sign, with a reason: 保险公司签约中 → 签约失败 (the enterprise may sign again). */
+    public Agreement refuse(Principal reviewer, long id, Reason r) {
+        requireReviewer(reviewer);
+        String reason = reason(r.reason(), true);
+        return db.inTransaction(tx -> {
+            Agreement a = visible(tx, reviewer, id);
+            expect(a, AgreementState.AWAITING_INSURER, "refused", "拒绝签约");
+            return move(tx, reviewer, a, AgreementState.REFUSED, AgreementAction.REFUSED, reason, true);
+        });
+    }
+
+    /** The legal representative insists on terminating ("坚持解约"): 签约成功 → 解约中. */
+    public Agreement requestTermination(Principal p, long id, TerminationRequest r) {
+        Seals.requireLegalRepresentative(p, "terminate the service agreement", "申请解约");
+        List<FieldError> errors = new ArrayList<>();
+        if (!Boolean.TRUE.equals(r.confirm())) {
+            errors.add(new FieldError("confirm", "请确认是否坚持解约（confirm 须为 true）",
+                    "confirm that you insist on terminating (confirm must be true)"));
+        }
+        String reason = null;
+        try {
+            reason = reason(r.reason(), false);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String why = reason;
+        return db.inTransaction(tx -> {
+            Agreement a = visible(tx, p, id);
+            expect(a, AgreementState.SIGNED, "terminated", "解约");
+            return move(tx, p, a, AgreementState.TERMINATION_REQUESTED, AgreementAction.TERMINATION_REQUESTED, why, false);
+        });
+    }
+
+    /** The insurer agrees (解约成功): the agreement ends and the enterprise may sign anew. */
+    public Agreement approveTermination(Principal reviewer, long id) {
+        requireReviewer(reviewer);
+        return db.inTransaction(tx -> {
+            Agreement a = visible(tx, reviewer, id);
+            expect(a, AgreementState.TERMINATION_REQUESTED, "approved for termination", "确认解约");
+            return move(tx, reviewer, a, AgreementState.TERMINATED, AgreementAction.TERMINATION_APPROVED, null, true);
+        });
+    }
+
+    /** The insurer refuses to terminate (解约失败), with a reason: the agreement stays signed. */
+    public Agreement rejectTermination(Principal reviewer, long id, Reason r) {
+        requireReviewer(reviewer);
+        String reason = reason(r.reason(), true);
+        return db.inTransaction(tx -> {
+            Agreement a = visible(tx, reviewer, id);
+            expect(a, AgreementState.TERMINATION_REQUESTED, "refused termination", "拒绝解约");
+            return move(tx, reviewer, a, AgreementState.SIGNED, AgreementAction.TERMINATION_REJECTED, reason, false);
+        });
+    }
+
+    /** One agreement, if the principal may see it (else 404, as if it did not exist). */
+    public Agreement find(Principal p, long id) {
+        return db.read(tx -> visible(tx, p, id));
+    }
+
+    /** An agreement's history, oldest first (404 as {@link #find}). */
+    public List<AgreementEvent> history(Principal p, long id) {
+        return db.read(tx -> {
+            visible(tx, p, id);
+            return events(tx, id);
+        });
+    }
+
+    /**
+     * The agreements the principal may see, newest first: an enterprise's own, a manager's portfolio, all for
+     * reviewers; narrowed by state and enterprise when given (an enterprise the principal may not see is 404).
+     */
+    public List<Agreement> list(Principal p, AgreementState state, Long enterpriseId) {
+        return db.read(tx -> {
+            Tenancy.Filter f = Tenancy.filter(p, "a.enterprise_id");
+            StringBuilder sql = new StringBuilder("SELECT " + Agreement.COLUMNS + " FROM agreements a" + Agreement.JOINS
+                    + " WHERE " + f.sql());
+            List<Object> args = new ArrayList<>(List.of(f.args()));
+            if (state != null) {
+                sql.append(" AND a.state = ?");
+                args.add(state);
+            }
+            if (enterpriseId != null) {
+                if (!Tenancy.canSee(tx, p, enterpriseId)) {
+                    throw new NotFoundException("enterprise " + enterpriseId + " not found", "企业 " + enterpriseId + " 不存在");
+                }
+                sql.append(" AND a.enterprise_id = ?");
+                args.add(enterpriseId);
+            }
+            return tx.list(sql + " ORDER BY a.id DESC", Agreement::of, args.toArray());
+        });
+    }
+
+    /** The enterprise's live agreement (awaiting the insurer, signed, or asking to terminate), if any. */
+    public Optional<Agreement> live(long enterpriseId) {
+        return db.read(tx -> live(tx, enterpriseId));
+    }
+
+    /** {@link #readiness(Tx, long)} in its own read. */
+    public Readiness readiness(long enterpriseId) {
+        return db.read(tx -> readiness(tx, enterpriseId));
+    }
+
+    static Optional<Agreement> live(Tx tx, long enterpriseId) {
+        return tx.one("SELECT " + Agreement.COLUMNS + " FROM agreements a" + Agreement.JOINS
+                + " WHERE a.enterprise_id = ? AND a.state IN (?, ?, ?)", Agreement::of, enterpriseId,
+                AgreementState.AWAITING_INSURER, AgreementState.SIGNED, AgreementState.TERMINATION_REQUESTED);
+    }
+
+    static Optional<Agreement> load(Tx tx, long id) {
+        return tx.one("SELECT " + Agreement.COLUMNS + " FROM agreements a" + Agreement.JOINS + " WHERE a.id = ?",
+                Agreement::of, id);
+    }
+
+    static List<AgreementEvent> events(Tx tx, long agreementId) {
+        return tx.list("SELECT ev.*, u.display_name AS actor_name, u.role AS actor_role FROM agreement_events ev"
+                + " JOIN users u ON u.id = ev.actor_id WHERE ev.agreement_id = ? ORDER BY ev.at, ev.id",
+                AgreementEvent::of, agreementId);
+    }
+
+    /** 400 unless the seal may sign today: a company seal inside its validity period. */
+    static void checkSeal(Seal seal, LocalDate today) {
+        if (!seal.kind().signsAgreements()) {
+            throw new InvalidInputException("sealId", "印章 " + seal.id() + " 的类型为“" + seal.kind().zh()
+                    + "”：签署服务协议只能选择类型为“公司”的印章",
+                    "seal " + seal.id() + " is a " + seal.kind().en() + " seal: only a company seal signs the agreement");
+        }
+        if (today.isAfter(seal.validUntil())) {
+            throw new InvalidInputException("sealId", "印章 " + seal.id() + " 已于 " + seal.validUntil()
+                    + " 过期，不能用于签署协议，请重新制作印章",
+                    "seal " + seal.id() + " expired on " + seal.validUntil() + " and cannot sign: make a new seal");
+        }
+        if (today.isBefore(seal.validFrom())) {
+            throw new InvalidInputException("sealId", "印章 " + seal.id() + " 自 " + seal.validFrom()
+                    + " 起才生效，目前不能用于签署协议",
+                    "seal " + seal.id() + " is valid only from " + seal.validFrom() + " and cannot sign yet");
+        }
+    }
+
+    private static RequestRefusedException alreadySigned(Agreement a) {
+        if (a == null) {
+            return new RequestRefusedException(409, "the enterprise has already signed the service agreement",
+                    "已签署过协议，请勿重复签署");
+        }
+        return new RequestRefusedException(409, "the enterprise has already signed the service agreement (agreement "
+                + a.id() + ", " + a.state().en() + "): view it at /agreements/" + a.id() + " or GET /api/agreements/" + a.id(),
+                "已签署过协议（协议编号 " + a.id() + "，" + a.state().zh() + "），请在“签约管理”中点击“协议查看”：/agreements/" + a.id());
+    }
+
+    private Agreement move(Tx tx, Principal p, Agreement a, AgreementState to, AgreementAction action, String reason,
+                           boolean ends) {
+        int n = ends
+                ? tx.update("UPDATE agreements SET state = ?, ended_at = ? WHERE id = ? AND state = ?", to,
+                        clock.instant(), a.id(), a.state())
+                : tx.update("UPDATE agreements SET state = ? WHERE id = ? AND state = ?", to, a.id(), a.state());
+        changed(n, a);
+        event(tx, a.id(), p, action, a.state(), to, reason);
+        return load(tx, a.id()).orElseThrow();
+    }
+
+    private void event(Tx tx, long agreementId, Principal p, AgreementAction action, AgreementState from,
+                       AgreementState to, String reason) {
+        tx.insert("INSERT INTO agreement_events (agreement_id, at, actor_id, action, from_state, to_state, reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", agreementId, clock.instant(), p.userId(), action, from, to, reason);
+    }
+
+    private static Agreement visible(Tx tx, Principal p, long id) {
+        return load(tx, id).filter(a -> Tenancy.canSee(tx, p, a.enterpriseId()))
+                .orElseThrow(() -> new NotFoundException("agreement " + id + " not found", "协议 " + id + " 不存在"));
+    }
+
+    private static void expect(Agreement a, AgreementState state, String verb, String verbZh) {
+        if (a.state() != state) {
+            throw new RequestRefusedException(409, "agreement " + a.id() + " is " + a.state().en() + ": only an agreement "
+                    + state.en() + " can be " + verb,
+                    "协议 " + a.id() + " 当前状态为“" + a.state().zh() + "”，只有“" + state.zh() + "”的协议才能" + verbZh);
+        }
+    }
+
+    private static void changed(int rows, Agreement a) {
+        if (rows != 1) {
+            throw new RequestRefusedException(409, "agreement " + a.id() + " was changed meanwhile: reload and try again",
+                    "协议 " + a.id() + " 刚被他人处理，请刷新后重试");
+        }
+    }
+
+    private static void requireReviewer(Principal p) {
+        if (!p.is(Role.REVIEWER)) {
+            throw new RequestRefusedException(403, "only the insurer's reviewers may do this", "只有保险公司审核人员才能进行此操作");
+        }
+    }
+
+    /** A reason: stripped, at most {@value #MAX_REASON} characters; required for refusals. */
+    static String reason(String raw, boolean required) {
+        String r = raw == null ? "" : raw.strip();
+        if (r.isEmpty()) {
+            if (required) {
+                throw new InvalidInputException("reason", "请填写原因", "enter the reason");
+            }
+            return null;
+        }
+        if (r.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "原因不能超过 " + MAX_REASON + " 个字",
+                    "the reason must be at most " + MAX_REASON + " characters");
+        }
+        return r;
+    }
+}

@@ -1,0 +1,187 @@
+package cn.creditwindow.agreements;
+
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Tx;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The authorised data (授权数据查询, manual 2.3): the monthly records of enterprises that have authorised them,
+ * within the authorised months, listed by data type and time range. An enterprise sees its own, a manager their
+ * portfolio's, reviewers all (narrowed with an enterprise id).
+ */
+public final class AuthorisedData {
+    /** The most records one query answers (36 months × 4 types per enterprise fits many times). */
+    public static final int LIMIT = 1000;
+
+    private final Database db;
+    private final Clock clock;
+
+    public AuthorisedData(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The filters as typed: {@code type} a {@link DataType} code or Chinese name; {@code from}/{@code to} a month ({@code 2026-03}) or a day. */
+    public record Query(String type, String from, String to, String enterpriseId) {
+    }
+
+    /** Checked filters; null means "any". */
+    public record Filters(DataType type, YearMonth from, YearMonth to, Long enterpriseId) {
+    }
+
+    /** Per data type: how many records and what amount the listed months hold. */
+    public record Total(DataType dataType, long months, long recordCount, Long amountUsdCents) {
+    }
+
+    /** The answer: the records, newest month first, and their totals per type. */
+    public record Result(Filters filters, List<DataRecord> items, List<Total> totals, boolean truncated) {
+    }
+
+    /** Checks the filters, every bad one reported (400): an unknown type, a bad month or day, from after to, a bad id. */
+    public static Filters check(Query q) {
+        List<FieldError> errors = new ArrayList<>();
+        DataType type = null;
+        if (q.type() != null && !q.type().isBlank()) {
+            type = DataType.parse(q.type()).orElse(null);
+            if (type == null) {
+                errors.add(new FieldError("type", "未知的数据类型“" + q.type() + "”（可选：出口报关单数据、出口收汇数据、企业基本信息、海关企业信用等级）",
+                        "unknown data type '" + q.type() + "' (CUSTOMS_EXPORT_DECLARATIONS, EXPORT_RECEIPTS, ENTERPRISE_BASICS, CUSTOMS_CREDIT_RATING)"));
+            }
+        }
+        YearMonth from = month("from", q.from(), "开始月份", "the first month", errors);
+        YearMonth to = month("to", q.to(), "结束月份", "the last month", errors);
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(new FieldError("from", "开始月份 " + from + " 不能晚于结束月份 " + to,
+                    "the first month " + from + " is after the last month " + to));
+        }
+        Long enterpriseId = null;
+        if (q.enterpriseId() != null && !q.enterpriseId().isBlank()) {
+            try {
+                enterpriseId = Long.parseLong(q.enterpriseId().strip());
+                if (enterpriseId <= 0) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("enterpriseId", "企业编号“" + q.enterpriseId() + "”应为正整数",
+                        "enterprise id '" + q.enterpriseId() + "' must be a positive whole number"));
+                enterpriseId = null;
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Filters(type, from, to, enterpriseId);
+    }
+
+    /** The authorised records the principal may see that match the query (404 for an enterprise not theirs to see). */
+    public Result list(Principal p, Query q) {
+        Filters f = check(q);
+        return db.read(tx -> {
+            if (f.enterpriseId() != null && !Tenancy.canSee(tx, p, f.enterpriseId())) {
+                throw new NotFoundException("enterprise " + f.enterpriseId() + " not found", "企业 " + f.enterpriseId() + " 不存在");
+            }
+            Tenancy.Filter t = Tenancy.filter(p, "r.enterprise_id");
+            StringBuilder sql = new StringBuilder("SELECT r.*, e.name_zh AS enterprise_name FROM authorised_data r"
+                    + " JOIN enterprises e ON e.id = r.enterprise_id"
+                    + " JOIN data_authorisations d ON d.enterprise_id = r.enterprise_id"
+                    + " WHERE r.month >= d.period_from AND r.month <= d.period_until"
+                    + " AND (',' || d.data_types || ',') LIKE ('%,' || r.data_type || ',%') AND " + t.sql());
+            List<Object> args = new ArrayList<>(List.of(t.args()));
+            if (f.type() != null) {
+                sql.append(" AND r.data_type = ?");
+                args.add(f.type());
+            }
+            if (f.from() != null) {
+                sql.append(" AND r.month >= ?");
+                args.add(f.from().toString());
+            }
+            if (f.to() != null) {
+                sql.append(" AND r.month <= ?");
+                args.add(f.to().toString());
+            }
+            if (f.enterpriseId() != null) {
+                sql.append(" AND r.enterprise_id = ?");
+                args.add(f.enterpriseId());
+            }
+            sql.append(" ORDER BY r.month DESC, r.data_type, r.enterprise_id LIMIT ").append(LIMIT + 1);
+            List<DataRecord> rows = tx.list(sql.toString(), DataRecord::of, args.toArray());
+            boolean truncated = rows.size() > LIMIT;
+            List<DataRecord> items = truncated ? rows.subList(0, LIMIT) : rows;
+            return new Result(f, List.copyOf(items), totals(items), truncated);
+        });
+    }
+
+    /**
+     * Stores one month of one data type for an enterprise as the single window delivers it; a month already
+     * there is left as it is. Used by the demo world and tests (the feed from the single window is a later issue).
+     */
+    public void receive(long enterpriseId, DataType type, YearMonth month, long recordCount, Long amountUsdCents,
+                        String summary) {
+        db.inTransaction(tx -> {
+            receive(tx, enterpriseId, type, month, recordCount, amountUsdCents, summary);
+            return null;
+        });
+    }
+
+    void receive(Tx tx, long enterpriseId, DataType type, YearMonth month, long recordCount, Long amountUsdCents,
+                 String summary) {
+        if (recordCount < 0 || (amountUsdCents != null && amountUsdCents < 0)) {
+            throw new IllegalArgumentException("record count and amount must not be negative, were " + recordCount
+                    + " and " + amountUsdCents);
+        }
+        tx.update("INSERT INTO authorised_data (enterprise_id, data_type, month, record_count, amount_usd_cents, summary,"
+                + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", enterpriseId, type, month.toString(),
+                recordCount, type.hasAmount() ? amountUsdCents : null, summary, clock.instant());
+    }
+
+    private static List<Total> totals(List<DataRecord> items) {
+        Map<DataType, long[]> sums = new LinkedHashMap<>();
+        Map<DataType, Boolean> hasAmount = new LinkedHashMap<>();
+        for (DataType t : DataType.values()) {
+            sums.put(t, new long[3]);
+        }
+        for (DataRecord r : items) {
+            long[] s = sums.get(r.dataType());
+            s[0]++;
+            s[1] += r.recordCount();
+            if (r.amountUsdCents() != null) {
+                s[2] += r.amountUsdCents();
+                hasAmount.put(r.dataType(), true);
+            }
+        }
+        List<Total> out = new ArrayList<>();
+        sums.forEach((t, s) -> {
+            if (s[0] > 0) {
+                out.add(new Total(t, s[0], s[1], hasAmount.containsKey(t) ? s[2] : null));
+            }
+        });
+        return out;
+    }
+
+    private static YearMonth month(String field, String raw, String labelZh, String labelEn, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String s = raw.strip();
+        try {
+            return s.length() == 7 ? YearMonth.parse(s) : YearMonth.from(LocalDate.parse(s));
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, labelZh + "“" + raw + "”不是有效的月份或日期（格式：2026-03 或 2026-03-31）",
+                    labelEn + " '" + raw + "' is not a month or a date (2026-03 or 2026-03-31)"));
+            return null;
+        }
+    }
+}
