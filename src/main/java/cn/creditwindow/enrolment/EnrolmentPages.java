@@ -2,6 +2,7 @@ package cn.creditwindow.enrolment;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Uscc;
 import cn.creditwindow.notify.Outbox;
 import cn.creditwindow.schemes.Scheme;
@@ -41,9 +42,18 @@ public final class EnrolmentPages {
                             Policy current) {
     }
 
-    /** {@code GET /enrolment?tab=applications|policies&filter=pending|effective|returned}. */
+    /**
+     * {@code GET /enrolment?tab=applications|policies&filter=pending|effective|returned}; public: nobody signed in
+     * is invited to sign in.
+     */
     public void index(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
+        if (p == null) {
+            // like /agreements, the section's page is public and invites signing in
+            pages.render(ctx, "enrolment/index.jte", new IndexView(List.of(), List.of(),
+                    new Enrolments.Counts(0, 0, 0, 0), "applications", null, false, false, false, null));
+            return;
+        }
         String tab = "policies".equals(ctx.queryParam("tab")) ? "policies" : "applications";
         String filter = ctx.queryParam("filter");
         List<Policy> all = enrolments.policies(p);

@@ -117,7 +117,7 @@ public final class Routes {
         r.get("/search/{module}", h.articlePages()::module);
         r.get("/articles/{id}", h.articlePages()::article);
         // Enrolment pages (小微投保)
-        r.get("/enrolment", h.enrolmentPages()::index, SIGNED_IN);
+        r.get("/enrolment", h.enrolmentPages()::index);
         r.get("/enrolment/policies/{id}", h.enrolmentPages()::policy, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.post("/enrolment/policies/{id}/application", h.enrolmentPages()::apply, ENTERPRISE);
         r.post("/enrolment/policies/{id}/receipt", h.enrolmentPages()::receipt, ENTERPRISE);

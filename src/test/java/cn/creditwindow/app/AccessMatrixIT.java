@@ -183,7 +183,7 @@ class AccessMatrixIT {
         rows.add(on("GET /api/admin/eligible-lists/{own}").status(404, "admin").build());
         rows.add(on("POST /api/admin/eligible-lists/{own}/publication").allow("admin").build());
         rows.add(on("POST /api/admin/eligible-lists/{own}/confirmation").status(404, "admin").build());
-        rows.add(on("GET /enrolment").people().status(303, "anonymous").build());
+        rows.add(on("GET /enrolment").everyone().build());
         rows.add(on("GET /enrolment/policies/{own}").status(404, people).status(303, "anonymous").build());
         rows.add(on("POST /enrolment/policies/{own}/application").status(404, enterprise).build());
         rows.add(on("POST /enrolment/policies/{own}/receipt").status(404, enterprise).build());
