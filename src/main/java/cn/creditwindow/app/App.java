@@ -14,6 +14,7 @@ import cn.creditwindow.agreements.AuthorisedData;
 import cn.creditwindow.agreements.DataAuthorisations;
 import cn.creditwindow.agreements.Seals;
 import cn.creditwindow.articles.ArticleHandlers;
+import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
@@ -67,6 +68,7 @@ public final class App implements AutoCloseable {
     private final Accounts accounts;
     private final ApiTokens apiTokens;
     private final Schemes schemes;
+    private final Buyers buyers;
     private final Metrics metrics;
     private final Outbox outbox;
     private final Enrolments enrolments;
@@ -102,6 +104,7 @@ public final class App implements AutoCloseable {
         Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies());
         JsonBodies bodies = new JsonBodies(Json.mapper());
         this.schemes = Schemes.load();
+        this.buyers = new Buyers(db, core.countries, clock);
         // Enrolment (小微投保): the outbox as the notifier, the lists and the five steps.
         // The insurer's institution code is a placeholder until the insurer gives the real one.
         this.outbox = new Outbox(db, clock);
@@ -185,6 +188,10 @@ public final class App implements AutoCloseable {
 
     Accounts accounts() {
         return accounts;
+    }
+
+    Buyers buyers() {
+        return buyers;
     }
 
     Schemes schemes() {
