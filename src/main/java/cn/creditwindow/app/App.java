@@ -1,6 +1,14 @@
 package cn.creditwindow.app;
 
 import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.alarm.AlarmHandlers;
+import cn.creditwindow.alarm.AlarmPages;
+import cn.creditwindow.alarm.Alerts;
+import cn.creditwindow.alarm.CreditAlarm;
+import cn.creditwindow.alarm.WatchedNames;
+import cn.creditwindow.alarm.Watches;
+import cn.creditwindow.buyers.BuyerHandlers;
+import cn.creditwindow.buyers.BuyerPages;
 import cn.creditwindow.accounts.Accounts;
 import cn.creditwindow.accounts.ApiTokens;
 import cn.creditwindow.accounts.Passwords;
@@ -78,6 +86,10 @@ public final class App implements AutoCloseable {
     private final Agreements agreements;
     private final DataAuthorisations dataAuthorisations;
     private final AuthorisedData authorisedData;
+    // the credit alarm (资信报警器)
+    private final Watches watches;
+    private final Alerts alerts;
+    private final CreditAlarm alarm;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -121,6 +133,15 @@ public final class App implements AutoCloseable {
         this.dataAuthorisations = new DataAuthorisations(db, clock, config.zone());
         this.authorisedData = new AuthorisedData(db, clock);
         AgreementPdf agreementPdf = new AgreementPdf(agreements, pdfRenderer, config.zone());
+        // the credit alarm (资信报警器): watch lists, the inbox, and the alarm the feed ingester tells of every
+        // new or updated article (files, the folder watcher and posted feeds alike); credit reports call
+        // alarm.onReportRisk when they mark risk events
+        WatchedNames watchedNames = new WatchedNames(db);
+        this.watches = new Watches(db, clock, watchedNames);
+        this.alerts = new Alerts(db, clock);
+        this.alarm = new CreditAlarm(db, outbox, watchedNames, clock);
+        core.ingester.onStored(alarm::onArticles);
+        // (end of the credit alarm's wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -135,7 +156,10 @@ public final class App implements AutoCloseable {
                 new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, agreementPdf, bodies),
                 new AgreementPages(seals, agreements, dataAuthorisations, authorisedData, pages),
                 new EnrolmentHandlers(enrolments, eligibleLists, enrolmentPdfs, outbox, bodies),
-                new EnrolmentPages(enrolments, eligibleLists, outbox, pages));
+                new EnrolmentPages(enrolments, eligibleLists, outbox, pages),
+                // the buyer directory and the credit alarm (资信报警器)
+                new BuyerHandlers(buyers, bodies), new BuyerPages(buyers, core.countries, watches::states, pages),
+                new AlarmHandlers(watches, alerts, bodies), new AlarmPages(watches, alerts, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -229,5 +253,18 @@ public final class App implements AutoCloseable {
 
     AuthorisedData authorisedData() {
         return authorisedData;
+    }
+
+    // the credit alarm (资信报警器), for the demo world and tests
+    Watches watches() {
+        return watches;
+    }
+
+    Alerts alerts() {
+        return alerts;
+    }
+
+    CreditAlarm alarm() {
+        return alarm;
     }
 }

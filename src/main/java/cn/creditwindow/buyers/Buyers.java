@@ -12,6 +12,7 @@ import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
+import cn.creditwindow.validation.RequestRefusedException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,14 +26,22 @@ import java.util.Optional;
  * in; a buyer an enterprise added, to that enterprise and to those who may see its records ({@link Tenancy}).
  */
 public final class Buyers {
+    /** Buyers on one page of search results. */
+    public static final int PAGE_SIZE = 20;
+    private static final int MAX_QUERY = 200;
+
     private final Database db;
     private final Countries countries;
     private final Clock clock;
+    /** The search index, loaded here and given every buyer this class commits (see {@link BuyerIndex}). */
+    private final BuyerIndex index = new BuyerIndex();
 
+    /** Opens the directory, loading its search index from the table. */
     public Buyers(Database db, Countries countries, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.countries = Objects.requireNonNull(countries, "countries");
         this.clock = Objects.requireNonNull(clock, "clock");
+        db.read(tx -> tx.list("SELECT * FROM buyers", Buyers::buyer)).forEach(index::put);
     }
 
     /** What a new buyer needs: an English name and a country (code or name); the rest is optional. */
@@ -50,7 +59,9 @@ public final class Buyers {
         String key = BuyerNames.key(b.nameEn());
         for (int attempt = 0; ; attempt++) {
             try {
-                return db.inTransaction(tx -> insert(tx, who, enterpriseId, country, key, b));
+                Buyer added = db.inTransaction(tx -> insert(tx, who, enterpriseId, country, key, b, null));
+                index.put(added);
+                return added;
             } catch (ConstraintViolationException e) {
                 // Two buyers of one country added at once may take the same next code: try the next one.
                 if (!e.names("buyers.code") && !e.names("ux_buyers_code") || attempt >= 5) {
@@ -60,13 +71,13 @@ public final class Buyers {
         }
     }
 
-    private Buyer insert(Tx tx, Principal who, Long enterpriseId, Country country, String key, NewBuyer b) {
+    private Buyer insert(Tx tx, Principal who, Long enterpriseId, Country country, String key, NewBuyer b,
+                         String givenCode) {
         String registration = blankToNull(b.registrationNo());
         Optional<Long> duplicate = tx.one("SELECT id FROM buyers WHERE country_code = ? AND (name_key = ?"
                         + " OR (registration_no IS NOT NULL AND registration_no = ?)) ORDER BY id",
                 r -> r.longValue("id"), country.alpha2(), key, registration);
-        long next = tx.number("SELECT COUNT(*) FROM buyers WHERE country_code = ?", country.alpha2()) + 1;
-        String code = country.alpha2() + String.format("%07d", next);
+        String code = givenCode != null ? givenCode : nextCode(tx, country.alpha2());
         long id = tx.insert("INSERT INTO buyers (code, name_en, name_zh, name_key, country_code, address,"
                         + " registration_no, source, added_by_enterprise_id, added_by_user_id, possible_duplicate_of,"
                         + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -77,8 +88,35 @@ public final class Buyers {
         return byId(tx, id).orElseThrow();
     }
 
+    /**
+     * The next free code of a country: one above the highest (imported codes may leave gaps, so not a count).
+     * Codes are the country and 7 digits, so the highest sorts last as text.
+     */
+    static String nextCode(Tx tx, String alpha2) {
+        String max = tx.one("SELECT MAX(code) AS m FROM buyers WHERE code > ? AND code < ?", r -> r.string("m"),
+                alpha2, alpha2 + "~").orElse(null);
+        long next = max == null ? 1 : Long.parseLong(max.substring(2)) + 1;
+        return alpha2 + String.format("%07d", next);
+    }
+
     private Country validate(NewBuyer b) {
         List<FieldError> errors = new ArrayList<>();
+        Country country = check(b, 0, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return country;
+    }
+
+    /**
+     * Checks a new buyer's fields, adding a message per bad one to {@code errors}; for line {@code line} of a CSV
+     * file (0: not from a file) the field is {@code line 3: country} and the messages name the line.
+     *
+     * @return the country, or null when a field was bad
+     */
+    Country check(NewBuyer b, int line, List<FieldError> errors) {
+        int before = errors.size();
+        List<FieldError> own = new ArrayList<>();
         String name = b.nameEn() == null ? "" : b.nameEn().strip();
         if (name.isEmpty() || name.length() > 200 || BuyerNames.words(name).isEmpty()) {
             errors.add(new FieldError("nameEn", "请填写买方英文名称（不超过 200 字符）",
@@ -103,10 +141,161 @@ public final class Buyers {
         if (b.nameZh() != null && b.nameZh().length() > 100) {
             errors.add(new FieldError("nameZh", "中文名称不超过 100 字", "the Chinese name has at most 100 characters"));
         }
+        for (FieldError e : errors.subList(before, errors.size())) {
+            own.add(line == 0 ? e : new FieldError("line " + line + ": " + BuyerCsv.column(e.field()),
+                    "第 " + line + " 行：" + e.zh(), "line " + line + ": " + e.en()));
+        }
+        errors.subList(before, errors.size()).clear();
+        errors.addAll(own);
+        return errors.size() == before ? country : null;
+    }
+
+    // ---- search ----
+
+    /** A search of the directory as asked: name words (English or Chinese), country (code or name), page (from 1). */
+    public record Query(String q, String country, String page) {
+    }
+
+    /** A buyer found, and how: {@code EXACT} (its name is the query), {@code ALL_WORDS} or {@code FUZZY}. */
+    public record Hit(Buyer buyer, String match) {
+    }
+
+    /** One page of a search: the total of matches the principal may see, and this page's buyers, best first. */
+    public record SearchResult(String q, String country, long total, int page, int size, List<Hit> items) {
+    }
+
+    /**
+     * Searches the buyers the principal may see by name (see {@link BuyerIndex} for the tolerance and the order)
+     * and country; bad conditions are refused field by field (400).
+     */
+    public SearchResult search(Principal who, Query query) {
+        List<FieldError> errors = new ArrayList<>();
+        String q = query.q() == null ? "" : query.q().strip();
+        if (q.length() > MAX_QUERY) {
+            errors.add(new FieldError("q", "查询词不超过 200 字符", "the query has at most 200 characters"));
+        }
+        String rawCountry = query.country() == null ? "" : query.country().strip();
+        Country country = rawCountry.isEmpty() ? null : countries.find(rawCountry).orElse(null);
+        if (!rawCountry.isEmpty() && country == null) {
+            errors.add(new FieldError("country", "未知的国家或地区“" + rawCountry + "”", "unknown country '" + rawCountry + "'"));
+        }
+        int page = page(query.page(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return country;
+        java.util.function.Predicate<Long> ownerVisible = ownerVisibility(who);
+        String code = country == null ? null : country.alpha2();
+        List<BuyerIndex.Found> found = index.search(q, e -> (code == null || code.equals(e.country()))
+                && (e.owner() == null || ownerVisible.test(e.owner())));
+        int from = Math.min(found.size(), (page - 1) * PAGE_SIZE);
+        List<BuyerIndex.Found> slice = found.subList(from, Math.min(found.size(), from + PAGE_SIZE));
+        List<Hit> hits = slice.isEmpty() ? List.of() : db.read(tx -> {
+            // the table has the last word on who may see what; the index only narrowed the search
+            VisibleFilter f = visibleFilter(who, "b");
+            String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+            List<Object> args = new ArrayList<>();
+            slice.forEach(x -> args.add(x.entry().id()));
+            args.addAll(List.of(f.args()));
+            java.util.Map<Long, Buyer> rows = new java.util.HashMap<>();
+            tx.list("SELECT b.* FROM buyers b WHERE b.id IN (" + marks + ") AND " + f.sql(), Buyers::buyer,
+                    args.toArray()).forEach(b -> rows.put(b.id(), b));
+            return slice.stream().filter(x -> rows.containsKey(x.entry().id()))
+                    .map(x -> new Hit(rows.get(x.entry().id()), x.match().name())).toList();
+        });
+        return new SearchResult(q, code, found.size(), page, PAGE_SIZE, hits);
+    }
+
+    /** Which adding enterprises' buyers the principal may see (the insurer's entries everyone signed in may). */
+    private java.util.function.Predicate<Long> ownerVisibility(Principal who) {
+        return switch (who.role()) {
+            case LEGAL_REPRESENTATIVE, OPERATOR -> owner -> owner.equals(who.enterpriseId());
+            case REVIEWER, ADMIN -> owner -> true;
+            case SYSTEM -> owner -> false;
+            case ACCOUNT_MANAGER -> {
+                Tenancy.Filter f = Tenancy.filter(who, "e.id");
+                java.util.Set<Long> ids = new java.util.HashSet<>(db.read(tx -> tx.list("SELECT e.id FROM enterprises e"
+                        + " WHERE " + f.sql(), r -> r.longValue("id"), f.args())));
+                yield ids::contains;
+            }
+        };
+    }
+
+    private static int page(String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return 1;
+        }
+        try {
+            int p = Integer.parseInt(raw.strip());
+            if (p >= 1 && p <= 10_000) {
+                return p;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(new FieldError("page", "页码“" + raw + "”应为 1 到 10000 的整数",
+                "page '" + raw + "' must be a whole number from 1 to 10000"));
+        return 1;
+    }
+
+    // ---- the insurer's directory, imported ----
+
+    /** What an import did: how many buyers were added, and which of them look like buyers already there. */
+    public record ImportResult(int imported, List<String> codes, List<String> possibleDuplicates) {
+    }
+
+    /**
+     * Imports the insurer's directory from CSV ({@link BuyerCsv}): every row is checked first and every bad one
+     * reported (400); then all rows are added in one transaction, as the insurer's entries, or none. Only the
+     * insurer's staff may import (403 for others, whatever the route says).
+     */
+    public ImportResult importCsv(Principal who, byte[] content) {
+        if (!who.is(Role.REVIEWER) && !who.is(Role.ADMIN)) {
+            throw new RequestRefusedException(403, "only the insurer's staff import the buyer directory",
+                    "只有保险公司工作人员可以导入买方名录");
+        }
+        List<BuyerCsv.Line> lines = BuyerCsv.parse(content);
+        List<FieldError> errors = new ArrayList<>();
+        List<Country> countriesOf = new ArrayList<>();
+        java.util.Set<String> codesInFile = new java.util.HashSet<>();
+        for (BuyerCsv.Line l : lines) {
+            Country c = check(l.buyer(), l.number(), errors);
+            countriesOf.add(c);
+            if (l.code() != null) {
+                if (!l.code().matches("[A-Z]{2}\\d{7}") || c != null && !l.code().startsWith(c.alpha2())) {
+                    errors.add(new FieldError("line " + l.number() + ": code", "第 " + l.number() + " 行：买方代码“"
+                            + l.code() + "”应为国家代码加 7 位数字（如 AE0000012），且与国家一致", "line " + l.number()
+                            + ": buyer code '" + l.code() + "' must be the country's code and 7 digits (e.g. AE0000012)"));
+                } else if (!codesInFile.add(l.code())) {
+                    errors.add(new FieldError("line " + l.number() + ": code", "第 " + l.number() + " 行：买方代码“"
+                            + l.code() + "”在文件中重复", "line " + l.number() + ": buyer code '" + l.code()
+                            + "' appears twice in the file"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<Buyer> added = db.inTransaction(tx -> {
+            List<FieldError> taken = new ArrayList<>();
+            for (BuyerCsv.Line l : lines) {
+                if (l.code() != null && tx.number("SELECT COUNT(*) FROM buyers WHERE code = ?", l.code()) > 0) {
+                    taken.add(new FieldError("line " + l.number() + ": code", "第 " + l.number() + " 行：买方代码“"
+                            + l.code() + "”已存在", "line " + l.number() + ": buyer code '" + l.code() + "' exists already"));
+                }
+            }
+            if (!taken.isEmpty()) {
+                throw new InvalidInputException(taken);
+            }
+            List<Buyer> out = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                BuyerCsv.Line l = lines.get(i);
+                out.add(insert(tx, who, null, countriesOf.get(i), BuyerNames.key(l.buyer().nameEn()), l.buyer(), l.code()));
+            }
+            return out;
+        });
+        added.forEach(index::put);
+        return new ImportResult(added.size(), added.stream().map(Buyer::code).toList(),
+                added.stream().filter(b -> b.possibleDuplicateOf() != null).map(Buyer::code).toList());
     }
 
     /** The buyer, if the principal may see it; else 404. */
@@ -119,6 +308,16 @@ public final class Buyers {
         VisibleFilter f = visibleFilter(who, "b");
         return tx.one("SELECT b.* FROM buyers b WHERE b.id = ? AND " + f.sql(), Buyers::buyer, prepend(id, f.args()))
                 .orElseThrow(() -> new NotFoundException("buyer " + id + " not found", "买方 " + id + " 不存在"));
+    }
+
+    /** The existing buyer {@code b} was flagged as looking like, if any and if the principal may see it. */
+    public Optional<Buyer> duplicateOf(Principal who, Buyer b) {
+        if (b.possibleDuplicateOf() == null) {
+            return Optional.empty();
+        }
+        VisibleFilter f = visibleFilter(who, "b");
+        return db.read(tx -> tx.one("SELECT b.* FROM buyers b WHERE b.id = ? AND " + f.sql(), Buyers::buyer,
+                prepend(b.possibleDuplicateOf(), f.args())));
     }
 
     /** The buyer with this id, whoever may see it (for code that already checked). */

@@ -56,6 +56,8 @@ public final class FeedIngester {
     private final FeedManifest manifest;
     private final Clock clock;
     private final Object scanLock = new Object();
+    /** Who hears of stored articles (the credit alarm); see {@link #onStored}. */
+    private final List<Consumer<List<Article>>> storedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param feedsDir     the folder with one sub-folder per module
@@ -71,6 +73,16 @@ public final class FeedIngester {
         this.feedsDir = feedsDir.toAbsolutePath().normalize();
         this.manifest = new FeedManifest(manifestFile);
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Registers {@code listener} to be called, on the ingesting thread, with the new and updated articles of each
+     * document once they are stored (durable and searchable); never with unchanged ones, so a document ingested
+     * again calls nobody. Files, the folder watcher and posted documents all pass here. A listener's exception
+     * propagates to whoever ingests (the articles stay stored). Register before ingesting starts.
+     */
+    public void onStored(Consumer<List<Article>> listener) {
+        storedListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Progress of a folder scan: {@code done} of {@code total} files, the last one being {@code file}. */
@@ -165,12 +177,20 @@ public final class FeedIngester {
         int fresh = 0;
         int updated = 0;
         int unchanged = 0;
-        for (ArticleIndex.Outcome outcome : index.upsert(articles)) {
-            switch (outcome) {
+        List<ArticleIndex.Outcome> outcomes = index.upsert(articles);
+        List<Article> stored = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            switch (outcomes.get(i)) {
                 case NEW -> fresh++;
                 case UPDATED -> updated++;
                 case UNCHANGED -> unchanged++;
             }
+            if (outcomes.get(i) != ArticleIndex.Outcome.UNCHANGED) {
+                stored.add(articles.get(i));
+            }
+        }
+        if (!stored.isEmpty()) {
+            storedListeners.forEach(l -> l.accept(List.copyOf(stored)));
         }
         return new IngestReport(1, 0, List.of(), fresh, updated, unchanged, rejected, warnings);
     }

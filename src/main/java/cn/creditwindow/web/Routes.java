@@ -2,6 +2,10 @@ package cn.creditwindow.web;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.agreements.AgreementHandlers;
+import cn.creditwindow.alarm.AlarmHandlers;
+import cn.creditwindow.alarm.AlarmPages;
+import cn.creditwindow.buyers.BuyerHandlers;
+import cn.creditwindow.buyers.BuyerPages;
 import cn.creditwindow.agreements.AgreementPages;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
@@ -41,7 +45,9 @@ public final class Routes {
                            // the service agreement (签约管理)
                            AgreementHandlers agreements, AgreementPages agreementPages,
                            // enrolment (小微投保)
-                           EnrolmentHandlers enrolment, EnrolmentPages enrolmentPages) {
+                           EnrolmentHandlers enrolment, EnrolmentPages enrolmentPages,
+                           // the buyer directory and the credit alarm (资信报警器)
+                           BuyerHandlers buyers, BuyerPages buyerPages, AlarmHandlers alarm, AlarmPages alarmPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -98,6 +104,19 @@ public final class Routes {
         r.get("/api/data-authorisations", h.agreements()::authorisations, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         r.post("/api/data-authorisations", h.agreements()::authorise, ENTERPRISE);
         r.get("/api/authorised-data", h.agreements()::authorisedData, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        // The buyer directory and the credit alarm (资信报警器): search and add buyers, the insurer's import,
+        // watch lists and the inbox; Buyers / Watches / Alerts check the tenant (others' records answer 404)
+        r.get("/api/buyers", h.buyers()::search, SIGNED_IN);
+        r.post("/api/buyers", h.buyers()::add, ENTERPRISE, REVIEWER, ADMIN);
+        r.post("/api/buyers/import", h.buyers()::importCsv, REVIEWER, ADMIN);
+        r.get("/api/buyers/{id}", h.buyers()::buyer, SIGNED_IN);
+        r.get("/api/watches", h.alarm()::watches, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/watches", h.alarm()::watch, ENTERPRISE);
+        r.put("/api/watches/{buyerId}", h.alarm()::change, ENTERPRISE);
+        r.delete("/api/watches/{buyerId}", h.alarm()::unwatch, ENTERPRISE);
+        r.get("/api/alerts", h.alarm()::alerts, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/alerts/{id}/read", h.alarm()::read, ENTERPRISE);
+        // (end of the credit alarm's API)
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
@@ -149,6 +168,19 @@ public final class Routes {
         r.post("/agreements/{id}/refuse", h.agreementPages()::refuse, REVIEWER);
         r.post("/agreements/{id}/termination/approve", h.agreementPages()::approveTermination, REVIEWER);
         r.post("/agreements/{id}/termination/reject", h.agreementPages()::rejectTermination, REVIEWER);
+        // The buyer directory's and the credit alarm's pages (资信报警器), under 资信服务
+        r.get("/credit/buyers", h.buyerPages()::search, SIGNED_IN);
+        r.get("/credit/buyers/new", h.buyerPages()::newPage, ENTERPRISE, REVIEWER, ADMIN);
+        r.post("/credit/buyers", h.buyerPages()::add, ENTERPRISE, REVIEWER, ADMIN);
+        r.get("/credit/buyers/import", h.buyerPages()::importPage, REVIEWER, ADMIN);
+        r.post("/credit/buyers/import", h.buyerPages()::importCsv, REVIEWER, ADMIN);
+        r.get("/credit/buyers/{id}", h.buyerPages()::buyer, SIGNED_IN);
+        r.post("/credit/buyers/{id}/watch", h.alarmPages()::watch, ENTERPRISE);
+        r.post("/credit/buyers/{id}/mute", h.alarmPages()::mute, ENTERPRISE);
+        r.post("/credit/buyers/{id}/unwatch", h.alarmPages()::unwatch, ENTERPRISE);
+        r.get("/credit/alerts", h.alarmPages()::inbox, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/credit/alerts/{id}/read", h.alarmPages()::read, ENTERPRISE);
+        // (end of the credit alarm's pages)
         r.get("/claims", ctx -> h.comingSoon().show(ctx, Section.CLAIMS));
         r.get("/credit", ctx -> h.comingSoon().show(ctx, Section.CREDIT));
     }

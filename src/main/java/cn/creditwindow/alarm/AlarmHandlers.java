@@ -1,0 +1,108 @@
+package cn.creditwindow.alarm;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.JsonBodies;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The credit alarm's API: watch lists ({@code /api/watches}) and the inbox ({@code /api/alerts}). Routes carry the
+ * role guards; {@link Watches} and {@link Alerts} check the tenant (others' lists and alerts answer 404).
+ */
+public final class AlarmHandlers {
+    private final Watches watches;
+    private final Alerts alerts;
+    private final JsonBodies bodies;
+
+    public AlarmHandlers(Watches watches, Alerts alerts, JsonBodies bodies) {
+        this.watches = Objects.requireNonNull(watches, "watches");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+    }
+
+    /** What {@code POST /api/watches} takes. */
+    record NewWatch(Long buyerId) {
+    }
+
+    /** What {@code PUT /api/watches/{buyerId}} takes. */
+    record WatchChange(Boolean muted) {
+    }
+
+    /** {@code GET /api/watches?enterpriseId=}. */
+    public void watches(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(Map.of("items", watches.list(p, enterpriseId(ctx))));
+    }
+
+    /** {@code POST /api/watches}: {@code {"buyerId": 12}}. */
+    public void watch(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        NewWatch w = bodies.read(ctx, NewWatch.class);
+        if (w.buyerId() == null || w.buyerId() <= 0) {
+            throw new InvalidInputException("buyerId", "请指定要关注的买方（buyerId）", "buyerId (the buyer to watch) is required");
+        }
+        ctx.status(201).json(watches.watch(p, w.buyerId()));
+    }
+
+    /** {@code PUT /api/watches/{buyerId}}: {@code {"muted": true}}. */
+    public void change(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long buyerId = AccountHandlers.pathId(ctx, "buyerId");
+        WatchChange c = bodies.read(ctx, WatchChange.class);
+        if (c.muted() == null) {
+            throw new InvalidInputException("muted", "请说明是否静音（muted: true 或 false）", "muted (true or false) is required");
+        }
+        ctx.json(watches.mute(p, buyerId, c.muted()));
+    }
+
+    /** {@code DELETE /api/watches/{buyerId}}. */
+    public void unwatch(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        watches.unwatch(p, AccountHandlers.pathId(ctx, "buyerId"));
+        ctx.status(204);
+    }
+
+    /** {@code GET /api/alerts?enterpriseId=&unread=true}: the newest alerts and the unread count. */
+    public void alerts(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(Map.of("items", alerts.list(p, enterpriseId(ctx), unreadOnly(ctx)), "unread", alerts.unread(p)));
+    }
+
+    /** {@code POST /api/alerts/{id}/read}. */
+    public void read(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(alerts.markRead(p, AccountHandlers.pathId(ctx, "id")));
+    }
+
+    static boolean unreadOnly(Context ctx) {
+        String raw = ctx.queryParam("unread");
+        if (raw == null || raw.isBlank() || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw new InvalidInputException("unread", "unread 应为 true 或 false", "unread must be true or false");
+    }
+
+    static Long enterpriseId(Context ctx) {
+        String raw = ctx.queryParam("enterpriseId");
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidInputException("enterpriseId", "企业编号“" + raw + "”应为正整数",
+                "enterprise id '" + raw + "' must be a positive whole number");
+    }
+}

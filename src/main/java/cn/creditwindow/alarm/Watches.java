@@ -1,0 +1,124 @@
+package cn.creditwindow.alarm;
+
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.store.ConstraintViolationException;
+import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Row;
+import cn.creditwindow.store.Tx;
+import cn.creditwindow.validation.NotFoundException;
+import cn.creditwindow.validation.RequestRefusedException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Map;
+
+/**
+ * Watch lists (关注的买方): an enterprise's people watch the buyers they may see, mute and unmute them, and stop
+ * watching; account managers, reviewers and administrators read the lists of the enterprises they may see. One
+ * watch per enterprise and buyer (a database constraint). Every change rebuilds the {@link WatchedNames} the
+ * alarm scans articles with.
+ */
+public final class Watches {
+    private static final String SELECT = "SELECT w.enterprise_id, w.buyer_id, w.muted, w.created_at, b.code, b.name_en,"
+            + " b.name_zh, b.country_code,"
+            + " (SELECT COUNT(*) FROM alerts a WHERE a.enterprise_id = w.enterprise_id AND a.buyer_id = w.buyer_id) AS alerts,"
+            + " (SELECT COUNT(*) FROM alerts a WHERE a.enterprise_id = w.enterprise_id AND a.buyer_id = w.buyer_id"
+            + " AND a.read_at IS NULL) AS unread"
+            + " FROM watches w JOIN buyers b ON b.id = w.buyer_id";
+
+    private final Database db;
+    private final Clock clock;
+    private final WatchedNames names;
+
+    public Watches(Database db, Clock clock, WatchedNames names) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.names = Objects.requireNonNull(names, "names");
+    }
+
+    /** The principal's enterprise starts watching a buyer it may see (404 otherwise; 409 if it already does). */
+    public Watch watch(Principal who, long buyerId) {
+        long enterpriseId = EnterpriseScope.own(who);
+        Watch w;
+        try {
+            w = db.inTransaction(tx -> {
+                Buyers.find(tx, who, buyerId);
+                tx.insert("INSERT INTO watches (enterprise_id, buyer_id, muted, created_by_user_id, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?)", enterpriseId, buyerId, false, who.userId(), clock.instant());
+                return one(tx, enterpriseId, buyerId);
+            });
+        } catch (ConstraintViolationException e) {
+            if (e.names("ux_watches_enterprise_buyer") || e.names("watches.enterprise_id")) {
+                throw new RequestRefusedException(409, "buyer " + buyerId + " is on the watch list already",
+                        "该买方已在关注列表中");
+            }
+            throw e;
+        }
+        names.rebuild();
+        return w;
+    }
+
+    /** Stops watching (404 if the enterprise does not watch the buyer). Its alerts stay in the inbox. */
+    public void unwatch(Principal who, long buyerId) {
+        long enterpriseId = EnterpriseScope.own(who);
+        int n = db.inTransaction(tx -> tx.update("DELETE FROM watches WHERE enterprise_id = ? AND buyer_id = ?",
+                enterpriseId, buyerId));
+        if (n == 0) {
+            throw notWatched(buyerId);
+        }
+        names.rebuild();
+    }
+
+    /** Mutes (no new alerts) or unmutes a watched buyer. */
+    public Watch mute(Principal who, long buyerId, boolean muted) {
+        long enterpriseId = EnterpriseScope.own(who);
+        return db.inTransaction(tx -> {
+            int n = tx.update("UPDATE watches SET muted = ? WHERE enterprise_id = ? AND buyer_id = ?", muted,
+                    enterpriseId, buyerId);
+            if (n == 0) {
+                throw notWatched(buyerId);
+            }
+            return one(tx, enterpriseId, buyerId);
+        });
+    }
+
+    /**
+     * The watches of one enterprise ({@code enterpriseId}; 404 unless the principal may see it) or of every
+     * enterprise the principal may see, newest first.
+     */
+    public List<Watch> list(Principal who, Long enterpriseId) {
+        return db.read(tx -> {
+            Tenancy.Filter f = EnterpriseScope.of(tx, who, enterpriseId, "w.enterprise_id");
+            return tx.list(SELECT + " WHERE " + f.sql() + " ORDER BY w.id DESC", Watches::watch, f.args());
+        });
+    }
+
+    /** The buyers the principal's enterprise watches, each with whether it is muted (empty for others). */
+    public Map<Long, Boolean> states(Principal who) {
+        Map<Long, Boolean> out = new HashMap<>();
+        if (who.role().isEnterpriseUser()) {
+            db.read(tx -> tx.list("SELECT buyer_id, muted FROM watches WHERE enterprise_id = ?",
+                    r -> out.put(r.longValue("buyer_id"), r.bool("muted")), who.enterpriseId()));
+        }
+        return out;
+    }
+
+    private static Watch one(Tx tx, long enterpriseId, long buyerId) {
+        return tx.one(SELECT + " WHERE w.enterprise_id = ? AND w.buyer_id = ?", Watches::watch, enterpriseId, buyerId)
+                .orElseThrow(() -> notWatched(buyerId));
+    }
+
+    private static NotFoundException notWatched(long buyerId) {
+        return new NotFoundException("buyer " + buyerId + " is not on the watch list", "关注列表中没有买方 " + buyerId);
+    }
+
+    private static Watch watch(Row r) throws SQLException {
+        return new Watch(r.longValue("enterprise_id"), r.longValue("buyer_id"), r.string("code"), r.string("name_en"),
+                r.string("name_zh"), r.string("country_code"), r.bool("muted"), r.instant("created_at"),
+                r.longValue("alerts"), r.longValue("unread"));
+    }
+}
