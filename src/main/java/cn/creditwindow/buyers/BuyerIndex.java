@@ -39,7 +39,10 @@ final class BuyerIndex {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<Long, Entry> byId = new HashMap<>();
-    private final Map<String, Set<Long>> postings = new HashMap<>();
+    /** Word → buyers, sorted so that the words starting with a prefix are one range. */
+    private final java.util.TreeMap<String, Set<Long>> postings = new java.util.TreeMap<>();
+    /** The distinct words by length, so that a typo search compares only words of a length within reach. */
+    private final Map<Integer, List<String>> byLength = new HashMap<>();
 
     /** Adds or replaces a buyer. */
     void put(Buyer b) {
@@ -57,7 +60,10 @@ final class BuyerIndex {
                 }
             }
             for (String w : e.words()) {
-                postings.computeIfAbsent(w, k -> new HashSet<>()).add(e.id());
+                postings.computeIfAbsent(w, k -> {
+                    byLength.computeIfAbsent(k.length(), n -> new ArrayList<>()).add(k);
+                    return new HashSet<>();
+                }).add(e.id());
             }
         } finally {
             lock.writeLock().unlock();
@@ -142,18 +148,23 @@ final class BuyerIndex {
     private Map<String, Integer> close(String word, boolean last) {
         Map<String, Integer> out = new HashMap<>();
         int max = maxEdits(word);
-        for (Map.Entry<String, Set<Long>> p : postings.entrySet()) {
-            if (p.getValue().isEmpty()) {
-                continue;
-            }
-            String v = p.getKey();
-            int d = v.equals(word) ? 0 : distance(word, v, max);
-            if (d <= max) {
-                out.put(v, d);
-            } else if (last && word.length() >= 3 && v.startsWith(word)) {
-                out.put(v, 1);
+        if (postings.containsKey(word)) {
+            out.put(word, 0);
+        }
+        for (int len = Math.max(1, word.length() - max); max > 0 && len <= word.length() + max; len++) {
+            for (String v : byLength.getOrDefault(len, List.of())) {
+                int d = distance(word, v, max);
+                if (d <= max && !out.containsKey(v)) {
+                    out.put(v, d);
+                }
             }
         }
+        if (last && word.length() >= 3) {
+            for (String v : postings.subMap(word, false, word + Character.MAX_VALUE, false).keySet()) {
+                out.putIfAbsent(v, 1);
+            }
+        }
+        out.keySet().removeIf(v -> postings.get(v).isEmpty());
         return out;
     }
 
@@ -194,9 +205,11 @@ final class BuyerIndex {
         for (String w : words) {
             int d = w.equals(q) ? 0 : distance(q, w, max);
             if (d > max && last && q.length() >= 3 && w.startsWith(q)) {
-                d = 1;
+                d = 1; // a prefix, as typed: counts as one edit whatever the word's length
+            } else if (d > max) {
+                continue;
             }
-            if (d <= max && (best < 0 || d < best)) {
+            if (best < 0 || d < best) {
                 best = d;
             }
         }

@@ -93,9 +93,9 @@ public final class Buyers {
      * Codes are the country and 7 digits, so the highest sorts last as text.
      */
     static String nextCode(Tx tx, String alpha2) {
-        String max = tx.one("SELECT MAX(code) AS m FROM buyers WHERE code > ? AND code < ?", r -> r.string("m"),
-                alpha2, alpha2 + "~").orElse(null);
-        long next = max == null ? 1 : Long.parseLong(max.substring(2)) + 1;
+        String max = tx.one("SELECT COALESCE(MAX(code), '') AS m FROM buyers WHERE code > ? AND code < ?",
+                r -> r.string("m"), alpha2, alpha2 + "~").orElse("");
+        long next = max.isEmpty() ? 1 : Long.parseLong(max.substring(2)) + 1;
         return alpha2 + String.format("%07d", next);
     }
 
