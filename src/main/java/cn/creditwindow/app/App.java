@@ -147,7 +147,7 @@ public final class App implements AutoCloseable {
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
                 new ReferenceHandlers(core.countries, core.industries),
                 new SystemHandlers(metrics, core.index::count),
-                new HomePages(core.index, pages, enrolments),
+                new HomePages(core.index, pages, enrolments, alerts::unread),
                 new ArticlePages(core.index, queries, core.countries, core.industries, pages),
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,

@@ -106,6 +106,7 @@ final class DemoWorld {
         DemoWorld world = new DemoWorld();
         world.build(app.accounts(), app.apiTokens());
         world.agreements(app);
+        world.creditAlarm(app);
         return world;
     }
 
@@ -162,6 +163,36 @@ final class DemoWorld {
         }
     }
 
+    // ---- the buyer directory and the credit alarm (资信报警器) ----
+
+    /** The buyer the Shenzhen enterprise watches in the demo (from the sample directory). */
+    static final String WATCHED_BUYER = "Desert Rose Trading LLC";
+    private String watchedLine;
+
+    /**
+     * Loads the fictional sample directory ({@code buyers/sample-directory.csv}) as the insurer's, once, and has
+     * the Shenzhen enterprise watch a UAE buyer of it.
+     */
+    private void creditAlarm(App app) {
+        Accounts accounts = app.accounts();
+        Principal admin = principal(accounts.userByName("admin").orElseThrow());
+        Principal sz = principal(accounts.userByName(ENTERPRISES.get(0).legal()).orElseThrow());
+        boolean loaded = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM buyers WHERE source = 'INSURER'")) > 0;
+        if (!loaded) {
+            try (java.io.InputStream in = DemoWorld.class.getResourceAsStream("/buyers/sample-directory.csv")) {
+                app.buyers().importCsv(admin, in.readAllBytes());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("reading the sample buyer directory", e);
+            }
+        }
+        var buyer = app.buyers().search(sz, new cn.creditwindow.buyers.Buyers.Query(WATCHED_BUYER, "AE", null)).items()
+                .get(0).buyer();
+        if (app.watches().list(sz, null).stream().noneMatch(w -> w.buyerId() == buyer.id())) {
+            app.watches().watch(sz, buyer.id());
+        }
+        watchedLine = buyer.code() + " " + buyer.nameEn();
+    }
+
     private static Agreement signWithNewSeal(App app, Principal legal) {
         Seal seal = app.seals().create(legal, new Seals.NewSeal("COMPANY", legal.displayName(),
                 app.seals().today().toString(), app.seals().today().plusYears(2).toString()));
@@ -189,6 +220,14 @@ final class DemoWorld {
         out.println("  manager (account manager for Shenzhen, 4403), reviewer (insurer), admin (administrator)");
         out.println("  agreements: sz signed and authorised, hn awaiting the reviewer's seal, ly none yet (/agreements)");
         out.println("Feed push token for this run: Authorization: Bearer " + feedToken);
+        if (watchedLine != null) {
+            out.println("Credit alarm (资信报警器): sz-legal's enterprise watches " + watchedLine + " (/credit/alerts;"
+                    + " directory: /credit/buyers). Fire it by pushing an article that names it:");
+            out.println("  curl -X POST 'http://localhost:7070/api/feeds?module=country-alert' -H 'Authorization: Bearer "
+                    + feedToken + "' -H 'Content-Type: application/rss+xml' --data-binary '<rss version=\"2.0\"><channel>"
+                    + "<title>demo</title><item><guid>demo-alarm-1</guid><title>Desert Rose Trading files for bankruptcy in"
+                    + " Dubai</title></item></channel></rss>'");
+        }
         if (!policyLines.isEmpty()) {
             out.println("Enrolment (小微投保): the demo runs on " + DEMO_DAY + " (the bundled schemes' policy years are"
                     + " over today); pending policies:");

@@ -11,6 +11,7 @@ import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.ToLongFunction;
 
 /** {@code GET /}: the system home page (系统首页). */
 public final class HomePages {
@@ -20,11 +21,15 @@ public final class HomePages {
     private final ArticleIndex index;
     private final Pages pages;
     private final Enrolments enrolments;
+    // the credit alarm (资信报警器): unread alerts of what the viewer may see
+    private final ToLongFunction<Principal> unreadAlerts;
 
-    public HomePages(ArticleIndex index, Pages pages, Enrolments enrolments) {
+    /** @param unreadAlerts the unread credit-alarm alerts a principal may see (from the alarm package) */
+    public HomePages(ArticleIndex index, Pages pages, Enrolments enrolments, ToLongFunction<Principal> unreadAlerts) {
         this.index = Objects.requireNonNull(index, "index");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.enrolments = Objects.requireNonNull(enrolments, "enrolments");
+        this.unreadAlerts = Objects.requireNonNull(unreadAlerts, "unreadAlerts");
     }
 
     public void show(Context ctx) {
@@ -34,7 +39,9 @@ public final class HomePages {
         // 企业投保 (manual 1.1): the counts for the signed-in enterprise, or the review queue for insurer staff
         Principal viewer = Authentication.principal(ctx).orElse(null);
         Enrolments.Counts counts = viewer == null || viewer.role().name().equals("SYSTEM") ? null : enrolments.counts(viewer);
+        boolean enterprise = viewer != null && viewer.role().isEnterpriseUser();
+        Long alerts = enterprise ? unreadAlerts.applyAsLong(viewer) : null;
         pages.render(ctx, "home/home.jte", new HomeView(newest.items(), modules, newest.total(), counts,
-                viewer != null && viewer.role().isEnterpriseUser()));
+                enterprise, alerts));
     }
 }

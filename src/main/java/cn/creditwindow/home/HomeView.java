@@ -13,9 +13,11 @@ import java.util.List;
  * @param total   articles in all modules
  * @param enrolment the enrolment counts of what the viewer may see (企业投保), or null when nobody is signed in
  * @param enterprise true when the viewer is one of an enterprise's people (else insurer staff)
+ * @param unreadAlerts the enterprise's unread credit-alarm alerts (资信报警), or null when the viewer is not an
+ *                     enterprise's
  */
 public record HomeView(List<Hit> newest, List<ModuleTile> modules, long total, Enrolments.Counts enrolment,
-                       boolean enterprise) {
+                       boolean enterprise, Long unreadAlerts) {
     /** One module's entry. */
     public record ModuleTile(Module module, long total, String href) {
     }

@@ -58,6 +58,9 @@ class AccessMatrixIT {
         // the service agreement: Shenzhen's (signed) and Zhengzhou's (awaiting the insurer) agreements
         ids.put("{ownAgreement}", Long.toString(server.app().agreements().live(world.enterprises().get(0).id()).orElseThrow().id()));
         ids.put("{otherAgreement}", Long.toString(server.app().agreements().live(world.enterprises().get(1).id()).orElseThrow().id()));
+        // the credit alarm: a buyer the Shenzhen enterprise added (only it, its manager and the insurer see it)
+        ids.put("{szBuyer}", clients.get("sz-legal").post("/api/buyers", java.util.Map.of("nameEn", "Matrix Test Buyer",
+                "country", "DE")).json().get("buyer").get("id").asText());
     }
 
     @AfterAll
@@ -240,6 +243,37 @@ class AccessMatrixIT {
         for (String post : List.of("countersign", "refuse", "termination/approve", "termination/reject")) {
             rows.add(on("POST /agreements/{ownAgreement}/" + post).allow("reviewer").build());
         }
+        // the buyer directory and the credit alarm (资信报警器). Unknown ids (999999) answer 404 to whoever passes the
+        // guard, so nothing is watched, muted or read here; incomplete bodies are 400 from the handler
+        String[] adders = {"sz-legal", "sz-operator", "hn-legal", "reviewer", "admin"};
+        String[] watchReaders = {"sz-legal", "sz-operator", "hn-legal", "manager", "reviewer", "admin"};
+        rows.add(on("GET /api/buyers").people().build());
+        rows.add(on("GET /api/buyers?q=desert&country=AE").people().build());
+        rows.add(on("POST /api/buyers").allow(adders).build());
+        rows.add(on("POST /api/buyers/import").allow("reviewer", "admin").build());
+        rows.add(on("GET /api/buyers/{szBuyer}").people().status(404, "hn-legal").build());
+        rows.add(on("GET /api/watches").allow(watchReaders).build());
+        rows.add(on("GET /api/watches?enterpriseId={other}").allow(watchReaders).status(404, "sz-legal", "sz-operator",
+                "manager").build());
+        rows.add(on("POST /api/watches").allow(enterprise).build());
+        rows.add(on("PUT /api/watches/{szBuyer}").allow(enterprise).build());
+        rows.add(on("DELETE /api/watches/999999").status(404, enterprise).build());
+        rows.add(on("GET /api/alerts").allow(watchReaders).build());
+        rows.add(on("GET /api/alerts?enterpriseId={other}").allow(watchReaders).status(404, "sz-legal", "sz-operator",
+                "manager").build());
+        rows.add(on("POST /api/alerts/999999/read").status(404, enterprise).build());
+        rows.add(on("GET /credit/buyers").people().status(303, "anonymous").build());
+        rows.add(on("GET /credit/buyers/new").allow(adders).status(303, "anonymous").build());
+        rows.add(on("POST /credit/buyers").allow(adders).build());
+        rows.add(on("GET /credit/buyers/import").allow("reviewer", "admin").status(303, "anonymous").build());
+        rows.add(on("POST /credit/buyers/import").allow("reviewer", "admin").build());
+        rows.add(on("GET /credit/buyers/{szBuyer}").people().status(404, "hn-legal").status(303, "anonymous").build());
+        for (String post : List.of("watch", "mute", "unwatch")) {
+            rows.add(on("POST /credit/buyers/999999/" + post).status(404, enterprise).build());
+        }
+        rows.add(on("GET /credit/alerts").allow(watchReaders).status(303, "anonymous").build());
+        rows.add(on("POST /credit/alerts/999999/read").status(404, enterprise).build());
+        // (end of the credit alarm's rows)
         // signing out, each with a session of its own
         rows.add(on("POST /logout").body("").fresh().people().build());
         rows.add(on("DELETE /api/session").fresh().people().build());
