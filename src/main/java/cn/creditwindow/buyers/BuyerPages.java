@@ -42,8 +42,12 @@ public final class BuyerPages {
 
     public record SearchView(String q, String country, Buyers.SearchResult result, Map<Long, Boolean> watched,
                              boolean canAdd, boolean canImport, Pager pager, Countries countries) {
-        public String countryName(String code) {
-            return countries.find(code).map(c -> c.nameZh() + " " + c.nameEn()).orElse(code);
+        public String countryZh(String code) {
+            return countries.find(code).map(c -> c.nameZh()).orElse(code);
+        }
+
+        public String countryEn(String code) {
+            return countries.find(code).map(c -> c.nameEn()).orElse(code);
         }
 
         public String addHref() {
