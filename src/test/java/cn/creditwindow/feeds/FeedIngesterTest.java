@@ -193,4 +193,20 @@ class FeedIngesterTest {
         assertThat(none.ingestFolder(p -> { }).nothingRead()).isTrue();
     }
 
+    // the credit alarm hears of stored articles: new and updated ones, never unchanged ones
+    @Test
+    void listenersHearOfNewAndUpdatedArticlesOnly() throws IOException {
+        List<List<String>> heard = new java.util.ArrayList<>();
+        ingester.onStored(articles -> heard.add(articles.stream().map(Article::title).toList()));
+        String item = "<item><guid>l-1</guid><title>%s</title></item>";
+        byte[] first = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>" + item.formatted("甲公司破产")
+                + "<item><guid>l-2</guid><title>乙公司</title></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+        ingester.ingestDocument(first, Module.TRADE_NEWS, "push");
+        ingester.ingestDocument(first, Module.TRADE_NEWS, "push");
+        byte[] changed = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + item.formatted("甲公司破产（更新）") + "<item><guid>l-2</guid><title>乙公司</title></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
+        ingester.ingestDocument(changed, Module.TRADE_NEWS, "push");
+        assertThat(heard).containsExactly(List.of("甲公司破产", "乙公司"), List.of("甲公司破产（更新）"));
+    }
 }
