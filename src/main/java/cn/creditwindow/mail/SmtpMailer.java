@@ -196,6 +196,10 @@ public final class SmtpMailer {
             throw new AddressException("expected exactly one address, found " + all.length, address);
         }
         all[0].validate();
+        // an internationalised address (张三@例子.中国) needs SMTPUTF8 end to end, which this mailer does not use
+        if (!all[0].getAddress().chars().allMatch(c -> c < 128)) {
+            throw new AddressException("only ASCII addresses can be sent to", address);
+        }
         return all[0];
     }
 
