@@ -160,6 +160,10 @@ public final class App implements AutoCloseable {
         }
         if (mailDispatcher != null) { // mail
             mailDispatcher.start();
+            log.info("mail: e-mail notices go through SMTP server {}:{} as {}", config.smtp().host(), config.smtp().port(),
+                    config.smtp().from());
+        } else {
+            log.info("mail: no SMTP server configured (--smtp-host): e-mail notices are recorded, not sent");
         }
         javalin.start(config.host(), config.port());
         return this;
