@@ -18,6 +18,12 @@ import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
+import cn.creditwindow.credit.CreditHandlers;
+import cn.creditwindow.credit.CreditOrders;
+import cn.creditwindow.credit.CreditPages;
+import cn.creditwindow.credit.CreditPrices;
+import cn.creditwindow.credit.ReportPdf;
+import cn.creditwindow.credit.ReportTypes;
 import cn.creditwindow.enrolment.EligibleLists;
 import cn.creditwindow.enrolment.EnrolmentHandlers;
 import cn.creditwindow.enrolment.EnrolmentPages;
@@ -78,6 +84,9 @@ public final class App implements AutoCloseable {
     private final Agreements agreements;
     private final DataAuthorisations dataAuthorisations;
     private final AuthorisedData authorisedData;
+    // credit services (资信服务)
+    private final CreditOrders creditOrders;
+    private final CreditPrices creditPrices;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -121,6 +130,14 @@ public final class App implements AutoCloseable {
         this.dataAuthorisations = new DataAuthorisations(db, clock, config.zone());
         this.authorisedData = new AuthorisedData(db, clock);
         AgreementPdf agreementPdf = new AgreementPdf(agreements, pdfRenderer, config.zone());
+        // credit services (资信服务). The risk listener is where the credit alarm is to be wired (a delivered report's
+        // risk events alerting the buyer's watchers); until it is, it does nothing.
+        ReportTypes reportTypes = ReportTypes.load();
+        this.creditPrices = new CreditPrices(db, reportTypes, clock);
+        this.creditOrders = new CreditOrders(db, reportTypes, core.countries, schemes, outbox,
+                (tx, buyerId, orderId, events) -> { }, clock, config.zone(), Json.mapper());
+        ReportPdf reportPdf = new ReportPdf(pdfRenderer, config.zone());
+        // (end of credit services' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -135,7 +152,9 @@ public final class App implements AutoCloseable {
                 new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, agreementPdf, bodies),
                 new AgreementPages(seals, agreements, dataAuthorisations, authorisedData, pages),
                 new EnrolmentHandlers(enrolments, eligibleLists, enrolmentPdfs, outbox, bodies),
-                new EnrolmentPages(enrolments, eligibleLists, outbox, pages));
+                new EnrolmentPages(enrolments, eligibleLists, outbox, pages),
+                new CreditHandlers(creditOrders, creditPrices, reportPdf, bodies),
+                new CreditPages(creditOrders, core.countries, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -229,5 +248,14 @@ public final class App implements AutoCloseable {
 
     AuthorisedData authorisedData() {
         return authorisedData;
+    }
+
+    // credit services (资信服务), for the demo world and tests
+    CreditOrders creditOrders() {
+        return creditOrders;
+    }
+
+    CreditPrices creditPrices() {
+        return creditPrices;
     }
 }
