@@ -606,8 +606,7 @@ public final class CreditOrders {
         Instant now = clock.instant();
         return db.inTransaction(tx -> {
             CreditOrder o = visible(tx, staff, id);
-            move(tx, o, Set.of(OrderState.IN_PROGRESS), OrderState.DELIVERED, staff, null, "delivered", "出具");
-            tx.update("UPDATE credit_orders SET report_json = ?, delivered_at = ? WHERE id = ?", text, now, id);
+            move(tx, o, Set.of(OrderState.IN_PROGRESS), OrderState.DELIVERED, staff, null, "delivered", "出具", text, now);
             notifyEnterprise(tx, o, "资信报告已出具 / Credit report delivered", "您订购的" + o.typeNameZh() + "（订单 " + o.id()
                     + "，" + o.subject() + "）已出具，请登录单一窗口资信服务查看并下载。Your " + o.typeNameEn() + " (order "
                     + o.id() + ") has been delivered; sign in to the window's credit services to read it.");
@@ -621,12 +620,17 @@ public final class CreditOrders {
 
     /** Moves an order from one of {@code from} to {@code to} with its history row; 409 from any other state. */
     private void move(Tx tx, CreditOrder o, Set<OrderState> from, OrderState to, Principal actor, String note,
-                      String verbEn, String verbZh) {
+                      String verbEn, String verbZh, Object... reportAndTime) {
         if (!from.contains(o.state())) {
             throw illegal(o, from, verbEn, verbZh);
         }
-        int changed = tx.update("UPDATE credit_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?", to,
-                clock.instant(), o.id(), o.state());
+        // a delivery sets the report with the state: the table's CHECK wants both or neither
+        int changed = reportAndTime.length == 0
+                ? tx.update("UPDATE credit_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?", to,
+                        clock.instant(), o.id(), o.state())
+                : tx.update("UPDATE credit_orders SET state = ?, updated_at = ?, report_json = ?, delivered_at = ?"
+                        + " WHERE id = ? AND state = ?", to, clock.instant(), reportAndTime[0], reportAndTime[1], o.id(),
+                        o.state());
         if (changed != 1) {
             throw illegal(o, from, verbEn, verbZh);
         }
