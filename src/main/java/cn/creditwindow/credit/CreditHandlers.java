@@ -62,7 +62,7 @@ public final class CreditHandlers {
             throw new InvalidInputException(errors);
         }
         return new CreditOrders.OrderRequest(ctx.queryParam("type"), buyerId, ctx.queryParam("country"),
-                ctx.queryParam("hsCode"), ctx.queryParam("product"), List.of("true", "on", "1").contains(urgent),
+                ctx.queryParam("hsCode"), ctx.queryParam("product"), urgent != null && List.of("true", "on", "1").contains(urgent),
                 enterpriseId, null);
     }
 

@@ -1,5 +1,6 @@
 package cn.creditwindow.credit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -18,16 +19,19 @@ public record CreditOrder(long id, long enterpriseId, String enterpriseName, Str
                           Instant updatedAt, Long takenBy, Instant deliveredAt, Report report) {
 
     /** The charge in yuan, two decimals. */
+    @JsonProperty
     public String charge() {
         return Fen.show(chargeFen);
     }
 
     /** True for a free order whose slot went back to the quota (cancelled, unable to locate). */
+    @JsonProperty
     public boolean slotReturned() {
         return free && !state.live();
     }
 
     /** What the order is about, for lists: the buyer, else the country and product. */
+    @JsonProperty
     public String subject() {
         if (buyerName != null) {
             return buyerName + " (" + buyerCode + ")";

@@ -286,18 +286,19 @@ public final class CreditOrders {
 
     private Quota quota(Tx tx, long enterpriseId) {
         LocalDate today = today();
-        return tx.one("SELECT p.id, p.policy_number, p.scheme_id, p.year_start, p.year_end, q.id AS quota_id,"
+        return tx.list("SELECT p.id, p.policy_number, p.scheme_id, p.year_start, p.year_end, q.id AS quota_id,"
                         + " q.free_total, q.free_used FROM policies p LEFT JOIN credit_quotas q ON q.policy_id = p.id"
                         + " WHERE p.enterprise_id = ? AND p.state = 'EFFECTIVE'", r -> {
-                    Scheme s = schemes.byId(r.string("scheme_id")).orElse(null);
-                    if (s == null || today.isAfter(r.date("year_end"))) {
-                        return null;
-                    }
                     Long quotaId = r.nullableLong("quota_id");
-                    return new Quota(quotaId, r.longValue("id"), r.string("policy_number"), s, r.date("year_start"),
-                            r.date("year_end"), quotaId == null ? s.freeCreditReports() : r.intValue("free_total"),
+                    Scheme s = schemes.byId(r.string("scheme_id")).orElse(null);
+                    return s == null ? null : new Quota(quotaId, r.longValue("id"), r.string("policy_number"), s,
+                            r.date("year_start"), r.date("year_end"),
+                            quotaId == null ? s.freeCreditReports() : r.intValue("free_total"),
                             quotaId == null ? 0 : r.intValue("free_used"));
-                }, enterpriseId).orElse(null);
+                }, enterpriseId).stream()
+                // the free reports expire with the policy year
+                .filter(q -> q != null && !today.isAfter(q.yearEnd()))
+                .findFirst().orElse(null);
     }
 
     /** The quota row of an effective policy, created on first use. */

@@ -1,5 +1,6 @@
 package cn.creditwindow.credit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.store.Database;
@@ -36,9 +37,12 @@ public final class CreditPrices {
     /** A type's current price; {@code setBy} is null for the data file's default. */
     public record Price(String type, long priceFen, long urgentSurchargeFen, String currency, Long setBy,
                         Instant setAt) {
+        @JsonProperty
         public String price() {
             return Fen.show(priceFen);
         }
+
+        @JsonProperty
 
         public String urgentSurcharge() {
             return Fen.show(urgentSurchargeFen);

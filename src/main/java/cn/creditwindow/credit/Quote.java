@@ -1,5 +1,6 @@
 package cn.creditwindow.credit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 
 /**
@@ -19,13 +20,18 @@ public record Quote(String type, Basis basis, long chargeFen, String currency, l
     public enum Basis { FREE, CHARGED, REFUSED }
 
     /** The charge in yuan, two decimals. */
+    @JsonProperty
     public String charge() {
         return Fen.show(chargeFen);
     }
 
+    @JsonProperty
+
     public String price() {
         return Fen.show(priceFen);
     }
+
+    @JsonProperty
 
     public String urgentSurcharge() {
         return Fen.show(urgentSurchargeFen);
