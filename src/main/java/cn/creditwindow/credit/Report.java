@@ -84,11 +84,11 @@ public record Report(Registration registration, String rating, String paymentBeh
             }
         }
         if (blank(rating) ? buyerReport : !RATINGS.contains(rating)) {
-            errors.add(new FieldError("rating", "请选择评级（" + String.join("/", RATINGS) + "）",
+            errors.add(new FieldError("rating", "请选择评级（" + String.join(" / ", RATINGS) + "）",
                     "choose a rating (" + String.join(", ", RATINGS) + ")"));
         }
         if (blank(paymentBehaviour) ? buyerReport : !PAYMENT.containsKey(paymentBehaviour)) {
-            errors.add(new FieldError("paymentBehaviour", "请选择付款记录（PROMPT/SLOW/DELINQUENT/UNKNOWN）",
+            errors.add(new FieldError("paymentBehaviour", "请选择付款记录（按时付款 / 付款迟缓 / 严重拖欠 / 无记录）",
                     "choose the payment behaviour (PROMPT, SLOW, DELINQUENT, UNKNOWN)"));
         }
         if (financials != null) {
@@ -147,7 +147,7 @@ public record Report(Registration registration, String rating, String paymentBeh
             return;
         }
         if (e.type() == null || !EVENTS.containsKey(e.type())) {
-            errors.add(new FieldError(at + ".type", "未知的风险事件类型“" + e.type() + "”（" + String.join("/",
+            errors.add(new FieldError(at + ".type", "未知的风险事件类型“" + e.type() + "”（" + String.join(" / ",
                     EVENTS.keySet().stream().sorted().toList()) + "）", "unknown risk event type '" + e.type()
                     + "' (" + String.join(", ", EVENTS.keySet().stream().sorted().toList()) + ")"));
         }
