@@ -312,7 +312,9 @@ class PagesBrowserIT {
         // the order form needs an enterprise or account manager: nobody signed in is asked to sign in first
         // (the whole order journey is CreditBrowserIT's)
         open("/search");
-        driver.findElement(By.linkText("资信服务")).click();
+        WebElement button = driver.findElement(By.id("credit-services"));
+        assertThat(button.getText()).isEqualTo("资信服务");
+        button.click();
         wait.until(ExpectedConditions.urlContains("/login?next="));
         assertThat(driver.getCurrentUrl()).contains(enc("/credit/order"));
         page("credit-sign-in");
