@@ -34,6 +34,8 @@ import cn.creditwindow.feeds.FeedHandlers;
 import cn.creditwindow.feeds.FeedWatcher;
 import cn.creditwindow.feeds.IngestReport;
 import cn.creditwindow.home.HomePages;
+import cn.creditwindow.mail.SmtpMailer;
+import cn.creditwindow.notify.MailDispatcher;
 import cn.creditwindow.notify.Outbox;
 import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.ReferenceHandlers;
@@ -87,6 +89,8 @@ public final class App implements AutoCloseable {
     // credit services (资信服务)
     private final CreditOrders creditOrders;
     private final CreditPrices creditPrices;
+    // mail: delivers the outbox's e-mails over SMTP; null when no SMTP server is configured
+    private final MailDispatcher mailDispatcher;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -116,7 +120,10 @@ public final class App implements AutoCloseable {
         this.buyers = new Buyers(db, core.countries, clock);
         // Enrolment (小微投保): the outbox as the notifier, the lists and the five steps.
         // The insurer's institution code is a placeholder until the insurer gives the real one.
-        this.outbox = new Outbox(db, clock);
+        // mail: with an SMTP server the dispatcher sends the outbox's e-mails after commit; without, they are SKIPPED
+        this.mailDispatcher = config.smtp() == null ? null : new MailDispatcher(db,
+                new SmtpMailer(config.smtp(), clock), clock, MailDispatcher.Schedule.DEFAULT);
+        this.outbox = mailDispatcher == null ? new Outbox(db, clock) : new Outbox(db, clock, mailDispatcher);
         Insurer insurer = new Insurer("中国出口信用保险公司", "China Export & Credit Insurance Corporation", "CW-INS-0001");
         this.enrolments = new Enrolments(db, schemes, outbox, clock, config.zone(), insurer, new SecureRandom());
         this.eligibleLists = new EligibleLists(db, schemes, outbox, clock, config.zone());
@@ -173,6 +180,13 @@ public final class App implements AutoCloseable {
                     this::logScan);
             watcher.start();
         }
+        if (mailDispatcher != null) { // mail
+            mailDispatcher.start();
+            log.info("mail: e-mail notices go through SMTP server {}:{} as {}", config.smtp().host(), config.smtp().port(),
+                    config.smtp().from());
+        } else {
+            log.info("mail: no SMTP server configured (--smtp-host): e-mail notices are recorded, not sent");
+        }
         javalin.start(config.host(), config.port());
         return this;
     }
@@ -195,6 +209,9 @@ public final class App implements AutoCloseable {
         javalin.stop();
         if (watcher != null) {
             watcher.close();
+        }
+        if (mailDispatcher != null) { // mail
+            mailDispatcher.close();
         }
         core.close();
         db.close();
@@ -231,6 +248,11 @@ public final class App implements AutoCloseable {
 
     Enrolments enrolments() {
         return enrolments;
+    }
+
+    // mail, for tests
+    Outbox outbox() {
+        return outbox;
     }
 
     // the service agreement (签约管理), for the demo world and tests

@@ -283,6 +283,9 @@ final class DemoWorld {
             out.println("  Walk it: sign in as sz-legal (agreement signed, data authorised) and open /enrolment; codes are"
                     + " in 消息记录 (/enrolment/outbox); reviewer accepts at /enrolment/review. hn-legal and ly-legal are"
                     + " sent to /agreements first.");
+            // mail
+            out.println("  The 保单生效通知 also goes by e-mail to the contact address: sent with serve --smtp-host …"
+                    + " --mail-from …, else shown as 未发送 in 消息记录.");
         }
     }
 }

@@ -3,6 +3,7 @@ package cn.creditwindow.app;
 import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.feeds.IngestReport;
+import cn.creditwindow.mail.SmtpMailer;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Industries;
 import cn.creditwindow.search.ArticleQuery;
@@ -30,13 +31,16 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The command line: {@code serve}, {@code ingest}, {@code search} and {@code add-admin}. The only class
- * that reads the environment ({@code CREDIT_WINDOW_FEED_TOKEN}, a feed-push API token to register at start).
+ * that reads the environment ({@code CREDIT_WINDOW_FEED_TOKEN}, a feed-push API token to register at start;
+ * {@code CREDIT_WINDOW_SMTP_PASSWORD}, the SMTP login's password).
  */
 @Command(name = "credit-window", mixinStandardHelpOptions = true, version = "credit-window 0.1",
         description = "Export Credit Window: risk information search and services for exporters.",
         subcommands = {Main.Serve.class, Main.Ingest.class, Main.Search.class, Main.AddAdmin.class})
 public final class Main implements Runnable {
     static final String TOKEN_ENV = "CREDIT_WINDOW_FEED_TOKEN";
+    /** mail: the SMTP login's password, never on the command line (where other users' ps would show it). */
+    static final String SMTP_PASSWORD_ENV = "CREDIT_WINDOW_SMTP_PASSWORD";
 
     public static void main(String[] args) {
         System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
@@ -83,12 +87,27 @@ public final class Main implements Runnable {
         boolean demo;
         @Option(names = "--secure-cookies", description = "mark cookies Secure (when users reach the service over https)")
         boolean secureCookies;
+        // mail: the SMTP server for e-mail notices; without --smtp-host e-mails are recorded as not sent
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--smtp-host", description = "SMTP server for e-mail notices (default: none, e-mails are only recorded)")
+        String smtpHost;
+        @Option(names = "--smtp-port", defaultValue = "587", description = "SMTP port (default: ${DEFAULT-VALUE})")
+        int smtpPort;
+        @Option(names = "--mail-from", description = "From of the e-mails, e.g. \"出口信用单一窗口 <noreply@example.cn>\"")
+        String mailFrom;
+        @Option(names = "--smtp-user", description = "SMTP login (password from the environment variable "
+                + SMTP_PASSWORD_ENV + ")")
+        String smtpUser;
+        @Option(names = "--smtp-starttls", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "require STARTTLS before logging in and sending (default: on; --no-smtp-starttls for a local relay)")
+        boolean smtpStartTls;
 
         @Override
         public Integer call() throws Exception {
             Config config = new Config(host, port, folders.index, feeds, !noWatch, Duration.ofSeconds(rescanSeconds),
                     cacheSize, maxFeedMb * 1024L * 1024L, System.getenv(TOKEN_ENV), Config.CHINA, db,
-                    Config.DEFAULT_PASSWORD_COST, secureCookies);
+                    Config.DEFAULT_PASSWORD_COST, secureCookies).withSmtp(smtp());
             App app;
             try {
                 // enrolment: the demo runs on DemoWorld.DEMO_DAY, inside the bundled schemes' policy years
@@ -114,6 +133,28 @@ public final class Main implements Runnable {
             System.out.println("Serving on http://localhost:" + app.port() + "  (pages: /, API docs: /api-docs)");
             Thread.currentThread().join();
             return 0;
+        }
+
+        /** mail: the SMTP settings from the options and the environment, or null without --smtp-host. */
+        Config.Smtp smtp() {
+            if (smtpHost == null || smtpHost.isBlank()) {
+                if (mailFrom != null || smtpUser != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--mail-from and --smtp-user need --smtp-host");
+                }
+                return null;
+            }
+            if (mailFrom == null || mailFrom.isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--smtp-host needs --mail-from");
+            }
+            try {
+                Config.Smtp smtp = new Config.Smtp(smtpHost, smtpPort, mailFrom, smtpUser,
+                        System.getenv(SMTP_PASSWORD_ENV), smtpStartTls);
+                new SmtpMailer(smtp, Clock.systemUTC()); // checks --mail-from now rather than as a stack trace later
+                return smtp;
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
         }
     }
 

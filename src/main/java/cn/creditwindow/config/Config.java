@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param dbFile         the embedded database file (SQLite)
  * @param passwordCost   bcrypt cost of new password hashes (10-12 in production, 4 in tests)
  * @param secureCookies  mark cookies Secure (when users reach the service over https)
+ * @param smtp           the SMTP server e-mail notices are sent through, or null for none (e-mails are then
+ *                       recorded in the outbox as not sent)
  */
 public record Config(
         String host,
@@ -37,7 +39,8 @@ public record Config(
         ZoneId zone,
         Path dbFile,
         int passwordCost,
-        boolean secureCookies) {
+        boolean secureCookies,
+        Smtp smtp) {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** bcrypt cost for production: about 50-100 ms a hash on a 2-core server. */
@@ -67,9 +70,67 @@ public record Config(
         }
     }
 
+    /** Settings without an SMTP server (e-mail notices are recorded, not sent); add one with {@link #withSmtp}. */
+    public Config(String host, int port, Path indexDir, Path feedsDir, boolean watchFeeds, Duration rescanInterval,
+                  long cacheSize, long maxFeedBytes, String feedToken, ZoneId zone, Path dbFile, int passwordCost,
+                  boolean secureCookies) {
+        this(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes, feedToken, zone,
+                dbFile, passwordCost, secureCookies, null);
+    }
+
+    /** These settings with {@code smtp} as the SMTP server (null: none). */
+    public Config withSmtp(Smtp smtp) {
+        return new Config(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes,
+                feedToken, zone, dbFile, passwordCost, secureCookies, smtp);
+    }
+
+    /**
+     * The SMTP server that e-mail notices go through ({@code cn.creditwindow.mail.SmtpMailer}).
+     *
+     * @param host     server name or address
+     * @param port     1..65535 (587 for submission with STARTTLS, 25 for a relay)
+     * @param from     the From of every e-mail: an address, optionally with a display name,
+     *                 e.g. {@code 出口信用单一窗口 <noreply@example.cn>} (parsed and checked by the mailer)
+     * @param username the login, or null for a server that needs none
+     * @param password the login's password (only with a username), or null
+     * @param startTls upgrade the connection with STARTTLS before anything is sent, and refuse a server that
+     *                 does not offer it
+     */
+    public record Smtp(String host, int port, String from, String username, String password, boolean startTls) {
+        public Smtp {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(from, "from");
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("the SMTP host must not be blank");
+            }
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("the SMTP port must be 1..65535, was " + port);
+            }
+            if (from.isBlank()) {
+                throw new IllegalArgumentException("the mail From address must not be blank");
+            }
+            if (username != null && username.isBlank()) {
+                username = null;
+            }
+            if (password != null && password.isEmpty()) {
+                password = null;
+            }
+            if (password != null && username == null) {
+                throw new IllegalArgumentException("an SMTP password was given without a username (--smtp-user)");
+            }
+        }
+
+        /** Without the password, so that logging the settings never prints it. */
+        @Override
+        public String toString() {
+            return "Smtp[host=" + host + ", port=" + port + ", from=" + from + ", username=" + username
+                    + ", password=" + (password == null ? "none" : "****") + ", startTls=" + startTls + "]";
+        }
+    }
+
     /** Defaults for a service on {@code port} with the given folders. */
     public static Config defaults(int port, Path indexDir, Path feedsDir, Path dbFile) {
         return new Config("0.0.0.0", port, indexDir, feedsDir, true, Duration.ofSeconds(60), 2_000,
-                10L * 1024 * 1024, null, CHINA, dbFile, DEFAULT_PASSWORD_COST, false);
+                10L * 1024 * 1024, null, CHINA, dbFile, DEFAULT_PASSWORD_COST, false, null);
     }
 }

@@ -92,15 +92,18 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in one transaction and returns its result: committed when it returns, rolled back
      * when it throws (the exception is rethrown; a broken database constraint as
-     * {@link ConstraintViolationException}, other SQL failures as {@link StoreException}).
+     * {@link ConstraintViolationException}, other SQL failures as {@link StoreException}). Actions registered
+     * with {@link Tx#afterCommit} run after the commit, before this returns.
      */
     public <T> T inTransaction(Work<T> work) {
+        Tx tx;
+        T result;
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
+            tx = new Tx(c, true);
             try {
-                T result = work.run(new Tx(c));
+                result = work.run(tx);
                 c.commit();
-                return result;
             } catch (Throwable e) {
                 rollback(c, e);
                 throw e;
@@ -110,12 +113,14 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw StoreException.wrap(e, "transaction");
         }
+        tx.committed(); // after the connection is back in the pool: the actions may read what was committed
+        return result;
     }
 
     /** Runs read-only {@code work} outside a write transaction (each statement sees committed data). */
     public <T> T read(Work<T> work) {
         try (Connection c = pool.getConnection()) {
-            return work.run(new Tx(c));
+            return work.run(new Tx(c, false));
         } catch (SQLException e) {
             throw StoreException.wrap(e, "read");
         }

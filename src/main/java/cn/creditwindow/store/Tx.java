@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,9 +21,35 @@ import java.util.Optional;
  */
 public final class Tx {
     private final Connection connection;
+    /** What to run once the transaction has committed; null for {@link Database#read}, which commits nothing. */
+    private final List<Runnable> afterCommit;
 
-    Tx(Connection connection) {
+    Tx(Connection connection, boolean transaction) {
         this.connection = connection;
+        this.afterCommit = transaction ? new ArrayList<>() : null;
+    }
+
+    /**
+     * Runs {@code action} after this transaction has committed (in the order registered), on the committing
+     * thread and outside the transaction; never when it rolls back. For signalling work that must see the
+     * committed rows, such as waking the mail dispatcher for an e-mail just recorded; the action must be quick
+     * and must not throw (an exception reaches the caller although the transaction has committed).
+     *
+     * @throws IllegalStateException inside {@link Database#read}, where nothing commits
+     */
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        if (afterCommit == null) {
+            throw new IllegalStateException("afterCommit needs a transaction: use Database.inTransaction, not read");
+        }
+        afterCommit.add(action);
+    }
+
+    /** Runs the {@link #afterCommit} actions; called by {@link Database#inTransaction} after the commit. */
+    void committed() {
+        for (Runnable action : afterCommit) {
+            action.run();
+        }
     }
 
     /** Runs an INSERT and returns the generated id of the new row. */

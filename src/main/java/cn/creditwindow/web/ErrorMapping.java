@@ -43,7 +43,9 @@ final class ErrorMapping {
                     List.of());
         });
         config.routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            // Javalin's own answer for an unmatched route ("Endpoint GET /x not found") is replaced by ours, in the
+            // page's language; a 404 a handler already answered is left as it is.
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {
                 answer.send(ctx, 404, "not_found", "no such page: " + ctx.path(), "页面不存在：" + ctx.path(), List.of());
             }
         });

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The real application on a loopback port, with a real index on disk, for API tests: feeds are
@@ -53,6 +54,12 @@ final class TestServer implements AutoCloseable {
 
     /** {@link #start(Path, Path, String)} with the application's clock (enrolment tests set the day). */
     static TestServer start(Path dir, Path fixtures, String feedToken, Clock clock) throws IOException {
+        return start(dir, fixtures, feedToken, clock, UnaryOperator.identity());
+    }
+
+    /** mail: {@link #start(Path, Path, String, Clock)} with settings changed by {@code customise} (e.g. an SMTP server). */
+    static TestServer start(Path dir, Path fixtures, String feedToken, Clock clock, UnaryOperator<Config> customise)
+            throws IOException {
         Path feeds = dir.resolve("feeds");
         Files.createDirectories(feeds);
         if (fixtures != null) {
@@ -61,7 +68,7 @@ final class TestServer implements AutoCloseable {
         Config config = new Config("127.0.0.1", 0, dir.resolve("index"), feeds, false, Duration.ofSeconds(60), 100,
                 64 * 1024, feedToken == null ? FEED_TOKEN : feedToken, Config.CHINA, dir.resolve("data/credit-window.db"),
                 4, false);
-        return new TestServer(config, clock);
+        return new TestServer(customise.apply(config), clock);
     }
 
     static Path fixtures(String name) {

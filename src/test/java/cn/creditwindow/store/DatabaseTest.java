@@ -88,4 +88,27 @@ class DatabaseTest {
         LocalDate day = db.read(tx -> tx.one("SELECT ? AS d", r -> r.date("d"), LocalDate.of(2024, 6, 30)).orElseThrow());
         assertThat(day).isEqualTo(LocalDate.of(2024, 6, 30));
     }
+
+    // mail: the outbox wakes the mail dispatcher with Tx.afterCommit
+    @Test
+    void afterCommitActionsRunOnceCommittedAndSeeTheRowsNeverOnRollback() {
+        java.util.List<Long> seen = new java.util.ArrayList<>();
+        db.inTransaction(tx -> {
+            enterprise(tx, "914403065X7D8E2A1J");
+            tx.afterCommit(() -> seen.add(count("SELECT COUNT(*) FROM enterprises")));
+            assertThat(seen).isEmpty();
+            return null;
+        });
+        assertThat(seen).containsExactly(1L);
+        assertThatThrownBy(() -> db.inTransaction(tx -> {
+            enterprise(tx, "91410105MA00000016");
+            tx.afterCommit(() -> seen.add(-1L));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(seen).containsExactly(1L);
+        assertThatThrownBy(() -> db.read(tx -> {
+            tx.afterCommit(() -> seen.add(-2L));
+            return null;
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("inTransaction");
+    }
 }
