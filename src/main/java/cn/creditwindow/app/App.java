@@ -26,6 +26,12 @@ import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
+import cn.creditwindow.credit.CreditHandlers;
+import cn.creditwindow.credit.CreditOrders;
+import cn.creditwindow.credit.CreditPages;
+import cn.creditwindow.credit.CreditPrices;
+import cn.creditwindow.credit.ReportPdf;
+import cn.creditwindow.credit.ReportTypes;
 import cn.creditwindow.enrolment.EligibleLists;
 import cn.creditwindow.enrolment.EnrolmentHandlers;
 import cn.creditwindow.enrolment.EnrolmentPages;
@@ -92,6 +98,9 @@ public final class App implements AutoCloseable {
     private final Watches watches;
     private final Alerts alerts;
     private final CreditAlarm alarm;
+    // credit services (资信服务)
+    private final CreditOrders creditOrders;
+    private final CreditPrices creditPrices;
     // mail: delivers the outbox's e-mails over SMTP; null when no SMTP server is configured
     private final MailDispatcher mailDispatcher;
     private final Javalin javalin;
@@ -149,6 +158,13 @@ public final class App implements AutoCloseable {
         this.alarm = new CreditAlarm(db, outbox, watchedNames, clock);
         core.ingester.onStored(alarm::onArticles);
         // (end of the credit alarm's wiring)
+        // credit services (资信服务). A delivered report's risk events alert the buyer's watchers (the credit alarm).
+        ReportTypes reportTypes = ReportTypes.load();
+        this.creditPrices = new CreditPrices(db, reportTypes, clock);
+        this.creditOrders = new CreditOrders(db, reportTypes, core.countries, schemes, outbox,
+                alarm::onReportRisk, clock, config.zone(), Json.mapper());
+        ReportPdf reportPdf = new ReportPdf(pdfRenderer, config.zone());
+        // (end of credit services' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -166,7 +182,10 @@ public final class App implements AutoCloseable {
                 new EnrolmentPages(enrolments, eligibleLists, outbox, pages),
                 // the buyer directory and the credit alarm (资信报警器)
                 new BuyerHandlers(buyers, bodies), new BuyerPages(buyers, core.countries, watches::states, pages),
-                new AlarmHandlers(watches, alerts, bodies), new AlarmPages(watches, alerts, pages));
+                new AlarmHandlers(watches, alerts, bodies), new AlarmPages(watches, alerts, pages),
+                // credit services (资信服务)
+                new CreditHandlers(creditOrders, creditPrices, reportPdf, bodies),
+                new CreditPages(creditOrders, core.countries, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -288,5 +307,14 @@ public final class App implements AutoCloseable {
 
     CreditAlarm alarm() {
         return alarm;
+    }
+
+    // credit services (资信服务), for the demo world and tests
+    CreditOrders creditOrders() {
+        return creditOrders;
+    }
+
+    CreditPrices creditPrices() {
+        return creditPrices;
     }
 }

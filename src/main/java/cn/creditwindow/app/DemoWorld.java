@@ -13,6 +13,9 @@ import cn.creditwindow.agreements.DataAuthorisations;
 import cn.creditwindow.agreements.DataType;
 import cn.creditwindow.agreements.Seal;
 import cn.creditwindow.agreements.Seals;
+import cn.creditwindow.buyers.BuyerNames;
+import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.enrolment.Enrolments;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -107,6 +110,7 @@ final class DemoWorld {
         world.build(app.accounts(), app.apiTokens());
         world.agreements(app);
         world.creditAlarm(app);
+        world.buyers(app);
         return world;
     }
 
@@ -193,6 +197,82 @@ final class DemoWorld {
         watchedLine = buyer.code() + " " + buyer.nameEn();
     }
 
+    // ---- credit services (资信服务) ----
+
+    /** A fourth Shenzhen enterprise whose sponsored policy is already effective, so its 3 free reports can be used. */
+    static final DemoEnterprise CREDIT_ENTERPRISE = new DemoEnterprise("914403037M5N8Q2W4C", "深圳市示例贸易有限公司",
+            "Shenzhen Example Trading Co., Ltd.", "shenzhen-2023", "szt-legal", "szt-operator");
+
+    /** Fictional overseas buyers of the insurer's directory: name, country, address, registration number. */
+    private static final List<Buyers.NewBuyer> DEMO_BUYERS = List.of(
+            new Buyers.NewBuyer("Gulf Star General Trading LLC", "海湾之星综合贸易有限责任公司", "AE",
+                    "Office 1204, Example Tower, Dubai", "DXB-000123"),
+            new Buyers.NewBuyer("Rheinland Haushaltswaren GmbH", null, "DE", "Musterstrasse 5, 50667 Koeln", "HRB 00000"),
+            new Buyers.NewBuyer("Lakeside Home Goods Inc.", null, "US", "100 Example Ave, Chicago, IL", "IL-0000001"),
+            new Buyers.NewBuyer("Harbour Crest Trading Limited", "港湾之冠贸易有限公司", "HK", "Unit 8, 1 Example Road, Kowloon",
+                    "HK-0000001"));
+
+    private final List<String> creditLines = new ArrayList<>();
+
+    /** Adds the demo buyers to the directory (as the insurer's entries) unless they are there. */
+    private void buyers(App app) {
+        Principal reviewer = principal(app.accounts().userByName("reviewer").orElseThrow());
+        for (Buyers.NewBuyer b : DEMO_BUYERS) {
+            boolean has = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM buyers WHERE name_key = ? AND"
+                    + " added_by_enterprise_id IS NULL", BuyerNames.key(b.nameEn()))) > 0;
+            if (!has) {
+                app.buyers().add(reviewer, b);
+            }
+        }
+    }
+
+    /**
+     * Gives {@link #CREDIT_ENTERPRISE} an effective Shenzhen policy the way its people would: agreement signed and
+     * countersigned, data authorised, listed and confirmed by the administrator, application with the code from its
+     * outbox, accepted by the reviewer. Needs the app's clock inside Shenzhen's policy year ({@link #DEMO_DAY}).
+     */
+    void effectiveCreditPolicy(App app, ZoneId zone) {
+        Accounts accounts = app.accounts();
+        DemoEnterprise d = CREDIT_ENTERPRISE;
+        Enterprise e = accounts.enterpriseByUscc(d.uscc()).orElseGet(() ->
+                accounts.createEnterprise(new Accounts.NewEnterprise(d.uscc(), d.nameZh(), d.nameEn(), null)));
+        Principal legal = principal(user(accounts, d.legal(), "示例法人4", Role.LEGAL_REPRESENTATIVE, e.id(), "13800000004"));
+        user(accounts, d.operator(), "示例操作员4", Role.OPERATOR, e.id(), "13800000005");
+        Principal reviewer = principal(accounts.userByName("reviewer").orElseThrow());
+        Principal admin = principal(accounts.userByName("admin").orElseThrow());
+        boolean has = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM policies WHERE enterprise_id = ?",
+                e.id())) > 0;
+        if (!has) {
+            if (app.seals().list(legal, null).isEmpty()) {
+                app.agreements().countersign(reviewer, signWithNewSeal(app, legal).id());
+                app.dataAuthorisations().authorise(legal, new DataAuthorisations.AuthoriseRequest(true));
+            }
+            LocalDate today = LocalDate.ofInstant(app.clock().instant(), zone);
+            String csv = "统一社会信用代码,企业名称,上年出口额（美元）,行政区划代码\n" + d.uscc() + "," + d.nameZh()
+                    + ",2500000," + e.divisionCode() + "\n";
+            EligibleLists lists = app.eligibleLists();
+            long listId = lists.importCsv(admin, d.scheme(), "demo-credit.csv", csv.getBytes(StandardCharsets.UTF_8))
+                    .list().id();
+            lists.publish(listId, today.minusDays(14), today.minusDays(1));
+            lists.confirm(admin, listId);
+            long policyId = app.database().read(tx -> tx.number("SELECT id FROM policies WHERE enterprise_id = ?", e.id()));
+            Enrolments.ContactDetails contact = new Enrolments.ContactDetails("示例联系人", "13800000004",
+                    d.legal() + "@demo.example");
+            app.enrolments().requestCode(legal, policyId, contact);
+            String text = app.database().read(tx -> tx.one("SELECT body FROM outbox WHERE enterprise_id = ? ORDER BY id DESC",
+                    r -> r.string("body"), e.id())).orElseThrow();
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\d{6}").matcher(text);
+            if (!code.find()) {
+                throw new IllegalStateException("no verification code in the demo outbox: " + text);
+            }
+            var application = app.enrolments().submit(legal, policyId, new Enrolments.ApplicationForm(
+                    contact.contactName(), contact.mobile(), contact.email(), true, code.group()));
+            app.enrolments().accept(reviewer, application.id());
+        }
+        creditLines.add(String.format("  %-12s %-12s %s (%s, %s): policy effective, 3 free buyer reports",
+                d.legal(), d.operator(), d.nameZh(), d.uscc(), d.scheme()));
+    }
+
     private static Agreement signWithNewSeal(App app, Principal legal) {
         Seal seal = app.seals().create(legal, new Seals.NewSeal("COMPANY", legal.displayName(),
                 app.seals().today().toString(), app.seals().today().plusYears(2).toString()));
@@ -219,6 +299,13 @@ final class DemoWorld {
         lines.forEach(out::println);
         out.println("  manager (account manager for Shenzhen, 4403), reviewer (insurer), admin (administrator)");
         out.println("  agreements: sz signed and authorised, hn awaiting the reviewer's seal, ly none yet (/agreements)");
+        if (!creditLines.isEmpty()) {
+            out.println("Credit services (资信服务, /credit): demo buyers in the directory (Gulf Star, Rheinland, Lakeside,"
+                    + " Harbour Crest); an enterprise with an effective policy:");
+            creditLines.forEach(out::println);
+            out.println("  order as szt-legal (or as manager on its behalf) at /credit/order; reviewer fulfils at"
+                    + " /credit/fulfilment");
+        }
         out.println("Feed push token for this run: Authorization: Bearer " + feedToken);
         if (watchedLine != null) {
             out.println("Credit alarm (资信报警器): sz-legal's enterprise watches " + watchedLine + " (/credit/alerts;"

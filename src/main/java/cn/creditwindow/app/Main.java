@@ -126,6 +126,7 @@ public final class Main implements Runnable {
             if (demo) {
                 DemoWorld world = DemoWorld.create(app);
                 world.pushPendingPolicies(app, config.zone());
+                world.effectiveCreditPolicy(app, config.zone()); // credit services: free reports to order
                 world.print(System.out);
             }
             app.start();

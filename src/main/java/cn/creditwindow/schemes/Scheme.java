@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param collectBy                    the last day to collect (领取) the policy and still be covered from the start
  *                                     of the policy year; see {@link #coverage}
  * @param freeCreditReports            free overseas buyer credit reports per enterprise and policy year
+ * @param extraCreditReports           what happens to an overseas buyer report ordered when the free ones are used up:
+ *                                     charged at the configured price, or refused
  * @param effectiveOnEnterprisePayment true when the policy takes effect only once the enterprise's own share
  *                                     of the premium is received (Henan medium: 收到企业自缴的 20% 保费后先行生效保单)
  * @param source                       where the rules come from (seed and section)
@@ -46,11 +48,20 @@ public record Scheme(
         DateRange policyYear,
         LocalDate collectBy,
         int freeCreditReports,
+        ExtraCreditReports extraCreditReports,
         boolean effectiveOnEnterprisePayment,
         String source,
         List<String> assumptions) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** What an order for an overseas buyer credit report beyond the free ones gets. */
+    public enum ExtraCreditReports {
+        /** Charged at the price an administrator configured. */
+        CHARGED,
+        /** Refused: the scheme gives only its free reports. */
+        REFUSED
+    }
 
     /** @throws IllegalArgumentException naming the scheme and the field when a rule is broken */
     public Scheme {
@@ -88,6 +99,7 @@ public record Scheme(
         check(eligibility.exportsYear() < policyYear.start().getYear(), id, "eligibility.exportsYear "
                 + eligibility.exportsYear() + " must be a year before the policy year starts (" + policyYear.start()
                 + "): eligibility is judged on last year's exports");
+        check(extraCreditReports != null, id, "extraCreditReports is required (CHARGED or REFUSED)");
         check(freeCreditReports >= 0, id, "freeCreditReports " + freeCreditReports + " must not be negative");
         check(!effectiveOnEnterprisePayment || premium.enterpriseShare().signum() > 0, id,
                 "effectiveOnEnterprisePayment is true but premium.enterpriseShare is 0:"

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 final class SchemeJson {
     private static final Set<String> SCHEME_FIELDS = Set.of("id", "nameZh", "nameEn", "region", "eligibility",
             "premium", "indemnityRatio", "perBuyerLimit", "aggregateLimit", "policyYear", "collectBy",
-            "freeCreditReports", "effectiveOnEnterprisePayment", "source", "assumptions");
+            "freeCreditReports", "extraCreditReports", "effectiveOnEnterprisePayment", "source", "assumptions");
 
     private SchemeJson() {
     }
@@ -105,6 +105,7 @@ final class SchemeJson {
                     build(year, () -> new DateRange(year.date("start"), year.date("end"))),
                     o.date("collectBy"),
                     o.integer("freeCreditReports"),
+                    o.extraCreditReports("extraCreditReports"),
                     o.bool("effectiveOnEnterprisePayment"),
                     o.text("source"),
                     o.strings("assumptions"));
@@ -239,6 +240,15 @@ final class SchemeJson {
                 throw error(field, "must be true or false but was " + value);
             }
             return value.booleanValue();
+        }
+
+        Scheme.ExtraCreditReports extraCreditReports(String field) {
+            String text = text(field);
+            try {
+                return Scheme.ExtraCreditReports.valueOf(text);
+            } catch (IllegalArgumentException e) {
+                throw error(field, "'" + text + "' is neither CHARGED nor REFUSED");
+            }
         }
 
         LocalDate date(String field) {

@@ -9,6 +9,8 @@ import cn.creditwindow.buyers.BuyerPages;
 import cn.creditwindow.agreements.AgreementPages;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
+import cn.creditwindow.credit.CreditHandlers;
+import cn.creditwindow.credit.CreditPages;
 import cn.creditwindow.enrolment.EnrolmentHandlers;
 import cn.creditwindow.enrolment.EnrolmentPages;
 import cn.creditwindow.feeds.FeedHandlers;
@@ -47,7 +49,9 @@ public final class Routes {
                            // enrolment (小微投保)
                            EnrolmentHandlers enrolment, EnrolmentPages enrolmentPages,
                            // the buyer directory and the credit alarm (资信报警器)
-                           BuyerHandlers buyers, BuyerPages buyerPages, AlarmHandlers alarm, AlarmPages alarmPages) {
+                           BuyerHandlers buyers, BuyerPages buyerPages, AlarmHandlers alarm, AlarmPages alarmPages,
+                           // credit services (资信服务)
+                           CreditHandlers credit, CreditPages creditPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -117,6 +121,23 @@ public final class Routes {
         r.get("/api/alerts", h.alarm()::alerts, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.post("/api/alerts/{id}/read", h.alarm()::read, ENTERPRISE);
         // (end of the credit alarm's API)
+        // Credit services (资信服务): report types and prices, quote, orders, wallet, the insurer's fulfilment.
+        // Enterprises order for themselves, account managers on behalf of their portfolio; reviewers fulfil.
+        r.get("/api/credit/types", h.credit()::types);
+        r.get("/api/credit/quote", h.credit()::quote, ENTERPRISE, ACCOUNT_MANAGER);
+        r.get("/api/credit/orders", h.credit()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/api/credit/orders", h.credit()::create, ENTERPRISE, ACCOUNT_MANAGER);
+        r.get("/api/credit/orders/{id}", h.credit()::get, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/api/credit/orders/{id}/cancellation", h.credit()::cancel, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/api/credit/orders/{id}/report.pdf", h.credit()::pdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/api/credit/orders/{id}/take", h.credit()::take, REVIEWER);
+        r.post("/api/credit/orders/{id}/delivery", h.credit()::deliver, REVIEWER);
+        r.post("/api/credit/orders/{id}/unable-to-locate", h.credit()::unable, REVIEWER);
+        r.get("/api/credit/wallet", h.credit()::wallet, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/api/credit/fulfilment", h.credit()::queue, REVIEWER);
+        r.get("/api/admin/credit/prices", h.credit()::prices, ADMIN);
+        r.put("/api/admin/credit/prices/{type}", h.credit()::setPrice, ADMIN);
+        // (end of credit services' API)
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
@@ -182,7 +203,19 @@ public final class Routes {
         r.post("/credit/alerts/{id}/read", h.alarmPages()::read, ENTERPRISE);
         // (end of the credit alarm's pages)
         r.get("/claims", ctx -> h.comingSoon().show(ctx, Section.CLAIMS));
-        r.get("/credit", ctx -> h.comingSoon().show(ctx, Section.CREDIT));
+        // Credit services' pages (资信服务); /credit itself is public and invites signing in.
+        r.get("/credit", h.creditPages()::index);
+        r.get("/credit/order", h.creditPages()::orderPage, ENTERPRISE, ACCOUNT_MANAGER);
+        r.post("/credit/orders", h.creditPages()::order, ENTERPRISE, ACCOUNT_MANAGER);
+        r.get("/credit/orders/{id}", h.creditPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/credit/orders/{id}/report.pdf", h.credit()::pdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.post("/credit/orders/{id}/cancel", h.creditPages()::cancel, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/credit/fulfilment", h.creditPages()::fulfilment, REVIEWER);
+        r.post("/credit/orders/{id}/take", h.creditPages()::take, REVIEWER);
+        r.get("/credit/orders/{id}/deliver", h.creditPages()::deliverPage, REVIEWER);
+        r.post("/credit/orders/{id}/deliver", h.creditPages()::deliver, REVIEWER);
+        r.post("/credit/orders/{id}/unable", h.creditPages()::unable, REVIEWER);
+        // (end of credit services' pages)
     }
 
     /**

@@ -11,7 +11,7 @@ public enum Section {
     AGREEMENTS("/agreements", "nav.agreements", true),
     ENROLMENT("/enrolment", "nav.enrolment", true),
     CLAIMS("/claims", "nav.claims", false),
-    CREDIT("/credit", "nav.credit", false);
+    CREDIT("/credit", "nav.credit", true);
 
     private final String path;
     private final String messageKey;

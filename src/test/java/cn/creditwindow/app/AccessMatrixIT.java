@@ -274,6 +274,40 @@ class AccessMatrixIT {
         rows.add(on("GET /credit/alerts").allow(watchReaders).status(303, "anonymous").build());
         rows.add(on("POST /credit/alerts/999999/read").status(404, enterprise).build());
         // (end of the credit alarm's rows)
+        // credit services (资信服务). No orders exist here, so order ids are unknown (404) for whoever passes the guard;
+        // incomplete bodies and queries are 400 from the handler. Enterprises and managers order, reviewers fulfil.
+        String[] orderers = {"sz-legal", "sz-operator", "hn-legal", "manager"};
+        String[] creditReaders = {"sz-legal", "sz-operator", "hn-legal", "manager", "reviewer"};
+        rows.add(on("GET /api/credit/types").everyone().build());
+        rows.add(on("GET /api/credit/quote").allow(orderers).build());
+        rows.add(on("GET /api/credit/quote?type=COUNTRY_RISK&country=AE&enterpriseId={other}").allow(orderers)
+                .status(404, "sz-legal", "sz-operator", "manager").build());
+        rows.add(on("GET /api/credit/orders").allow(creditReaders).build());
+        rows.add(on("POST /api/credit/orders").allow(orderers).build());
+        rows.add(on("GET /api/credit/orders/{own}").status(404, creditReaders).build());
+        rows.add(on("POST /api/credit/orders/{own}/cancellation").status(404, creditReaders).build());
+        rows.add(on("GET /api/credit/orders/{own}/report.pdf").status(404, creditReaders).build());
+        rows.add(on("POST /api/credit/orders/{own}/take").status(404, "reviewer").build());
+        rows.add(on("POST /api/credit/orders/{own}/delivery").status(404, "reviewer").build());
+        rows.add(on("POST /api/credit/orders/{own}/unable-to-locate").allow("reviewer").build());
+        rows.add(on("GET /api/credit/wallet").allow(creditReaders).build());
+        rows.add(on("GET /api/credit/wallet?enterpriseId={other}").allow(creditReaders)
+                .status(404, "sz-legal", "sz-operator", "manager").build());
+        rows.add(on("GET /api/credit/fulfilment").allow("reviewer").build());
+        rows.add(on("GET /api/admin/credit/prices").allow("admin").build());
+        rows.add(on("PUT /api/admin/credit/prices/BUYER_CREDIT").allow("admin").build());
+        rows.add(on("GET /credit/order").allow(orderers).status(303, "anonymous").build());
+        rows.add(on("POST /credit/orders").allow(orderers).build());
+        for (String get : List.of("/credit/orders/{own}", "/credit/orders/{own}/report.pdf")) {
+            rows.add(on("GET " + get).status(404, creditReaders).status(303, "anonymous").build());
+        }
+        rows.add(on("POST /credit/orders/{own}/cancel").status(404, creditReaders).build());
+        rows.add(on("GET /credit/fulfilment").allow("reviewer").status(303, "anonymous").build());
+        rows.add(on("POST /credit/orders/{own}/take").status(404, "reviewer").build());
+        rows.add(on("GET /credit/orders/{own}/deliver").status(404, "reviewer").status(303, "anonymous").build());
+        rows.add(on("POST /credit/orders/{own}/deliver").status(404, "reviewer").build());
+        rows.add(on("POST /credit/orders/{own}/unable").allow("reviewer").build());
+        // (end of credit services' rows)
         // signing out, each with a session of its own
         rows.add(on("POST /logout").body("").fresh().people().build());
         rows.add(on("DELETE /api/session").fresh().people().build());

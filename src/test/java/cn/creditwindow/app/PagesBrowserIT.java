@@ -308,13 +308,16 @@ class PagesBrowserIT {
     }
 
     @Test
-    void creditServicesLeadToTheirComingSoonPage() {
+    void creditServicesAskWhoIsOrdering() {
+        // the order form needs an enterprise or account manager: nobody signed in is asked to sign in first
+        // (the whole order journey is CreditBrowserIT's)
         open("/search");
-        driver.findElement(By.linkText("资信服务")).click();
-        wait.until(ExpectedConditions.urlToBe(server.base() + "/credit"));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("资信服务");
-        assertThat(driver.findElement(By.className("coming-soon")).getText()).contains("即将上线");
-        page("credit-coming-soon");
+        WebElement button = driver.findElement(By.id("credit-services"));
+        assertThat(button.getText()).isEqualTo("资信服务");
+        button.click();
+        wait.until(ExpectedConditions.urlContains("/login?next="));
+        assertThat(driver.getCurrentUrl()).contains(enc("/credit/order"));
+        page("credit-sign-in");
     }
 
     @Test

@@ -92,7 +92,10 @@ class PagesIT {
         Element country = doc.selectFirst(".panel[data-module=country-alert]");
         assertThat(country.select(".hit, a.more")).isEmpty();
         assertThat(doc.select("#f-q").val()).isEqualTo("关税");
-        assertThat(doc.select("a.btn[href=/credit]").text()).isEqualTo("资信服务");
+        assertThat(doc.select("a.btn[href=/credit/order]").text()).isEqualTo("资信服务");
+        // with a country condition, the button carries it to the order form (a country risk report for it)
+        assertThat(page("/search?country=AE", 200).select("#credit-services").attr("href"))
+                .isEqualTo("/credit/order?country=" + enc("阿联酋"));
         assertThat(doc.select("label[for=f-country], label[for=f-industry], label[for=f-q]")).hasSize(3);
     }
 
@@ -194,6 +197,10 @@ class PagesIT {
         assertThat(doc.select("h1").text()).isEqualTo("索赔服务");
         assertThat(doc.select(".coming-soon").text()).contains("即将上线");
         assertThat(doc.select(".sidenav a[aria-current=page]").text()).contains("索赔服务");
-        assertThat(page("/credit?lang=en", 200).select("h1").text()).isEqualTo("Credit services");
+        // credit services are built: /credit is public and invites signing in, like /agreements
+        Document credit = page("/credit?lang=en", 200);
+        assertThat(credit.select("h1").text()).isEqualTo("Credit services");
+        assertThat(credit.select(".coming-soon")).isEmpty();
+        assertThat(credit.select("#credit-login").attr("href")).startsWith("/login");
     }
 }

@@ -21,7 +21,7 @@ class SchemeJsonTest {
         negative-exports-bound.json        | scheme test-2023: eligibility: exportsAtMost -5 USD must not be negative
         end-before-start.json              | scheme test-2023: policyYear: end 2023-06-30 is before start 2023-07-01
         unknown-aggregate-kind.json        | scheme test-2023: aggregateLimit.kind: unknown kind 'percentOfExports'; the kinds are asOnPolicy, multipleOfPremium, maxOfMultipleAndPerBuyer, fixed
-        unknown-field.json                 | scheme test-2023: perBuyerLimt: unknown field; the fields here are aggregateLimit, assumptions, collectBy, effectiveOnEnterprisePayment, eligibility, freeCreditReports, id, indemnityRatio, nameEn, nameZh, perBuyerLimit, policyYear, premium, region, source
+        unknown-field.json                 | scheme test-2023: perBuyerLimt: unknown field; the fields here are aggregateLimit, assumptions, collectBy, effectiveOnEnterprisePayment, eligibility, extraCreditReports, freeCreditReports, id, indemnityRatio, nameEn, nameZh, perBuyerLimit, policyYear, premium, region, source
         missing-field.json                 | scheme test-2023: collectBy: is missing (every field must be written; nullable ones as null)
         fraction-of-a-cent.json            | scheme test-2023: premium: minimum 200.001 USD has fractions of a cent; amounts are whole cents
         rate-in-quotes.json                | scheme test-2023: premium.rate: must be a number (written without quotes) but was "0.0008"
@@ -29,6 +29,7 @@ class SchemeJsonTest {
         premium-multiple-without-rate.json | scheme test-2023: aggregateLimit multipleOfPremium is computed from the premium, so premium.rate must be stated
         bad-date.json                      | scheme test-2023: collectBy: '2023-06-31' is not a date written YYYY-MM-DD
         indemnity-above-one.json           | scheme test-2023: indemnityRatio 80 must be a fraction from 0 to 1 (0.80 for 80%)
+        bad-extra-credit-reports.json      | scheme test-2023: extraCreditReports: 'FREE' is neither CHARGED nor REFUSED
         not-an-array.json                  | must be a JSON array of schemes, [ {…}, … ]
         """)
     void rejectsABadFileNamingTheFileSchemeAndField(String file, String message) {

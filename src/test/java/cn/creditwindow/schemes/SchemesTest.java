@@ -38,6 +38,7 @@ class SchemesTest {
         assertThat(s.policyYear()).isEqualTo(new DateRange(date("2023-07-01"), date("2024-06-30")));
         assertThat(s.collectBy()).isEqualTo(date("2023-06-30"));
         assertThat(s.freeCreditReports()).isEqualTo(3);
+        assertThat(s.extraCreditReports()).isEqualTo(Scheme.ExtraCreditReports.CHARGED);
         assertThat(s.effectiveOnEnterprisePayment()).isFalse();
         assertThat(s.source()).startsWith("seed 000");
     }
@@ -70,10 +71,12 @@ class SchemesTest {
             assertThat(s.policyYear()).as(s.id()).isEqualTo(new DateRange(date("2024-09-01"), date("2025-08-31")));
             assertThat(s.collectBy()).as(s.id()).isEqualTo(date("2024-09-30"));
             assertThat(s.freeCreditReports()).as(s.id()).isZero();
+            assertThat(s.extraCreditReports()).as(s.id()).isEqualTo(Scheme.ExtraCreditReports.CHARGED);
             assertThat(s.assumptions()).as(s.id())
                     .anyMatch(a -> a.startsWith("policyYear: not stated in seed 003"))
                     .anyMatch(a -> a.startsWith("collectBy: not stated in seed 003"))
-                    .anyMatch(a -> a.startsWith("freeCreditReports: "));
+                    .anyMatch(a -> a.startsWith("freeCreditReports: "))
+                    .anyMatch(a -> a.startsWith("extraCreditReports: "));
         }
         assertThat(medium.assumptions()).anyMatch(a -> a.startsWith("premium.minimum: "));
     }

@@ -1,0 +1,190 @@
+package cn.creditwindow.credit;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.JsonBodies;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The credit services API under {@code /api/credit} (and the administrator's prices under
+ * {@code /api/admin/credit/prices}). Roles are checked by the routes' guards and again by the domain; whose orders
+ * and wallets are visible by {@code Tenancy}.
+ */
+public final class CreditHandlers {
+    private final CreditOrders orders;
+    private final CreditPrices prices;
+    private final ReportPdf pdf;
+    private final JsonBodies bodies;
+
+    public CreditHandlers(CreditOrders orders, CreditPrices prices, ReportPdf pdf, JsonBodies bodies) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.prices = Objects.requireNonNull(prices, "prices");
+        this.pdf = Objects.requireNonNull(pdf, "pdf");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+    }
+
+    /** A report type with its current price. */
+    record TypeView(ReportType type, CreditPrices.Price price) {
+    }
+
+    /** {@code GET /api/credit/types}: the report types and their prices (CNY). */
+    public void types(Context ctx) {
+        List<CreditPrices.Price> all = prices.all();
+        List<TypeView> items = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            items.add(new TypeView(orders.types().all().get(i), all.get(i)));
+        }
+        ctx.json(Map.of("currency", Fen.CURRENCY, "items", items));
+    }
+
+    /** {@code GET /api/credit/quote?type=&buyerId=&country=&hsCode=&product=&urgent=&enterpriseId=}. */
+    public void quote(Context ctx) {
+        ctx.json(orders.quote(Authentication.require(ctx), request(ctx)));
+    }
+
+    /** The order a query string describes (the quote's parameters; the order page's too). */
+    public static CreditOrders.OrderRequest request(Context ctx) {
+        List<FieldError> errors = new ArrayList<>();
+        Long buyerId = id(ctx, "buyerId", errors);
+        Long enterpriseId = id(ctx, "enterpriseId", errors);
+        String urgent = ctx.queryParam("urgent");
+        if (urgent != null && !List.of("true", "false", "on", "1", "0", "").contains(urgent)) {
+            errors.add(new FieldError("urgent", "加急应为 true 或 false", "urgent is true or false"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new CreditOrders.OrderRequest(ctx.queryParam("type"), buyerId, ctx.queryParam("country"),
+                ctx.queryParam("hsCode"), ctx.queryParam("product"), urgent != null && List.of("true", "on", "1").contains(urgent),
+                enterpriseId, null);
+    }
+
+    /** A positive id in the query string, or null when absent. */
+    static Long id(Context ctx, String name, List<FieldError> errors) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long v = Long.parseLong(raw.strip());
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(new FieldError(name, name + " 应为正整数编号", name + " must be a positive id"));
+        return null;
+    }
+
+    /** {@code GET /api/credit/orders?state=&enterpriseId=}. */
+    public void list(Context ctx) {
+        List<FieldError> errors = new ArrayList<>();
+        Long enterpriseId = id(ctx, "enterpriseId", errors);
+        OrderState state = null;
+        String s = ctx.queryParam("state");
+        if (s != null && !s.isBlank()) {
+            try {
+                state = OrderState.valueOf(s);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("state", "未知的订单状态“" + s + "”", "unknown order state '" + s + "'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        ctx.json(Map.of("items", orders.orders(Authentication.require(ctx), state, enterpriseId)));
+    }
+
+    /** {@code POST /api/credit/orders}: an {@link CreditOrders.OrderRequest} with {@code expectedCharge}. */
+    public void create(Context ctx) {
+        CreditOrder o = orders.order(Authentication.require(ctx), bodies.read(ctx, CreditOrders.OrderRequest.class));
+        ctx.status(201).header("Location", "/api/credit/orders/" + o.id()).json(o);
+    }
+
+    /** An order with its history. */
+    record OrderView(CreditOrder order, List<OrderEvent> history) {
+    }
+
+    /** {@code GET /api/credit/orders/{id}}. */
+    public void get(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(new OrderView(orders.order(p, id), orders.history(p, id)));
+    }
+
+    /** A reason, for cancelling or unable to locate. */
+    record Reason(String reason) {
+    }
+
+    private Reason reason(Context ctx) {
+        return ctx.body().isBlank() ? new Reason(null) : bodies.read(ctx, Reason.class);
+    }
+
+    /** {@code POST /api/credit/orders/{id}/cancellation}: body {@code {"reason"}} (optional). */
+    public void cancel(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(orders.cancel(p, id, reason(ctx).reason()));
+    }
+
+    /** {@code GET /api/credit/orders/{id}/report.pdf} (and the page's {@code /credit/orders/{id}/report.pdf}). */
+    public void pdf(Context ctx) {
+        CreditOrder o = orders.order(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id"));
+        byte[] bytes = pdf.render(o);
+        ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + ReportPdf.fileName(o)
+                + "\"").header("X-Content-Type-Options", "nosniff").result(bytes);
+    }
+
+    /** {@code GET /api/credit/wallet?enterpriseId=}. */
+    public void wallet(Context ctx) {
+        List<FieldError> errors = new ArrayList<>();
+        Long enterpriseId = id(ctx, "enterpriseId", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        ctx.json(orders.wallet(Authentication.require(ctx), enterpriseId));
+    }
+
+    /** {@code GET /api/credit/fulfilment}: the insurer's queue. */
+    public void queue(Context ctx) {
+        ctx.json(Map.of("items", orders.queue(Authentication.require(ctx))));
+    }
+
+    /** {@code POST /api/credit/orders/{id}/take}. */
+    public void take(Context ctx) {
+        ctx.json(orders.take(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+    }
+
+    /** {@code POST /api/credit/orders/{id}/delivery}: body a {@link Report}. */
+    public void deliver(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(orders.deliver(p, id, bodies.read(ctx, Report.class)));
+    }
+
+    /** {@code POST /api/credit/orders/{id}/unable-to-locate}: body {@code {"reason"}} (required). */
+    public void unable(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(orders.unableToLocate(p, id, reason(ctx).reason()));
+    }
+
+    /** {@code GET /api/admin/credit/prices}. */
+    public void prices(Context ctx) {
+        ctx.json(Map.of("currency", Fen.CURRENCY, "items", prices.all()));
+    }
+
+    /** {@code PUT /api/admin/credit/prices/{type}}: body {@code {"price", "urgentSurcharge"}} in yuan. */
+    public void setPrice(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(prices.set(p, ctx.pathParam("type"), bodies.read(ctx, CreditPrices.PriceChange.class)));
+    }
+}

@@ -1,0 +1,351 @@
+package cn.creditwindow.credit;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Role;
+import cn.creditwindow.buyers.Buyer;
+import cn.creditwindow.reference.Countries;
+import cn.creditwindow.reference.Country;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pages;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The credit services' pages under {@code /credit}: the wallet and orders (public, inviting sign-in), the order form
+ * with the buyer picker and the quote shown before confirming, an order's page (history, report, PDF, cancel), and
+ * the insurer's fulfilment queue and delivery form. Forms post with {@code _csrf}; success redirects (303), bad
+ * input shows the form again with every bad field (400), a changed quote shows the new one (409).
+ */
+public final class CreditPages {
+    private final CreditOrders orders;
+    private final Countries countries;
+    private final Pages pages;
+
+    public CreditPages(CreditOrders orders, Countries countries, Pages pages) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.countries = Objects.requireNonNull(countries, "countries");
+        this.pages = Objects.requireNonNull(pages, "pages");
+    }
+
+    /** {@code /credit}: the wallet of the enterprise shown, the orders, the order button. */
+    public record IndexView(Wallet wallet, List<CreditOrder> orders, List<CreditOrders.EnterpriseChoice> enterprises,
+                            Long enterpriseId, boolean canOrder, boolean reviewer) {
+    }
+
+    /** {@code GET /credit?enterpriseId=}; public: nobody signed in is invited to sign in. */
+    public void index(Context ctx) {
+        Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
+        if (p == null) {
+            pages.render(ctx, "credit/index.jte", new IndexView(null, List.of(), List.of(), null, false, false));
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Long enterpriseId = CreditHandlers.id(ctx, "enterpriseId", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        boolean enterprise = p.role().isEnterpriseUser();
+        Long shown = enterprise ? p.enterpriseId() : enterpriseId;
+        Wallet wallet = shown == null || p.role() == Role.ADMIN ? null : orders.wallet(p, shown);
+        List<CreditOrder> list = p.role() == Role.ADMIN ? List.of() : orders.orders(p, null, shown);
+        pages.render(ctx, "credit/index.jte", new IndexView(wallet, list, enterprise || p.role() == Role.ADMIN ? List.of()
+                : orders.enterprises(p), shown, enterprise || p.role() == Role.ACCOUNT_MANAGER, p.role() == Role.REVIEWER));
+    }
+
+    /** The order form: what was typed, the buyers found, the quote (once asked for), and the errors. */
+    public record OrderView(List<ReportType> types, List<CreditOrders.EnterpriseChoice> enterprises, Form form,
+                            Buyer buyer, List<Buyer> buyers, boolean searched, Quote quote, String refusal,
+                            List<FieldError> errors) {
+        public String error(String field) {
+            return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::zh).findFirst().orElse(null);
+        }
+
+        public String errorEn(String field) {
+            return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::en).findFirst().orElse(null);
+        }
+
+        public boolean hasError(String field) {
+            return errors.stream().anyMatch(e -> e.field().equals(field));
+        }
+    }
+
+    /** The order form's fields as typed (text, so that a bad value is shown again). */
+    public record Form(String type, String enterpriseId, String buyerId, String buyerQ, String country, String hsCode,
+                       String product, boolean urgent) {
+        CreditOrders.OrderRequest request(BigDecimal expectedCharge) {
+            return new CreditOrders.OrderRequest(type, parse(buyerId), country, hsCode, product, urgent,
+                    parse(enterpriseId), expectedCharge);
+        }
+
+        private static Long parse(String s) {
+            try {
+                return s == null || s.isBlank() ? null : Long.parseLong(s.strip());
+            } catch (NumberFormatException e) {
+                return -1L;
+            }
+        }
+    }
+
+    private Form form(Context ctx, boolean post) {
+        java.util.function.Function<String, String> v = post ? ctx::formParam : ctx::queryParam;
+        String type = v.apply("type");
+        String country = v.apply("country");
+        if (!post && type == null && country != null && !country.isBlank()) {
+            // from the search page's 资信服务 button with a country: a country risk report for it
+            type = "COUNTRY_RISK";
+        }
+        Country c = country == null ? null : countries.find(country.strip()).orElse(null);
+        return new Form(type == null ? "BUYER_CREDIT" : type, v.apply("enterpriseId"), v.apply("buyerId"),
+                v.apply("buyerQ"), c == null ? country : c.alpha2(), v.apply("hsCode"), v.apply("product"),
+                v.apply("urgent") != null && !"false".equals(v.apply("urgent")));
+    }
+
+    /** {@code GET /credit/order}: {@code action=search} finds buyers, {@code action=quote} shows the quote. */
+    public void orderPage(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Form f = form(ctx, false);
+        String action = ctx.queryParam("action");
+        Quote quote = null;
+        List<FieldError> errors = List.of();
+        if ("quote".equals(action)) {
+            try {
+                quote = orders.quote(p, f.request(null));
+            } catch (InvalidInputException e) {
+                errors = e.errors();
+                ctx.status(400);
+            } catch (RequestRefusedException e) {
+                renderOrder(ctx, p, f, null, e.zh() + " / " + e.getMessage(), List.of(), false);
+                ctx.status(e.status());
+                return;
+            }
+        }
+        renderOrder(ctx, p, f, quote, null, errors, "search".equals(action));
+    }
+
+    private void renderOrder(Context ctx, Principal p, Form f, Quote quote, String refusal, List<FieldError> errors,
+                             boolean searched) {
+        Long enterpriseId = p.role().isEnterpriseUser() ? p.enterpriseId() : Form.parse(f.enterpriseId());
+        Buyer buyer = null;
+        Long buyerId = Form.parse(f.buyerId());
+        if (buyerId != null && buyerId > 0) {
+            try {
+                buyer = orders.buyer(p, buyerId);
+            } catch (cn.creditwindow.validation.NotFoundException e) {
+                buyer = null;
+            }
+        }
+        List<Buyer> found = searched || f.buyerQ() != null && !f.buyerQ().isBlank()
+                ? orders.findBuyers(p, enterpriseId, f.buyerQ()) : List.of();
+        pages.render(ctx, "credit/order.jte", new OrderView(orders.types().all(),
+                p.role() == Role.ACCOUNT_MANAGER ? orders.enterprises(p) : List.of(), f, buyer, found, searched, quote,
+                refusal, errors));
+    }
+
+    /** {@code POST /credit/orders}: confirms with the quote's charge ({@code expectedCharge}). */
+    public void order(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Form f = form(ctx, true);
+        BigDecimal expected;
+        try {
+            expected = new BigDecimal(Objects.requireNonNullElse(ctx.formParam("expectedCharge"), "").strip());
+        } catch (NumberFormatException e) {
+            expected = null;
+        }
+        try {
+            CreditOrder o = orders.order(p, f.request(expected));
+            ctx.redirect("/credit/orders/" + o.id(), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            renderOrder(ctx, p, f, null, null, e.errors(), false);
+            ctx.status(400);
+        } catch (RequestRefusedException e) {
+            Quote now = null;
+            try {
+                now = orders.quote(p, f.request(null));
+            } catch (RequestRefusedException | InvalidInputException ignored) {
+                // the refusal below says why
+            }
+            renderOrder(ctx, p, f, now, e.zh() + " / " + e.getMessage(), List.of(), false);
+            ctx.status(e.status());
+        }
+    }
+
+    /** An order's page. */
+    public record OrderPage(CreditOrder order, List<OrderEvent> history, boolean canCancel, boolean reviewer) {
+    }
+
+    /** {@code GET /credit/orders/{id}}. */
+    public void view(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        CreditOrder o = orders.order(p, id);
+        boolean reviewer = p.role() == Role.REVIEWER;
+        boolean canCancel = o.state() == OrderState.ORDERED || reviewer && o.state() == OrderState.IN_PROGRESS;
+        pages.render(ctx, "credit/view.jte", new OrderPage(o, orders.history(p, id), canCancel, reviewer));
+    }
+
+    /** {@code POST /credit/orders/{id}/cancel}. */
+    public void cancel(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        orders.cancel(Authentication.require(ctx), id, ctx.formParam("reason"));
+        ctx.redirect("/credit/orders/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    public record QueueView(List<CreditOrder> items) {
+    }
+
+    /** {@code GET /credit/fulfilment}: the insurer's queue. */
+    public void fulfilment(Context ctx) {
+        pages.render(ctx, "credit/fulfilment.jte", new QueueView(orders.queue(Authentication.require(ctx))));
+    }
+
+    /** {@code POST /credit/orders/{id}/take}. */
+    public void take(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        orders.take(Authentication.require(ctx), id);
+        ctx.redirect("/credit/orders/" + id + "/deliver", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /credit/orders/{id}/unable}: reason required. */
+    public void unable(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        orders.unableToLocate(Authentication.require(ctx), id, ctx.formParam("reason"));
+        ctx.redirect("/credit/fulfilment", HttpStatus.SEE_OTHER);
+    }
+
+    /** The delivery form: the order, what was typed, the errors. */
+    public record DeliverView(CreditOrder order, DeliveryForm form, List<FieldError> errors) {
+        public String error(String field) {
+            return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::zh).findFirst().orElse(null);
+        }
+
+        public boolean hasError(String field) {
+            return errors.stream().anyMatch(e -> e.field().equals(field));
+        }
+
+        public List<String> ratings() {
+            return Report.RATINGS;
+        }
+
+        public List<String> payments() {
+            return List.of("PROMPT", "SLOW", "DELINQUENT", "UNKNOWN");
+        }
+
+        public List<String> events() {
+            return List.of("BANKRUPTCY", "DEFAULT", "REFUSAL_TO_PAY", "LITIGATION", "SANCTIONS", "OTHER");
+        }
+
+        public String paymentName(String code, boolean zh) {
+            return Report.PAYMENT.get(code)[zh ? 0 : 1];
+        }
+
+        public String eventName(String code, boolean zh) {
+            return Report.EVENTS.get(code)[zh ? 0 : 1];
+        }
+    }
+
+    /** The delivery form's fields as typed; up to {@value #EVENT_ROWS} risk events. */
+    public record DeliveryForm(String name, String registrationNo, String country, String address, String established,
+                               String legalForm, String rating, String paymentBehaviour, String year, String currency,
+                               String revenue, String netProfit, String totalAssets, List<String[]> events,
+                               String summary) {
+    }
+
+    static final int EVENT_ROWS = 3;
+
+    /** {@code GET /credit/orders/{id}/deliver}. */
+    public void deliverPage(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        CreditOrder o = orders.order(p, AccountHandlers.pathId(ctx, "id"));
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < EVENT_ROWS; i++) {
+            events.add(new String[] {"", "", ""});
+        }
+        pages.render(ctx, "credit/deliver.jte", new DeliverView(o, new DeliveryForm(o.buyerName() == null ? "" : o.buyerName(),
+                "", o.buyerCountry() == null ? "" : o.buyerCountry(), "", "", "", "", "", "", "", "", "", "", events, ""),
+                List.of()));
+    }
+
+    /** {@code POST /credit/orders/{id}/deliver}. */
+    public void deliver(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < EVENT_ROWS; i++) {
+            events.add(new String[] {v(ctx, "eventType" + i), v(ctx, "eventDate" + i), v(ctx, "eventText" + i)});
+        }
+        DeliveryForm f = new DeliveryForm(v(ctx, "name"), v(ctx, "registrationNo"), v(ctx, "country"), v(ctx, "address"),
+                v(ctx, "established"), v(ctx, "legalForm"), v(ctx, "rating"), v(ctx, "paymentBehaviour"), v(ctx, "year"),
+                v(ctx, "currency"), v(ctx, "revenue"), v(ctx, "netProfit"), v(ctx, "totalAssets"), events, v(ctx, "summary"));
+        List<FieldError> errors = new ArrayList<>();
+        Report report = report(f, errors);
+        try {
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            orders.deliver(p, id, report);
+        } catch (InvalidInputException e) {
+            ctx.status(400);
+            pages.render(ctx, "credit/deliver.jte", new DeliverView(orders.order(p, id), f, e.errors()));
+            return;
+        }
+        ctx.redirect("/credit/orders/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    private static Report report(DeliveryForm f, List<FieldError> errors) {
+        boolean anyRegistration = !(f.name() + f.registrationNo() + f.country() + f.address() + f.established()
+                + f.legalForm()).isBlank();
+        Report.Registration g = anyRegistration ? new Report.Registration(n(f.name()), n(f.registrationNo()),
+                n(f.country()), n(f.address()), n(f.established()), n(f.legalForm())) : null;
+        Integer year = null;
+        if (!f.year().isBlank()) {
+            try {
+                year = Integer.parseInt(f.year().strip());
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("financials.year", "财务年度为四位数字", "the financial year is four digits"));
+            }
+        }
+        BigDecimal revenue = amount("financials.revenue", f.revenue(), errors);
+        BigDecimal profit = amount("financials.netProfit", f.netProfit(), errors);
+        BigDecimal assets = amount("financials.totalAssets", f.totalAssets(), errors);
+        boolean anyFinancials = year != null || revenue != null || profit != null || assets != null
+                || !f.currency().isBlank();
+        Report.Financials fin = anyFinancials ? new Report.Financials(year, n(f.currency()), revenue, profit, assets)
+                : null;
+        List<Report.RiskEvent> events = new ArrayList<>();
+        for (String[] e : f.events()) {
+            if (!(e[0] + e[1] + e[2]).isBlank()) {
+                events.add(new Report.RiskEvent(n(e[0]), n(e[1]), n(e[2])));
+            }
+        }
+        return new Report(g, n(f.rating()), n(f.paymentBehaviour()), fin, events, f.summary());
+    }
+
+    private static BigDecimal amount(String field, String text, List<FieldError> errors) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "请填写数字金额", "write the amount as a number"));
+            return null;
+        }
+    }
+
+    private static String v(Context ctx, String name) {
+        String s = ctx.formParam(name);
+        return s == null ? "" : s;
+    }
+
+    private static String n(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
