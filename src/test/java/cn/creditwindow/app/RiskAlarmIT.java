@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.creditwindow.TestClock;
 import cn.creditwindow.config.Config;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RiskAlarmIT {
+    private GreenMail smtp;
     private TestServer server;
     private long gulf;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        server = TestServer.start(dir, null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        Config.Smtp settings = new Config.Smtp("127.0.0.1", smtp.getSmtp().getPort(),
+                "出口信用单一窗口 <noreply@creditwindow.test>", null, null, false);
+        server = TestServer.start(dir, null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")),
+                config -> config.withSmtp(settings));
         DemoWorld.create(server.app()).effectiveCreditPolicy(server.app(), Config.CHINA);
         JsonNode found = ApiClient.demo(server, "sz-legal").json("/api/buyers?q=" + TestServer.enc("Gulf Star Trading")
                 + "&country=AE");
@@ -38,11 +49,16 @@ class RiskAlarmIT {
 
     @AfterAll
     void stop() throws IOException {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 
     @Test
-    void aDeliveredBankruptcyAlertsTheBuyersWatchersAtOnce() {
+    void aDeliveredBankruptcyAlertsTheBuyersWatchersAtOnce() throws Exception {
         ApiClient watcher = ApiClient.demo(server, "sz-legal");
         assertThat(watcher.post("/api/watches", Map.of("buyerId", gulf)).status()).isEqualTo(201);
         long before = watcher.json("/api/alerts").get("items").size();
@@ -67,7 +83,25 @@ class RiskAlarmIT {
         String alert = alerts.toString();
         assertThat(alert).contains("REPORT", "/credit/orders/" + order, "BANKRUPTCY");
         assertThat(watcher.json("/api/outbox").toString()).contains("EMAIL", "sz-legal@demo.example");
+        // and the e-mail arrives at the watcher's people over SMTP
+        MimeMessage mail = awaitMailTo("sz-legal@demo.example");
+        assertThat(mail.getSubject()).contains("Gulf Star General Trading LLC");
+        assertThat(GreenMailUtil.getBody(mail)).isNotBlank();
         // the orderer does not watch the buyer: it is told of the delivery, not alarmed
         assertThat(orderer.json("/api/alerts").toString()).doesNotContain("/credit/orders/" + order);
+    }
+
+    private MimeMessage awaitMailTo(String address) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getAllRecipients()[0].toString().equals(address) && m.getSubject().contains("Gulf Star")) {
+                    return m;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no alert e-mail to " + address + " within 10 s; received "
+                + smtp.getReceivedMessages().length);
     }
 }
