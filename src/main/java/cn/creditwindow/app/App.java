@@ -185,7 +185,7 @@ public final class App implements AutoCloseable {
                 new AlarmHandlers(watches, alerts, bodies), new AlarmPages(watches, alerts, pages),
                 // credit services (资信服务)
                 new CreditHandlers(creditOrders, creditPrices, reportPdf, bodies),
-                new CreditPages(creditOrders, core.countries, pages));
+                new CreditPages(creditOrders, buyers, core.countries, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 

@@ -4,6 +4,7 @@ import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.buyers.Buyer;
+import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.validation.FieldError;
@@ -29,8 +30,11 @@ public final class CreditPages {
     private final Countries countries;
     private final Pages pages;
 
-    public CreditPages(CreditOrders orders, Countries countries, Pages pages) {
+    private final Buyers buyers;
+
+    public CreditPages(CreditOrders orders, Buyers buyers, Countries countries, Pages pages) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.buyers = Objects.requireNonNull(buyers, "buyers");
         this.countries = Objects.requireNonNull(countries, "countries");
         this.pages = Objects.requireNonNull(pages, "pages");
     }
@@ -143,7 +147,7 @@ public final class CreditPages {
             }
         }
         List<Buyer> found = searched || f.buyerQ() != null && !f.buyerQ().isBlank()
-                ? orders.findBuyers(p, enterpriseId, f.buyerQ()) : List.of();
+                ? findBuyers(p, enterpriseId, f.buyerQ()) : List.of();
         pages.render(ctx, "credit/order.jte", new OrderView(orders.types().all(),
                 p.role() == Role.ACCOUNT_MANAGER ? orders.enterprises(p) : List.of(), f, buyer, found, searched, quote,
                 refusal, errors));
@@ -347,5 +351,21 @@ public final class CreditPages {
 
     private static String n(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * The buyer picker: a buyer code finds that buyer; otherwise the directory's search (forgiving legal forms,
+     * word order and small typos), best first, keeping the buyers an order for {@code enterpriseId} may name.
+     */
+    private List<Buyer> findBuyers(Principal p, Long enterpriseId, String q) {
+        List<Buyer> byCode = orders.findBuyers(p, enterpriseId, q).stream()
+                .filter(b -> b.code().equalsIgnoreCase(q.strip())).toList();
+        if (!byCode.isEmpty()) {
+            return byCode;
+        }
+        return buyers.search(p, new Buyers.Query(q, null, null)).items().stream().map(Buyers.Hit::buyer)
+                .filter(b -> enterpriseId == null || b.addedByEnterpriseId() == null
+                        || b.addedByEnterpriseId().equals(enterpriseId))
+                .limit(20).toList();
     }
 }
