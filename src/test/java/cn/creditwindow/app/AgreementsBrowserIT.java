@@ -86,7 +86,8 @@ class AgreementsBrowserIT {
         page("agreements-sign");
         // 同意 without the tick: the error page names the field.
         driver.findElement(By.id("sign-submit")).click();
-        assertThat(driver.findElement(By.cssSelector(".field-errors")).getText()).contains("我确认协议条款");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-errors"))).getText())
+                .contains("我确认协议条款");
         driver.navigate().back();
         driver.findElement(By.id("accepted")).click();
         driver.findElement(By.id("sign-submit")).click();
@@ -121,7 +122,8 @@ class AgreementsBrowserIT {
         driver.switchTo().window(first);
         driver.findElement(By.id("agree")).click();
         driver.findElement(By.id("authorise-submit")).click();
-        assertThat(driver.findElement(By.className("error-page")).getAttribute("data-status")).isEqualTo("409");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.className("error-page")))
+                .getAttribute("data-status")).isEqualTo("409");
         assertThat(driver.findElement(By.className("error-message")).getText()).isEqualTo("请勿重复授权");
         page("agreements-authorise-twice");
 
@@ -129,7 +131,8 @@ class AgreementsBrowserIT {
         driver.get(server.base() + "/agreements");
         assertThat(driver.findElements(By.id("authorise-hint"))).isEmpty();
         driver.findElement(By.id("go-authorise")).click();
-        assertThat(driver.findElement(By.id("already-authorised")).getText()).contains("请勿重复授权");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("already-authorised"))).getText())
+                .contains("请勿重复授权");
         page("agreements-already-authorised");
     }
 
