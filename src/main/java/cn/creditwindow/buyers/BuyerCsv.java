@@ -1,11 +1,8 @@
 package cn.creditwindow.buyers;
 
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.CsvUploads;
 import cn.creditwindow.validation.InvalidInputException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +35,7 @@ public final class BuyerCsv {
     }
 
     static List<Line> parse(byte[] content) {
-        List<List<String>> records = records(decode(content));
+        List<List<String>> records = CsvUploads.records(content, "file");
         if (records.isEmpty()) {
             throw new InvalidInputException("file", "文件为空：第一行应为列名 " + String.join(",", COLUMNS),
                     "the file is empty: the first line must name the columns " + String.join(",", COLUMNS));
@@ -94,63 +91,6 @@ public final class BuyerCsv {
         return v.isEmpty() ? null : v;
     }
 
-    private static String decode(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("file", "文件不是 UTF-8 编码：请另存为“CSV UTF-8”后再导入",
-                    "the file is not UTF-8: save it as 'CSV UTF-8' and import it again");
-        }
-    }
 
-    /** The records of RFC 4180 text; blank lines are skipped. */
-    private static List<List<String>> records(String text) {
-        List<List<String>> out = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                end(out, record, field, any);
-                record = new ArrayList<>();
-                any = false;
-            } else {
-                field.append(c);
-                any = any || !Character.isWhitespace(c);
-            }
-        }
-        end(out, record, field, any);
-        return out;
-    }
 
-    private static void end(List<List<String>> out, List<String> record, StringBuilder field, boolean any) {
-        if (any || !record.isEmpty()) {
-            record.add(field.toString());
-            out.add(record);
-        }
-        field.setLength(0);
-    }
 }

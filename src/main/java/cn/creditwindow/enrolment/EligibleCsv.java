@@ -2,12 +2,9 @@ package cn.creditwindow.enrolment;
 
 import cn.creditwindow.accounts.Uscc;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.CsvUploads;
 import cn.creditwindow.validation.InvalidInputException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +35,7 @@ final class EligibleCsv {
     }
 
     static List<Row> parse(byte[] content) {
-        String text = decode(content);
-        List<List<String>> records = records(text);
+        List<List<String>> records = CsvUploads.records(content, "file");
         List<FieldError> errors = new ArrayList<>();
         if (records.isEmpty()) {
             throw new InvalidInputException("file", "文件为空：第一行应为表头（统一社会信用代码,企业名称,上年出口额（美元）,行政区划代码）",
@@ -109,63 +105,6 @@ final class EligibleCsv {
         return rows;
     }
 
-    private static String decode(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("file", "文件不是 UTF-8 编码：请另存为“CSV UTF-8”后再导入",
-                    "the file is not UTF-8: save it as 'CSV UTF-8' and import it again");
-        }
-    }
 
-    /** The records of RFC 4180 text; blank lines are skipped. */
-    private static List<List<String>> records(String text) {
-        List<List<String>> out = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                end(out, record, field, any);
-                record = new ArrayList<>();
-                any = false;
-            } else {
-                field.append(c);
-                any = any || !Character.isWhitespace(c);
-            }
-        }
-        end(out, record, field, any);
-        return out;
-    }
 
-    private static void end(List<List<String>> out, List<String> record, StringBuilder field, boolean any) {
-        if (any || !record.isEmpty()) {
-            record.add(field.toString());
-            out.add(record);
-        }
-        field.setLength(0);
-    }
 }
