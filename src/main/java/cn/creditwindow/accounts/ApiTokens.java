@@ -21,8 +21,10 @@ import java.util.Set;
 public final class ApiTokens {
     /** Pushing feed documents to {@code POST /api/feeds}. */
     public static final String FEEDS_PUSH = "feeds:push";
+    /** Pushing customs data (declarations, bills of lading, certificates) to {@code POST /api/customs/push}. */
+    public static final String CUSTOMS_PUSH = "customs:push";
     /** Every scope a token may have. */
-    public static final Set<String> SCOPES = Set.of(FEEDS_PUSH);
+    public static final Set<String> SCOPES = Set.of(FEEDS_PUSH, CUSTOMS_PUSH);
 
     private final Database db;
     private final Clock clock;

@@ -30,6 +30,9 @@ import cn.creditwindow.credit.CreditHandlers;
 import cn.creditwindow.credit.CreditOrders;
 import cn.creditwindow.credit.CreditPages;
 import cn.creditwindow.credit.CreditPrices;
+import cn.creditwindow.customs.Customs;
+import cn.creditwindow.customs.CustomsHandlers;
+import cn.creditwindow.customs.ShipmentReport;
 import cn.creditwindow.credit.ReportPdf;
 import cn.creditwindow.credit.ReportTypes;
 import cn.creditwindow.enrolment.EligibleLists;
@@ -103,6 +106,9 @@ public final class App implements AutoCloseable {
     private final CreditPrices creditPrices;
     // mail: delivers the outbox's e-mails over SMTP; null when no SMTP server is configured
     private final MailDispatcher mailDispatcher;
+    // customs declarations (报关单)
+    private final Customs customs;
+    private final ShipmentReport shipmentReport;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -165,6 +171,10 @@ public final class App implements AutoCloseable {
                 alarm::onReportRisk, clock, config.zone(), Json.mapper());
         ReportPdf reportPdf = new ReportPdf(pdfRenderer, config.zone());
         // (end of credit services' wiring)
+        // customs declarations (报关单): the data, the check and the shipment data report (claims use both)
+        this.customs = new Customs(db, core.countries, clock, config.zone());
+        this.shipmentReport = new ShipmentReport(customs, pdfRenderer);
+        // (end of customs' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -185,7 +195,9 @@ public final class App implements AutoCloseable {
                 new AlarmHandlers(watches, alerts, bodies), new AlarmPages(watches, alerts, pages),
                 // credit services (资信服务)
                 new CreditHandlers(creditOrders, creditPrices, reportPdf, bodies),
-                new CreditPages(creditOrders, buyers, core.countries, pages));
+                new CreditPages(creditOrders, buyers, core.countries, pages),
+                // customs declarations (报关单)
+                new CustomsHandlers(customs, shipmentReport, db, bodies));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -316,5 +328,14 @@ public final class App implements AutoCloseable {
 
     CreditPrices creditPrices() {
         return creditPrices;
+    }
+
+    // customs declarations (报关单), for the demo world and tests
+    Customs customs() {
+        return customs;
+    }
+
+    ShipmentReport shipmentReport() {
+        return shipmentReport;
     }
 }

@@ -69,6 +69,14 @@ public sealed interface Block {
         }
     }
 
+    /**
+     * Starts a new page: what follows begins at the top of the next one (nothing happens on a page still
+     * empty, and a break with nothing after it is ignored, so breaks never leave a blank page). For documents made of sets
+     * that each begin on a page of their own, such as the shipment data report's 出运信息.
+     */
+    record PageBreak() implements Block {
+    }
+
     /** The signing parties, two side by side, each kept whole on one page. */
     record Signatures(List<Party> parties) implements Block {
         public Signatures {

@@ -38,6 +38,10 @@ final class DocumentPainter {
         List<Block> blocks = document.blocks();
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
+            if (i > 0 && blocks.get(i - 1) instanceof Block.PageBreak && !(block instanceof Block.PageBreak)
+                    && !page.atTop()) {
+                page.newPage();
+            }
             if (block instanceof Block.Heading heading) {
                 heading(heading, i + 1 < blocks.size() ? blocks.get(i + 1) : null);
             } else if (block instanceof Block.Paragraph paragraph) {
@@ -48,6 +52,8 @@ final class DocumentPainter {
                 table(table);
             } else if (block instanceof Block.Signatures signatures) {
                 signatures(signatures);
+            } else if (block instanceof Block.PageBreak) {
+                continue; // taken when the next block is painted, so a break at the end adds no blank page
             } else {
                 throw new AssertionError("unknown block " + block.getClass());
             }

@@ -92,6 +92,11 @@ public record PdfDocument(String title, String reference, List<Block> blocks, St
             return add(new Block.Signatures(Arrays.asList(parties)));
         }
 
+        /** Starts a new page for what follows ({@link Block.PageBreak}). */
+        public Builder pageBreak() {
+            return add(new Block.PageBreak());
+        }
+
         public PdfDocument build() {
             return new PdfDocument(title, reference, blocks, footer);
         }

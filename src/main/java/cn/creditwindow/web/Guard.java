@@ -22,7 +22,9 @@ public enum Guard implements RouteRole {
     REVIEWER,
     ADMIN,
     /** An API token with the {@code feeds:push} scope. */
-    FEED_PUSH;
+    FEED_PUSH,
+    /** An API token with the {@code customs:push} scope (customs data). */
+    CUSTOMS_PUSH;
 
     /** True if this guard lets {@code p} through. */
     public boolean admits(Principal p) {
@@ -34,6 +36,7 @@ public enum Guard implements RouteRole {
             case REVIEWER -> p.is(Role.REVIEWER);
             case ADMIN -> p.is(Role.ADMIN);
             case FEED_PUSH -> p.is(Role.SYSTEM) && p.hasScope(ApiTokens.FEEDS_PUSH);
+            case CUSTOMS_PUSH -> p.is(Role.SYSTEM) && p.hasScope(ApiTokens.CUSTOMS_PUSH);
         };
     }
 }

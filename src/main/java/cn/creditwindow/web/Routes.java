@@ -11,6 +11,7 @@ import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.credit.CreditHandlers;
 import cn.creditwindow.credit.CreditPages;
+import cn.creditwindow.customs.CustomsHandlers;
 import cn.creditwindow.enrolment.EnrolmentHandlers;
 import cn.creditwindow.enrolment.EnrolmentPages;
 import cn.creditwindow.feeds.FeedHandlers;
@@ -22,6 +23,7 @@ import java.util.Set;
 
 import static cn.creditwindow.web.Guard.ACCOUNT_MANAGER;
 import static cn.creditwindow.web.Guard.ADMIN;
+import static cn.creditwindow.web.Guard.CUSTOMS_PUSH;
 import static cn.creditwindow.web.Guard.ENTERPRISE;
 import static cn.creditwindow.web.Guard.FEED_PUSH;
 import static cn.creditwindow.web.Guard.REVIEWER;
@@ -51,7 +53,9 @@ public final class Routes {
                            // the buyer directory and the credit alarm (资信报警器)
                            BuyerHandlers buyers, BuyerPages buyerPages, AlarmHandlers alarm, AlarmPages alarmPages,
                            // credit services (资信服务)
-                           CreditHandlers credit, CreditPages creditPages) {
+                           CreditHandlers credit, CreditPages creditPages,
+                           // customs declarations (报关单, 申报单证检查, 出运数据报告)
+                           CustomsHandlers customs) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -138,6 +142,15 @@ public final class Routes {
         r.get("/api/admin/credit/prices", h.credit()::prices, ADMIN);
         r.put("/api/admin/credit/prices/{type}", h.credit()::setPrice, ADMIN);
         // (end of credit services' API)
+        // Customs declarations (报关单): the staff's CSV import, the systems' push, the check, the consignor's own
+        // declarations and the shipment data report; Customs checks the tenant (others' numbers: ✗ or 404)
+        r.post("/api/customs/import", h.customs()::importCsv, REVIEWER, ADMIN);
+        r.post("/api/customs/push", h.customs()::push, CUSTOMS_PUSH);
+        r.post("/api/customs/declarations/check", h.customs()::check, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/api/customs/declarations", h.customs()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/customs/declarations/{number}", h.customs()::declaration, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/customs/shipment-report", h.customs()::shipmentReport, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        // (end of customs' API)
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);

@@ -308,6 +308,20 @@ class AccessMatrixIT {
         rows.add(on("POST /credit/orders/{own}/deliver").status(404, "reviewer").build());
         rows.add(on("POST /credit/orders/{own}/unable").allow("reviewer").build());
         // (end of credit services' rows)
+        // customs declarations (报关单). Incomplete bodies are 400 from the handler (no numbers; staff without
+        // enterpriseId); an unknown declaration number answers 404 to whoever passes the guard. The feed token lacks
+        // customs:push, so the push answers it 403.
+        String[] checkers = {"sz-legal", "sz-operator", "hn-legal", "manager", "reviewer"};
+        String[] customsReaders = {"sz-legal", "sz-operator", "hn-legal", "manager", "reviewer", "admin"};
+        rows.add(on("POST /api/customs/import").allow("reviewer", "admin").build());
+        rows.add(on("POST /api/customs/push").build());
+        rows.add(on("POST /api/customs/declarations/check").allow(checkers).build());
+        rows.add(on("GET /api/customs/declarations").allow(customsReaders).build());
+        rows.add(on("GET /api/customs/declarations?enterpriseId={other}").allow(customsReaders)
+                .status(404, "sz-legal", "sz-operator", "manager").build());
+        rows.add(on("GET /api/customs/declarations/530120260000099999").status(404, customsReaders).build());
+        rows.add(on("POST /api/customs/shipment-report").allow(checkers).build());
+        // (end of customs' rows)
         // signing out, each with a session of its own
         rows.add(on("POST /logout").body("").fresh().people().build());
         rows.add(on("DELETE /api/session").fresh().people().build());

@@ -193,6 +193,17 @@ class PdfRendererTest {
     }
 
     @Test
+    void aPageBreakStartsTheNextBlockOnANewPageAndLeavesNoBlankPage() throws IOException {
+        PdfDocument doc = PdfDocument.builder(TITLE).paragraph("第一套出运信息").pageBreak().pageBreak()
+                .paragraph("第二套出运信息").pageBreak().build();
+        try (PDDocument pdf = Loader.loadPDF(renderer.render(doc))) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(2);
+            assertThat(withoutSpaces(pageText(pdf, 1))).contains("第一套出运信息").doesNotContain("第二套");
+            assertThat(withoutSpaces(pageText(pdf, 2))).contains("第二套出运信息").doesNotContain("第一套");
+        }
+    }
+
+    @Test
     void rendersATitleOnlyDocumentOnOnePage() throws IOException {
         String text = text(renderer.render(PdfDocument.builder("电子保单").build()));
 
