@@ -1,11 +1,8 @@
 package cn.creditwindow.customs;
 
+import cn.creditwindow.validation.CsvUploads;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,7 +78,7 @@ public final class CustomsCsv {
     }
 
     static Parsed parse(Kind kind, byte[] content) {
-        List<List<String>> records = records(decode(content));
+        List<List<String>> records = CsvUploads.records(content, "file");
         String columns = String.join(",", kind.columns());
         if (records.isEmpty()) {
             throw new InvalidInputException("file", "文件为空：第一行应为列名 " + columns,
@@ -176,62 +173,5 @@ public final class CustomsCsv {
         return s.isEmpty() ? null : s;
     }
 
-    private static String decode(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("file", "文件不是 UTF-8 编码：请另存为“CSV UTF-8”后再导入",
-                    "the file is not UTF-8: save it as 'CSV UTF-8' and import it again");
-        }
-    }
 
-    /** The records of RFC 4180 text; blank lines are skipped. */
-    private static List<List<String>> records(String text) {
-        List<List<String>> out = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || !record.isEmpty()) {
-                    record.add(field.toString());
-                    out.add(record);
-                }
-                field.setLength(0);
-                record = new ArrayList<>();
-                any = false;
-            } else {
-                field.append(c);
-                any = any || !Character.isWhitespace(c);
-            }
-        }
-        if (any || !record.isEmpty()) {
-            record.add(field.toString());
-            out.add(record);
-        }
-        return out;
-    }
 }
