@@ -2,8 +2,8 @@ package cn.creditwindow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.creditwindow.PdfText;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,15 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -282,7 +278,7 @@ class AgreementsApiIT {
         byte[] pdf = r.raw().body();
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
-        String text = pdftotext(Files.write(dir.resolve("agreement.pdf"), pdf));
+        String text = PdfText.of(Files.write(dir.resolve("agreement.pdf"), pdf));
         String compact = text.replaceAll("\\s+", "");
         assertThat(compact).contains("中国国际贸易“单一窗口”出口信用保险服务协议", "深圳市示例电子科技有限公司",
                 "914403065X7D8E2A1J", "签约成功", "示例法人1", "示例审核员", "印章编号" + agreement.at("/seal/id").asLong(),
@@ -297,25 +293,4 @@ class AgreementsApiIT {
         assertThat(ApiClient.demo(server, "hn-legal").get("/api/agreements/" + id + "/pdf").status()).isEqualTo(404);
     }
 
-    /** Runs {@code pdftotext -enc UTF-8 pdf -}; without pdftotext the test is skipped, except on CI where it fails. */
-    private static String pdftotext(Path pdf) throws IOException, InterruptedException {
-        Path tool = Optional.ofNullable(System.getProperty("pdftotext")).map(Path::of)
-                .or(() -> Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                        .filter(d -> !d.isEmpty()).map(d -> Path.of(d, "pdftotext")).filter(Files::isExecutable).findFirst())
-                .filter(Files::isExecutable)
-                .orElse(null);
-        if (tool == null) {
-            String message = "pdftotext not found (-Dpdftotext or the PATH; Debian: apt-get install -y poppler-utils)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(message + "; on CI it is required");
-            }
-            Assumptions.abort(message + "; skipping");
-        }
-        Process process = new ProcessBuilder(tool.toString(), "-enc", "UTF-8", pdf.toString(), "-")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pdftotext finished").isTrue();
-        assertThat(process.exitValue()).as("pdftotext exit status").isZero();
-        return text;
-    }
 }

@@ -2,30 +2,26 @@ package cn.creditwindow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.creditwindow.PdfText;
 import cn.creditwindow.TestClock;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.config.Config;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -183,7 +179,7 @@ class CreditApiIT {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.raw().headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(legal.get("/credit/orders/" + id + "/report.pdf").status()).isEqualTo(200);
-        String text = pdftotext(Files.write(dir.resolve("report.pdf"), pdf.raw().body())).replaceAll("\\s+", "");
+        String text = PdfText.of(Files.write(dir.resolve("report.pdf"), pdf.raw().body())).replaceAll("\\s+", "");
         assertThat(text).contains("海外买家资信报告", "GulfStarGeneralTradingLLC", "深圳市示例贸易有限公司", "破产",
                 "迪拜法院宣告该买方破产", "建议立即停止对其出运", "（加急）");
     }
@@ -291,25 +287,4 @@ class CreditApiIT {
         return out;
     }
 
-    /** Runs {@code pdftotext -enc UTF-8 pdf -}; without pdftotext the test is skipped, except on CI where it fails. */
-    private static String pdftotext(Path pdf) throws IOException, InterruptedException {
-        Path tool = Optional.ofNullable(System.getProperty("pdftotext")).map(Path::of)
-                .or(() -> Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                        .filter(d -> !d.isEmpty()).map(d -> Path.of(d, "pdftotext")).filter(Files::isExecutable).findFirst())
-                .filter(Files::isExecutable)
-                .orElse(null);
-        if (tool == null) {
-            String message = "pdftotext not found (-Dpdftotext or the PATH; Debian: apt-get install -y poppler-utils)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(message + "; on CI it is required");
-            }
-            Assumptions.abort(message + "; skipping");
-        }
-        Process process = new ProcessBuilder(tool.toString(), "-enc", "UTF-8", pdf.toString(), "-")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pdftotext finished").isTrue();
-        assertThat(process.exitValue()).as("pdftotext exit status").isZero();
-        return text;
-    }
 }

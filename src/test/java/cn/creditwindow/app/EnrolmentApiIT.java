@@ -2,11 +2,11 @@ package cn.creditwindow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.creditwindow.PdfText;
 import cn.creditwindow.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -256,8 +255,8 @@ class EnrolmentApiIT {
         assertThat(form.status()).isEqualTo(200);
         assertThat(policy.status()).isEqualTo(200);
         assertThat(policy.raw().headers().firstValue("Content-Type")).hasValue("application/pdf");
-        assertThat(pdfText(form.raw().body())).contains("小微企业", "郑州示例纺织品有限公司", "914101007Q3R8K2M4G", "13700001111");
-        assertThat(pdfText(policy.raw().body())).contains("电子保单", number, "2024-09-01", "2025-08-31", "200.00");
+        assertThat(PdfText.of(form.raw().body())).contains("小微企业", "郑州示例纺织品有限公司", "914101007Q3R8K2M4G", "13700001111");
+        assertThat(PdfText.of(policy.raw().body())).contains("电子保单", number, "2024-09-01", "2025-08-31", "200.00");
         assertThat(szLegal.get("/api/policies/" + szPolicy + "/policy.pdf").status()).isEqualTo(409);
         assertThat(szLegal.get("/api/policies/" + hnPolicy + "/policy.pdf").status()).isEqualTo(404);
     }
@@ -337,25 +336,4 @@ class EnrolmentApiIT {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The text of a PDF by pdftotext (poppler-utils): skipped without it, except on CI. */
-    static String pdfText(byte[] pdf) throws IOException, InterruptedException {
-        Path tool = Path.of("/usr/bin/pdftotext");
-        if (!Files.isExecutable(tool)) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("pdftotext (poppler-utils) is required on CI");
-            }
-            Assumptions.abort("pdftotext not installed; skipping the PDF text check");
-        }
-        Path file = Files.createTempFile("enrolment", ".pdf");
-        try {
-            Files.write(file, pdf);
-            Process p = new ProcessBuilder(tool.toString(), "-enc", "UTF-8", file.toString(), "-").redirectErrorStream(true)
-                    .start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor()).as(text).isZero();
-            return text;
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
 }

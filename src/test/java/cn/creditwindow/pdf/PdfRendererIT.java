@@ -8,17 +8,12 @@ import static cn.creditwindow.pdf.SampleDocuments.agreement;
 import static cn.creditwindow.pdf.SampleDocuments.clause;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import cn.creditwindow.PdfText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +30,7 @@ class PdfRendererIT {
     void pdftotextReadsTheChineseTextBack() throws Exception {
         Path pdf = write("agreement-300-clauses.pdf", renderer.render(agreement(300)));
 
-        String text = pdftotext(pdf);
+        String text = PdfText.of(pdf);
 
         List<String> lines = text.lines().map(String::strip).toList();
         assertThat(lines).contains(TITLE, "协议编号 SA-2026-000123", "一、协议双方", "【电子签章】", FOOTER,
@@ -59,7 +54,7 @@ class PdfRendererIT {
         byte[] bytes = renderer.render(agreement(20));
         Path pdf = write("agreement-3-pages.pdf", bytes);
 
-        String text = pdftotext(pdf);
+        String text = PdfText.of(pdf);
 
         // pdftotext drops the spaces between Chinese characters and digits: 第 3 页 comes back as 第3页.
         String compact = text.replaceAll("\\s+", "");
@@ -74,37 +69,4 @@ class PdfRendererIT {
         return Files.write(OUT.resolve(name), pdf);
     }
 
-    /** Runs {@code pdftotext -enc UTF-8 pdf -} and returns what it printed. */
-    private static String pdftotext(Path pdf) throws IOException, InterruptedException {
-        Path tool = requirePdftotext();
-        Process process = new ProcessBuilder(tool.toString(), "-enc", "UTF-8", pdf.toString(), "-")
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pdftotext finished").isTrue();
-        assertThat(process.exitValue()).as("pdftotext exit status").isZero();
-        return text;
-    }
-
-    /**
-     * pdftotext: {@code -Dpdftotext=…}, else the first on the PATH. Missing = skipped locally, failed on CI
-     * ({@code CI=true}).
-     */
-    private static Path requirePdftotext() {
-        Optional<Path> tool = Optional.ofNullable(System.getProperty("pdftotext")).map(Path::of)
-                .or(() -> Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                        .filter(dir -> !dir.isEmpty())
-                        .map(dir -> Path.of(dir, "pdftotext"))
-                        .filter(Files::isExecutable)
-                        .findFirst())
-                .filter(Files::isExecutable);
-        if (tool.isEmpty()) {
-            String message = "pdftotext not found (-Dpdftotext or the PATH; Debian: apt-get install -y poppler-utils)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(message + "; on CI it is required");
-            }
-            Assumptions.abort(message + "; skipping");
-        }
-        return tool.get();
-    }
 }
