@@ -9,6 +9,10 @@ import cn.creditwindow.alarm.WatchedNames;
 import cn.creditwindow.alarm.Watches;
 import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
+import cn.creditwindow.claims.ClaimCodes;
+import cn.creditwindow.claims.ClaimHandlers;
+import cn.creditwindow.claims.Claims;
+import cn.creditwindow.claims.WorkingDays;
 import cn.creditwindow.accounts.Accounts;
 import cn.creditwindow.accounts.ApiTokens;
 import cn.creditwindow.accounts.Passwords;
@@ -103,6 +107,8 @@ public final class App implements AutoCloseable {
     private final CreditPrices creditPrices;
     // mail: delivers the outbox's e-mails over SMTP; null when no SMTP server is configured
     private final MailDispatcher mailDispatcher;
+    // claims (索赔服务)
+    private final Claims claims;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -165,6 +171,10 @@ public final class App implements AutoCloseable {
                 alarm::onReportRisk, clock, config.zone(), Json.mapper());
         ReportPdf reportPdf = new ReportPdf(pdfRenderer, config.zone());
         // (end of credit services' wiring)
+        // claims (索赔服务): the coded lists and the PRC holiday calendar are data files under claims/
+        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), clock,
+                config.zone());
+        // (end of claims' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -185,7 +195,9 @@ public final class App implements AutoCloseable {
                 new AlarmHandlers(watches, alerts, bodies), new AlarmPages(watches, alerts, pages),
                 // credit services (资信服务)
                 new CreditHandlers(creditOrders, creditPrices, reportPdf, bodies),
-                new CreditPages(creditOrders, buyers, core.countries, pages));
+                new CreditPages(creditOrders, buyers, core.countries, pages),
+                // claims (索赔服务)
+                new ClaimHandlers(claims, bodies));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -312,6 +324,11 @@ public final class App implements AutoCloseable {
     // credit services (资信服务), for the demo world and tests
     CreditOrders creditOrders() {
         return creditOrders;
+    }
+
+    /** Claims (索赔服务), for the demo world and tests. */
+    Claims claims() {
+        return claims;
     }
 
     CreditPrices creditPrices() {

@@ -1,5 +1,6 @@
 package cn.creditwindow.claims;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -31,6 +32,7 @@ public record Claim(long id, long enterpriseId, String enterpriseName, long poli
     }
 
     /** True for self-insured claims of at most 1M USD (绿色通道); sponsored claims have the due date instead. */
+    @JsonProperty
     public boolean greenChannel() {
         return policyKind == PolicyKind.SELF_INSURED && claimedCents > 0 && claimedCents <= GREEN_CHANNEL_CENTS;
     }

@@ -6,6 +6,7 @@ import cn.creditwindow.alarm.AlarmHandlers;
 import cn.creditwindow.alarm.AlarmPages;
 import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
+import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.agreements.AgreementPages;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
@@ -51,7 +52,9 @@ public final class Routes {
                            // the buyer directory and the credit alarm (资信报警器)
                            BuyerHandlers buyers, BuyerPages buyerPages, AlarmHandlers alarm, AlarmPages alarmPages,
                            // credit services (资信服务)
-                           CreditHandlers credit, CreditPages creditPages) {
+                           CreditHandlers credit, CreditPages creditPages,
+                           // claims (索赔服务)
+                           ClaimHandlers claims) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -138,6 +141,26 @@ public final class Routes {
         r.get("/api/admin/credit/prices", h.credit()::prices, ADMIN);
         r.put("/api/admin/credit/prices/{type}", h.credit()::setPrice, ADMIN);
         // (end of credit services' API)
+        // Claims (索赔服务): the policy list with claims, the claim form, shipments and template import, submission;
+        // the reviewer's queue, acceptance, return and payment. Fixed paths before /api/claims/{id}.
+        r.get("/api/claims/policies", h.claims()::policies, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/claims/policies/{id}/claims", h.claims()::create, ENTERPRISE);
+        r.get("/api/claims/codes", h.claims()::codes, SIGNED_IN);
+        r.get("/api/claims/templates/shipments.csv", h.claims()::templateCsv, SIGNED_IN);
+        r.get("/api/claims/templates/shipments.xlsx", h.claims()::templateXlsx, SIGNED_IN);
+        r.get("/api/claims", h.claims()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/claims/{id}", h.claims()::claim, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.put("/api/claims/{id}", h.claims()::update, ENTERPRISE);
+        r.post("/api/claims/{id}/shipments", h.claims()::addShipment, ENTERPRISE);
+        r.post("/api/claims/{id}/shipments/import", h.claims()::importShipments, ENTERPRISE);
+        r.put("/api/claims/{id}/shipments/{shipmentId}", h.claims()::updateShipment, ENTERPRISE);
+        r.delete("/api/claims/{id}/shipments/{shipmentId}", h.claims()::deleteShipment, ENTERPRISE);
+        r.post("/api/claims/{id}/submission", h.claims()::submit, ENTERPRISE);
+        r.get("/api/review/claims", h.claims()::queue, REVIEWER);
+        r.post("/api/review/claims/{id}/accept", h.claims()::accept, REVIEWER);
+        r.post("/api/review/claims/{id}/return", h.claims()::returnClaim, REVIEWER);
+        r.post("/api/review/claims/{id}/payment", h.claims()::pay, REVIEWER);
+        // (end of claims' API)
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
