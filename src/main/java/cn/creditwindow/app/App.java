@@ -11,6 +11,7 @@ import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
 import cn.creditwindow.claims.ClaimCodes;
 import cn.creditwindow.claims.ClaimHandlers;
+import cn.creditwindow.claims.ClaimPages;
 import cn.creditwindow.claims.Claims;
 import cn.creditwindow.claims.WorkingDays;
 import cn.creditwindow.accounts.Accounts;
@@ -197,7 +198,7 @@ public final class App implements AutoCloseable {
                 new CreditHandlers(creditOrders, creditPrices, reportPdf, bodies),
                 new CreditPages(creditOrders, buyers, core.countries, pages),
                 // claims (索赔服务)
-                new ClaimHandlers(claims, bodies));
+                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 

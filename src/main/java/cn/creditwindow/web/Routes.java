@@ -7,6 +7,7 @@ import cn.creditwindow.alarm.AlarmPages;
 import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
 import cn.creditwindow.claims.ClaimHandlers;
+import cn.creditwindow.claims.ClaimPages;
 import cn.creditwindow.agreements.AgreementPages;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
@@ -54,7 +55,7 @@ public final class Routes {
                            // credit services (资信服务)
                            CreditHandlers credit, CreditPages creditPages,
                            // claims (索赔服务)
-                           ClaimHandlers claims) {
+                           ClaimHandlers claims, ClaimPages claimPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -225,7 +226,20 @@ public final class Routes {
         r.get("/credit/alerts", h.alarmPages()::inbox, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.post("/credit/alerts/{id}/read", h.alarmPages()::read, ENTERPRISE);
         // (end of the credit alarm's pages)
-        r.get("/claims", ctx -> h.comingSoon().show(ctx, Section.CLAIMS));
+        // Claims pages (索赔服务); /claims itself is public and invites signing in. Fixed paths before /claims/{id}.
+        r.get("/claims", h.claimPages()::index);
+        r.get("/claims/review", h.claimPages()::queue, REVIEWER);
+        r.get("/claims/policies/{id}/new", h.claimPages()::newPage, ENTERPRISE);
+        r.post("/claims/policies/{id}/claims", h.claimPages()::create, ENTERPRISE);
+        r.get("/claims/{id}", h.claimPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/claims/{id}/shipments", h.claimPages()::addShipment, ENTERPRISE);
+        r.post("/claims/{id}/shipments/import", h.claimPages()::importShipments, ENTERPRISE);
+        r.post("/claims/{id}/shipments/{shipmentId}/delete", h.claimPages()::deleteShipment, ENTERPRISE);
+        r.post("/claims/{id}/submit", h.claimPages()::submit, ENTERPRISE);
+        r.post("/claims/{id}/accept", h.claimPages()::accept, REVIEWER);
+        r.post("/claims/{id}/return", h.claimPages()::returnClaim, REVIEWER);
+        r.post("/claims/{id}/payment", h.claimPages()::pay, REVIEWER);
+        // (end of claims pages)
         // Credit services' pages (资信服务); /credit itself is public and invites signing in.
         r.get("/credit", h.creditPages()::index);
         r.get("/credit/order", h.creditPages()::orderPage, ENTERPRISE, ACCOUNT_MANAGER);

@@ -327,6 +327,16 @@ class AccessMatrixIT {
         rows.add(on("POST /api/review/claims/999999/accept").status(404, "reviewer").build());
         rows.add(on("POST /api/review/claims/999999/return").allow("reviewer").build());
         rows.add(on("POST /api/review/claims/999999/payment").allow("reviewer").build());
+        rows.add(on("GET /claims/review").allow("reviewer").status(303, "anonymous").build());
+        rows.add(on("GET /claims/policies/999999/new").allow(enterprise).status(303, "anonymous").build());
+        rows.add(on("POST /claims/policies/999999/claims").status(404, enterprise).build());
+        rows.add(on("GET /claims/999999").status(404, claimReaders).status(303, "anonymous").build());
+        for (String post : List.of("shipments", "shipments/import", "shipments/1/delete", "submit")) {
+            rows.add(on("POST /claims/999999/" + post).status(404, enterprise).build());
+        }
+        rows.add(on("POST /claims/999999/accept").status(404, "reviewer").build());
+        rows.add(on("POST /claims/999999/return").allow("reviewer").build());
+        rows.add(on("POST /claims/999999/payment").allow("reviewer").build());
         // (end of claims' rows)
         // signing out, each with a session of its own
         rows.add(on("POST /logout").body("").fresh().people().build());
