@@ -13,6 +13,7 @@ import cn.creditwindow.claims.ClaimCodes;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
 import cn.creditwindow.claims.Claims;
+import cn.creditwindow.claims.DeclarationCheck;
 import cn.creditwindow.claims.WorkingDays;
 import cn.creditwindow.accounts.Accounts;
 import cn.creditwindow.accounts.ApiTokens;
@@ -173,7 +174,10 @@ public final class App implements AutoCloseable {
         ReportPdf reportPdf = new ReportPdf(pdfRenderer, config.zone());
         // (end of credit services' wiring)
         // claims (索赔服务): the coded lists and the PRC holiday calendar are data files under claims/
-        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), clock,
+        // Until the customs package is merged, no declaration data is held here, so no number can be checked and
+        // none is refused: the integrator replaces this with the customs check (customs' declarations of the consignor).
+        DeclarationCheck customsCheck = (enterpriseId, numbers) -> java.util.Set.of();
+        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), customsCheck, clock,
                 config.zone());
         // (end of claims' wiring)
         Routes.Handlers handlers = new Routes.Handlers(

@@ -39,16 +39,22 @@ public final class Claims {
     private final Countries countries;
     private final ClaimCodes codes;
     private final WorkingDays calendar;
+    private final DeclarationCheck declarations;
     private final Clock clock;
     private final ZoneId zone;
 
-    public Claims(Database db, Buyers buyers, Countries countries, ClaimCodes codes, WorkingDays calendar, Clock clock,
-                  ZoneId zone) {
+    /**
+     * @param declarations which declaration numbers are not the claimant's own (the customs package's check); a
+     *                     claim naming one cannot be submitted
+     */
+    public Claims(Database db, Buyers buyers, Countries countries, ClaimCodes codes, WorkingDays calendar,
+                  DeclarationCheck declarations, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.buyers = Objects.requireNonNull(buyers, "buyers");
         this.countries = Objects.requireNonNull(countries, "countries");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.declarations = Objects.requireNonNull(declarations, "declarations");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
     }
@@ -315,8 +321,9 @@ public final class Claims {
     }
 
     /**
-     * Submits a draft or returned claim: the declaration must be ticked, there must be a shipment, and a claim
-     * with a letter-of-credit shipment must name the issuing bank. The claim is read-only for the enterprise after.
+     * Submits a draft or returned claim: the declaration must be ticked, there must be a shipment, a claim with a
+     * letter-of-credit shipment must name the issuing bank, and every customs declaration number must be one of the
+     * enterprise's own ({@link DeclarationCheck}). The claim is read-only for the enterprise after.
      */
     public Claim submit(Principal p, long id, Submission s) {
         requireEnterpriseUser(p);
@@ -334,6 +341,15 @@ public final class Claims {
                     && !c.issuingBank().given()) {
                 errors.add(new FieldError("issuingBank.swift", "支付方式为信用证时，请填写开证行信息",
                         "a letter-of-credit shipment needs the issuing bank"));
+            }
+            java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+            shipments.forEach(x -> numbers.addAll(x.declarations()));
+            java.util.Set<String> missing = numbers.isEmpty() ? java.util.Set.of()
+                    : declarations.notFound(c.enterpriseId(), numbers);
+            if (!missing.isEmpty()) {
+                errors.add(new FieldError("declarations", "未查询到符合条件的报关单数据：" + String.join("，", missing)
+                        + "（仅能使用本企业作为收发货人的出口报关单）", "no matching export declaration of the enterprise: "
+                        + String.join(", ", missing)));
             }
             if (!errors.isEmpty()) {
                 throw new InvalidInputException(errors);

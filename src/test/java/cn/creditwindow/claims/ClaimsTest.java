@@ -55,6 +55,8 @@ class ClaimsTest {
     Buyer hk;
     Buyer de;
     long policy;
+    /** The export declarations the customs seam knows, as "enterpriseId:number". */
+    final Set<String> customs = new java.util.HashSet<>();
 
     @BeforeEach
     void setUp() {
@@ -63,7 +65,9 @@ class ClaimsTest {
         accounts = new Accounts(db, new Passwords(4), clock);
         Countries countries = Countries.load();
         buyers = new Buyers(db, countries, clock);
-        claims = new Claims(db, buyers, countries, ClaimCodes.load(), WorkingDays.load(), clock, Config.CHINA);
+        claims = new Claims(db, buyers, countries, ClaimCodes.load(), WorkingDays.load(),
+                (enterpriseId, numbers) -> numbers.stream().filter(n -> !customs.contains(enterpriseId + ":" + n))
+                        .collect(java.util.stream.Collectors.toSet()), clock, Config.CHINA);
         sz = accounts.createEnterprise(new Accounts.NewEnterprise("914403065X7D8E2A1J", "深圳市测试电子有限公司", null, null));
         hn = accounts.createEnterprise(new Accounts.NewEnterprise("914101007Q3R8K2M4G", "郑州市测试纺织有限公司", null, null));
         szLegal = user("sz-legal", Role.LEGAL_REPRESENTATIVE, sz.id());
@@ -75,6 +79,9 @@ class ClaimsTest {
         de = buyers.add(reviewer, new Buyers.NewBuyer("Rhein Handel GmbH", null, "DE", null, null));
         policy = effectivePolicy(sz, null);
         sign(sz, szLegal);
+        for (String n : List.of("530120241000000123", "530120241000000124", "530120241000000125")) {
+            customs.add(sz.id() + ":" + n);
+        }
     }
 
     @AfterEach
@@ -230,6 +237,25 @@ class ClaimsTest {
         assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("issuingBank.swift"));
         assertThat(claims.view(szLegal, c.id()).claim().state()).isEqualTo(ClaimState.DRAFT);
+    }
+
+    @Test
+    void submitRefusesDeclarationsThatAreNotTheEnterprisesOwn() {
+        Claim c = claims.create(szLegal, policy, form(hk.id()));
+        claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("D-1", "85171200", "2024-01-15", "OA", "90", "10",
+                "10", "NONE", "SEA", "530120241000000123 530120241000000999", null));
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(fields(e)).containsExactly("declarations");
+                    assertThat(e.errors().get(0).zh()).contains("未查询到符合条件", "530120241000000999")
+                            .doesNotContain("530120241000000123");
+                });
+        // another enterprise's declaration is not the claimant's either
+        customs.add(hn.id() + ":530120241000000999");
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+                .isInstanceOf(InvalidInputException.class);
+        customs.add(sz.id() + ":530120241000000999");
+        assertThat(claims.submit(szLegal, c.id(), new Claims.Submission(true)).state()).isEqualTo(ClaimState.SUBMITTED);
     }
 
     @Test
