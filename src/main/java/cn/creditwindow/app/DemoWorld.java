@@ -288,6 +288,43 @@ final class DemoWorld {
                 name, role, enterpriseId, mobile, username + "@demo.example")));
     }
 
+    // ---- claims (索赔服务) ----
+
+    private String claimLine;
+
+    /**
+     * Claims: a submitted claim of the credit enterprise (run {@link #effectiveCreditPolicy} first) on Gulf Star,
+     * seed 000 case 1's shape (a 440,000 USD loss on one buyer), waiting for the reviewer. Does nothing when the
+     * enterprise already has a claim.
+     */
+    void submittedClaim(App app) {
+        Accounts accounts = app.accounts();
+        Enterprise e = accounts.enterpriseByUscc(CREDIT_ENTERPRISE.uscc()).orElseThrow();
+        Principal legal = principal(accounts.userByName(CREDIT_ENTERPRISE.legal()).orElseThrow());
+        var policy = app.claims().policies(legal);
+        if (policy.isEmpty() || !policy.get(0).claims().isEmpty()) {
+            return;
+        }
+        long buyer = app.database().read(tx -> tx.number("SELECT id FROM buyers WHERE name_en = ?",
+                "Gulf Star General Trading LLC"));
+        var claim = app.claims().create(legal, policy.get(0).policy().id(), new cn.creditwindow.claims.Claims.ClaimForm(
+                buyer, null, null, null, java.util.Map.of("DISPUTE", false, "REPORTED_LOSS", true,
+                "DEBT_ACKNOWLEDGED", false, "FINANCING", false), null, null, null, "DEFAULT",
+                "买方收货后以资金紧张为由长期拖欠货款，经多次催收仍未付款（示例数据）",
+                "我司向买方出运电子产品一批，买方收货后至今未支付任何款项，已委托律师发函催收（示例数据）", "已委托律师催收"));
+        app.claims().addShipment(legal, claim.id(), new cn.creditwindow.claims.Claims.ShipmentForm("DEMO-INV-001",
+                "85171200", policy.get(0).policy().coverStart().toString(), "OA", "90", "440000", "440000", "NONE",
+                "SEA", "530120241000000123", null));
+        app.claims().submit(legal, claim.id(), new cn.creditwindow.claims.Claims.Submission(true));
+        claimLine = "  " + CREDIT_ENTERPRISE.legal() + ": claim " + claim.id() + " (440,000 USD on Gulf Star) submitted;"
+                + " reviewer accepts and pays at /claims/review (the per-buyer limit pays 150,000 USD)";
+    }
+
+    /** The claims line of the console text, or null. */
+    String claimLine() {
+        return claimLine;
+    }
+
     List<Enterprise> enterprises() {
         return List.copyOf(enterprises);
     }
@@ -305,6 +342,10 @@ final class DemoWorld {
             creditLines.forEach(out::println);
             out.println("  order as szt-legal (or as manager on its behalf) at /credit/order; reviewer fulfils at"
                     + " /credit/fulfilment");
+        }
+        if (claimLine != null) {
+            out.println("Claims (索赔服务, /claims):");
+            out.println(claimLine);
         }
         out.println("Feed push token for this run: Authorization: Bearer " + feedToken);
         if (watchedLine != null) {

@@ -16,8 +16,11 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,14 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  * gets 404.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the demo's claim is made while the enterprise has none
 class ClaimsPagesIT {
     private TestServer server;
+    private DemoWorld world;
     private long gulf;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
         server = TestServer.start(dir, null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
-        DemoWorld world = DemoWorld.create(server.app());
+        world = DemoWorld.create(server.app());
         world.effectiveCreditPolicy(server.app(), Config.CHINA);
         gulf = server.app().database().read(tx -> tx.number(
                 "SELECT id FROM buyers WHERE name_en = 'Gulf Star General Trading LLC'"));
@@ -51,6 +56,20 @@ class ClaimsPagesIT {
     }
 
     @Test
+    @Order(1)
+    void theDemoHasASubmittedClaimForTheReviewerAndMakesItOnce() {
+        world.submittedClaim(server.app());
+        world.submittedClaim(server.app());
+        assertThat(world.claimLine()).contains("szt-legal", "/claims/review");
+        long n = server.app().database().read(tx -> tx.number("SELECT COUNT(*) FROM claims WHERE state = 'SUBMITTED'"));
+        assertThat(n).isEqualTo(1);
+        long shipments = server.app().database().read(tx -> tx.number("SELECT COUNT(*) FROM claim_shipments"
+                + " WHERE invoice_no = 'DEMO-INV-001'"));
+        assertThat(shipments).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
     void aClaimThroughThePages() {
         ApiClient legal = ApiClient.demo(server, "szt-legal");
         ApiClient reviewer = ApiClient.demo(server, "reviewer");
