@@ -175,8 +175,9 @@ public final class App implements AutoCloseable {
         // (end of credit services' wiring)
         // claims (索赔服务): the coded lists and the PRC holiday calendar are data files under claims/
         // Until the customs package is merged, no declaration data is held here, so no number can be checked and
-        // none is refused: the integrator replaces this with the customs check (customs' declarations of the consignor).
-        DeclarationCheck customsCheck = (enterpriseId, numbers) -> java.util.Set.of();
+        // none is refused. The integrator replaces this with customs' check of the consignor's declarations:
+        // (tx, e, numbers) -> customs.check(tx, e, List.copyOf(numbers)) keeping the numbers whose result is not ok.
+        DeclarationCheck customsCheck = (tx, enterpriseId, numbers) -> java.util.Set.of();
         this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), customsCheck, clock,
                 config.zone());
         // (end of claims' wiring)

@@ -345,7 +345,7 @@ public final class Claims {
             java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
             shipments.forEach(x -> numbers.addAll(x.declarations()));
             java.util.Set<String> missing = numbers.isEmpty() ? java.util.Set.of()
-                    : declarations.notFound(c.enterpriseId(), numbers);
+                    : declarations.notFound(tx, c.enterpriseId(), numbers);
             if (!missing.isEmpty()) {
                 errors.add(new FieldError("declarations", "未查询到符合条件的报关单数据：" + String.join("，", missing)
                         + "（仅能使用本企业作为收发货人的出口报关单）", "no matching export declaration of the enterprise: "

@@ -66,7 +66,7 @@ class ClaimsTest {
         Countries countries = Countries.load();
         buyers = new Buyers(db, countries, clock);
         claims = new Claims(db, buyers, countries, ClaimCodes.load(), WorkingDays.load(),
-                (enterpriseId, numbers) -> numbers.stream().filter(n -> !customs.contains(enterpriseId + ":" + n))
+                (tx, enterpriseId, numbers) -> numbers.stream().filter(n -> !customs.contains(enterpriseId + ":" + n))
                         .collect(java.util.stream.Collectors.toSet()), clock, Config.CHINA);
         sz = accounts.createEnterprise(new Accounts.NewEnterprise("914403065X7D8E2A1J", "深圳市测试电子有限公司", null, null));
         hn = accounts.createEnterprise(new Accounts.NewEnterprise("914101007Q3R8K2M4G", "郑州市测试纺织有限公司", null, null));
