@@ -9,6 +9,12 @@ import cn.creditwindow.alarm.WatchedNames;
 import cn.creditwindow.alarm.Watches;
 import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
+import cn.creditwindow.claims.ClaimCodes;
+import cn.creditwindow.claims.ClaimHandlers;
+import cn.creditwindow.claims.ClaimPages;
+import cn.creditwindow.claims.Claims;
+import cn.creditwindow.claims.DeclarationCheck;
+import cn.creditwindow.claims.WorkingDays;
 import cn.creditwindow.accounts.Accounts;
 import cn.creditwindow.accounts.ApiTokens;
 import cn.creditwindow.accounts.Passwords;
@@ -109,6 +115,8 @@ public final class App implements AutoCloseable {
     // customs declarations (报关单)
     private final Customs customs;
     private final ShipmentReport shipmentReport;
+    // claims (索赔服务)
+    private final Claims claims;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -175,6 +183,14 @@ public final class App implements AutoCloseable {
         this.customs = new Customs(db, core.countries, clock, config.zone());
         this.shipmentReport = new ShipmentReport(customs, pdfRenderer);
         // (end of customs' wiring)
+        // claims (索赔服务): the coded lists and the PRC holiday calendar are data files under claims/
+        // A declaration number is refused unless customs holds it as the claimant's own export declaration.
+        DeclarationCheck customsCheck = (tx, enterpriseId, numbers) -> customs.check(tx, enterpriseId,
+                java.util.List.copyOf(numbers)).stream().filter(r -> !r.ok()).map(r -> r.number())
+                .collect(java.util.stream.Collectors.toSet());
+        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), customsCheck, clock,
+                config.zone());
+        // (end of claims' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -197,7 +213,9 @@ public final class App implements AutoCloseable {
                 new CreditHandlers(creditOrders, creditPrices, reportPdf, bodies),
                 new CreditPages(creditOrders, buyers, core.countries, pages),
                 // customs declarations (报关单)
-                new CustomsHandlers(customs, shipmentReport, db, bodies));
+                new CustomsHandlers(customs, shipmentReport, db, bodies),
+                // claims (索赔服务)
+                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -324,6 +342,11 @@ public final class App implements AutoCloseable {
     // credit services (资信服务), for the demo world and tests
     CreditOrders creditOrders() {
         return creditOrders;
+    }
+
+    /** Claims (索赔服务), for the demo world and tests. */
+    Claims claims() {
+        return claims;
     }
 
     CreditPrices creditPrices() {

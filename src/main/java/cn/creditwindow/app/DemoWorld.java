@@ -15,6 +15,7 @@ import cn.creditwindow.agreements.Seal;
 import cn.creditwindow.agreements.Seals;
 import cn.creditwindow.buyers.BuyerNames;
 import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.customs.CustomsBatch;
 import cn.creditwindow.enrolment.Enrolments;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -288,6 +289,74 @@ final class DemoWorld {
                 name, role, enterpriseId, mobile, username + "@demo.example")));
     }
 
+    // ---- claims (索赔服务) ----
+
+    private String claimLine;
+
+    /**
+     * Claims: a submitted claim of the credit enterprise (run {@link #effectiveCreditPolicy} first) on Gulf Star,
+     * seed 000 case 1's shape (a 440,000 USD loss on one buyer), waiting for the reviewer. Does nothing when the
+     * enterprise already has a claim.
+     */
+    void submittedClaim(App app) {
+        Accounts accounts = app.accounts();
+        Enterprise e = accounts.enterpriseByUscc(CREDIT_ENTERPRISE.uscc()).orElseThrow();
+        Principal legal = principal(accounts.userByName(CREDIT_ENTERPRISE.legal()).orElseThrow());
+        var policy = app.claims().policies(legal);
+        if (policy.isEmpty() || !policy.get(0).claims().isEmpty()) {
+            return;
+        }
+        long buyer = app.database().read(tx -> tx.number("SELECT id FROM buyers WHERE name_en = ?",
+                "Gulf Star General Trading LLC"));
+        customsDeclarations(app, policy.get(0).policy().coverStart());
+        var claim = app.claims().create(legal, policy.get(0).policy().id(), new cn.creditwindow.claims.Claims.ClaimForm(
+                buyer, null, null, null, java.util.Map.of("DISPUTE", false, "REPORTED_LOSS", true,
+                "DEBT_ACKNOWLEDGED", false, "FINANCING", false), null, null, null, "DEFAULT",
+                "买方收货后以资金紧张为由长期拖欠货款，经多次催收仍未付款（示例数据）",
+                "我司向买方出运电子产品一批，买方收货后至今未支付任何款项，已委托律师发函催收（示例数据）", "已委托律师催收"));
+        app.claims().addShipment(legal, claim.id(), new cn.creditwindow.claims.Claims.ShipmentForm("DEMO-INV-001",
+                "85171200", policy.get(0).policy().coverStart().toString(), "OA", "90", "440000", "440000", "NONE",
+                "SEA", DEMO_DECLARATION, "CO2024440300001"));
+        app.claims().submit(legal, claim.id(), new cn.creditwindow.claims.Claims.Submission(true));
+        claimLine = "  " + CREDIT_ENTERPRISE.legal() + ": claim " + claim.id() + " (440,000 USD on Gulf Star) submitted;"
+                + " reviewer accepts and pays at /claims/review (the per-buyer limit pays 150,000 USD)";
+    }
+
+    /** The export declaration of the demo claim's shipment, held as customs data of the credit enterprise. */
+    static final String DEMO_DECLARATION = "530120240000000123";
+    /** An export declaration of the credit enterprise that no demo claim uses, for a new claim. */
+    static final String DEMO_FREE_DECLARATION = "530120240000000124";
+
+    /**
+     * Customs data of the credit enterprise, as the customs systems would push it: two export declarations to the
+     * UAE (one claimed by the demo claim, one free for a new claim), their bills of lading and a certificate of
+     * origin, all shipped on {@code shipped}. Importing again updates the same numbers.
+     */
+    private static void customsDeclarations(App app, LocalDate shipped) {
+        Principal reviewer = principal(app.accounts().userByName("reviewer").orElseThrow());
+        String uscc = CREDIT_ENTERPRISE.uscc();
+        String day = shipped.toString();
+        var goods = List.of(new CustomsBatch.NewGoods("8517120000", "智能手机（示例数据）", "2000", "台", "220.00",
+                "440000.00", "USD"));
+        var more = List.of(new CustomsBatch.NewGoods("8471300000", "笔记本电脑（示例数据）", "500", "台", "360.00",
+                "180000.00", "USD"));
+        app.customs().importBatch(reviewer, new CustomsBatch(
+                List.of(new CustomsBatch.NewDeclaration(DEMO_DECLARATION, uscc, "COSU6240000123", "AE", day, "5301",
+                                "2", goods),
+                        new CustomsBatch.NewDeclaration(DEMO_FREE_DECLARATION, uscc, "COSU6240000124", "AE", day, "5301",
+                                "2", more)),
+                List.of(new CustomsBatch.NewBillOfLading("COSU6240000123", uscc, "COSCO SHIPPING ARIES", "024W",
+                                CREDIT_ENTERPRISE.nameEn(), "Gulf Star General Trading LLC", day),
+                        new CustomsBatch.NewBillOfLading("COSU6240000124", uscc, "COSCO SHIPPING ARIES", "024W",
+                                CREDIT_ENTERPRISE.nameEn(), "Gulf Star General Trading LLC", day)),
+                List.of(new CustomsBatch.NewCertificate("CO2024440300001", uscc, "智能手机（示例数据）", "AE", day))));
+    }
+
+    /** The claims line of the console text, or null. */
+    String claimLine() {
+        return claimLine;
+    }
+
     List<Enterprise> enterprises() {
         return List.copyOf(enterprises);
     }
@@ -305,6 +374,10 @@ final class DemoWorld {
             creditLines.forEach(out::println);
             out.println("  order as szt-legal (or as manager on its behalf) at /credit/order; reviewer fulfils at"
                     + " /credit/fulfilment");
+        }
+        if (claimLine != null) {
+            out.println("Claims (索赔服务, /claims):");
+            out.println(claimLine);
         }
         out.println("Feed push token for this run: Authorization: Bearer " + feedToken);
         if (watchedLine != null) {

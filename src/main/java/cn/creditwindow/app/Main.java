@@ -127,6 +127,7 @@ public final class Main implements Runnable {
                 DemoWorld world = DemoWorld.create(app);
                 world.pushPendingPolicies(app, config.zone());
                 world.effectiveCreditPolicy(app, config.zone()); // credit services: free reports to order
+                world.submittedClaim(app); // claims: one submitted claim for the reviewer
                 world.print(System.out);
             }
             app.start();

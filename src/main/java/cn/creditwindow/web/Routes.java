@@ -6,6 +6,8 @@ import cn.creditwindow.alarm.AlarmHandlers;
 import cn.creditwindow.alarm.AlarmPages;
 import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
+import cn.creditwindow.claims.ClaimHandlers;
+import cn.creditwindow.claims.ClaimPages;
 import cn.creditwindow.agreements.AgreementPages;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
@@ -55,7 +57,9 @@ public final class Routes {
                            // credit services (资信服务)
                            CreditHandlers credit, CreditPages creditPages,
                            // customs declarations (报关单, 申报单证检查, 出运数据报告)
-                           CustomsHandlers customs) {
+                           CustomsHandlers customs,
+                           // claims (索赔服务)
+                           ClaimHandlers claims, ClaimPages claimPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -151,6 +155,26 @@ public final class Routes {
         r.get("/api/customs/declarations/{number}", h.customs()::declaration, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.post("/api/customs/shipment-report", h.customs()::shipmentReport, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         // (end of customs' API)
+        // Claims (索赔服务): the policy list with claims, the claim form, shipments and template import, submission;
+        // the reviewer's queue, acceptance, return and payment. Fixed paths before /api/claims/{id}.
+        r.get("/api/claims/policies", h.claims()::policies, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/claims/policies/{id}/claims", h.claims()::create, ENTERPRISE);
+        r.get("/api/claims/codes", h.claims()::codes, SIGNED_IN);
+        r.get("/api/claims/templates/shipments.csv", h.claims()::templateCsv, SIGNED_IN);
+        r.get("/api/claims/templates/shipments.xlsx", h.claims()::templateXlsx, SIGNED_IN);
+        r.get("/api/claims", h.claims()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/claims/{id}", h.claims()::claim, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.put("/api/claims/{id}", h.claims()::update, ENTERPRISE);
+        r.post("/api/claims/{id}/shipments", h.claims()::addShipment, ENTERPRISE);
+        r.post("/api/claims/{id}/shipments/import", h.claims()::importShipments, ENTERPRISE);
+        r.put("/api/claims/{id}/shipments/{shipmentId}", h.claims()::updateShipment, ENTERPRISE);
+        r.delete("/api/claims/{id}/shipments/{shipmentId}", h.claims()::deleteShipment, ENTERPRISE);
+        r.post("/api/claims/{id}/submission", h.claims()::submit, ENTERPRISE);
+        r.get("/api/review/claims", h.claims()::queue, REVIEWER);
+        r.post("/api/review/claims/{id}/accept", h.claims()::accept, REVIEWER);
+        r.post("/api/review/claims/{id}/return", h.claims()::returnClaim, REVIEWER);
+        r.post("/api/review/claims/{id}/payment", h.claims()::pay, REVIEWER);
+        // (end of claims' API)
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
@@ -215,7 +239,20 @@ public final class Routes {
         r.get("/credit/alerts", h.alarmPages()::inbox, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.post("/credit/alerts/{id}/read", h.alarmPages()::read, ENTERPRISE);
         // (end of the credit alarm's pages)
-        r.get("/claims", ctx -> h.comingSoon().show(ctx, Section.CLAIMS));
+        // Claims pages (索赔服务); /claims itself is public and invites signing in. Fixed paths before /claims/{id}.
+        r.get("/claims", h.claimPages()::index);
+        r.get("/claims/review", h.claimPages()::queue, REVIEWER);
+        r.get("/claims/policies/{id}/new", h.claimPages()::newPage, ENTERPRISE);
+        r.post("/claims/policies/{id}/claims", h.claimPages()::create, ENTERPRISE);
+        r.get("/claims/{id}", h.claimPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/claims/{id}/shipments", h.claimPages()::addShipment, ENTERPRISE);
+        r.post("/claims/{id}/shipments/import", h.claimPages()::importShipments, ENTERPRISE);
+        r.post("/claims/{id}/shipments/{shipmentId}/delete", h.claimPages()::deleteShipment, ENTERPRISE);
+        r.post("/claims/{id}/submit", h.claimPages()::submit, ENTERPRISE);
+        r.post("/claims/{id}/accept", h.claimPages()::accept, REVIEWER);
+        r.post("/claims/{id}/return", h.claimPages()::returnClaim, REVIEWER);
+        r.post("/claims/{id}/payment", h.claimPages()::pay, REVIEWER);
+        // (end of claims pages)
         // Credit services' pages (资信服务); /credit itself is public and invites signing in.
         r.get("/credit", h.creditPages()::index);
         r.get("/credit/order", h.creditPages()::orderPage, ENTERPRISE, ACCOUNT_MANAGER);

@@ -10,7 +10,7 @@ public enum Section {
     RISK("/search", "nav.risk", true, "/articles"),
     AGREEMENTS("/agreements", "nav.agreements", true),
     ENROLMENT("/enrolment", "nav.enrolment", true),
-    CLAIMS("/claims", "nav.claims", false),
+    CLAIMS("/claims", "nav.claims", true),
     CREDIT("/credit", "nav.credit", true);
 
     private final String path;

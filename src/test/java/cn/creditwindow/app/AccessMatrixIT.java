@@ -322,6 +322,36 @@ class AccessMatrixIT {
         rows.add(on("GET /api/customs/declarations/530120260000099999").status(404, customsReaders).build());
         rows.add(on("POST /api/customs/shipment-report").allow(checkers).build());
         // (end of customs' rows)
+        // claims (索赔服务). No claim exists here, so claim ids are unknown (404) for whoever passes the guard; incomplete
+        // bodies are 400 from the handler. ClaimsApiIT shows another enterprise gets 404 on every URL of a real claim.
+        String[] claimReaders = {"sz-legal", "sz-operator", "hn-legal", "manager", "reviewer", "admin"};
+        for (String get : List.of("/api/claims/policies", "/api/claims/codes", "/api/claims/templates/shipments.csv",
+                "/api/claims/templates/shipments.xlsx", "/api/claims")) {
+            rows.add(on("GET " + get).allow(claimReaders).build());
+        }
+        rows.add(on("POST /api/claims/policies/999999/claims").status(404, enterprise).build());
+        rows.add(on("GET /api/claims/999999").status(404, claimReaders).build());
+        rows.add(on("PUT /api/claims/999999").status(404, enterprise).build());
+        rows.add(on("POST /api/claims/999999/shipments").status(404, enterprise).build());
+        rows.add(on("POST /api/claims/999999/shipments/import").status(404, enterprise).build());
+        rows.add(on("PUT /api/claims/999999/shipments/1").status(404, enterprise).build());
+        rows.add(on("DELETE /api/claims/999999/shipments/1").status(404, enterprise).build());
+        rows.add(on("POST /api/claims/999999/submission").status(404, enterprise).build());
+        rows.add(on("GET /api/review/claims").allow("reviewer").build());
+        rows.add(on("POST /api/review/claims/999999/accept").status(404, "reviewer").build());
+        rows.add(on("POST /api/review/claims/999999/return").allow("reviewer").build());
+        rows.add(on("POST /api/review/claims/999999/payment").allow("reviewer").build());
+        rows.add(on("GET /claims/review").allow("reviewer").status(303, "anonymous").build());
+        rows.add(on("GET /claims/policies/999999/new").allow(enterprise).status(303, "anonymous").build());
+        rows.add(on("POST /claims/policies/999999/claims").status(404, enterprise).build());
+        rows.add(on("GET /claims/999999").status(404, claimReaders).status(303, "anonymous").build());
+        for (String post : List.of("shipments", "shipments/import", "shipments/1/delete", "submit")) {
+            rows.add(on("POST /claims/999999/" + post).status(404, enterprise).build());
+        }
+        rows.add(on("POST /claims/999999/accept").status(404, "reviewer").build());
+        rows.add(on("POST /claims/999999/return").allow("reviewer").build());
+        rows.add(on("POST /claims/999999/payment").allow("reviewer").build());
+        // (end of claims' rows)
         // signing out, each with a session of its own
         rows.add(on("POST /logout").body("").fresh().people().build());
         rows.add(on("DELETE /api/session").fresh().people().build());

@@ -192,10 +192,12 @@ class PagesIT {
     }
 
     @Test
-    void placeholdersSayComingSoon() {
+    void builtSectionsArePublicAndInviteSigningIn() {
+        // claims are built (the last placeholder): /claims is public and invites signing in
         Document doc = page("/claims", 200);
         assertThat(doc.select("h1").text()).isEqualTo("索赔服务");
-        assertThat(doc.select(".coming-soon").text()).contains("即将上线");
+        assertThat(doc.select(".coming-soon")).isEmpty();
+        assertThat(doc.select("#claims-login").attr("href")).startsWith("/login");
         assertThat(doc.select(".sidenav a[aria-current=page]").text()).contains("索赔服务");
         // credit services are built: /credit is public and invites signing in, like /agreements
         Document credit = page("/credit?lang=en", 200);

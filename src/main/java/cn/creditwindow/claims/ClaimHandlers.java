@@ -1,0 +1,146 @@
+package cn.creditwindow.claims;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.JsonBodies;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The claims API under {@code /api/claims} and the reviewer's under {@code /api/review/claims}. Roles are checked by
+ * the routes' guards and again by {@link Claims}; whose claims are visible by {@code Tenancy} (others' claims 404).
+ */
+public final class ClaimHandlers {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final Claims claims;
+    private final JsonBodies bodies;
+
+    public ClaimHandlers(Claims claims, JsonBodies bodies) {
+        this.claims = Objects.requireNonNull(claims, "claims");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+    }
+
+    /** {@code GET /api/claims/policies}: the effective policies with their claims. */
+    public void policies(Context ctx) {
+        ctx.json(Map.of("items", claims.policies(Authentication.require(ctx))));
+    }
+
+    /** {@code GET /api/claims}: the claims the principal may see, newest first. */
+    public void list(Context ctx) {
+        ctx.json(Map.of("items", claims.claims(Authentication.require(ctx))));
+    }
+
+    /** {@code GET /api/claims/codes}: the coded lists of the form, by list name. */
+    public void codes(Context ctx) {
+        Map<String, List<ClaimCodes.Code>> lists = new LinkedHashMap<>();
+        for (ClaimCodes.Code c : claims.codes().all()) {
+            lists.computeIfAbsent(c.list(), k -> new java.util.ArrayList<>()).add(c);
+        }
+        ctx.json(lists);
+    }
+
+    /** {@code GET /api/claims/templates/shipments.csv}. */
+    public void templateCsv(Context ctx) {
+        ctx.header("Content-Disposition", "attachment; filename=\"shipments-template.csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(ShipmentTemplate.csv());
+    }
+
+    /** {@code GET /api/claims/templates/shipments.xlsx}. */
+    public void templateXlsx(Context ctx) {
+        ctx.header("Content-Disposition", "attachment; filename=\"shipments-template.xlsx\"");
+        ctx.contentType(XLSX).result(ShipmentTemplate.xlsx());
+    }
+
+    /** {@code POST /api/claims/policies/{id}/claims}: drafts a claim; 201. */
+    public void create(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long policyId = AccountHandlers.pathId(ctx, "id");
+        ctx.status(201).json(claims.create(p, policyId, bodies.read(ctx, Claims.ClaimForm.class)));
+    }
+
+    /** {@code GET /api/claims/{id}}: the claim, its shipments, history and the account managers' contacts. */
+    public void claim(Context ctx) {
+        ctx.json(claims.view(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+    }
+
+    /** {@code PUT /api/claims/{id}}: saves the claim form. */
+    public void update(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(claims.update(p, id, bodies.read(ctx, Claims.ClaimForm.class)));
+    }
+
+    /** {@code POST /api/claims/{id}/shipments}: 201. */
+    public void addShipment(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.status(201).json(claims.addShipment(p, id, bodies.read(ctx, Claims.ShipmentForm.class)));
+    }
+
+    /** {@code PUT /api/claims/{id}/shipments/{shipmentId}}. */
+    public void updateShipment(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        long shipmentId = AccountHandlers.pathId(ctx, "shipmentId");
+        ctx.json(claims.updateShipment(p, id, shipmentId, bodies.read(ctx, Claims.ShipmentForm.class)));
+    }
+
+    /** {@code DELETE /api/claims/{id}/shipments/{shipmentId}}: 204. */
+    public void deleteShipment(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        claims.deleteShipment(p, AccountHandlers.pathId(ctx, "id"), AccountHandlers.pathId(ctx, "shipmentId"));
+        ctx.status(204);
+    }
+
+    /** {@code POST /api/claims/{id}/shipments/import}: the body is the filled-in template (CSV or XLSX); 201. */
+    public void importShipments(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        long length = ctx.contentLength();
+        if (length > ShipmentTemplate.MAX_BYTES) {
+            throw new InvalidInputException("file", "文件不能超过 2 MB", "the file must be at most 2 MB");
+        }
+        ctx.status(201).json(Map.of("items", claims.importShipments(p, id, ctx.bodyAsBytes())));
+    }
+
+    /** {@code POST /api/claims/{id}/submission}: body {@code {declaration: true}}. */
+    public void submit(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(claims.submit(p, id, bodies.read(ctx, Claims.Submission.class)));
+    }
+
+    /** {@code GET /api/review/claims}: submitted and accepted claims. */
+    public void queue(Context ctx) {
+        ctx.json(Map.of("items", claims.queue(Authentication.require(ctx))));
+    }
+
+    /** {@code POST /api/review/claims/{id}/accept}. */
+    public void accept(Context ctx) {
+        ctx.json(claims.accept(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+    }
+
+    /** The return's body. */
+    record ReturnBody(String reason) {
+    }
+
+    /** {@code POST /api/review/claims/{id}/return}: body {@code {reason}}. */
+    public void returnClaim(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(claims.returnClaim(p, id, bodies.read(ctx, ReturnBody.class).reason()));
+    }
+
+    /** {@code POST /api/review/claims/{id}/payment}: body {@code {loss, aggregateLimit?}} in USD. */
+    public void pay(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(claims.pay(p, id, bodies.read(ctx, Claims.Decision.class)));
+    }
+}

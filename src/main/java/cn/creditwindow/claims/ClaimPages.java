@@ -1,0 +1,203 @@
+package cn.creditwindow.claims;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Role;
+import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pages;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The claims pages under {@code /claims} (manual 4.1, 4.2): the policy list with each policy's claims, the claim
+ * application form, a claim's page (shipments with add, delete, template import; submission; history and the review
+ * receipt with the account managers' contacts), and the reviewer's queue with the accept, return and payment forms.
+ * Forms post with {@code _csrf}; success redirects (303); bad input shows the error page with every bad field.
+ */
+public final class ClaimPages {
+    private final Claims claims;
+    private final Pages pages;
+
+    public ClaimPages(Claims claims, Pages pages) {
+        this.claims = Objects.requireNonNull(claims, "claims");
+        this.pages = Objects.requireNonNull(pages, "pages");
+    }
+
+    /** {@code /claims}: the effective policies and their claims; nobody signed in is invited to sign in. */
+    public record IndexView(boolean signedIn, boolean enterprise, boolean reviewer, List<Claims.PolicyClaims> policies) {
+    }
+
+    /** {@code GET /claims}; public. */
+    public void index(Context ctx) {
+        Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
+        if (p == null) {
+            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, List.of()));
+            return;
+        }
+        pages.render(ctx, "claims/index.jte", new IndexView(true, p.role().isEnterpriseUser(),
+                p.role() == Role.REVIEWER, claims.policies(p)));
+    }
+
+    /** The application form's lists. */
+    public record FormView(long policyId, List<ClaimCodes.Code> questions, List<ClaimCodes.Code> causes) {
+    }
+
+    /** {@code GET /claims/policies/{id}/new}: the application form. */
+    public void newPage(Context ctx) {
+        Authentication.require(ctx);
+        long policyId = AccountHandlers.pathId(ctx, "id");
+        pages.render(ctx, "claims/form.jte", new FormView(policyId, claims.codes().list(ClaimCodes.QUESTION),
+                claims.codes().list(ClaimCodes.CAUSE)));
+    }
+
+    /** {@code POST /claims/policies/{id}/claims}: drafts the claim, then its page. */
+    public void create(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long policyId = AccountHandlers.pathId(ctx, "id");
+        Claim c = claims.create(p, policyId, form(ctx));
+        ctx.redirect("/claims/" + c.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private Claims.ClaimForm form(Context ctx) {
+        Long buyerId = null;
+        String raw = ctx.formParam("buyerId");
+        if (raw != null && !raw.isBlank()) {
+            try {
+                buyerId = Long.parseLong(raw.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("buyerId", "买方编号应为数字", "the buyer id is a number");
+            }
+        }
+        String newName = ctx.formParam("newBuyerNameEn");
+        Buyers.NewBuyer newBuyer = buyerId == null && newName != null && !newName.isBlank()
+                ? new Buyers.NewBuyer(newName, null, ctx.formParam("newBuyerCountry"), ctx.formParam("newBuyerAddress"),
+                null) : null;
+        Map<String, Boolean> answers = new LinkedHashMap<>();
+        for (ClaimCodes.Code q : claims.codes().list(ClaimCodes.QUESTION)) {
+            String a = ctx.formParam("answer." + q.code());
+            if ("yes".equals(a) || "no".equals(a)) {
+                answers.put(q.code(), "yes".equals(a));
+            }
+        }
+        return new Claims.ClaimForm(buyerId, newBuyer, bank(ctx, "issuing"), bank(ctx, "confirming"), answers,
+                ctx.formParam("financingSwift"), ctx.formParam("financingBankName"), ctx.formParam("financingAmount"),
+                ctx.formParam("lossCause"), ctx.formParam("reason"), ctx.formParam("caseDescription"),
+                ctx.formParam("mitigation"));
+    }
+
+    private static Claims.BankForm bank(Context ctx, String prefix) {
+        return new Claims.BankForm(ctx.formParam(prefix + "Swift"), ctx.formParam(prefix + "NameEn"),
+                ctx.formParam(prefix + "Country"), ctx.formParam(prefix + "AddressEn"));
+    }
+
+    /** A claim's page. */
+    public record ClaimPage(Claims.ClaimView view, boolean editable, boolean reviewer, ClaimCodes codes) {
+        /** A code's name in the page's language is picked in the template; this finds the code. */
+        public ClaimCodes.Code code(String list, String code) {
+            return codes.find(list, code).orElse(new ClaimCodes.Code(list, code, code, code));
+        }
+
+        public String usd(Long cents) {
+            return cents == null ? "—" : String.format("%,.2f", java.math.BigDecimal.valueOf(cents, 2));
+        }
+    }
+
+    /** {@code GET /claims/{id}}. */
+    public void view(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Claims.ClaimView v = claims.view(p, AccountHandlers.pathId(ctx, "id"));
+        pages.render(ctx, "claims/view.jte", new ClaimPage(v, p.role().isEnterpriseUser()
+                && v.claim().state().editable(), p.role() == Role.REVIEWER, claims.codes()));
+    }
+
+    /** {@code POST /claims/{id}/shipments}. */
+    public void addShipment(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        claims.addShipment(p, id, new Claims.ShipmentForm(ctx.formParam("invoiceNo"), ctx.formParam("hsCode"),
+                ctx.formParam("shippedOn"), ctx.formParam("paymentMethod"), ctx.formParam("termDays"),
+                ctx.formParam("invoiceAmount"), ctx.formParam("claimedAmount"), ctx.formParam("collectionStatus"),
+                ctx.formParam("transportMode"), ctx.formParam("declarations"), ctx.formParam("originCertificate")));
+        ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /claims/{id}/shipments/import}: multipart field {@code file}. */
+    public void importShipments(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        claims.view(p, id); // 404 before looking at the upload
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw new InvalidInputException(List.of(new FieldError("file", "请选择要导入的文件", "choose a file to import")));
+        }
+        if (file.size() > ShipmentTemplate.MAX_BYTES) {
+            throw new InvalidInputException("file", "文件不能超过 2 MB", "the file must be at most 2 MB");
+        }
+        byte[] content;
+        try (InputStream in = file.content()) {
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the uploaded shipment file", e);
+        }
+        claims.importShipments(p, id, content);
+        ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /claims/{id}/shipments/{shipmentId}/delete}. */
+    public void deleteShipment(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        claims.deleteShipment(p, id, AccountHandlers.pathId(ctx, "shipmentId"));
+        ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /claims/{id}/submit}: the declaration tick is the checkbox {@code declaration}. */
+    public void submit(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        claims.submit(p, id, new Claims.Submission("on".equals(ctx.formParam("declaration"))));
+        ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** The reviewer's queue. */
+    public record QueueView(List<Claim> items) {
+    }
+
+    /** {@code GET /claims/review}. */
+    public void queue(Context ctx) {
+        pages.render(ctx, "claims/queue.jte", new QueueView(claims.queue(Authentication.require(ctx))));
+    }
+
+    /** {@code POST /claims/{id}/accept}. */
+    public void accept(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        claims.accept(Authentication.require(ctx), id);
+        ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /claims/{id}/return}: field {@code reason}. */
+    public void returnClaim(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        claims.returnClaim(Authentication.require(ctx), id, ctx.formParam("reason"));
+        ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /claims/{id}/payment}: fields {@code loss} and {@code aggregateLimit}. */
+    public void pay(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        claims.pay(Authentication.require(ctx), id, new Claims.Decision(ctx.formParam("loss"),
+                ctx.formParam("aggregateLimit")));
+        ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
+    }
+}

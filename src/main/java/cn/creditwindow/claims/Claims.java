@@ -1,0 +1,678 @@
+package cn.creditwindow.claims;
+
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Role;
+import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.agreements.Agreements;
+import cn.creditwindow.buyers.Buyer;
+import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.reference.Countries;
+import cn.creditwindow.store.ConstraintViolationException;
+import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Tx;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.NotFoundException;
+import cn.creditwindow.validation.RequestRefusedException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Claims on effective policies (manual 四): the enterprise's people draft, fill in and submit a claim; the insurer's
+ * reviewers accept, return or decide and pay it. Every operation is one transaction; whose claims a principal sees
+ * is {@link Tenancy}'s answer, and others' claims answer 404.
+ */
+public final class Claims {
+    /** Sponsored-policy claims are decided within this many working days of acceptance (seed 001 (十一)). */
+    public static final int DECISION_WORKING_DAYS = 15;
+    static final int MAX_REASON = 500;
+
+    private final Database db;
+    private final Buyers buyers;
+    private final Countries countries;
+    private final ClaimCodes codes;
+    private final WorkingDays calendar;
+    private final DeclarationCheck declarations;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /**
+     * @param declarations which declaration numbers are not the claimant's own (the customs package's check); a
+     *                     claim naming one cannot be submitted
+     */
+    public Claims(Database db, Buyers buyers, Countries countries, ClaimCodes codes, WorkingDays calendar,
+                  DeclarationCheck declarations, Clock clock, ZoneId zone) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.buyers = Objects.requireNonNull(buyers, "buyers");
+        this.countries = Objects.requireNonNull(countries, "countries");
+        this.codes = Objects.requireNonNull(codes, "codes");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.declarations = Objects.requireNonNull(declarations, "declarations");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    public ClaimCodes codes() {
+        return codes;
+    }
+
+    // ---- the forms ----
+
+    /**
+     * The claim form (everything but the shipments). Give {@code buyerId}, or {@code newBuyer} to add one to the
+     * directory first. Amounts are USD text such as {@code "150000.00"}.
+     *
+     * @param answers every case question's code → yes/no
+     */
+    public record ClaimForm(Long buyerId, Buyers.NewBuyer newBuyer, BankForm issuingBank, BankForm confirmingBank,
+                            Map<String, Boolean> answers, String financingSwift, String financingBankName,
+                            String financingAmount, String lossCause, String reason, String caseDescription,
+                            String mitigation) {
+    }
+
+    /** A bank block: SWIFT/BIC, English name, country (code or name), English address. */
+    public record BankForm(String swift, String nameEn, String country, String addressEn) {
+        boolean blank() {
+            return ClaimChecks.blankToNull(swift) == null && ClaimChecks.blankToNull(nameEn) == null
+                    && ClaimChecks.blankToNull(country) == null && ClaimChecks.blankToNull(addressEn) == null;
+        }
+    }
+
+    /** A shipment as entered (all text, as from a form or a template row). */
+    public record ShipmentForm(String invoiceNo, String hsCode, String shippedOn, String paymentMethod, String termDays,
+                               String invoiceAmount, String claimedAmount, String collectionStatus,
+                               String transportMode, String declarations, String originCertificate) {
+    }
+
+    /** The submission: the declaration tick (索赔申明). */
+    public record Submission(Boolean declaration) {
+    }
+
+    /** The reviewer's decision: the loss found and, for a policy whose aggregate limit is "as on the policy", that limit. */
+    public record Decision(String loss, String aggregateLimit) {
+    }
+
+    /** An effective policy with its claims (the policy list, manual 4.1/4.2). */
+    public record PolicyClaims(ClaimPolicy policy, List<Claim> claims) {
+    }
+
+    /** A claim with its shipments and history; {@code managers} are the enterprise's account managers. */
+    public record ClaimView(Claim claim, List<Shipment> shipments, List<ClaimEvent> history,
+                            List<Manager> managers) {
+    }
+
+    /** An account manager's contact, shown with a returned claim. */
+    public record Manager(String displayName, String mobile, String email) {
+    }
+
+    // ---- reading ----
+
+    /** The effective policies the principal may see, newest first, each with its claims. */
+    public List<PolicyClaims> policies(Principal p) {
+        Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
+        return db.read(tx -> {
+            List<ClaimPolicy> policies = tx.list(ClaimRows.POLICY + " WHERE p.state = 'EFFECTIVE' AND " + f.sql()
+                    + " ORDER BY p.id DESC", ClaimRows::policy, f.args());
+            List<PolicyClaims> out = new ArrayList<>();
+            for (ClaimPolicy policy : policies) {
+                out.add(new PolicyClaims(policy, tx.list(ClaimRows.CLAIM + " WHERE c.policy_id = ? ORDER BY c.id",
+                        ClaimRows::claim, policy.id())));
+            }
+            return out;
+        });
+    }
+
+    /** The claims the principal may see, newest first. */
+    public List<Claim> claims(Principal p) {
+        Tenancy.Filter f = Tenancy.filter(p, "c.enterprise_id");
+        return db.read(tx -> tx.list(ClaimRows.CLAIM + " WHERE " + f.sql() + " ORDER BY c.id DESC", ClaimRows::claim,
+                f.args()));
+    }
+
+    /** The reviewer's queue: submitted and accepted claims, oldest first. */
+    public List<Claim> queue(Principal reviewer) {
+        requireReviewer(reviewer);
+        return db.read(tx -> tx.list(ClaimRows.CLAIM + " WHERE c.state IN ('SUBMITTED', 'ACCEPTED') ORDER BY c.id",
+                ClaimRows::claim));
+    }
+
+    /** One claim with its shipments and history; 404 when not the principal's to see. */
+    public ClaimView view(Principal p, long id) {
+        return db.read(tx -> {
+            Claim c = visible(tx, p, id);
+            List<Manager> managers = tx.list("SELECT u.display_name, u.mobile, u.email FROM users u"
+                    + " WHERE u.role = 'ACCOUNT_MANAGER' AND (EXISTS (SELECT 1 FROM manager_enterprises m"
+                    + " WHERE m.manager_id = u.id AND m.enterprise_id = ?) OR EXISTS (SELECT 1 FROM manager_districts d"
+                    + " JOIN enterprises e ON e.id = ? WHERE d.manager_id = u.id"
+                    + " AND e.division_code LIKE d.division_code || '%')) ORDER BY u.id",
+                    r -> new Manager(r.string("display_name"), r.string("mobile"), r.string("email")),
+                    c.enterpriseId(), c.enterpriseId());
+            return new ClaimView(c, shipments(tx, id), tx.list(ClaimRows.EVENT + " WHERE ev.claim_id = ? ORDER BY ev.id",
+                    ClaimRows::event, id), managers);
+        });
+    }
+
+    // ---- the enterprise's claim ----
+
+    /**
+     * Drafts a claim on an effective policy of the principal's enterprise, which must have signed the service
+     * agreement; 409 otherwise, 400 listing every bad field.
+     */
+    public Claim create(Principal p, long policyId, ClaimForm form) {
+        requireEnterpriseUser(p);
+        ClaimForm f = withNewBuyer(p, form, tx -> openPolicy(tx, p, policyId));
+        return db.inTransaction(tx -> {
+            ClaimPolicy policy = openPolicy(tx, p, policyId);
+            Checked c = check(tx, p, f);
+            long id = tx.insert("INSERT INTO claims (enterprise_id, policy_id, policy_kind, buyer_id, state, answers,"
+                    + " created_by, created_at) VALUES (?, ?, ?, ?, 'DRAFT', '', ?, ?)", policy.enterpriseId(),
+                    policyId, PolicyKind.SPONSORED, c.buyerId(), p.userId(), clock.instant());
+            write(tx, id, c);
+            return claimById(tx, id);
+        });
+    }
+
+    /** The policy, if the principal may see it, is effective and its enterprise has signed the agreement. */
+    private static ClaimPolicy openPolicy(Tx tx, Principal p, long policyId) {
+        ClaimPolicy policy = tx.one(ClaimRows.POLICY + " WHERE p.id = ?", ClaimRows::policy, policyId)
+                .filter(x -> Tenancy.canSee(tx, p, x.enterpriseId()))
+                .orElseThrow(() -> new NotFoundException("policy " + policyId + " not found",
+                        "保单 " + policyId + " 不存在"));
+        if (!policy.effective()) {
+            throw new RequestRefusedException(409, "policy " + policyId + " is not effective: claims are made"
+                    + " on effective policies", "保单 " + policyId + " 未生效，只能对生效保单索赔");
+        }
+        if (!Agreements.readiness(tx, policy.enterpriseId()).signed()) {
+            throw new RequestRefusedException(409, "sign the service agreement under /agreements before claiming",
+                    "索赔前请先在签约管理（/agreements）签署服务协议");
+        }
+        return policy;
+    }
+
+    /**
+     * With a new buyer asked for, checks everything else first (so a refused form adds no buyer), then adds the
+     * buyer to the directory (in its own transaction, {@link Buyers#add}) and returns the form naming it.
+     */
+    private ClaimForm withNewBuyer(Principal p, ClaimForm f, java.util.function.Consumer<Tx> precondition) {
+        db.read(tx -> {
+            precondition.accept(tx);
+            return check(tx, p, f);
+        });
+        if (f.buyerId() != null || f.newBuyer() == null) {
+            return f;
+        }
+        long buyerId;
+        try {
+            buyerId = buyers.add(p, f.newBuyer()).id();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.errors().stream()
+                    .map(x -> new FieldError("newBuyer." + x.field(), x.zh(), x.en())).toList());
+        }
+        return new ClaimForm(buyerId, null, f.issuingBank(), f.confirmingBank(), f.answers(), f.financingSwift(),
+                f.financingBankName(), f.financingAmount(), f.lossCause(), f.reason(), f.caseDescription(),
+                f.mitigation());
+    }
+
+    /** Saves the claim form again; 409 once submitted. */
+    public Claim update(Principal p, long id, ClaimForm form) {
+        requireEnterpriseUser(p);
+        ClaimForm f = withNewBuyer(p, form, tx -> editable(tx, p, id));
+        return db.inTransaction(tx -> {
+            editable(tx, p, id);
+            Checked c = check(tx, p, f);
+            tx.update("UPDATE claims SET buyer_id = ? WHERE id = ?", c.buyerId(), id);
+            write(tx, id, c);
+            return claimById(tx, id);
+        });
+    }
+
+    /** Adds a shipment; 400 listing every bad field, 409 once submitted or for an invoice number already there. */
+    public Shipment addShipment(Principal p, long claimId, ShipmentForm form) {
+        requireEnterpriseUser(p);
+        return unique(() -> db.inTransaction(tx -> {
+            Claim c = editable(tx, p, claimId);
+            ShipmentValues v = checkShipment(tx, c, form);
+            long id = tx.insert("INSERT INTO claim_shipments (claim_id, invoice_no, hs_code, shipped_on, payment_method,"
+                    + " term_days, invoice_cents, claimed_cents, collection_status, transport_mode, declarations,"
+                    + " origin_certificate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claimId, v.invoiceNo(),
+                    v.hsCode(), v.shippedOn(), v.paymentMethod(), v.termDays(), v.invoiceCents(), v.claimedCents(),
+                    v.collectionStatus(), v.transportMode(), v.declarations(), v.originCertificate());
+            return shipment(tx, claimId, id);
+        }));
+    }
+
+    /** Saves a shipment again. */
+    public Shipment updateShipment(Principal p, long claimId, long shipmentId, ShipmentForm form) {
+        requireEnterpriseUser(p);
+        return unique(() -> db.inTransaction(tx -> {
+            Claim c = editable(tx, p, claimId);
+            shipment(tx, claimId, shipmentId);
+            ShipmentValues v = checkShipment(tx, c, form);
+            tx.update("UPDATE claim_shipments SET invoice_no = ?, hs_code = ?, shipped_on = ?, payment_method = ?,"
+                    + " term_days = ?, invoice_cents = ?, claimed_cents = ?, collection_status = ?, transport_mode = ?,"
+                    + " declarations = ?, origin_certificate = ? WHERE id = ?", v.invoiceNo(), v.hsCode(),
+                    v.shippedOn(), v.paymentMethod(), v.termDays(), v.invoiceCents(), v.claimedCents(),
+                    v.collectionStatus(), v.transportMode(), v.declarations(), v.originCertificate(), shipmentId);
+            return shipment(tx, claimId, shipmentId);
+        }));
+    }
+
+    /** Deletes a shipment. */
+    public void deleteShipment(Principal p, long claimId, long shipmentId) {
+        requireEnterpriseUser(p);
+        db.inTransaction(tx -> {
+            editable(tx, p, claimId);
+            shipment(tx, claimId, shipmentId);
+            return tx.update("DELETE FROM claim_shipments WHERE id = ?", shipmentId);
+        });
+    }
+
+    /**
+     * Imports shipments from a filled-in template (CSV or XLSX): every row is checked, and one bad row refuses the
+     * whole file with each bad row and field named ({@code row 3: hsCode}); nothing is saved then.
+     *
+     * @return the shipments added
+     */
+    public List<Shipment> importShipments(Principal p, long claimId, byte[] content) {
+        requireEnterpriseUser(p);
+        return unique(() -> db.inTransaction(tx -> {
+            Claim c = editable(tx, p, claimId);
+            List<ShipmentTemplate.Line> lines = ShipmentTemplate.read(content);
+            List<FieldError> errors = new ArrayList<>();
+            List<ShipmentValues> values = new ArrayList<>();
+            ClaimPolicy policy = policyOf(tx, c);
+            java.util.Set<String> invoices = new java.util.HashSet<>();
+            for (ShipmentTemplate.Line line : lines) {
+                String prefix = "row " + line.number() + ": ";
+                List<FieldError> rowErrors = new ArrayList<>();
+                ShipmentValues v = shipmentValues(policy, line.form(), rowErrors);
+                for (FieldError e : rowErrors) {
+                    errors.add(new FieldError(prefix + e.field(), "第 " + line.number() + " 行：" + e.zh(),
+                            prefix + e.en()));
+                }
+                if (v != null && !invoices.add(v.invoiceNo())) {
+                    errors.add(new FieldError(prefix + "invoiceNo", "第 " + line.number() + " 行：发票号重复",
+                            prefix + "the invoice number appears twice"));
+                }
+                values.add(v);
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            List<Shipment> added = new ArrayList<>();
+            for (ShipmentValues v : values) {
+                long id = tx.insert("INSERT INTO claim_shipments (claim_id, invoice_no, hs_code, shipped_on,"
+                        + " payment_method, term_days, invoice_cents, claimed_cents, collection_status, transport_mode,"
+                        + " declarations, origin_certificate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claimId,
+                        v.invoiceNo(), v.hsCode(), v.shippedOn(), v.paymentMethod(), v.termDays(), v.invoiceCents(),
+                        v.claimedCents(), v.collectionStatus(), v.transportMode(), v.declarations(),
+                        v.originCertificate());
+                added.add(shipment(tx, claimId, id));
+            }
+            return added;
+        }));
+    }
+
+    /**
+     * Submits a draft or returned claim: the declaration must be ticked, there must be a shipment, a claim with a
+     * letter-of-credit shipment must name the issuing bank, and every customs declaration number must be one of the
+     * enterprise's own ({@link DeclarationCheck}). The claim is read-only for the enterprise after.
+     */
+    public Claim submit(Principal p, long id, Submission s) {
+        requireEnterpriseUser(p);
+        return db.inTransaction(tx -> {
+            Claim c = editable(tx, p, id);
+            List<FieldError> errors = new ArrayList<>();
+            if (s == null || !Boolean.TRUE.equals(s.declaration())) {
+                errors.add(new FieldError("declaration", "请勾选索赔申明", "tick the claimant's declaration"));
+            }
+            List<Shipment> shipments = shipments(tx, id);
+            if (shipments.isEmpty()) {
+                errors.add(new FieldError("shipments", "请至少填写一条出运信息", "add at least one shipment"));
+            }
+            if (shipments.stream().anyMatch(x -> ClaimCodes.letterOfCredit(x.paymentMethod()))
+                    && !c.issuingBank().given()) {
+                errors.add(new FieldError("issuingBank.swift", "支付方式为信用证时，请填写开证行信息",
+                        "a letter-of-credit shipment needs the issuing bank"));
+            }
+            java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+            shipments.forEach(x -> numbers.addAll(x.declarations()));
+            java.util.Set<String> missing = numbers.isEmpty() ? java.util.Set.of()
+                    : declarations.notFound(tx, c.enterpriseId(), numbers);
+            if (!missing.isEmpty()) {
+                errors.add(new FieldError("declarations", "未查询到符合条件的报关单数据：" + String.join("，", missing)
+                        + "（仅能使用本企业作为收发货人的出口报关单）", "no matching export declaration of the enterprise: "
+                        + String.join(", ", missing)));
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            tx.update("UPDATE claims SET state = 'SUBMITTED', declared = 1 WHERE id = ?", id);
+            event(tx, id, "SUBMITTED", p, null, null);
+            return claimById(tx, id);
+        });
+    }
+
+    // ---- the insurer's review ----
+
+    /** Accepts a submitted claim; a sponsored-policy claim gets its decision due date. */
+    public Claim accept(Principal reviewer, long id) {
+        requireReviewer(reviewer);
+        return db.inTransaction(tx -> {
+            Claim c = inState(tx, reviewer, id, ClaimState.SUBMITTED);
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+            LocalDate due = c.policyKind() == PolicyKind.SPONSORED ? calendar.after(today, DECISION_WORKING_DAYS) : null;
+            tx.update("UPDATE claims SET state = 'ACCEPTED', accepted_on = ?, decision_due_on = ? WHERE id = ?", today,
+                    due, id);
+            event(tx, id, "ACCEPTED", reviewer, null, null);
+            return claimById(tx, id);
+        });
+    }
+
+    /** Returns a submitted or accepted claim with a reason (required, at most {@value #MAX_REASON} characters). */
+    public Claim returnClaim(Principal reviewer, long id, String reason) {
+        requireReviewer(reviewer);
+        String r = ClaimChecks.strip(reason);
+        if (r.isEmpty() || r.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "请填写退回原因（不超过 " + MAX_REASON + " 字）",
+                    "the reason for returning is required (at most " + MAX_REASON + " characters)");
+        }
+        return db.inTransaction(tx -> {
+            Claim c = visible(tx, reviewer, id);
+            if (c.state() != ClaimState.SUBMITTED && c.state() != ClaimState.ACCEPTED) {
+                throw wrongState(c, "退回");
+            }
+            tx.update("UPDATE claims SET state = 'RETURNED', accepted_on = NULL, decision_due_on = NULL, declared = 0"
+                    + " WHERE id = ?", id);
+            event(tx, id, "RETURNED", reviewer, r, null);
+            return claimById(tx, id);
+        });
+    }
+
+    /**
+     * Decides an accepted claim and pays it: {@link Payout} of the loss against what the policy's paid claims have
+     * left of the per-buyer and aggregate limits. The aggregate limit is the policy's; where the policy has none
+     * stated ("as on the policy") the reviewer may enter it.
+     */
+    public Claim pay(Principal reviewer, long id, Decision d) {
+        requireReviewer(reviewer);
+        List<FieldError> errors = new ArrayList<>();
+        Long loss = ClaimChecks.usd("loss", d == null ? null : d.loss(), "损失金额", "the loss", errors);
+        Long aggregate = d == null || ClaimChecks.blankToNull(d.aggregateLimit()) == null ? null
+                : ClaimChecks.usd("aggregateLimit", d.aggregateLimit(), "累计赔偿限额", "the aggregate limit", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return db.inTransaction(tx -> {
+            Claim c = inState(tx, reviewer, id, ClaimState.ACCEPTED);
+            ClaimPolicy policy = policyOf(tx, c);
+            Long aggregateLimit = policy.aggregateLimitCents() != null ? policy.aggregateLimitCents() : aggregate;
+            Payout payout = payout(tx, policy, c.buyerId(), loss, aggregateLimit);
+            tx.update("UPDATE claims SET state = 'PAID', loss_cents = ?, payout_cents = ? WHERE id = ?", loss,
+                    payout.payoutCents(), id);
+            event(tx, id, "PAID", reviewer, null, payout.payoutCents());
+            return claimById(tx, id);
+        });
+    }
+
+    /** What a loss on a buyer would pay now under a policy, given its paid claims. */
+    static Payout payout(Tx tx, ClaimPolicy policy, long buyerId, long lossCents, Long aggregateLimitCents) {
+        long onBuyer = tx.number("SELECT COALESCE(SUM(payout_cents), 0) FROM claims WHERE policy_id = ? AND buyer_id = ?"
+                + " AND state = 'PAID'", policy.id(), buyerId);
+        long onPolicy = tx.number("SELECT COALESCE(SUM(payout_cents), 0) FROM claims WHERE policy_id = ?"
+                + " AND state = 'PAID'", policy.id());
+        return Payout.of(lossCents, new BigDecimal(policy.indemnityRatio()), policy.perBuyerLimitCents(), onBuyer,
+                aggregateLimitCents, onPolicy);
+    }
+
+    // ---- checks ----
+
+    /** The checked claim form. */
+    private record Checked(long buyerId, Claim.Bank issuing, Claim.Bank confirming, String answers,
+                           String financingSwift, String financingBankName, Long financingCents, String lossCause,
+                           String reason, String caseDescription, String mitigation) {
+    }
+
+    private Checked check(Tx tx, Principal p, ClaimForm f) {
+        if (f == null) {
+            throw new InvalidInputException("buyerId", "请填写索赔申请", "the claim form is missing");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Long buyerId = f.buyerId();
+        if (buyerId != null) {
+            Buyers.find(tx, p, buyerId); // 404 for a buyer the enterprise cannot see
+        } else if (f.newBuyer() == null) {
+            errors.add(new FieldError("buyerId", "请选择买方或新建买方", "choose a buyer or add a new one"));
+        }
+        Claim.Bank issuing = bank("issuingBank", f.issuingBank(), errors);
+        Claim.Bank confirming = bank("confirmingBank", f.confirmingBank(), errors);
+        StringBuilder answers = new StringBuilder();
+        Map<String, Boolean> given = f.answers() == null ? Map.of() : f.answers();
+        for (ClaimCodes.Code q : codes.list(ClaimCodes.QUESTION)) {
+            Boolean a = given.get(q.code());
+            if (a == null) {
+                errors.add(new FieldError("answers." + q.code(), "请选择“是”或“否”：" + q.zh(),
+                        "answer yes or no: " + q.en()));
+                continue;
+            }
+            answers.append(answers.length() == 0 ? "" : ",").append(q.code()).append('=').append(a ? 1 : 0);
+        }
+        for (String code : given.keySet()) {
+            if (codes.find(ClaimCodes.QUESTION, code).isEmpty()) {
+                errors.add(new FieldError("answers." + code, "没有这个案件问题：" + code, "no such case question: " + code));
+            }
+        }
+        String fSwift = null;
+        String fName = null;
+        Long fCents = null;
+        if (Boolean.TRUE.equals(given.get(ClaimCodes.FINANCING))) {
+            fSwift = ClaimChecks.swift("financingSwift", f.financingSwift(), countries, errors);
+            fName = ClaimChecks.text("financingBankName", f.financingBankName(), 200, "融资银行名称",
+                    "the financing bank's name", errors);
+            fCents = ClaimChecks.usd("financingAmount", f.financingAmount(), "融资金额", "the financed amount", errors);
+        }
+        String cause = ClaimChecks.strip(f.lossCause());
+        if (codes.find(ClaimCodes.CAUSE, cause).isEmpty()) {
+            errors.add(new FieldError("lossCause", "请选择致损原因", "choose the cause of loss"));
+        }
+        String reason = ClaimChecks.description("reason", f.reason(), "索赔原因描述", "the reason for the claim", errors);
+        String story = ClaimChecks.description("caseDescription", f.caseDescription(), "案情说明",
+                "the case description", errors);
+        String mitigation = ClaimChecks.blankToNull(f.mitigation());
+        if (mitigation != null && mitigation.length() > ClaimChecks.MAX_TEXT) {
+            errors.add(new FieldError("mitigation", "减损措施不超过 " + ClaimChecks.MAX_TEXT + " 字",
+                    "the mitigation is at most " + ClaimChecks.MAX_TEXT + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Checked(buyerId == null ? -1 : buyerId, issuing, confirming, answers.toString(), fSwift, fName, fCents, cause, reason,
+                story, mitigation);
+    }
+
+    private Claim.Bank bank(String field, BankForm b, List<FieldError> errors) {
+        if (b == null || b.blank()) {
+            return new Claim.Bank(null, null, null, null);
+        }
+        return new Claim.Bank(ClaimChecks.swift(field + ".swift", b.swift(), countries, errors),
+                ClaimChecks.text(field + ".nameEn", b.nameEn(), 200, "银行英文名称", "the bank's English name", errors),
+                ClaimChecks.country(field + ".country", b.country(), countries, errors),
+                ClaimChecks.text(field + ".addressEn", b.addressEn(), 500, "银行英文地址", "the bank's English address",
+                        errors));
+    }
+
+    private void write(Tx tx, long id, Checked c) {
+        tx.update("UPDATE claims SET issuing_swift = ?, issuing_name_en = ?, issuing_country = ?, issuing_address_en = ?,"
+                + " confirming_swift = ?, confirming_name_en = ?, confirming_country = ?, confirming_address_en = ?,"
+                + " answers = ?, financing_swift = ?, financing_bank_name = ?, financing_cents = ?, loss_cause = ?,"
+                + " reason = ?, case_description = ?, mitigation = ? WHERE id = ?", c.issuing().swift(),
+                c.issuing().nameEn(), c.issuing().country(), c.issuing().addressEn(), c.confirming().swift(),
+                c.confirming().nameEn(), c.confirming().country(), c.confirming().addressEn(), c.answers(),
+                c.financingSwift(), c.financingBankName(), c.financingCents(), c.lossCause(), c.reason(),
+                c.caseDescription(), c.mitigation(), id);
+    }
+
+    /** A checked shipment. */
+    private record ShipmentValues(String invoiceNo, String hsCode, LocalDate shippedOn, String paymentMethod,
+                                  int termDays, long invoiceCents, long claimedCents, String collectionStatus,
+                                  String transportMode, String declarations, String originCertificate) {
+    }
+
+    private ShipmentValues checkShipment(Tx tx, Claim c, ShipmentForm f) {
+        List<FieldError> errors = new ArrayList<>();
+        ShipmentValues v = shipmentValues(policyOf(tx, c), f, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return v;
+    }
+
+    /** The checked values of a shipment, or null with the errors added. */
+    private ShipmentValues shipmentValues(ClaimPolicy policy, ShipmentForm f, List<FieldError> errors) {
+        if (f == null) {
+            errors.add(new FieldError("invoiceNo", "请填写出运信息", "the shipment is missing"));
+            return null;
+        }
+        int before = errors.size();
+        String invoice = ClaimChecks.text("invoiceNo", f.invoiceNo(), 50, "发票号", "the invoice number", errors);
+        String hs = ClaimChecks.hsCode("hsCode", f.hsCode(), errors);
+        LocalDate shipped = ClaimChecks.dateWithin("shippedOn", f.shippedOn(), policy.coverStart(), policy.coverEnd(),
+                errors);
+        String method = coded("paymentMethod", ClaimCodes.PAYMENT, f.paymentMethod(), "支付方式", "payment method", errors);
+        Integer term = null;
+        try {
+            term = Integer.parseInt(ClaimChecks.strip(f.termDays()));
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        if (term == null || term < 0 || term > 720) {
+            errors.add(new FieldError("termDays", "支付期限应为 0–720 天", "the payment term is 0 to 720 days"));
+        }
+        Long invoiceCents = ClaimChecks.usd("invoiceAmount", f.invoiceAmount(), "发票金额", "the invoice amount", errors);
+        Long claimedCents = ClaimChecks.usd("claimedAmount", f.claimedAmount(), "索赔金额", "the claimed amount", errors);
+        if (invoiceCents != null && claimedCents != null && claimedCents > invoiceCents) {
+            errors.add(new FieldError("claimedAmount", "索赔金额不能大于发票金额",
+                    "the claimed amount cannot be more than the invoice amount"));
+        }
+        String collection = coded("collectionStatus", ClaimCodes.COLLECTION, f.collectionStatus(), "收汇状态",
+                "collection status", errors);
+        String transport = coded("transportMode", ClaimCodes.TRANSPORT, f.transportMode(), "运输方式",
+                "transport mode", errors);
+        String declarations = ClaimChecks.declarations("declarations", f.declarations(),
+                java.time.LocalDate.now(clock.withZone(zone)).getYear(), errors);
+        String origin = ClaimChecks.blankToNull(f.originCertificate());
+        if (origin != null && origin.length() > 50) {
+            errors.add(new FieldError("originCertificate", "原产地证书号不超过 50 字",
+                    "the certificate of origin number is at most 50 characters"));
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        return new ShipmentValues(invoice, hs, shipped, method, term, invoiceCents, claimedCents, collection, transport,
+                declarations, origin);
+    }
+
+    private String coded(String field, String list, String value, String zh, String en, List<FieldError> errors) {
+        String v = ClaimChecks.strip(value);
+        if (codes.find(list, v).isEmpty()) {
+            errors.add(new FieldError(field, "请选择" + zh, "choose the " + en + " (one of "
+                    + String.join(", ", codes.list(list).stream().map(ClaimCodes.Code::code).toList()) + ")"));
+            return null;
+        }
+        return v;
+    }
+
+    // ---- shared ----
+
+    private static <T> T unique(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ConstraintViolationException e) {
+            if (e.names("ux_claim_shipments_invoice") || e.names("claim_shipments.claim_id")) {
+                throw new RequestRefusedException(409, "the claim already has a shipment with this invoice number",
+                        "该索赔申请已有相同发票号的出运信息");
+            }
+            throw e;
+        }
+    }
+
+    private Claim visible(Tx tx, Principal p, long id) {
+        return tx.one(ClaimRows.CLAIM + " WHERE c.id = ?", ClaimRows::claim, id)
+                .filter(c -> Tenancy.canSee(tx, p, c.enterpriseId()))
+                .orElseThrow(() -> new NotFoundException("claim " + id + " not found", "索赔申请 " + id + " 不存在"));
+    }
+
+    private Claim editable(Tx tx, Principal p, long id) {
+        Claim c = visible(tx, p, id);
+        if (!c.state().editable()) {
+            throw new RequestRefusedException(409, "claim " + id + " is " + c.state().en()
+                    + ": it can no longer be changed", "索赔申请 " + id + " " + c.state().zh() + "，不能再修改");
+        }
+        return c;
+    }
+
+    private Claim inState(Tx tx, Principal p, long id, ClaimState state) {
+        Claim c = visible(tx, p, id);
+        if (c.state() != state) {
+            throw wrongState(c, state == ClaimState.SUBMITTED ? "受理" : "赔付");
+        }
+        return c;
+    }
+
+    private static RequestRefusedException wrongState(Claim c, String actionZh) {
+        return new RequestRefusedException(409, "claim " + c.id() + " is " + c.state().en(),
+                "索赔申请 " + c.id() + " " + c.state().zh() + "，不能" + actionZh);
+    }
+
+    private static ClaimPolicy policyOf(Tx tx, Claim c) {
+        return tx.one(ClaimRows.POLICY + " WHERE p.id = ?", ClaimRows::policy, c.policyId()).orElseThrow();
+    }
+
+    static Claim claimById(Tx tx, long id) {
+        return tx.one(ClaimRows.CLAIM + " WHERE c.id = ?", ClaimRows::claim, id).orElseThrow();
+    }
+
+    private static List<Shipment> shipments(Tx tx, long claimId) {
+        return tx.list("SELECT * FROM claim_shipments WHERE claim_id = ? ORDER BY id", ClaimRows::shipment, claimId);
+    }
+
+    private static Shipment shipment(Tx tx, long claimId, long id) {
+        return tx.one("SELECT * FROM claim_shipments WHERE claim_id = ? AND id = ?", ClaimRows::shipment, claimId, id)
+                .orElseThrow(() -> new NotFoundException("shipment " + id + " not found", "出运信息 " + id + " 不存在"));
+    }
+
+    private void event(Tx tx, long claimId, String kind, Principal actor, String reason, Long amount) {
+        tx.insert("INSERT INTO claim_events (claim_id, kind, actor_id, at, reason, amount_cents) VALUES (?, ?, ?, ?, ?, ?)",
+                claimId, kind, actor.userId(), clock.instant(), reason, amount);
+    }
+
+    private static void requireEnterpriseUser(Principal p) {
+        if (!p.role().isEnterpriseUser()) {
+            throw new RequestRefusedException(403, "only the enterprise's people make claims", "只有企业用户可以索赔");
+        }
+    }
+
+    private static void requireReviewer(Principal p) {
+        if (p.role() != Role.REVIEWER) {
+            throw new RequestRefusedException(403, "only insurer reviewers decide claims", "只有保险公司审核人员可以审核索赔");
+        }
+    }
+
+    static Map<String, Boolean> answers(String stored) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        if (stored != null && !stored.isEmpty()) {
+            for (String pair : stored.split(",")) {
+                String[] kv = pair.split("=");
+                out.put(kv[0], "1".equals(kv[1]));
+            }
+        }
+        return out;
+    }
+}

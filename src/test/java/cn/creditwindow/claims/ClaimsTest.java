@@ -1,0 +1,403 @@
+package cn.creditwindow.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.creditwindow.accounts.Accounts;
+import cn.creditwindow.accounts.Enterprise;
+import cn.creditwindow.accounts.Passwords;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Role;
+import cn.creditwindow.accounts.User;
+import cn.creditwindow.buyers.Buyer;
+import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.config.Config;
+import cn.creditwindow.reference.Countries;
+import cn.creditwindow.store.Database;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.NotFoundException;
+import cn.creditwindow.validation.RequestRefusedException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Claims on a real SQLite file: every field rule, submission, return and resubmission, review and payout. */
+class ClaimsTest {
+    /** Inside Shenzhen's policy year 2023-07-01 – 2024-06-30; a Monday. */
+    static final LocalDate TODAY = LocalDate.of(2024, 6, 17);
+    static final String REASON = "买方收货后以资金紧张为由长期拖欠货款，经多次催收仍未付款";
+    static final String STORY = "我司于二零二四年一月向买方出运电子产品一批，买方收货后至今未支付任何款项";
+
+    @TempDir
+    Path dir;
+    Database db;
+    Accounts accounts;
+    Buyers buyers;
+    Claims claims;
+    Enterprise sz;
+    Enterprise hn;
+    Principal szLegal;
+    Principal hnLegal;
+    Principal manager;
+    Principal reviewer;
+    Buyer hk;
+    Buyer de;
+    long policy;
+    /** The export declarations the customs seam knows, as "enterpriseId:number". */
+    final Set<String> customs = new java.util.HashSet<>();
+
+    @BeforeEach
+    void setUp() {
+        db = Database.openFile(dir.resolve("claims.db"));
+        Clock clock = Clock.fixed(ZonedDateTime.of(TODAY.atTime(10, 0), Config.CHINA).toInstant(), Config.CHINA);
+        accounts = new Accounts(db, new Passwords(4), clock);
+        Countries countries = Countries.load();
+        buyers = new Buyers(db, countries, clock);
+        claims = new Claims(db, buyers, countries, ClaimCodes.load(), WorkingDays.load(),
+                (tx, enterpriseId, numbers) -> numbers.stream().filter(n -> !customs.contains(enterpriseId + ":" + n))
+                        .collect(java.util.stream.Collectors.toSet()), clock, Config.CHINA);
+        sz = accounts.createEnterprise(new Accounts.NewEnterprise("914403065X7D8E2A1J", "深圳市测试电子有限公司", null, null));
+        hn = accounts.createEnterprise(new Accounts.NewEnterprise("914101007Q3R8K2M4G", "郑州市测试纺织有限公司", null, null));
+        szLegal = user("sz-legal", Role.LEGAL_REPRESENTATIVE, sz.id());
+        hnLegal = user("hn-legal", Role.LEGAL_REPRESENTATIVE, hn.id());
+        manager = user("manager", Role.ACCOUNT_MANAGER, null);
+        accounts.addToPortfolio(manager.userId(), List.of("4403"), List.of());
+        reviewer = user("reviewer", Role.REVIEWER, null);
+        hk = buyers.add(reviewer, new Buyers.NewBuyer("Harbour Light Trading Ltd", null, "HK", null, null));
+        de = buyers.add(reviewer, new Buyers.NewBuyer("Rhein Handel GmbH", null, "DE", null, null));
+        policy = effectivePolicy(sz, null);
+        sign(sz, szLegal);
+        for (String n : List.of("530120240000000123", "530120240000000124", "530120240000000125")) {
+            customs.add(sz.id() + ":" + n);
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private Principal user(String name, Role role, Long enterpriseId) {
+        User u = accounts.createUser(new Accounts.NewUser(name, "test-pass-2026", "测试" + name, role, enterpriseId,
+                "13800000001", name + "@example.com"));
+        return new Principal(u.id(), u.username(), u.displayName(), role, enterpriseId, Set.of(), null);
+    }
+
+    /** An effective Shenzhen policy (per buyer 150k USD, 80%), as enrolment leaves it. */
+    private long effectivePolicy(Enterprise e, Long aggregateCents) {
+        return db.inTransaction(tx -> {
+            long list = tx.insert("INSERT INTO eligible_lists (scheme_id, file_name, state, publish_start, publish_end,"
+                    + " imported_by, imported_at) VALUES ('shenzhen-2023', 'l.csv', 'CONFIRMED', '2023-06-01',"
+                    + " '2023-06-10', ?, ?)", reviewer.userId(), Instant.parse("2023-06-01T00:00:00Z"));
+            return tx.insert("INSERT INTO policies (enterprise_id, scheme_id, list_id, state, receipt, insured_cents,"
+                    + " enterprise_part_cents, per_buyer_limit_cents, aggregate_limit_cents, indemnity_ratio, year_start,"
+                    + " year_end, policy_number, issued_on, cover_start, cover_end, pushed_at) VALUES (?, 'shenzhen-2023',"
+                    + " ?, 'EFFECTIVE', 'RECEIVED', 300000000, 0, 15000000, ?, '0.80', '2023-07-01', '2024-06-30', ?,"
+                    + " '2023-07-01', '2023-07-01', '2024-06-30', ?)", e.id(), list, aggregateCents, "XW2023" + e.id(),
+                    Instant.parse("2023-06-15T00:00:00Z"));
+        });
+    }
+
+    private void sign(Enterprise e, Principal legal) {
+        db.inTransaction(tx -> {
+            long seal = tx.insert("INSERT INTO seals (enterprise_id, kind, holder, valid_from, valid_until, created_by,"
+                    + " created_at) VALUES (?, 'COMPANY', '测试', '2023-01-01', '2026-12-31', ?, ?)", e.id(),
+                    legal.userId(), Instant.now());
+            return tx.insert("INSERT INTO agreements (enterprise_id, text_version, state, seal_id, signed_by, signed_at)"
+                    + " VALUES (?, '2026.1', 'SIGNED', ?, ?, ?)", e.id(), seal, legal.userId(), Instant.now());
+        });
+    }
+
+    static Map<String, Boolean> answers(boolean financing) {
+        Map<String, Boolean> a = new LinkedHashMap<>();
+        a.put("DISPUTE", false);
+        a.put("REPORTED_LOSS", true);
+        a.put("DEBT_ACKNOWLEDGED", false);
+        a.put("FINANCING", financing);
+        return a;
+    }
+
+    static Claims.ClaimForm form(long buyerId) {
+        return new Claims.ClaimForm(buyerId, null, null, null, answers(false), null, null, null, "DEFAULT", REASON,
+                STORY, "已委托律师催收");
+    }
+
+    static Claims.ShipmentForm shipment(String invoice, String method, String invoiceUsd, String claimedUsd) {
+        return new Claims.ShipmentForm(invoice, "85171200", "2024-01-15", method, "90", invoiceUsd, claimedUsd, "NONE",
+                "SEA", "530120240000000123", "CO2024001");
+    }
+
+    private long count(String sql) {
+        return db.read(tx -> tx.number(sql));
+    }
+
+    private static List<String> fields(Throwable t) {
+        return ((InvalidInputException) t).errors().stream().map(FieldError::field).toList();
+    }
+
+    private Claim submitted(Buyer buyer, String claimedUsd) {
+        Claim c = claims.create(szLegal, policy, form(buyer.id()));
+        claims.addShipment(szLegal, c.id(), shipment("INV-" + c.id(), "OA", claimedUsd, claimedUsd));
+        return claims.submit(szLegal, c.id(), new Claims.Submission(true));
+    }
+
+    @Test
+    void everyBadFieldIsReportedAndNothingIsSaved() {
+        Map<String, Boolean> partial = new LinkedHashMap<>(answers(true));
+        partial.remove("DISPUTE");
+        Claims.ClaimForm bad = new Claims.ClaimForm(null, null,
+                new Claims.BankForm("BANK1234", "", "ZZ", ""), new Claims.BankForm("HSBCXXHH", "HSBC", "HK", "Central"),
+                partial, "NOPE", "", "-5", "THEFT", "太短了", "短", null);
+        assertThatThrownBy(() -> claims.create(szLegal, policy, bad)).satisfies(t -> assertThat(fields(t))
+                .containsExactlyInAnyOrder("buyerId", "issuingBank.swift", "issuingBank.nameEn", "issuingBank.country",
+                        "issuingBank.addressEn", "confirmingBank.swift", "answers.DISPUTE", "financingSwift",
+                        "financingBankName", "financingAmount", "lossCause", "reason", "caseDescription"));
+        assertThat(count("SELECT COUNT(*) FROM claims")).isZero();
+    }
+
+    @Test
+    void swiftCodesOf8And11CharactersWithARealCountryAreAccepted() {
+        Claims.ClaimForm f = new Claims.ClaimForm(hk.id(), null,
+                new Claims.BankForm("hsbchkhhhkh", "The Hongkong and Shanghai Banking Corporation", "HK", "1 Queen's Road"),
+                new Claims.BankForm("DEUTDEFF", "Deutsche Bank", "德国", "Frankfurt"), answers(true), "BKCHCNBJ",
+                "中国银行", "100000.50", "LC_DISHONOUR", REASON, STORY, null);
+        Claim c = claims.create(szLegal, policy, f);
+        assertThat(c.issuingBank().swift()).isEqualTo("HSBCHKHHHKH");
+        assertThat(c.confirmingBank().country()).isEqualTo("DE");
+        assertThat(c.financingCents()).isEqualTo(10_000_050L);
+        assertThat(c.answers()).containsEntry("FINANCING", true).containsEntry("DISPUTE", false);
+    }
+
+    @Test
+    void descriptionsCountChineseCharactersNotLetters() {
+        assertThat(ClaimChecks.hanCount("Buyer defaulted on payment for many months, 拖欠")).isEqualTo(2);
+        Claims.ClaimForm english = new Claims.ClaimForm(hk.id(), null, null, null, answers(false), null, null, null,
+                "DEFAULT", "The buyer has not paid for the goods delivered in January 2024", STORY, null);
+        assertThatThrownBy(() -> claims.create(szLegal, policy, english))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("reason"));
+    }
+
+    @Test
+    void aNewBuyerIsAddedToTheDirectoryOnlyWhenTheFormIsGood() {
+        Buyers.NewBuyer nb = new Buyers.NewBuyer("Lagos Pearl Imports Ltd", null, "NG", null, null);
+        Claims.ClaimForm bad = new Claims.ClaimForm(null, nb, null, null, answers(false), null, null, null, "DEFAULT",
+                "短", STORY, null);
+        assertThatThrownBy(() -> claims.create(szLegal, policy, bad)).isInstanceOf(InvalidInputException.class);
+        assertThat(count("SELECT COUNT(*) FROM buyers WHERE name_en = 'Lagos Pearl Imports Ltd'")).isZero();
+        Claim c = claims.create(szLegal, policy, new Claims.ClaimForm(null, nb, null, null, answers(false), null, null,
+                null, "DEFAULT", REASON, STORY, null));
+        assertThat(c.buyerName()).isEqualTo("Lagos Pearl Imports Ltd");
+        assertThat(c.buyerCode()).startsWith("NG");
+    }
+
+    @Test
+    void shipmentFieldsAreCheckedOneByOne() {
+        Claim c = claims.create(szLegal, policy, form(hk.id()));
+        Claims.ShipmentForm bad = new Claims.ShipmentForm("", "8517", "2024-07-01", "CASH", "-1", "100.001", "200",
+                "LOST", "TELEPORT", "53012024100000012", "");
+        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), bad)).satisfies(t -> assertThat(fields(t))
+                .containsExactlyInAnyOrder("invoiceNo", "hsCode", "shippedOn", "paymentMethod", "termDays",
+                        "invoiceAmount", "collectionStatus", "transportMode", "declarations"));
+        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), shipment("A1", "OA", "100.00", "100.01")))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("claimedAmount"));
+        // the import/export flag is 0 or 1
+        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("A1", "851712", "2024-01-15",
+                "OA", "0", "1", "1", "NONE", "AIR", "530120245000000123", null)))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("declarations"));
+        Shipment s = claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("A1", "851712", "2024-01-15", "OA",
+                "0", "1,000.50", "1000.5", "NONE", "AIR", "530120240000000123; 530120240000000124", null));
+        assertThat(s.declarations()).containsExactly("530120240000000123", "530120240000000124");
+        assertThat(s.claimedCents()).isEqualTo(100_050L);
+        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), shipment("A1", "OA", "1", "1")))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        Shipment saved = claims.updateShipment(szLegal, c.id(), s.id(), shipment("A2", "OA", "5", "4"));
+        assertThat(saved.invoiceNo()).isEqualTo("A2");
+        claims.deleteShipment(szLegal, c.id(), s.id());
+        assertThat(claims.view(szLegal, c.id()).shipments()).isEmpty();
+    }
+
+    @Test
+    void submitNeedsTheDeclarationAShipmentAndTheIssuingBankForALetterOfCredit() {
+        Claim c = claims.create(szLegal, policy, form(hk.id()));
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(false)))
+                .satisfies(t -> assertThat(fields(t)).containsExactlyInAnyOrder("declaration", "shipments"));
+        claims.addShipment(szLegal, c.id(), shipment("LC-1", "LC_SIGHT", "1000", "1000"));
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("issuingBank.swift"));
+        assertThat(claims.view(szLegal, c.id()).claim().state()).isEqualTo(ClaimState.DRAFT);
+    }
+
+    @Test
+    void submitRefusesDeclarationsThatAreNotTheEnterprisesOwn() {
+        Claim c = claims.create(szLegal, policy, form(hk.id()));
+        claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("D-1", "85171200", "2024-01-15", "OA", "90", "10",
+                "10", "NONE", "SEA", "530120240000000123 530120240000000999", null));
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(fields(e)).containsExactly("declarations");
+                    assertThat(e.errors().get(0).zh()).contains("未查询到符合条件", "530120240000000999")
+                            .doesNotContain("530120240000000123");
+                });
+        // another enterprise's declaration is not the claimant's either
+        customs.add(hn.id() + ":530120240000000999");
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+                .isInstanceOf(InvalidInputException.class);
+        customs.add(sz.id() + ":530120240000000999");
+        assertThat(claims.submit(szLegal, c.id(), new Claims.Submission(true)).state()).isEqualTo(ClaimState.SUBMITTED);
+    }
+
+    @Test
+    void aSubmittedClaimIsReadOnlyForTheEnterprise() {
+        Claim c = submitted(hk, "1000");
+        long shipmentId = claims.view(szLegal, c.id()).shipments().get(0).id();
+        for (Runnable edit : List.<Runnable>of(
+                () -> claims.update(szLegal, c.id(), form(hk.id())),
+                () -> claims.addShipment(szLegal, c.id(), shipment("X", "OA", "1", "1")),
+                () -> claims.updateShipment(szLegal, c.id(), shipmentId, shipment("X", "OA", "1", "1")),
+                () -> claims.deleteShipment(szLegal, c.id(), shipmentId),
+                () -> claims.importShipments(szLegal, c.id(), ShipmentTemplate.csv()),
+                () -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))) {
+            assertThatThrownBy(edit::run).isInstanceOfSatisfying(RequestRefusedException.class,
+                    e -> assertThat(e.status()).isEqualTo(409));
+        }
+    }
+
+    @Test
+    void anotherEnterpriseSeesNothingAndTheManagerOnlyReads() {
+        Claim c = submitted(hk, "1000");
+        assertThatThrownBy(() -> claims.view(hnLegal, c.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> claims.update(hnLegal, c.id(), form(hk.id()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> claims.create(hnLegal, policy, form(hk.id()))).isInstanceOf(NotFoundException.class);
+        assertThat(claims.claims(hnLegal)).isEmpty();
+        assertThat(claims.policies(hnLegal)).isEmpty();
+        assertThat(claims.view(manager, c.id()).claim().id()).isEqualTo(c.id());
+        assertThatThrownBy(() -> claims.update(manager, c.id(), form(hk.id())))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
+    @Test
+    void noClaimWithoutASignedAgreementOrAnEffectivePolicy() {
+        long hnPolicy = effectivePolicy(hn, null);
+        assertThatThrownBy(() -> claims.create(hnLegal, hnPolicy, form(hk.id())))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.getMessage()).contains("agreement"));
+        db.inTransaction(tx -> tx.update("UPDATE policies SET state = 'EXPIRED' WHERE id = ?", policy));
+        assertThatThrownBy(() -> claims.create(szLegal, policy, form(hk.id())))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    @Test
+    void returnAndResubmitKeepTheWholeHistory() {
+        Claim c = submitted(hk, "1000");
+        assertThatThrownBy(() -> claims.returnClaim(reviewer, c.id(), " "))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("reason"));
+        claims.returnClaim(reviewer, c.id(), "请补充出运日期的证明");
+        Claims.ClaimView returned = claims.view(szLegal, c.id());
+        assertThat(returned.claim().state()).isEqualTo(ClaimState.RETURNED);
+        assertThat(returned.managers()).extracting(Claims.Manager::displayName).containsExactly("测试manager");
+        claims.update(szLegal, c.id(), form(hk.id()));
+        claims.submit(szLegal, c.id(), new Claims.Submission(true));
+        Claim accepted = claims.accept(reviewer, c.id());
+        assertThat(accepted.decisionDueOn()).isEqualTo(LocalDate.of(2024, 7, 8));
+        assertThat(accepted.greenChannel()).isFalse();
+        assertThat(claims.view(szLegal, c.id()).history()).extracting(ClaimEvent::kind)
+                .containsExactly("SUBMITTED", "RETURNED", "SUBMITTED", "ACCEPTED");
+        assertThat(claims.view(szLegal, c.id()).history().get(1).reason()).isEqualTo("请补充出运日期的证明");
+        assertThatThrownBy(() -> claims.accept(reviewer, c.id()))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> claims.accept(szLegal, c.id()))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
+    @Test
+    void seed000Case1PaysThePerBuyerLimitThenNothingIsLeftOnThatBuyer() {
+        Claim first = claims.accept(reviewer, submitted(hk, "440000").id());
+        Claim paid = claims.pay(reviewer, first.id(), new Claims.Decision("440000", null));
+        assertThat(paid.payoutCents()).isEqualTo(150_000_00L);
+        assertThat(paid.state()).isEqualTo(ClaimState.PAID);
+        Claim second = claims.accept(reviewer, submitted(hk, "20000").id());
+        assertThat(claims.pay(reviewer, second.id(), new Claims.Decision("20000", null)).payoutCents()).isZero();
+        // another buyer still has its own 150k
+        Claim third = claims.accept(reviewer, submitted(de, "20000").id());
+        assertThat(claims.pay(reviewer, third.id(), new Claims.Decision("20000", null)).payoutCents())
+                .isEqualTo(16_000_00L);
+        assertThat(claims.view(szLegal, first.id()).history()).extracting(ClaimEvent::amountCents)
+                .containsExactly(null, null, 150_000_00L);
+    }
+
+    @Test
+    void theAggregateLimitCapsAcrossBuyersTheReviewerEntersItWhenThePolicyHasNone() {
+        Claim first = claims.accept(reviewer, submitted(hk, "440000").id());
+        claims.pay(reviewer, first.id(), new Claims.Decision("440000", "200000"));
+        Claim second = claims.accept(reviewer, submitted(de, "100000").id());
+        assertThatThrownBy(() -> claims.pay(reviewer, second.id(), new Claims.Decision("0", "abc")))
+                .satisfies(t -> assertThat(fields(t)).containsExactlyInAnyOrder("loss", "aggregateLimit"));
+        assertThat(claims.pay(reviewer, second.id(), new Claims.Decision("100000", "200000")).payoutCents())
+                .isEqualTo(50_000_00L);
+    }
+
+    @Test
+    void thePolicysOwnAggregateLimitPrevails() {
+        db.inTransaction(tx -> tx.update("UPDATE policies SET aggregate_limit_cents = 16000000 WHERE id = ?", policy));
+        Claim first = claims.accept(reviewer, submitted(hk, "440000").id());
+        claims.pay(reviewer, first.id(), new Claims.Decision("440000", "900000"));
+        Claim second = claims.accept(reviewer, submitted(de, "100000").id());
+        assertThat(claims.pay(reviewer, second.id(), new Claims.Decision("100000", null)).payoutCents())
+                .isEqualTo(10_000_00L);
+    }
+
+    @Test
+    void selfInsuredClaimsUpTo1MillionUsdAreGreenChannel() {
+        Claim c = submitted(hk, "1000000");
+        db.inTransaction(tx -> tx.update("UPDATE claims SET policy_kind = 'SELF_INSURED' WHERE id = ?", c.id()));
+        Claim green = claims.accept(reviewer, c.id());
+        assertThat(green.greenChannel()).isTrue();
+        assertThat(green.decisionDueOn()).isNull();
+        Claim big = submitted(de, "1000000.01");
+        db.inTransaction(tx -> tx.update("UPDATE claims SET policy_kind = 'SELF_INSURED' WHERE id = ?", big.id()));
+        assertThat(claims.view(reviewer, big.id()).claim().greenChannel()).isFalse();
+        assertThat(claims.view(reviewer, submitted(de, "1000").id()).claim().greenChannel()).isFalse();
+    }
+
+    @Test
+    void templateImportCsvAndXlsxGoodAndBad() {
+        Claim c = claims.create(szLegal, policy, form(hk.id()));
+        String csv = new String(ShipmentTemplate.csv(), StandardCharsets.UTF_8)
+                + "INV-1,85171200,2024-01-15,OA,90,\"1,000.00\",800,NONE,SEA,530120240000000123,\n"
+                + "INV-2,851712,2024-02-01,DP,30,500,500,PARTIAL,AIR,530120240000000124 530120240000000125,CO-9\n";
+        assertThat(claims.importShipments(szLegal, c.id(), csv.getBytes(StandardCharsets.UTF_8)))
+                .extracting(Shipment::invoiceNo).containsExactly("INV-1", "INV-2");
+        byte[] xlsx = ShipmentTemplate.xlsx(List.of(List.of("INV-3", "85171200", "2024-03-01", "DA", "60", "200", "200",
+                "NONE", "RAIL", "530120240000000126", "")));
+        assertThat(claims.importShipments(szLegal, c.id(), xlsx)).extracting(Shipment::claimedCents)
+                .containsExactly(200_00L);
+        String badCsv = new String(ShipmentTemplate.csv(), StandardCharsets.UTF_8)
+                + "INV-4,85171200,2024-01-15,OA,90,100,100,NONE,SEA,530120240000000127,\n"
+                + "INV-5,12,2025-01-01,OA,90,100,200,NONE,SEA,530120240000000128,\n"
+                + "INV-4,85171200,2024-01-15,OA,90,100,100,NONE,SEA,530120240000000129,\n";
+        assertThatThrownBy(() -> claims.importShipments(szLegal, c.id(), badCsv.getBytes(StandardCharsets.UTF_8)))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("row 3: hsCode", "row 3: shippedOn",
+                        "row 3: claimedAmount", "row 4: invoiceNo"));
+        byte[] badXlsx = ShipmentTemplate.xlsx(List.of(List.of("INV-6", "85171200", "2024-03-01", "CHEQUE", "60", "200",
+                "200", "NONE", "RAIL", "123", "")));
+        assertThatThrownBy(() -> claims.importShipments(szLegal, c.id(), badXlsx))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("row 2: paymentMethod", "row 2: declarations"));
+        assertThatThrownBy(() -> claims.importShipments(szLegal, c.id(), "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("file"));
+        assertThatThrownBy(() -> claims.importShipments(szLegal, c.id(), ShipmentTemplate.xlsx()))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("file"));
+        assertThat(claims.view(szLegal, c.id()).shipments()).hasSize(3);
+        assertThat(claims.view(szLegal, c.id()).claim().claimedCents()).isEqualTo(800_00L + 500_00L + 200_00L);
+    }
+}
