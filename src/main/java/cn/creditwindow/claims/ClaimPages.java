@@ -2,6 +2,8 @@ package cn.creditwindow.claims;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.managers.AccountManagers;
+import cn.creditwindow.managers.ManagerCard;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.validation.FieldError;
@@ -28,10 +30,13 @@ import java.util.Objects;
 public final class ClaimPages {
     private final Claims claims;
     private final Pages pages;
+    // the account managers' card shown with a returned claim (managers.contacts)
+    private final AccountManagers managers;
 
-    public ClaimPages(Claims claims, Pages pages) {
+    public ClaimPages(Claims claims, Pages pages, AccountManagers managers) {
         this.claims = Objects.requireNonNull(claims, "claims");
         this.pages = Objects.requireNonNull(pages, "pages");
+        this.managers = Objects.requireNonNull(managers, "managers");
     }
 
     /** {@code /claims}: the effective policies and their claims; nobody signed in is invited to sign in. */
@@ -102,7 +107,8 @@ public final class ClaimPages {
     }
 
     /** A claim's page. */
-    public record ClaimPage(Claims.ClaimView view, boolean editable, boolean reviewer, ClaimCodes codes) {
+    public record ClaimPage(Claims.ClaimView view, boolean editable, boolean reviewer, ClaimCodes codes,
+                            ManagerCard managers) {
         /** A code's name in the page's language is picked in the template; this finds the code. */
         public ClaimCodes.Code code(String list, String code) {
             return codes.find(list, code).orElse(new ClaimCodes.Code(list, code, code, code));
@@ -118,7 +124,8 @@ public final class ClaimPages {
         Principal p = Authentication.require(ctx);
         Claims.ClaimView v = claims.view(p, AccountHandlers.pathId(ctx, "id"));
         pages.render(ctx, "claims/view.jte", new ClaimPage(v, p.role().isEnterpriseUser()
-                && v.claim().state().editable(), p.role() == Role.REVIEWER, claims.codes()));
+                && v.claim().state().editable(), p.role() == Role.REVIEWER, claims.codes(),
+                managers.card(p, v.claim().enterpriseId())));
     }
 
     /** {@code POST /claims/{id}/shipments}. */
