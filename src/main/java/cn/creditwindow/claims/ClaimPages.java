@@ -40,18 +40,37 @@ public final class ClaimPages {
     }
 
     /** {@code /claims}: the effective policies and their claims; nobody signed in is invited to sign in. */
-    public record IndexView(boolean signedIn, boolean enterprise, boolean reviewer, List<Claims.PolicyClaims> policies) {
+    public record IndexView(boolean signedIn, boolean enterprise, boolean reviewer, List<Claims.PolicyClaims> policies,
+                            ClaimState state) {
     }
 
     /** {@code GET /claims}; public. */
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
-            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, List.of()));
+            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, List.of(), null));
             return;
         }
+        // ?state=RETURNED|ACCEPTED|PAID (the home dashboard's links): only the policies with claims in that state
+        ClaimState state = stateFilter(ctx.queryParam("state"));
+        List<Claims.PolicyClaims> policies = claims.policies(p);
+        if (state != null) {
+            policies = policies.stream().map(pc -> new Claims.PolicyClaims(pc.policy(), pc.claims().stream()
+                    .filter(c -> c.state() == state).toList())).filter(pc -> !pc.claims().isEmpty()).toList();
+        }
         pages.render(ctx, "claims/index.jte", new IndexView(true, p.role().isEnterpriseUser(),
-                p.role() == Role.REVIEWER, claims.policies(p)));
+                p.role() == Role.REVIEWER, policies, state));
+    }
+
+    private static ClaimState stateFilter(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return ClaimState.valueOf(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("state", "未知的索赔状态“" + raw + "”", "unknown claim state '" + raw + "'");
+        }
     }
 
     /** The application form's lists. */
