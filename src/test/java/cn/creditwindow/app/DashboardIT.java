@@ -184,6 +184,17 @@ class DashboardIT {
         // Zhengzhou: no manager's portfolio covers it
         assertThat(ApiClient.demo(server, "hn-legal").json("/api/my/account-manager").get("managers")).isEmpty();
         assertThat(ApiClient.demo(server, "hn-legal").get("/").body()).contains("id=\"no-manager\"");
+        // the same card on a returned enrolment application and on a returned claim (one fragment, not two lists)
+        String returnedPolicy = ApiClient.demo(server, "sz-legal").get("/enrolment/policies/" + szPolicy).body();
+        assertThat(returnedPolicy).contains("联系人邮箱有误，请更正");
+        assertThat(returnedPolicy.substring(returnedPolicy.indexOf("id=\"returned-contacts\"")))
+                .contains("王经理", "0755-00000101", "0755-00000700");
+        String returnedClaim = ApiClient.demo(server, "szt-legal").get("/claims/" + claim).body();
+        assertThat(returnedClaim.substring(returnedClaim.indexOf("id=\"review-receipt\"")))
+                .contains("何经理", "0755-00000401", "he.longhua@example.com", "0755-00000700");
+        assertThat(returnedClaim.split("id=\"account-managers\"", -1)).hasSize(2);
+        assertThat(ApiClient.demo(server, "szt-legal").json("/api/claims/" + claim).get("managers")
+                .findValuesAsText("displayName")).containsExactly("何经理");
         // staff see their queues, no account-manager card
         String reviewerHome = ApiClient.demo(server, "reviewer").get("/").body();
         assertThat(reviewerHome).contains("data-audience=\"REVIEWER\"").doesNotContain("id=\"account-managers\"");
