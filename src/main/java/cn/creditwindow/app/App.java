@@ -68,6 +68,17 @@ import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.Routes;
 import cn.creditwindow.web.SystemHandlers;
 import cn.creditwindow.web.WebServer;
+// the window (融资超市, 服务介绍, 客户经理, 系统首页)
+import cn.creditwindow.financing.Financing;
+import cn.creditwindow.financing.FinancingHandlers;
+import cn.creditwindow.financing.FinancingPages;
+import cn.creditwindow.financing.Products;
+import cn.creditwindow.home.Dashboard;
+import cn.creditwindow.home.DashboardHandlers;
+import cn.creditwindow.managers.AccountManagers;
+import cn.creditwindow.managers.ManagerHandlers;
+import cn.creditwindow.managers.ServiceLines;
+import cn.creditwindow.service.ServicePages;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -117,6 +128,9 @@ public final class App implements AutoCloseable {
     private final ShipmentReport shipmentReport;
     // claims (索赔服务)
     private final Claims claims;
+    // the window: account managers by district, the financing marketplace
+    private final AccountManagers accountManagers;
+    private final Financing financing;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -191,12 +205,20 @@ public final class App implements AutoCloseable {
         this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), customsCheck, clock,
                 config.zone());
         // (end of claims' wiring)
+        // the window: account managers by district with the service lines (data: managers/), the financing
+        // marketplace (products as data: financing/products.json; the bank's decision is sent through the outbox),
+        // and the home dashboard over every journey
+        ServiceLines serviceLines = ServiceLines.load();
+        this.accountManagers = new AccountManagers(db, serviceLines, clock);
+        this.financing = new Financing(db, Products.load(), outbox, clock, config.zone());
+        Dashboard dashboard = new Dashboard(db, enrolments, alerts::unread, financing);
+        // (end of the window's wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
                 new ReferenceHandlers(core.countries, core.industries),
                 new SystemHandlers(metrics, core.index::count),
-                new HomePages(core.index, pages, enrolments, alerts::unread),
+                new HomePages(core.index, pages, dashboard, accountManagers),
                 new ArticlePages(core.index, queries, core.countries, core.industries, pages),
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
@@ -205,7 +227,7 @@ public final class App implements AutoCloseable {
                 new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, agreementPdf, bodies),
                 new AgreementPages(seals, agreements, dataAuthorisations, authorisedData, pages),
                 new EnrolmentHandlers(enrolments, eligibleLists, enrolmentPdfs, outbox, bodies),
-                new EnrolmentPages(enrolments, eligibleLists, outbox, pages),
+                new EnrolmentPages(enrolments, eligibleLists, outbox, pages, accountManagers),
                 // the buyer directory and the credit alarm (资信报警器)
                 new BuyerHandlers(buyers, bodies), new BuyerPages(buyers, core.countries, watches::states, pages),
                 new AlarmHandlers(watches, alerts, bodies), new AlarmPages(watches, alerts, pages),
@@ -215,7 +237,11 @@ public final class App implements AutoCloseable {
                 // customs declarations (报关单)
                 new CustomsHandlers(customs, shipmentReport, db, bodies),
                 // claims (索赔服务)
-                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages));
+                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages, accountManagers),
+                // the window (融资超市, 服务介绍, 客户经理, 系统首页)
+                new FinancingHandlers(financing, bodies), new FinancingPages(financing, pages),
+                new ServicePages(pages, serviceLines), new ManagerHandlers(accountManagers, bodies),
+                new DashboardHandlers(dashboard));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -351,6 +377,15 @@ public final class App implements AutoCloseable {
 
     CreditPrices creditPrices() {
         return creditPrices;
+    }
+
+    // the window (融资超市, 客户经理), for the demo world and tests
+    AccountManagers accountManagers() {
+        return accountManagers;
+    }
+
+    Financing financing() {
+        return financing;
     }
 
     // customs declarations (报关单), for the demo world and tests

@@ -112,6 +112,7 @@ final class DemoWorld {
         world.agreements(app);
         world.creditAlarm(app);
         world.buyers(app);
+        world.districtManagers(app); // the window: account managers by district
         return world;
     }
 
@@ -357,6 +358,34 @@ final class DemoWorld {
         return claimLine;
     }
 
+    // ---- the window: account managers by district (客户经理) ----
+
+    private final List<String> managerLines = new ArrayList<>();
+
+    /**
+     * The fictional Shenzhen district managers of {@code managers/sample-district-managers.csv} (districts grouped as
+     * in seed 000, names and numbers invented), each with the demo password, the districts as portfolio and an office
+     * phone. An enterprise sees the most specific of its managers: sz's (宝安 440306) the two 宝安 managers, szt's
+     * (罗湖 440303) the 龙华/罗湖 manager, before the city-wide {@code manager} (4403).
+     */
+    private void districtManagers(App app) {
+        Accounts accounts = app.accounts();
+        try (java.io.InputStream in = DemoWorld.class.getResourceAsStream("/managers/sample-district-managers.csv")) {
+            for (List<String> row : cn.creditwindow.validation.CsvUploads.records(in.readAllBytes(), "file")) {
+                if (row.get(0).equals("username")) {
+                    continue; // the header
+                }
+                User m = accounts.userByName(row.get(0)).orElseGet(() -> accounts.createUser(new Accounts.NewUser(
+                        row.get(0), PASSWORD, row.get(1), Role.ACCOUNT_MANAGER, null, row.get(3), row.get(4))));
+                accounts.addToPortfolio(m.id(), List.of(row.get(5).split(" ")), List.of());
+                app.accountManagers().setOfficePhone(m.id(), row.get(2));
+                managerLines.add(String.format("  %-14s %s %s (%s)", row.get(0), row.get(1), row.get(2), row.get(6)));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading the sample district managers", e);
+        }
+    }
+
     List<Enterprise> enterprises() {
         return List.copyOf(enterprises);
     }
@@ -368,6 +397,10 @@ final class DemoWorld {
         lines.forEach(out::println);
         out.println("  manager (account manager for Shenzhen, 4403), reviewer (insurer), admin (administrator)");
         out.println("  agreements: sz signed and authorised, hn awaiting the reviewer's seal, ly none yet (/agreements)");
+        if (!managerLines.isEmpty()) { // the window: account managers by district
+            out.println("Account managers by district (fictional; shown on each enterprise's home page):");
+            managerLines.forEach(out::println);
+        }
         if (!creditLines.isEmpty()) {
             out.println("Credit services (资信服务, /credit): demo buyers in the directory (Gulf Star, Rheinland, Lakeside,"
                     + " Harbour Crest); an enterprise with an effective policy:");

@@ -2,6 +2,8 @@ package cn.creditwindow.claims;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.managers.AccountManagers;
+import cn.creditwindow.managers.ManagerCard;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.validation.FieldError;
@@ -28,25 +30,47 @@ import java.util.Objects;
 public final class ClaimPages {
     private final Claims claims;
     private final Pages pages;
+    // the account managers' card shown with a returned claim (managers.contacts)
+    private final AccountManagers managers;
 
-    public ClaimPages(Claims claims, Pages pages) {
+    public ClaimPages(Claims claims, Pages pages, AccountManagers managers) {
         this.claims = Objects.requireNonNull(claims, "claims");
         this.pages = Objects.requireNonNull(pages, "pages");
+        this.managers = Objects.requireNonNull(managers, "managers");
     }
 
     /** {@code /claims}: the effective policies and their claims; nobody signed in is invited to sign in. */
-    public record IndexView(boolean signedIn, boolean enterprise, boolean reviewer, List<Claims.PolicyClaims> policies) {
+    public record IndexView(boolean signedIn, boolean enterprise, boolean reviewer, List<Claims.PolicyClaims> policies,
+                            ClaimState state) {
     }
 
     /** {@code GET /claims}; public. */
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
-            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, List.of()));
+            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, List.of(), null));
             return;
         }
+        // ?state=RETURNED|ACCEPTED|PAID (the home dashboard's links): only the policies with claims in that state
+        ClaimState state = stateFilter(ctx.queryParam("state"));
+        List<Claims.PolicyClaims> policies = claims.policies(p);
+        if (state != null) {
+            policies = policies.stream().map(pc -> new Claims.PolicyClaims(pc.policy(), pc.claims().stream()
+                    .filter(c -> c.state() == state).toList())).filter(pc -> !pc.claims().isEmpty()).toList();
+        }
         pages.render(ctx, "claims/index.jte", new IndexView(true, p.role().isEnterpriseUser(),
-                p.role() == Role.REVIEWER, claims.policies(p)));
+                p.role() == Role.REVIEWER, policies, state));
+    }
+
+    private static ClaimState stateFilter(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return ClaimState.valueOf(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("state", "未知的索赔状态“" + raw + "”", "unknown claim state '" + raw + "'");
+        }
     }
 
     /** The application form's lists. */
@@ -102,7 +126,8 @@ public final class ClaimPages {
     }
 
     /** A claim's page. */
-    public record ClaimPage(Claims.ClaimView view, boolean editable, boolean reviewer, ClaimCodes codes) {
+    public record ClaimPage(Claims.ClaimView view, boolean editable, boolean reviewer, ClaimCodes codes,
+                            ManagerCard managers) {
         /** A code's name in the page's language is picked in the template; this finds the code. */
         public ClaimCodes.Code code(String list, String code) {
             return codes.find(list, code).orElse(new ClaimCodes.Code(list, code, code, code));
@@ -118,7 +143,8 @@ public final class ClaimPages {
         Principal p = Authentication.require(ctx);
         Claims.ClaimView v = claims.view(p, AccountHandlers.pathId(ctx, "id"));
         pages.render(ctx, "claims/view.jte", new ClaimPage(v, p.role().isEnterpriseUser()
-                && v.claim().state().editable(), p.role() == Role.REVIEWER, claims.codes()));
+                && v.claim().state().editable(), p.role() == Role.REVIEWER, claims.codes(),
+                managers.card(p, v.claim().enterpriseId())));
     }
 
     /** {@code POST /claims/{id}/shipments}. */

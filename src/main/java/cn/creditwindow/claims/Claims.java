@@ -6,6 +6,7 @@ import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.agreements.Agreements;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.managers.AccountManagers;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
@@ -147,13 +148,9 @@ public final class Claims {
     public ClaimView view(Principal p, long id) {
         return db.read(tx -> {
             Claim c = visible(tx, p, id);
-            List<Manager> managers = tx.list("SELECT u.display_name, u.mobile, u.email FROM users u"
-                    + " WHERE u.role = 'ACCOUNT_MANAGER' AND (EXISTS (SELECT 1 FROM manager_enterprises m"
-                    + " WHERE m.manager_id = u.id AND m.enterprise_id = ?) OR EXISTS (SELECT 1 FROM manager_districts d"
-                    + " JOIN enterprises e ON e.id = ? WHERE d.manager_id = u.id"
-                    + " AND e.division_code LIKE d.division_code || '%')) ORDER BY u.id",
-                    r -> new Manager(r.string("display_name"), r.string("mobile"), r.string("email")),
-                    c.enterpriseId(), c.enterpriseId());
+            // the enterprise's account managers: the most specific portfolio match, as on every page (managers package)
+            List<Manager> managers = AccountManagers.resolve(tx, c.enterpriseId()).stream()
+                    .map(m -> new Manager(m.name(), m.mobile(), m.email())).toList();
             return new ClaimView(c, shipments(tx, id), tx.list(ClaimRows.EVENT + " WHERE ev.claim_id = ? ORDER BY ev.id",
                     ClaimRows::event, id), managers);
         });

@@ -41,14 +41,14 @@ public final class CreditPages {
 
     /** {@code /credit}: the wallet of the enterprise shown, the orders, the order button. */
     public record IndexView(Wallet wallet, List<CreditOrder> orders, List<CreditOrders.EnterpriseChoice> enterprises,
-                            Long enterpriseId, boolean canOrder, boolean reviewer) {
+                            Long enterpriseId, boolean canOrder, boolean reviewer, String state) {
     }
 
     /** {@code GET /credit?enterpriseId=}; public: nobody signed in is invited to sign in. */
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
-            pages.render(ctx, "credit/index.jte", new IndexView(null, List.of(), List.of(), null, false, false));
+            pages.render(ctx, "credit/index.jte", new IndexView(null, List.of(), List.of(), null, false, false, null));
             return;
         }
         List<FieldError> errors = new ArrayList<>();
@@ -59,9 +59,32 @@ public final class CreditPages {
         boolean enterprise = p.role().isEnterpriseUser();
         Long shown = enterprise ? p.enterpriseId() : enterpriseId;
         Wallet wallet = shown == null || p.role() == Role.ADMIN ? null : orders.wallet(p, shown);
-        List<CreditOrder> list = p.role() == Role.ADMIN ? List.of() : orders.orders(p, null, shown);
+        // ?state=open (ordered or in progress) or an order state (the home dashboard's links)
+        String state = ctx.queryParam("state") == null || ctx.queryParam("state").isBlank() ? null
+                : ctx.queryParam("state").strip();
+        java.util.function.Predicate<CreditOrder> shownState = stateFilter(state);
+        List<CreditOrder> list = p.role() == Role.ADMIN ? List.of() : orders.orders(p, null, shown).stream()
+                .filter(shownState).toList();
         pages.render(ctx, "credit/index.jte", new IndexView(wallet, list, enterprise || p.role() == Role.ADMIN ? List.of()
-                : orders.enterprises(p), shown, enterprise || p.role() == Role.ACCOUNT_MANAGER, p.role() == Role.REVIEWER));
+                : orders.enterprises(p), shown, enterprise || p.role() == Role.ACCOUNT_MANAGER, p.role() == Role.REVIEWER,
+                state));
+    }
+
+    private static java.util.function.Predicate<CreditOrder> stateFilter(String state) {
+        if (state == null) {
+            return o -> true;
+        }
+        if (state.equals("open")) {
+            return o -> o.state() == OrderState.ORDERED || o.state() == OrderState.IN_PROGRESS;
+        }
+        try {
+            OrderState s = OrderState.valueOf(state);
+            return o -> o.state() == s;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("state", "未知的订单状态“" + state + "”，可选：open、ORDERED、IN_PROGRESS、"
+                    + "DELIVERED、CANCELLED、UNABLE_TO_LOCATE", "unknown order state '" + state + "'; use open, ORDERED,"
+                    + " IN_PROGRESS, DELIVERED, CANCELLED or UNABLE_TO_LOCATE");
+        }
     }
 
     /** The order form: what was typed, the buyers found, the quote (once asked for), and the errors. */

@@ -4,6 +4,8 @@ import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Uscc;
+import cn.creditwindow.managers.AccountManagers;
+import cn.creditwindow.managers.ManagerCard;
 import cn.creditwindow.notify.Outbox;
 import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.validation.FieldError;
@@ -28,8 +30,12 @@ public final class EnrolmentPages {
     private final EligibleLists lists;
     private final Outbox outbox;
     private final Pages pages;
+    // the account managers' card shown with a returned application (managers.contacts)
+    private final AccountManagers managers;
 
-    public EnrolmentPages(Enrolments enrolments, EligibleLists lists, Outbox outbox, Pages pages) {
+    public EnrolmentPages(Enrolments enrolments, EligibleLists lists, Outbox outbox, Pages pages,
+                          AccountManagers managers) {
+        this.managers = Objects.requireNonNull(managers, "managers");
         this.enrolments = Objects.requireNonNull(enrolments, "enrolments");
         this.lists = Objects.requireNonNull(lists, "lists");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -73,7 +79,7 @@ public final class EnrolmentPages {
     public record PolicyPage(Policy policy, Scheme scheme, List<Application> applications, Insurer insurer,
                              String organisationCode, Enrolments.ContactDetails form, boolean declared,
                              List<FieldError> errors, boolean codeSent, boolean enterprise, boolean reviewer,
-                             Application open) {
+                             Application open, ManagerCard managers) {
         public String error(String field) {
             return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::zh).findFirst().orElse(null);
         }
@@ -111,7 +117,8 @@ public final class EnrolmentPages {
                 apps.get(apps.size() - 1).email());
         pages.render(ctx, "enrolment/policy.jte", new PolicyPage(policy, enrolments.scheme(policy), apps,
                 enrolments.insurer(), Uscc.organisationCode(policy.uscc()), shown, declared, errors, codeSent,
-                p.role().isEnterpriseUser(), p.role().name().equals("REVIEWER"), open));
+                p.role().isEnterpriseUser(), p.role().name().equals("REVIEWER"), open,
+                policy.state() == PolicyState.RETURNED ? managers.card(p, policy.enterpriseId()) : null));
     }
 
     /**

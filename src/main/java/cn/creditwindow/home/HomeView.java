@@ -1,23 +1,22 @@
 package cn.creditwindow.home;
 
 import cn.creditwindow.articles.Module;
-import cn.creditwindow.enrolment.Enrolments;
+import cn.creditwindow.managers.ManagerCard;
 import cn.creditwindow.search.Hit;
 import java.util.List;
 
 /**
  * What the home page shows.
  *
- * @param newest  the newest risk information across modules (最新风险信息)
- * @param modules one tile per module with its article count, leading to its list (信息订阅's four entries)
- * @param total   articles in all modules
- * @param enrolment the enrolment counts of what the viewer may see (企业投保), or null when nobody is signed in
- * @param enterprise true when the viewer is one of an enterprise's people (else insurer staff)
- * @param unreadAlerts the enterprise's unread credit-alarm alerts (资信报警), or null when the viewer is not an
- *                     enterprise's
+ * @param newest    the newest risk information across modules (最新风险信息)
+ * @param modules   one tile per module with its article count, leading to its list (信息订阅's four entries)
+ * @param total     articles in all modules
+ * @param dashboard the signed-in person's counts of every journey or queue, each leading to its list; null when
+ *                  nobody is signed in
+ * @param managers  an enterprise's account managers and the claims hotline; null for everyone else
  */
-public record HomeView(List<Hit> newest, List<ModuleTile> modules, long total, Enrolments.Counts enrolment,
-                       boolean enterprise, Long unreadAlerts) {
+public record HomeView(List<Hit> newest, List<ModuleTile> modules, long total, Dashboard.Counts dashboard,
+                       ManagerCard managers) {
     /** One module's entry. */
     public record ModuleTile(Module module, long total, String href) {
     }
@@ -25,5 +24,15 @@ public record HomeView(List<Hit> newest, List<ModuleTile> modules, long total, E
     public HomeView {
         newest = List.copyOf(newest);
         modules = List.copyOf(modules);
+    }
+
+    /** True when the viewer is one of an enterprise's people. */
+    public boolean enterprise() {
+        return dashboard != null && dashboard.audience().equals("ENTERPRISE");
+    }
+
+    /** The enterprise's pending policies (for the 待确认保单 notice), 0 for others. */
+    public long pending() {
+        return enterprise() ? Math.max(0, dashboard.count("pending")) : 0;
     }
 }

@@ -1,6 +1,6 @@
 /**
- * The system home page (系统首页): the newest risk information and the four modules now; the quick
- * entries of later domains (pending policies, claim results, financing) join it as those domains arrive,
- * each handing its counts to {@link cn.creditwindow.home.HomePages}.
+ * The system home page (系统首页): the newest risk information and the four modules for everyone, and for a
+ * signed-in person the dashboard ({@link cn.creditwindow.home.Dashboard}) of every journey or queue with the
+ * links that open each list, also as JSON ({@code GET /api/dashboard}).
  */
 package cn.creditwindow.home;

@@ -20,6 +20,12 @@ import cn.creditwindow.feeds.FeedHandlers;
 import cn.creditwindow.home.HomePages;
 import cn.creditwindow.reference.ReferenceHandlers;
 import cn.creditwindow.schemes.SchemeHandlers;
+// the window (融资超市, 服务介绍, 客户经理, 系统首页)
+import cn.creditwindow.financing.FinancingHandlers;
+import cn.creditwindow.financing.FinancingPages;
+import cn.creditwindow.home.DashboardHandlers;
+import cn.creditwindow.managers.ManagerHandlers;
+import cn.creditwindow.service.ServicePages;
 import io.javalin.config.JavalinConfig;
 import java.util.Set;
 
@@ -59,7 +65,11 @@ public final class Routes {
                            // customs declarations (报关单, 申报单证检查, 出运数据报告)
                            CustomsHandlers customs,
                            // claims (索赔服务)
-                           ClaimHandlers claims, ClaimPages claimPages) {
+                           ClaimHandlers claims, ClaimPages claimPages,
+                           // the window: financing marketplace (融资超市), service introduction (服务介绍), account
+                           // managers by district (客户经理), the home dashboard's counts (系统首页)
+                           FinancingHandlers financing, FinancingPages financingPages, ServicePages servicePages,
+                           ManagerHandlers managers, DashboardHandlers dashboard) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -266,6 +276,30 @@ public final class Routes {
         r.post("/credit/orders/{id}/deliver", h.creditPages()::deliver, REVIEWER);
         r.post("/credit/orders/{id}/unable", h.creditPages()::unable, REVIEWER);
         // (end of credit services' pages)
+        // The window (融资超市, 服务介绍, 客户经理, 系统首页): the dashboard's counts, an enterprise's account managers and the
+        // administrator's office phones; the financing products (public), applying (enterprises), the applications
+        // (Financing checks the tenant), the bank's decision and the CSV for the banks (insurer staff); the pages.
+        r.get("/api/dashboard", h.dashboard()::counts, SIGNED_IN);
+        r.get("/api/my/account-manager", h.managers()::mine, ENTERPRISE);
+        r.put("/api/admin/managers/{id}/contact", h.managers()::setContact, ADMIN);
+        r.get("/api/financing/products", h.financing()::products);
+        r.get("/api/financing/products/{id}", h.financing()::product);
+        r.post("/api/financing/products/{id}/applications", h.financing()::apply, ENTERPRISE);
+        r.get("/api/financing/applications", h.financing()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/financing/applications.csv", h.financing()::csv, REVIEWER, ADMIN);
+        r.get("/api/financing/applications/{id}", h.financing()::get, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/financing/applications/{id}/decision", h.financing()::decide, REVIEWER, ADMIN);
+        r.get("/financing", h.financingPages()::index);
+        r.get("/financing/products/{id}", h.financingPages()::product);
+        r.get("/financing/products/{id}/apply", h.financingPages()::applyPage, ENTERPRISE);
+        r.post("/financing/products/{id}/apply", h.financingPages()::apply, ENTERPRISE);
+        r.get("/financing/applications", h.financingPages()::applications, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/financing/applications/{id}", h.financingPages()::application, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER,
+                ADMIN);
+        r.post("/financing/applications/{id}/decision", h.financingPages()::decide, REVIEWER, ADMIN);
+        r.get("/service", h.servicePages()::index);
+        r.get("/service/enrolment-flow", h.servicePages()::enrolmentFlow);
+        // (end of the window's routes)
     }
 
     /**

@@ -11,7 +11,10 @@ public enum Section {
     AGREEMENTS("/agreements", "nav.agreements", true),
     ENROLMENT("/enrolment", "nav.enrolment", true),
     CLAIMS("/claims", "nav.claims", true),
-    CREDIT("/credit", "nav.credit", true);
+    CREDIT("/credit", "nav.credit", true),
+    // the window's own pages: the financing marketplace (融资超市, manual 六) and the service introduction (服务介绍, 八)
+    FINANCING("/financing", "nav.financing", true),
+    SERVICE("/service", "nav.service", true);
 
     private final String path;
     private final String messageKey;

@@ -1,0 +1,30 @@
+package cn.creditwindow.home;
+
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.web.Authentication;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@code GET /api/dashboard}: the home dashboard's counts for the signed-in person, each with its list's link. */
+public final class DashboardHandlers {
+    private final Dashboard dashboard;
+
+    public DashboardHandlers(Dashboard dashboard) {
+        this.dashboard = Objects.requireNonNull(dashboard, "dashboard");
+    }
+
+    /** {@code {"audience": "ENTERPRISE", "counts": {"pending": 1, …}, "tiles": [{key, group, count, href}, …]}}. */
+    public void counts(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Dashboard.Counts c = dashboard.counts(p);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        c.tiles().forEach(t -> counts.put(t.key(), t.count()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("audience", c.audience());
+        body.put("counts", counts);
+        body.put("tiles", c.tiles());
+        ctx.json(body);
+    }
+}

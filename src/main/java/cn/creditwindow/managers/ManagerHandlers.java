@@ -1,0 +1,36 @@
+package cn.creditwindow.managers;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.JsonBodies;
+import io.javalin.http.Context;
+import java.util.Objects;
+
+/** The account managers' API: an enterprise's own managers and service lines; an administrator sets office phones. */
+public final class ManagerHandlers {
+    private final AccountManagers managers;
+    private final JsonBodies bodies;
+
+    public ManagerHandlers(AccountManagers managers, JsonBodies bodies) {
+        this.managers = Objects.requireNonNull(managers, "managers");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+    }
+
+    /** What {@code PUT /api/admin/managers/{id}/contact} takes. */
+    record ContactChange(String officePhone) {
+    }
+
+    /** {@code GET /api/my/account-manager}: the signed-in enterprise's account managers and the claims hotline. */
+    public void mine(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(managers.mine(p));
+    }
+
+    /** {@code PUT /api/admin/managers/{id}/contact}: {@code {"officePhone": "0755-12345678"}}. */
+    public void setContact(Context ctx) {
+        long id = AccountHandlers.pathId(ctx, "id");
+        ContactChange c = bodies.read(ctx, ContactChange.class);
+        ctx.json(managers.setOfficePhone(id, c.officePhone()));
+    }
+}
