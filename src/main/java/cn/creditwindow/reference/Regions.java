@@ -95,6 +95,23 @@ public final class Regions {
                 .orElse(false);
     }
 
+    /**
+     * The province, city and district codes leading to a division, blank below its level ({@code 440300} →
+     * {@code [440000, 440300, ""]}); three blanks for an unknown code. For forms that start from an enterprise's
+     * registered division.
+     */
+    public List<String> lineage(String code) {
+        Division d = find(code).orElse(null);
+        if (d == null) {
+            return List.of("", "", "");
+        }
+        return switch (d.level()) {
+            case PROVINCE -> List.of(d.code(), "", "");
+            case CITY -> List.of(d.parent(), d.code(), "");
+            case DISTRICT -> List.of(byCode.get(d.parent()).parent(), d.parent(), d.code());
+        };
+    }
+
     /** How many divisions are listed. */
     public int size() {
         return byCode.size();
@@ -109,24 +126,47 @@ public final class Regions {
     public record Chain(Division province, Division city, Division district) {
         /** The names joined, e.g. 广东省 深圳市 罗湖区 (placeholders such as 市辖区 left out). */
         public String label() {
-            StringBuilder s = new StringBuilder(province.name());
-            if (!isPlaceholder(city.name())) {
-                s.append(' ').append(city.name());
-            }
-            if (district != null) {
-                s.append(' ').append(district.name());
-            }
-            return s.toString();
+            return Place.label(Place.of(province), Place.of(city), Place.of(district));
         }
 
         /** The most precise code: the district's, else the city's. */
         public String code() {
             return district != null ? district.code() : city.code();
         }
+    }
 
-        private static boolean isPlaceholder(String name) {
-            return name.equals("市辖区") || name.equals("县") || name.endsWith("直辖县级行政区划");
+    /**
+     * What the three selects of a cascade offer and hold: every province, the chosen province's cities, the chosen
+     * city's districts (empty until a parent is chosen, or when the chosen city is not in the chosen province), and
+     * the chosen codes as typed. Pages render it without script; the script only refills the lists sooner.
+     */
+    public record Cascade(List<Division> provinces, List<Division> cities, List<Division> districts, String province,
+                          String city, String district) {
+        public boolean provinceIs(Division d) {
+            return d.code().equals(province);
         }
+
+        public boolean cityIs(Division d) {
+            return d.code().equals(city);
+        }
+
+        public boolean districtIs(Division d) {
+            return d.code().equals(district);
+        }
+
+        /** True when a city is chosen that has no districts (the third select is then not needed). */
+        public boolean noDistricts() {
+            return city != null && !city.isBlank() && districts.isEmpty() && cities.stream().anyMatch(this::cityIs);
+        }
+    }
+
+    /** The cascade for the codes chosen so far (any of them blank or wrong). */
+    public Cascade cascade(String province, String city, String district) {
+        String p = blankToNull(province);
+        String c = blankToNull(city);
+        List<Division> cities = p == null ? List.of() : children(p);
+        List<Division> districts = c != null && isIn(c, p) ? children(c) : List.of();
+        return new Cascade(provinces, cities, districts, p, c, blankToNull(district));
     }
 
     /**

@@ -165,4 +165,27 @@ class RegionsTest {
         assertThatThrownBy(() -> new Division("440303", "罗湖区", "440000")).hasMessageContaining("cannot belong");
         assertThatThrownBy(() -> new Division("44030", "罗湖区", "440300")).hasMessageContaining("6 digits");
     }
+
+    @Test
+    void theLineageOfADivisionLeadsFromItsProvince() {
+        assertThat(regions.lineage("440303")).containsExactly("440000", "440300", "440303");
+        assertThat(regions.lineage("440300")).containsExactly("440000", "440300", "");
+        assertThat(regions.lineage("110000")).containsExactly("110000", "", "");
+        assertThat(regions.lineage("419001")).containsExactly("410000", "419000", "419001");
+        assertThat(regions.lineage("999999")).containsExactly("", "", "");
+    }
+
+    @Test
+    void theCascadeOffersTheChosenParentsChildrenOnly() {
+        Regions.Cascade c = regions.cascade("410000", "410300", "410302");
+        assertThat(c.provinces()).hasSize(31);
+        assertThat(c.cities()).extracting(Division::name).contains("郑州市", "洛阳市", "省直辖县级行政区划");
+        assertThat(c.districts()).extracting(Division::name).contains("老城区", "涧西区");
+        assertThat(c.noDistricts()).isFalse();
+        Regions.Cascade mismatched = regions.cascade("410000", "440300", "");
+        assertThat(mismatched.districts()).as("a city not in the province offers no districts").isEmpty();
+        assertThat(mismatched.noDistricts()).isFalse();
+        assertThat(regions.cascade("440000", "441900", null).noDistricts()).isTrue();
+        assertThat(regions.cascade(null, null, null).cities()).isEmpty();
+    }
 }
