@@ -68,6 +68,14 @@ import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.Routes;
 import cn.creditwindow.web.SystemHandlers;
 import cn.creditwindow.web.WebServer;
+import cn.creditwindow.inquiries.Inquiries;
+import cn.creditwindow.inquiries.InquiryHandlers;
+import cn.creditwindow.inquiries.InquiryPages;
+import cn.creditwindow.messageboard.BoardMessages;
+import cn.creditwindow.messageboard.MessageBoardHandlers;
+import cn.creditwindow.messageboard.MessageBoardPages;
+import cn.creditwindow.reference.RegionHandlers;
+import cn.creditwindow.reference.Regions;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -117,6 +125,10 @@ public final class App implements AutoCloseable {
     private final ShipmentReport shipmentReport;
     // claims (索赔服务)
     private final Claims claims;
+    // administrative divisions, insurance inquiries (投保咨询) and the message board (调查问卷)
+    private final Regions regions;
+    private final Inquiries inquiries;
+    private final BoardMessages boardMessages;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -191,6 +203,12 @@ public final class App implements AutoCloseable {
         this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), customsCheck, clock,
                 config.zone());
         // (end of claims' wiring)
+        // insurance inquiries (投保咨询) and the message board (调查问卷): addresses are checked against the bundled
+        // administrative divisions (reference/regions.csv); answers and replies are told through the outbox
+        this.regions = Regions.load();
+        this.inquiries = new Inquiries(db, regions, outbox, clock, config.zone());
+        this.boardMessages = new BoardMessages(db, regions, outbox, clock);
+        // (end of inquiries' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -215,7 +233,11 @@ public final class App implements AutoCloseable {
                 // customs declarations (报关单)
                 new CustomsHandlers(customs, shipmentReport, db, bodies),
                 // claims (索赔服务)
-                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages));
+                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages),
+                // administrative divisions, insurance inquiries (投保咨询), the message board (调查问卷)
+                new RegionHandlers(regions), new InquiryHandlers(inquiries, bodies),
+                new InquiryPages(inquiries, regions, insurer, pages), new MessageBoardHandlers(boardMessages, bodies),
+                new MessageBoardPages(boardMessages, regions, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -360,5 +382,14 @@ public final class App implements AutoCloseable {
 
     ShipmentReport shipmentReport() {
         return shipmentReport;
+    }
+
+    // insurance inquiries (投保咨询) and the message board (调查问卷), for tests
+    Inquiries inquiries() {
+        return inquiries;
+    }
+
+    BoardMessages boardMessages() {
+        return boardMessages;
     }
 }

@@ -11,7 +11,9 @@ public enum Section {
     AGREEMENTS("/agreements", "nav.agreements", true),
     ENROLMENT("/enrolment", "nav.enrolment", true),
     CLAIMS("/claims", "nav.claims", true),
-    CREDIT("/credit", "nav.credit", true);
+    CREDIT("/credit", "nav.credit", true),
+    // the message board (调查问卷, manual 7); 投保咨询 is a sub-entry of 投保服务 (/enrolment/inquiries)
+    MESSAGE_BOARD("/message-board", "nav.messageBoard", true);
 
     private final String path;
     private final String messageKey;
