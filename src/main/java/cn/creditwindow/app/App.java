@@ -79,6 +79,14 @@ import cn.creditwindow.managers.AccountManagers;
 import cn.creditwindow.managers.ManagerHandlers;
 import cn.creditwindow.managers.ServiceLines;
 import cn.creditwindow.service.ServicePages;
+import cn.creditwindow.inquiries.Inquiries;
+import cn.creditwindow.inquiries.InquiryHandlers;
+import cn.creditwindow.inquiries.InquiryPages;
+import cn.creditwindow.messageboard.BoardMessages;
+import cn.creditwindow.messageboard.MessageBoardHandlers;
+import cn.creditwindow.messageboard.MessageBoardPages;
+import cn.creditwindow.reference.RegionHandlers;
+import cn.creditwindow.reference.Regions;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -131,6 +139,10 @@ public final class App implements AutoCloseable {
     // the window: account managers by district, the financing marketplace
     private final AccountManagers accountManagers;
     private final Financing financing;
+    // administrative divisions, insurance inquiries (投保咨询) and the message board (调查问卷)
+    private final Regions regions;
+    private final Inquiries inquiries;
+    private final BoardMessages boardMessages;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -213,6 +225,12 @@ public final class App implements AutoCloseable {
         this.financing = new Financing(db, Products.load(), outbox, clock, config.zone());
         Dashboard dashboard = new Dashboard(db, enrolments, alerts::unread, financing);
         // (end of the window's wiring)
+        // insurance inquiries (投保咨询) and the message board (调查问卷): addresses are checked against the bundled
+        // administrative divisions (reference/regions.csv); answers and replies are told through the outbox
+        this.regions = Regions.load();
+        this.inquiries = new Inquiries(db, regions, outbox, clock, config.zone());
+        this.boardMessages = new BoardMessages(db, regions, outbox, clock);
+        // (end of inquiries' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -241,7 +259,11 @@ public final class App implements AutoCloseable {
                 // the window (融资超市, 服务介绍, 客户经理, 系统首页)
                 new FinancingHandlers(financing, bodies), new FinancingPages(financing, pages),
                 new ServicePages(pages, serviceLines), new ManagerHandlers(accountManagers, bodies),
-                new DashboardHandlers(dashboard));
+                new DashboardHandlers(dashboard),
+                // administrative divisions, insurance inquiries (投保咨询), the message board (调查问卷)
+                new RegionHandlers(regions), new InquiryHandlers(inquiries, bodies),
+                new InquiryPages(inquiries, regions, insurer, pages), new MessageBoardHandlers(boardMessages, bodies),
+                new MessageBoardPages(boardMessages, regions, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -395,5 +417,14 @@ public final class App implements AutoCloseable {
 
     ShipmentReport shipmentReport() {
         return shipmentReport;
+    }
+
+    // insurance inquiries (投保咨询) and the message board (调查问卷), for tests
+    Inquiries inquiries() {
+        return inquiries;
+    }
+
+    BoardMessages boardMessages() {
+        return boardMessages;
     }
 }

@@ -18,6 +18,11 @@ import cn.creditwindow.enrolment.EnrolmentHandlers;
 import cn.creditwindow.enrolment.EnrolmentPages;
 import cn.creditwindow.feeds.FeedHandlers;
 import cn.creditwindow.home.HomePages;
+import cn.creditwindow.inquiries.InquiryHandlers;
+import cn.creditwindow.inquiries.InquiryPages;
+import cn.creditwindow.messageboard.MessageBoardHandlers;
+import cn.creditwindow.messageboard.MessageBoardPages;
+import cn.creditwindow.reference.RegionHandlers;
 import cn.creditwindow.reference.ReferenceHandlers;
 import cn.creditwindow.schemes.SchemeHandlers;
 // the window (融资超市, 服务介绍, 客户经理, 系统首页)
@@ -69,7 +74,10 @@ public final class Routes {
                            // the window: financing marketplace (融资超市), service introduction (服务介绍), account
                            // managers by district (客户经理), the home dashboard's counts (系统首页)
                            FinancingHandlers financing, FinancingPages financingPages, ServicePages servicePages,
-                           ManagerHandlers managers, DashboardHandlers dashboard) {
+                           ManagerHandlers managers, DashboardHandlers dashboard,
+                           // administrative divisions, insurance inquiries (投保咨询), the message board (调查问卷)
+                           RegionHandlers regions, InquiryHandlers inquiries, InquiryPages inquiryPages,
+                           MessageBoardHandlers messageBoard, MessageBoardPages messageBoardPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -300,6 +308,28 @@ public final class Routes {
         r.get("/service", h.servicePages()::index);
         r.get("/service/enrolment-flow", h.servicePages()::enrolmentFlow);
         // (end of the window's routes)
+        // Administrative divisions (public, like the other reference lists), insurance inquiries (投保咨询, under
+        // 投保服务) and the message board (调查问卷): enterprises submit, the insurer's staff answer / reply; Inquiries and
+        // BoardMessages check the tenant (others' records answer 404).
+        r.get("/api/regions", h.regions()::provinces);
+        r.get("/api/regions/{code}/children", h.regions()::children);
+        r.get("/api/inquiries", h.inquiries()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/inquiries", h.inquiries()::submit, ENTERPRISE);
+        r.get("/api/inquiries/{id}", h.inquiries()::inquiry, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/inquiries/{id}/answer", h.inquiries()::answer, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/message-board", h.messageBoard()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/message-board", h.messageBoard()::submit, ENTERPRISE);
+        r.get("/api/message-board/{id}", h.messageBoard()::message, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/message-board/{id}/reply", h.messageBoard()::reply, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/enrolment/inquiries", h.inquiryPages()::index, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/enrolment/inquiries", h.inquiryPages()::submit, ENTERPRISE);
+        r.get("/enrolment/inquiries/{id}", h.inquiryPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/enrolment/inquiries/{id}/answer", h.inquiryPages()::answer, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/message-board", h.messageBoardPages()::index, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/message-board", h.messageBoardPages()::submit, ENTERPRISE);
+        r.get("/message-board/{id}", h.messageBoardPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/message-board/{id}/reply", h.messageBoardPages()::reply, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        // (end of inquiries' and the message board's routes)
     }
 
     /**

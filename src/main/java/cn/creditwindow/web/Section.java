@@ -12,8 +12,10 @@ public enum Section {
     ENROLMENT("/enrolment", "nav.enrolment", true),
     CLAIMS("/claims", "nav.claims", true),
     CREDIT("/credit", "nav.credit", true),
-    // the window's own pages: the financing marketplace (融资超市, manual 六) and the service introduction (服务介绍, 八)
+    // the window's own pages: the financing marketplace (融资超市, manual 六) and the service introduction (服务介绍, 八);
+    // between them the message board (调查问卷, manual 七); 投保咨询 is a sub-entry of 投保服务 (/enrolment/inquiries)
     FINANCING("/financing", "nav.financing", true),
+    MESSAGE_BOARD("/message-board", "nav.messageBoard", true),
     SERVICE("/service", "nav.service", true);
 
     private final String path;

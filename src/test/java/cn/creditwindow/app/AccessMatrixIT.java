@@ -61,6 +61,13 @@ class AccessMatrixIT {
         // the credit alarm: a buyer the Shenzhen enterprise added (only it, its manager and the insurer see it)
         ids.put("{szBuyer}", clients.get("sz-legal").post("/api/buyers", java.util.Map.of("nameEn", "Matrix Test Buyer",
                 "country", "DE")).json().get("buyer").get("id").asText());
+        // inquiries (投保咨询) and the message board (调查问卷): one of each from the Shenzhen enterprise
+        ids.put("{szInquiry}", clients.get("sz-legal").post("/api/inquiries", java.util.Map.of("companyName", "矩阵测试公司",
+                "province", "440000", "city", "440300", "district", "440303", "address", "深南东路 1 号",
+                "contactName", "测试联系人", "mobile", "13800138000", "email", "matrix@example.com")).json().get("id").asText());
+        ids.put("{szMessage}", clients.get("sz-legal").post("/api/message-board", java.util.Map.of("companyName",
+                "矩阵测试公司", "province", "440000", "city", "440300", "district", "440303", "contactName", "测试联系人",
+                "mobile", "13800138000", "subject", "矩阵测试", "content", "矩阵测试留言")).json().get("id").asText());
     }
 
     @AfterAll
@@ -375,6 +382,26 @@ class AccessMatrixIT {
         rows.add(on("GET /financing/applications/999999").status(404, financingReaders).status(303, "anonymous").build());
         rows.add(on("POST /financing/applications/999999/decision").status(404, "reviewer", "admin").build());
         // (end of the window's rows)
+        // administrative divisions (public), insurance inquiries (投保咨询) and the message board (调查问卷): enterprises
+        // submit (incomplete bodies: 400), everyone who may see the enterprise reads (hn-legal: 404), the insurer's
+        // staff answer / reply (an empty answer: 400, so nothing is answered here)
+        rows.add(on("GET /api/regions").everyone().build());
+        rows.add(on("GET /api/regions/440300/children").everyone().build());
+        rows.add(on("GET /api/regions/999999/children").status(404, WHO.toArray(String[]::new)).build());
+        String[] staff = {"manager", "reviewer", "admin"};
+        for (String base : List.of("/api/inquiries", "/api/message-board", "/enrolment/inquiries", "/message-board")) {
+            boolean api = base.startsWith("/api");
+            String own = base.contains("inquiries") ? "{szInquiry}" : "{szMessage}";
+            rows.add(on("GET " + base).people().status(api ? 401 : 303, "anonymous").build());
+            rows.add(on("POST " + base).allow(enterprise).build());
+            rows.add(on("GET " + base + "/" + own).people().status(404, "hn-legal").status(api ? 401 : 303, "anonymous")
+                    .build());
+            rows.add(on("POST " + base + "/" + own + (base.contains("inquiries") ? "/answer" : "/reply")).allow(staff)
+                    .build());
+        }
+        rows.add(on("GET /api/inquiries/999999").status(404, people).build());
+        rows.add(on("GET /message-board/999999").status(404, people).status(303, "anonymous").build());
+        // (end of inquiries' and the message board's rows)
         // signing out, each with a session of its own
         rows.add(on("POST /logout").body("").fresh().people().build());
         rows.add(on("DELETE /api/session").fresh().people().build());

@@ -1,0 +1,66 @@
+package cn.creditwindow.inquiries;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.JsonBodies;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The inquiries' API under {@code /api/inquiries}: list, submit, read one, answer. Routes carry the role guards;
+ * {@link Inquiries} checks the tenant (others' inquiries answer 404).
+ */
+public final class InquiryHandlers {
+    private final Inquiries inquiries;
+    private final JsonBodies bodies;
+
+    public InquiryHandlers(Inquiries inquiries, JsonBodies bodies) {
+        this.inquiries = Objects.requireNonNull(inquiries, "inquiries");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+    }
+
+    /** What {@code POST /api/inquiries/{id}/answer} takes. */
+    record Answer(String answer) {
+    }
+
+    /** {@code GET /api/inquiries?state=SUBMITTED|ANSWERED}. */
+    public void list(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(Map.of("items", inquiries.list(p, state(ctx.queryParam("state")))));
+    }
+
+    /** {@code POST /api/inquiries}: 201 with the inquiry and its serial number. */
+    public void submit(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Inquiry i = inquiries.submit(p, bodies.read(ctx, Inquiries.NewInquiry.class));
+        ctx.status(201).header("Location", "/api/inquiries/" + i.id()).json(i);
+    }
+
+    /** {@code GET /api/inquiries/{id}}. */
+    public void inquiry(Context ctx) {
+        ctx.json(inquiries.inquiry(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+    }
+
+    /** {@code POST /api/inquiries/{id}/answer}: {@code {"answer": "…"}}. */
+    public void answer(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(inquiries.answer(p, id, bodies.read(ctx, Answer.class).answer()));
+    }
+
+    /** The {@code state} filter: blank for all. */
+    static InquiryState state(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return InquiryState.valueOf(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("state", "状态应为 SUBMITTED（已提交）或 ANSWERED（已答复）",
+                    "state must be SUBMITTED or ANSWERED");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package cn.creditwindow.inquiries;
+
+/** Where an inquiry stands (申请状态). */
+public enum InquiryState {
+    /** Sent to the insurer, waiting for its answer. */
+    SUBMITTED("已提交", "submitted"),
+    /** The insurer's staff answered. */
+    ANSWERED("已答复", "answered");
+
+    private final String zh;
+    private final String en;
+
+    InquiryState(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+}

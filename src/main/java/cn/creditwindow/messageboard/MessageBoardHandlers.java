@@ -1,0 +1,66 @@
+package cn.creditwindow.messageboard;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.JsonBodies;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The message board's API under {@code /api/message-board}: list, leave a message, read one, reply. Routes carry
+ * the role guards; {@link BoardMessages} checks the tenant (others' messages answer 404).
+ */
+public final class MessageBoardHandlers {
+    private final BoardMessages messages;
+    private final JsonBodies bodies;
+
+    public MessageBoardHandlers(BoardMessages messages, JsonBodies bodies) {
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+    }
+
+    /** What {@code POST /api/message-board/{id}/reply} takes. */
+    record Reply(String reply) {
+    }
+
+    /** {@code GET /api/message-board?state=SUBMITTED|REPLIED}. */
+    public void list(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(Map.of("items", messages.list(p, state(ctx.queryParam("state")))));
+    }
+
+    /** {@code POST /api/message-board}: 201 with the message. */
+    public void submit(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        BoardMessage m = messages.submit(p, bodies.read(ctx, BoardMessages.NewMessage.class));
+        ctx.status(201).header("Location", "/api/message-board/" + m.id()).json(m);
+    }
+
+    /** {@code GET /api/message-board/{id}}. */
+    public void message(Context ctx) {
+        ctx.json(messages.message(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+    }
+
+    /** {@code POST /api/message-board/{id}/reply}: {@code {"reply": "…"}}. */
+    public void reply(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(messages.reply(p, id, bodies.read(ctx, Reply.class).reply()));
+    }
+
+    /** The {@code state} filter: blank for all. */
+    static MessageState state(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return MessageState.valueOf(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("state", "状态应为 SUBMITTED（已提交）或 REPLIED（已回复）",
+                    "state must be SUBMITTED or REPLIED");
+        }
+    }
+}

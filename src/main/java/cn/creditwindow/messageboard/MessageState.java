@@ -1,0 +1,25 @@
+package cn.creditwindow.messageboard;
+
+/** Where a message stands. */
+public enum MessageState {
+    /** Left on the board, waiting for the insurer's reply. */
+    SUBMITTED("已提交", "submitted"),
+    /** The insurer's staff replied. */
+    REPLIED("已回复", "replied");
+
+    private final String zh;
+    private final String en;
+
+    MessageState(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+}
