@@ -9,6 +9,10 @@ import cn.creditwindow.alarm.WatchedNames;
 import cn.creditwindow.alarm.Watches;
 import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
+import cn.creditwindow.claims.AttachmentHandlers;
+import cn.creditwindow.claims.AttachmentPages;
+import cn.creditwindow.claims.AttachmentStore;
+import cn.creditwindow.claims.ClaimAttachments;
 import cn.creditwindow.claims.ClaimCodes;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
@@ -117,6 +121,8 @@ public final class App implements AutoCloseable {
     private final ShipmentReport shipmentReport;
     // claims (索赔服务)
     private final Claims claims;
+    // claim attachments (索赔附件)
+    private final ClaimAttachments claimAttachments;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -191,6 +197,10 @@ public final class App implements AutoCloseable {
         this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), customsCheck, clock,
                 config.zone());
         // (end of claims' wiring)
+        // claim attachments (索赔附件): the files beside the database file, in attachments/<claim id>/<attachment id>
+        this.claimAttachments = new ClaimAttachments(db,
+                new AttachmentStore(AttachmentStore.besideDatabase(config.dbFile())), clock);
+        // (end of claim attachments' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -215,7 +225,9 @@ public final class App implements AutoCloseable {
                 // customs declarations (报关单)
                 new CustomsHandlers(customs, shipmentReport, db, bodies),
                 // claims (索赔服务)
-                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages));
+                new ClaimHandlers(claims, bodies), new ClaimPages(claims, claimAttachments, pages),
+                // claim attachments (索赔附件)
+                new AttachmentHandlers(claimAttachments), new AttachmentPages(claimAttachments));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -347,6 +359,11 @@ public final class App implements AutoCloseable {
     /** Claims (索赔服务), for the demo world and tests. */
     Claims claims() {
         return claims;
+    }
+
+    /** Claim attachments (索赔附件), for tests. */
+    ClaimAttachments claimAttachments() {
+        return claimAttachments;
     }
 
     CreditPrices creditPrices() {

@@ -27,10 +27,12 @@ import java.util.Objects;
  */
 public final class ClaimPages {
     private final Claims claims;
+    private final ClaimAttachments attachments;
     private final Pages pages;
 
-    public ClaimPages(Claims claims, Pages pages) {
+    public ClaimPages(Claims claims, ClaimAttachments attachments, Pages pages) {
         this.claims = Objects.requireNonNull(claims, "claims");
+        this.attachments = Objects.requireNonNull(attachments, "attachments");
         this.pages = Objects.requireNonNull(pages, "pages");
     }
 
@@ -101,8 +103,9 @@ public final class ClaimPages {
                 ctx.formParam(prefix + "Country"), ctx.formParam(prefix + "AddressEn"));
     }
 
-    /** A claim's page. */
-    public record ClaimPage(Claims.ClaimView view, boolean editable, boolean reviewer, ClaimCodes codes) {
+    /** A claim's page; {@code attachments} are shown by {@code claims/attachments.jte}. */
+    public record ClaimPage(Claims.ClaimView view, boolean editable, boolean reviewer, ClaimCodes codes,
+                            ClaimAttachments.Listing attachments) {
         /** A code's name in the page's language is picked in the template; this finds the code. */
         public ClaimCodes.Code code(String list, String code) {
             return codes.find(list, code).orElse(new ClaimCodes.Code(list, code, code, code));
@@ -118,7 +121,8 @@ public final class ClaimPages {
         Principal p = Authentication.require(ctx);
         Claims.ClaimView v = claims.view(p, AccountHandlers.pathId(ctx, "id"));
         pages.render(ctx, "claims/view.jte", new ClaimPage(v, p.role().isEnterpriseUser()
-                && v.claim().state().editable(), p.role() == Role.REVIEWER, claims.codes()));
+                && v.claim().state().editable(), p.role() == Role.REVIEWER, claims.codes(),
+                attachments.list(p, v.claim().id())));
     }
 
     /** {@code POST /claims/{id}/shipments}. */

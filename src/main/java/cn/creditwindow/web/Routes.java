@@ -6,6 +6,8 @@ import cn.creditwindow.alarm.AlarmHandlers;
 import cn.creditwindow.alarm.AlarmPages;
 import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
+import cn.creditwindow.claims.AttachmentHandlers;
+import cn.creditwindow.claims.AttachmentPages;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
 import cn.creditwindow.agreements.AgreementPages;
@@ -59,7 +61,9 @@ public final class Routes {
                            // customs declarations (报关单, 申报单证检查, 出运数据报告)
                            CustomsHandlers customs,
                            // claims (索赔服务)
-                           ClaimHandlers claims, ClaimPages claimPages) {
+                           ClaimHandlers claims, ClaimPages claimPages,
+                           // claim attachments (索赔附件)
+                           AttachmentHandlers claimAttachments, AttachmentPages claimAttachmentPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -175,6 +179,13 @@ public final class Routes {
         r.post("/api/review/claims/{id}/return", h.claims()::returnClaim, REVIEWER);
         r.post("/api/review/claims/{id}/payment", h.claims()::pay, REVIEWER);
         // (end of claims' API)
+        // Claim attachments (索赔附件): upload (the raw file as the body, streamed), list, download, delete
+        r.post("/api/claims/{id}/attachments", h.claimAttachments()::upload, ENTERPRISE);
+        r.get("/api/claims/{id}/attachments", h.claimAttachments()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/claims/{id}/attachments/{attachmentId}", h.claimAttachments()::download, ENTERPRISE, ACCOUNT_MANAGER,
+                REVIEWER, ADMIN);
+        r.delete("/api/claims/{id}/attachments/{attachmentId}", h.claimAttachments()::delete, ENTERPRISE);
+        // (end of claim attachments' API)
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
@@ -266,6 +277,10 @@ public final class Routes {
         r.post("/credit/orders/{id}/deliver", h.creditPages()::deliver, REVIEWER);
         r.post("/credit/orders/{id}/unable", h.creditPages()::unable, REVIEWER);
         // (end of credit services' pages)
+        // Claim attachments' forms on the claim page (索赔附件); downloads go through the API's GET
+        r.post("/claims/{id}/attachments", h.claimAttachmentPages()::upload, ENTERPRISE);
+        r.post("/claims/{id}/attachments/{attachmentId}/delete", h.claimAttachmentPages()::delete, ENTERPRISE);
+        // (end of claim attachments' pages)
     }
 
     /**
