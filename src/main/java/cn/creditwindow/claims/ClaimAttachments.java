@@ -187,8 +187,9 @@ public final class ClaimAttachments {
     }
 
     private static RequestRefusedException fileTooLarge(long declared) {
-        String size = declared > 0 ? "（该文件 " + human(declared) + "）" : "";
-        String sizeEn = declared > 0 ? " (this one is " + human(declared) + ")" : "";
+        String bytes = String.format(java.util.Locale.ROOT, "%,d", declared);
+        String size = declared > 0 ? "（该文件 " + bytes + " 字节）" : "";
+        String sizeEn = declared > 0 ? " (this one is " + bytes + " bytes)" : "";
         return new RequestRefusedException(413, "the file is too large: an attachment is at most 4 MB (4,194,304 bytes)"
                 + sizeEn + "; scan at a lower resolution (300×300 dpi is enough) or split it",
                 "文件过大：单个附件不能超过 4 MB（4,194,304 字节）" + size + "，请降低扫描分辨率（推荐 300×300 dpi）或分拆上传");
