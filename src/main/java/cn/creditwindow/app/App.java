@@ -9,6 +9,10 @@ import cn.creditwindow.alarm.WatchedNames;
 import cn.creditwindow.alarm.Watches;
 import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
+import cn.creditwindow.claims.AttachmentHandlers;
+import cn.creditwindow.claims.AttachmentPages;
+import cn.creditwindow.claims.AttachmentStore;
+import cn.creditwindow.claims.ClaimAttachments;
 import cn.creditwindow.claims.ClaimCodes;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
@@ -143,6 +147,8 @@ public final class App implements AutoCloseable {
     private final Regions regions;
     private final Inquiries inquiries;
     private final BoardMessages boardMessages;
+    // claim attachments (索赔附件)
+    private final ClaimAttachments claimAttachments;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -231,6 +237,10 @@ public final class App implements AutoCloseable {
         this.inquiries = new Inquiries(db, regions, outbox, clock, config.zone());
         this.boardMessages = new BoardMessages(db, regions, outbox, clock);
         // (end of inquiries' wiring)
+        // claim attachments (索赔附件): the files beside the database file, in attachments/<claim id>/<attachment id>
+        this.claimAttachments = new ClaimAttachments(db,
+                new AttachmentStore(AttachmentStore.besideDatabase(config.dbFile())), clock);
+        // (end of claim attachments' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -255,7 +265,7 @@ public final class App implements AutoCloseable {
                 // customs declarations (报关单)
                 new CustomsHandlers(customs, shipmentReport, db, bodies),
                 // claims (索赔服务)
-                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages, accountManagers),
+                new ClaimHandlers(claims, bodies), new ClaimPages(claims, claimAttachments, pages, accountManagers),
                 // the window (融资超市, 服务介绍, 客户经理, 系统首页)
                 new FinancingHandlers(financing, bodies), new FinancingPages(financing, pages),
                 new ServicePages(pages, serviceLines), new ManagerHandlers(accountManagers, bodies),
@@ -263,7 +273,9 @@ public final class App implements AutoCloseable {
                 // administrative divisions, insurance inquiries (投保咨询), the message board (调查问卷)
                 new RegionHandlers(regions), new InquiryHandlers(inquiries, bodies),
                 new InquiryPages(inquiries, regions, insurer, pages), new MessageBoardHandlers(boardMessages, bodies),
-                new MessageBoardPages(boardMessages, regions, pages));
+                new MessageBoardPages(boardMessages, regions, pages),
+                // claim attachments (索赔附件)
+                new AttachmentHandlers(claimAttachments), new AttachmentPages(claimAttachments));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -395,6 +407,11 @@ public final class App implements AutoCloseable {
     /** Claims (索赔服务), for the demo world and tests. */
     Claims claims() {
         return claims;
+    }
+
+    /** Claim attachments (索赔附件), for tests. */
+    ClaimAttachments claimAttachments() {
+        return claimAttachments;
     }
 
     CreditPrices creditPrices() {

@@ -29,12 +29,14 @@ import java.util.Objects;
  */
 public final class ClaimPages {
     private final Claims claims;
+    private final ClaimAttachments attachments;
     private final Pages pages;
     // the account managers' card shown with a returned claim (managers.contacts)
     private final AccountManagers managers;
 
-    public ClaimPages(Claims claims, Pages pages, AccountManagers managers) {
+    public ClaimPages(Claims claims, ClaimAttachments attachments, Pages pages, AccountManagers managers) {
         this.claims = Objects.requireNonNull(claims, "claims");
+        this.attachments = Objects.requireNonNull(attachments, "attachments");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.managers = Objects.requireNonNull(managers, "managers");
     }
@@ -125,9 +127,9 @@ public final class ClaimPages {
                 ctx.formParam(prefix + "Country"), ctx.formParam(prefix + "AddressEn"));
     }
 
-    /** A claim's page. */
+    /** A claim's page; {@code attachments} are shown by {@code claims/attachments.jte}. */
     public record ClaimPage(Claims.ClaimView view, boolean editable, boolean reviewer, ClaimCodes codes,
-                            ManagerCard managers) {
+                            ManagerCard managers, ClaimAttachments.Listing attachments) {
         /** A code's name in the page's language is picked in the template; this finds the code. */
         public ClaimCodes.Code code(String list, String code) {
             return codes.find(list, code).orElse(new ClaimCodes.Code(list, code, code, code));
@@ -144,7 +146,7 @@ public final class ClaimPages {
         Claims.ClaimView v = claims.view(p, AccountHandlers.pathId(ctx, "id"));
         pages.render(ctx, "claims/view.jte", new ClaimPage(v, p.role().isEnterpriseUser()
                 && v.claim().state().editable(), p.role() == Role.REVIEWER, claims.codes(),
-                managers.card(p, v.claim().enterpriseId())));
+                managers.card(p, v.claim().enterpriseId()), attachments.list(p, v.claim().id())));
     }
 
     /** {@code POST /claims/{id}/shipments}. */

@@ -600,13 +600,15 @@ public final class Claims {
         }
     }
 
-    private Claim visible(Tx tx, Principal p, long id) {
+    /** The claim, if the principal may see it ({@link Tenancy}); 404 otherwise. */
+    static Claim visible(Tx tx, Principal p, long id) {
         return tx.one(ClaimRows.CLAIM + " WHERE c.id = ?", ClaimRows::claim, id)
                 .filter(c -> Tenancy.canSee(tx, p, c.enterpriseId()))
                 .orElseThrow(() -> new NotFoundException("claim " + id + " not found", "索赔申请 " + id + " 不存在"));
     }
 
-    private Claim editable(Tx tx, Principal p, long id) {
+    /** The claim, if the principal may see it and it is still the enterprise's to change; 404 or 409 otherwise. */
+    static Claim editable(Tx tx, Principal p, long id) {
         Claim c = visible(tx, p, id);
         if (!c.state().editable()) {
             throw new RequestRefusedException(409, "claim " + id + " is " + c.state().en()
@@ -650,7 +652,7 @@ public final class Claims {
                 claimId, kind, actor.userId(), clock.instant(), reason, amount);
     }
 
-    private static void requireEnterpriseUser(Principal p) {
+    static void requireEnterpriseUser(Principal p) {
         if (!p.role().isEnterpriseUser()) {
             throw new RequestRefusedException(403, "only the enterprise's people make claims", "只有企业用户可以索赔");
         }

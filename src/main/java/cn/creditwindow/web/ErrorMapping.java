@@ -37,6 +37,19 @@ final class ErrorMapping {
                 answer.send(ctx, e.status(), code(e.status()), e.getMessage(), e.zh(), List.of()));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 answer.send(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), e.getMessage(), List.of()));
+        // uploads: a multipart form Jetty refused to read (over the limits of Uploads: 413; malformed: 400)
+        config.routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
+            var refusal = Uploads.refusal(e);
+            if (refusal.isPresent()) {
+                answer.send(ctx, refusal.get().status(), code(refusal.get().status()), refusal.get().getMessage(),
+                        refusal.get().zh(), List.of());
+                return;
+            }
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            answer.send(ctx, 500, "internal_error", "internal error; the request was logged", "服务器内部错误，已记录",
+                    List.of());
+        });
+        // (end of uploads)
         config.routes.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             answer.send(ctx, 500, "internal_error", "internal error; the request was logged", "服务器内部错误，已记录",

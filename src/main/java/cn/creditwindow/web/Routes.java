@@ -6,6 +6,8 @@ import cn.creditwindow.alarm.AlarmHandlers;
 import cn.creditwindow.alarm.AlarmPages;
 import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
+import cn.creditwindow.claims.AttachmentHandlers;
+import cn.creditwindow.claims.AttachmentPages;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
 import cn.creditwindow.agreements.AgreementPages;
@@ -77,7 +79,9 @@ public final class Routes {
                            ManagerHandlers managers, DashboardHandlers dashboard,
                            // administrative divisions, insurance inquiries (投保咨询), the message board (调查问卷)
                            RegionHandlers regions, InquiryHandlers inquiries, InquiryPages inquiryPages,
-                           MessageBoardHandlers messageBoard, MessageBoardPages messageBoardPages) {
+                           MessageBoardHandlers messageBoard, MessageBoardPages messageBoardPages,
+                           // claim attachments (索赔附件)
+                           AttachmentHandlers claimAttachments, AttachmentPages claimAttachmentPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -193,6 +197,13 @@ public final class Routes {
         r.post("/api/review/claims/{id}/return", h.claims()::returnClaim, REVIEWER);
         r.post("/api/review/claims/{id}/payment", h.claims()::pay, REVIEWER);
         // (end of claims' API)
+        // Claim attachments (索赔附件): upload (the raw file as the body, streamed), list, download, delete
+        r.post("/api/claims/{id}/attachments", h.claimAttachments()::upload, ENTERPRISE);
+        r.get("/api/claims/{id}/attachments", h.claimAttachments()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/claims/{id}/attachments/{attachmentId}", h.claimAttachments()::download, ENTERPRISE, ACCOUNT_MANAGER,
+                REVIEWER, ADMIN);
+        r.delete("/api/claims/{id}/attachments/{attachmentId}", h.claimAttachments()::delete, ENTERPRISE);
+        // (end of claim attachments' API)
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
@@ -330,6 +341,10 @@ public final class Routes {
         r.get("/message-board/{id}", h.messageBoardPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.post("/message-board/{id}/reply", h.messageBoardPages()::reply, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         // (end of inquiries' and the message board's routes)
+        // Claim attachments' forms on the claim page (索赔附件); downloads go through the API's GET
+        r.post("/claims/{id}/attachments", h.claimAttachmentPages()::upload, ENTERPRISE);
+        r.post("/claims/{id}/attachments/{attachmentId}/delete", h.claimAttachmentPages()::delete, ENTERPRISE);
+        // (end of claim attachments' pages)
     }
 
     /**

@@ -24,6 +24,8 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = maxRequestBytes;
+            // uploads: multipart forms keep large parts on disk, within limits (Javalin's are none)
+            Uploads.install(config);
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";

@@ -402,6 +402,16 @@ class AccessMatrixIT {
         rows.add(on("GET /api/inquiries/999999").status(404, people).build());
         rows.add(on("GET /message-board/999999").status(404, people).status(303, "anonymous").build());
         // (end of inquiries' and the message board's rows)
+        // claim attachments (索赔附件): uploads and deletions by the claimant's people, lists and downloads also by the
+        // staff who see the claim. No claim exists here, so whoever passes the guard gets 404; ClaimAttachmentsIT shows
+        // another enterprise gets 404 on a real claim's attachments and its staff get them.
+        rows.add(on("POST /api/claims/999999/attachments?name=a.pdf").status(404, enterprise).build());
+        rows.add(on("GET /api/claims/999999/attachments").status(404, claimReaders).build());
+        rows.add(on("GET /api/claims/999999/attachments/1").status(404, claimReaders).build());
+        rows.add(on("DELETE /api/claims/999999/attachments/1").status(404, enterprise).build());
+        rows.add(on("POST /claims/999999/attachments").status(404, enterprise).build());
+        rows.add(on("POST /claims/999999/attachments/1/delete").status(404, enterprise).build());
+        // (end of claim attachments' rows)
         // signing out, each with a session of its own
         rows.add(on("POST /logout").body("").fresh().people().build());
         rows.add(on("DELETE /api/session").fresh().people().build());

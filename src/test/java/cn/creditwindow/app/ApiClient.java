@@ -96,6 +96,38 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + (urlencoded.isEmpty() ? "" : "&" + urlencoded))));
     }
 
+    // ---- claim attachments' additions ----
+
+    /**
+     * A page's multipart form post as browsers send it: {@code _csrf} and {@code fields} as text parts, then the file
+     * as the part {@code fileField} named {@code fileName}.
+     */
+    TestServer.Response multipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                  byte[] content) {
+        String boundary = "----cw-test-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("_csrf", csrf);
+        all.putAll(fields);
+        for (Map.Entry<String, String> f : all.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** POST of a body of unknown length (sent chunked, without Content-Length), as a streaming client sends it. */
+    TestServer.Response postChunked(String path, byte[] body, String contentType) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(body))));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         if (cookie != null) {

@@ -1,0 +1,53 @@
+package cn.creditwindow.claims;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * The attachments section's forms on a claim's page ({@code claims/attachments.jte}): upload (multipart: Jetty keeps
+ * the part in a temporary file on disk, within the multipart limits {@code web.Uploads} sets, and the part is streamed
+ * from there into {@link ClaimAttachments}, which applies the 4 MB limit itself) and delete. Success redirects (303)
+ * to the claim's attachments; a refusal shows the error page with its status (413, 415, 409…).
+ */
+public final class AttachmentPages {
+    private final ClaimAttachments attachments;
+
+    public AttachmentPages(ClaimAttachments attachments) {
+        this.attachments = Objects.requireNonNull(attachments, "attachments");
+    }
+
+    /** {@code POST /claims/{id}/attachments}: multipart fields {@code file}, {@code remark}, {@code summary}. */
+    public void upload(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long claimId = AccountHandlers.pathId(ctx, "id");
+        attachments.list(p, claimId); // 404 before looking at the form
+        UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("file") : null;
+        if (file == null || file.filename() == null || file.filename().isBlank()) {
+            throw new InvalidInputException("file", "请选择要上传的文件", "choose a file to upload");
+        }
+        ClaimAttachments.Upload u = new ClaimAttachments.Upload(file.filename(), ctx.formParam("remark"),
+                ctx.formParam("summary"), file.size());
+        try (InputStream in = file.content()) {
+            attachments.upload(p, claimId, u, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the uploaded attachment " + file.filename(), e);
+        }
+        ctx.redirect("/claims/" + claimId + "#attachments", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /claims/{id}/attachments/{attachmentId}/delete}. */
+    public void delete(Context ctx) {
+        long claimId = AccountHandlers.pathId(ctx, "id");
+        attachments.delete(Authentication.require(ctx), claimId, AccountHandlers.pathId(ctx, "attachmentId"));
+        ctx.redirect("/claims/" + claimId + "#attachments", HttpStatus.SEE_OTHER);
+    }
+}
