@@ -10,10 +10,10 @@ import cn.creditwindow.alarm.Watches;
 import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
 import cn.creditwindow.claims.ClaimCodes;
+import cn.creditwindow.claims.ClaimDocuments;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
 import cn.creditwindow.claims.Claims;
-import cn.creditwindow.claims.DeclarationCheck;
 import cn.creditwindow.claims.WorkingDays;
 import cn.creditwindow.accounts.Accounts;
 import cn.creditwindow.accounts.ApiTokens;
@@ -38,6 +38,7 @@ import cn.creditwindow.credit.CreditPages;
 import cn.creditwindow.credit.CreditPrices;
 import cn.creditwindow.customs.Customs;
 import cn.creditwindow.customs.CustomsHandlers;
+import cn.creditwindow.customs.CustomsPages;
 import cn.creditwindow.customs.ShipmentReport;
 import cn.creditwindow.credit.ReportPdf;
 import cn.creditwindow.credit.ReportTypes;
@@ -184,12 +185,11 @@ public final class App implements AutoCloseable {
         this.shipmentReport = new ShipmentReport(customs, pdfRenderer);
         // (end of customs' wiring)
         // claims (索赔服务): the coded lists and the PRC holiday calendar are data files under claims/
-        // A declaration number is refused unless customs holds it as the claimant's own export declaration.
-        DeclarationCheck customsCheck = (tx, enterpriseId, numbers) -> customs.check(tx, enterpriseId,
-                java.util.List.copyOf(numbers)).stream().filter(r -> !r.ok()).map(r -> r.number())
-                .collect(java.util.stream.Collectors.toSet());
-        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), customsCheck, clock,
-                config.zone());
+        // The shipments against customs: the declaration check (a number customs does not hold as the claimant's own
+        // export declaration, or one another claim took, refuses the submission) and the shipment data report.
+        ClaimDocuments claimDocuments = new ClaimDocuments(customs, shipmentReport, config.zone());
+        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), claimDocuments,
+                clock, config.zone());
         // (end of claims' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
@@ -215,7 +215,9 @@ public final class App implements AutoCloseable {
                 // customs declarations (报关单)
                 new CustomsHandlers(customs, shipmentReport, db, bodies),
                 // claims (索赔服务)
-                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages));
+                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages),
+                // the customs pages of the claims section
+                new CustomsPages(customs, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
