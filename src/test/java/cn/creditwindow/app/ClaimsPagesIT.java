@@ -127,6 +127,7 @@ class ClaimsPagesIT {
         assertThat(editShipment.select("#s-invoiceNo").val()).isEqualTo("P-1");
         assertThat(editShipment.select("#s-claimedAmount").val()).isEqualTo("440000.00");
         assertThat(editShipment.select("#s-paymentMethod option[selected]").val()).isEqualTo("OA");
+        assertThat(editShipment.select("#shipment-edit-form").attr("action")).isEqualTo(editHref);
         s.put("claimedAmount", "430000");
         s.put("declarations", "123");
         TestServer.Response badEdit = legal.form(editHref, encode(s));
