@@ -284,6 +284,12 @@ class ClaimsTest {
         Claim c = claims.create(szLegal, policy, form(hk.id()));
         assertThatThrownBy(() -> claims.generateReport(szLegal, c.id()))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("shipments"));
+        // at most 20 declarations a shipment, as the report takes them
+        String many = String.join(" ", java.util.stream.IntStream.rangeClosed(1, 21)
+                .mapToObj(i -> String.format("5301202400000%05d", i)).toList());
+        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("R-0", "85171200",
+                "2024-01-15", "OA", "90", "10", "10", "NONE", "SEA", many, null)))
+                .satisfies(t -> assertThat(((InvalidInputException) t).errors().get(0).zh()).contains("最多 20 个"));
         Shipment s = claims.addShipment(szLegal, c.id(), shipment("R-1", "OA", "1000", "1000"));
         assertThat(claims.view(szLegal, c.id()).claim().shipmentsVersion()).isEqualTo(1);
         assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
