@@ -14,10 +14,10 @@ import cn.creditwindow.claims.AttachmentPages;
 import cn.creditwindow.claims.AttachmentStore;
 import cn.creditwindow.claims.ClaimAttachments;
 import cn.creditwindow.claims.ClaimCodes;
+import cn.creditwindow.claims.ClaimDocuments;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
 import cn.creditwindow.claims.Claims;
-import cn.creditwindow.claims.DeclarationCheck;
 import cn.creditwindow.claims.WorkingDays;
 import cn.creditwindow.accounts.Accounts;
 import cn.creditwindow.accounts.ApiTokens;
@@ -42,6 +42,7 @@ import cn.creditwindow.credit.CreditPages;
 import cn.creditwindow.credit.CreditPrices;
 import cn.creditwindow.customs.Customs;
 import cn.creditwindow.customs.CustomsHandlers;
+import cn.creditwindow.customs.CustomsPages;
 import cn.creditwindow.customs.ShipmentReport;
 import cn.creditwindow.credit.ReportPdf;
 import cn.creditwindow.credit.ReportTypes;
@@ -216,12 +217,11 @@ public final class App implements AutoCloseable {
         this.shipmentReport = new ShipmentReport(customs, pdfRenderer);
         // (end of customs' wiring)
         // claims (索赔服务): the coded lists and the PRC holiday calendar are data files under claims/
-        // A declaration number is refused unless customs holds it as the claimant's own export declaration.
-        DeclarationCheck customsCheck = (tx, enterpriseId, numbers) -> customs.check(tx, enterpriseId,
-                java.util.List.copyOf(numbers)).stream().filter(r -> !r.ok()).map(r -> r.number())
-                .collect(java.util.stream.Collectors.toSet());
-        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), customsCheck, clock,
-                config.zone());
+        // The shipments against customs: the declaration check (a number customs does not hold as the claimant's own
+        // export declaration, or one another claim took, refuses the submission) and the shipment data report.
+        ClaimDocuments claimDocuments = new ClaimDocuments(customs, shipmentReport, config.zone());
+        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), claimDocuments,
+                clock, config.zone());
         // (end of claims' wiring)
         // the window: account managers by district with the service lines (data: managers/), the financing
         // marketplace (products as data: financing/products.json; the bank's decision is sent through the outbox),
@@ -275,7 +275,9 @@ public final class App implements AutoCloseable {
                 new InquiryPages(inquiries, regions, insurer, pages), new MessageBoardHandlers(boardMessages, bodies),
                 new MessageBoardPages(boardMessages, regions, pages),
                 // claim attachments (索赔附件)
-                new AttachmentHandlers(claimAttachments), new AttachmentPages(claimAttachments));
+                new AttachmentHandlers(claimAttachments), new AttachmentPages(claimAttachments),
+                // the customs pages of the claims section
+                new CustomsPages(customs, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 

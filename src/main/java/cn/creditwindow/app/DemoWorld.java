@@ -318,6 +318,7 @@ final class DemoWorld {
         app.claims().addShipment(legal, claim.id(), new cn.creditwindow.claims.Claims.ShipmentForm("DEMO-INV-001",
                 "85171200", policy.get(0).policy().coverStart().toString(), "OA", "90", "440000", "440000", "NONE",
                 "SEA", DEMO_DECLARATION, "CO2024440300001"));
+        app.claims().generateReport(legal, claim.id()); // the shipment data report, required before submission
         app.claims().submit(legal, claim.id(), new cn.creditwindow.claims.Claims.Submission(true));
         claimLine = "  " + CREDIT_ENTERPRISE.legal() + ": claim " + claim.id() + " (440,000 USD on Gulf Star) submitted;"
                 + " reviewer accepts and pays at /claims/review (the per-buyer limit pays 150,000 USD)";

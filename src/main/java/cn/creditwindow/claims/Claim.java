@@ -13,13 +13,16 @@ import java.util.Map;
  * @param decisionDueOn   15 working days after acceptance, for sponsored policies; else null
  * @param lossCents       the loss the reviewer decided on; set when paid
  * @param payoutCents     what was paid; set when paid
+ * @param shipmentsVersion bumped by every change to the shipments; a shipment data report made for an older one is
+ *                        stale
  */
 public record Claim(long id, long enterpriseId, String enterpriseName, long policyId, String policyNumber,
                     PolicyKind policyKind, long buyerId, String buyerCode, String buyerName, ClaimState state,
                     Bank issuingBank, Bank confirmingBank, Map<String, Boolean> answers, String financingSwift,
                     String financingBankName, Long financingCents, String lossCause, String reason,
                     String caseDescription, String mitigation, boolean declared, LocalDate acceptedOn,
-                    LocalDate decisionDueOn, long claimedCents, Long lossCents, Long payoutCents, Instant createdAt) {
+                    LocalDate decisionDueOn, long claimedCents, Long lossCents, Long payoutCents, Instant createdAt,
+                    long shipmentsVersion) {
 
     /** The green-channel ceiling for self-insured claims (seed 001 (十二)): 1M USD. */
     public static final long GREEN_CHANNEL_CENTS = 100_000_000L;

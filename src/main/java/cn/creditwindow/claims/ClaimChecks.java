@@ -128,8 +128,16 @@ final class ClaimChecks {
      * Customs declaration numbers separated by commas, semicolons or spaces, at least one, each an export declaration
      * number by {@link DeclarationNumber#problem} (declared no later than {@code thisYear}); returned comma-joined.
      */
+    /** Declaration numbers one shipment may name. */
+    static final int MAX_DECLARATIONS = 20;
+
     static String declarations(String field, String value, int thisYear, List<FieldError> errors) {
         String[] parts = strip(value).split("[,;，；\\s]+");
+        if (parts.length > MAX_DECLARATIONS) { // the shipment data report takes at most this many a set
+            errors.add(new FieldError(field, "每条出运信息最多 " + MAX_DECLARATIONS + " 个报关单号",
+                    "at most " + MAX_DECLARATIONS + " declaration numbers a shipment"));
+            return null;
+        }
         List<String> ok = new java.util.ArrayList<>();
         for (String p : parts) {
             var problem = DeclarationNumber.problem(field, p, thisYear);

@@ -116,6 +116,30 @@ public final class ClaimHandlers {
         ctx.json(claims.submit(p, id, bodies.read(ctx, Claims.Submission.class)));
     }
 
+    /**
+     * {@code POST /api/claims/{id}/shipment-report}: generates the shipment data report from the claim's shipments as
+     * they are now; 201 with the PDF.
+     */
+    public void generateReport(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        claims.generateReport(p, id);
+        ctx.status(201).header("Location", "/api/claims/" + id + "/shipment-report");
+        pdf(ctx, claims.report(p, id));
+    }
+
+    /** {@code GET /api/claims/{id}/shipment-report}: the latest report's PDF; 404 before the first. */
+    public void report(Context ctx) {
+        pdf(ctx, claims.report(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+    }
+
+    private static void pdf(Context ctx, ClaimDocuments.StoredReport r) {
+        ctx.header("X-Shipments-Version", Long.toString(r.info().shipmentsVersion()))
+                .header("X-Report-Current", Boolean.toString(r.info().current()))
+                .header("Content-Disposition", "inline; filename=\"shipment-report-" + r.info().id() + ".pdf\"")
+                .contentType("application/pdf").result(r.pdf());
+    }
+
     /** {@code GET /api/review/claims}: submitted and accepted claims. */
     public void queue(Context ctx) {
         ctx.json(Map.of("items", claims.queue(Authentication.require(ctx))));

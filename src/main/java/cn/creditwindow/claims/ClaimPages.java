@@ -8,6 +8,8 @@ import cn.creditwindow.accounts.Role;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.NotFoundException;
+import cn.creditwindow.validation.RequestRefusedException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
@@ -23,7 +25,8 @@ import java.util.Objects;
 
 /**
  * The claims pages under {@code /claims} (manual 4.1, 4.2): the policy list with each policy's claims, the claim
- * application form, a claim's page (shipments with add, delete, template import; submission; history and the review
+ * application form (new, and filled in to edit a draft or returned claim), a claim's page (shipments with add, edit,
+ * delete, template import; the declaration check and the shipment data report; submission; history and the review
  * receipt with the account managers' contacts), and the reviewer's queue with the accept, return and payment forms.
  * Forms post with {@code _csrf}; success redirects (303); bad input shows the error page with every bad field.
  */
@@ -43,14 +46,14 @@ public final class ClaimPages {
 
     /** {@code /claims}: the effective policies and their claims; nobody signed in is invited to sign in. */
     public record IndexView(boolean signedIn, boolean enterprise, boolean reviewer, List<Claims.PolicyClaims> policies,
-                            ClaimState state) {
+                            ClaimState state, boolean customsImport) {
     }
 
     /** {@code GET /claims}; public. */
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
-            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, List.of(), null));
+            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, List.of(), null, false));
             return;
         }
         // ?state=RETURNED|ACCEPTED|PAID (the home dashboard's links): only the policies with claims in that state
@@ -61,7 +64,7 @@ public final class ClaimPages {
                     .filter(c -> c.state() == state).toList())).filter(pc -> !pc.claims().isEmpty()).toList();
         }
         pages.render(ctx, "claims/index.jte", new IndexView(true, p.role().isEnterpriseUser(),
-                p.role() == Role.REVIEWER, policies, state));
+                p.role() == Role.REVIEWER, policies, state, p.is(Role.REVIEWER) || p.is(Role.ADMIN)));
     }
 
     private static ClaimState stateFilter(String raw) {
@@ -75,8 +78,43 @@ public final class ClaimPages {
         }
     }
 
-    /** The application form's lists. */
-    public record FormView(long policyId, List<ClaimCodes.Code> questions, List<ClaimCodes.Code> causes) {
+    /**
+     * The application form: its lists, where it posts, and the claim it edits (null for a new one).
+     */
+    public record FormView(long policyId, List<ClaimCodes.Code> questions, List<ClaimCodes.Code> causes,
+                           String action, Claim claim) {
+        /** A field's value in the edited claim, or "" for a new one. */
+        public String value(String field) {
+            if (claim == null) {
+                return "";
+            }
+            Object v = switch (field) {
+                case "buyerId" -> claim.buyerId();
+                case "issuingSwift" -> claim.issuingBank().swift();
+                case "issuingNameEn" -> claim.issuingBank().nameEn();
+                case "issuingCountry" -> claim.issuingBank().country();
+                case "issuingAddressEn" -> claim.issuingBank().addressEn();
+                case "confirmingSwift" -> claim.confirmingBank().swift();
+                case "confirmingNameEn" -> claim.confirmingBank().nameEn();
+                case "confirmingCountry" -> claim.confirmingBank().country();
+                case "confirmingAddressEn" -> claim.confirmingBank().addressEn();
+                case "financingSwift" -> claim.financingSwift();
+                case "financingBankName" -> claim.financingBankName();
+                case "financingAmount" -> claim.financingCents() == null ? null
+                        : java.math.BigDecimal.valueOf(claim.financingCents(), 2).toPlainString();
+                case "lossCause" -> claim.lossCause();
+                case "reason" -> claim.reason();
+                case "caseDescription" -> claim.caseDescription();
+                case "mitigation" -> claim.mitigation();
+                default -> throw new IllegalArgumentException("no claim form field " + field);
+            };
+            return v == null ? "" : v.toString();
+        }
+
+        /** True when the edited claim answered the question so ({@code yes}: true). */
+        public boolean answered(String question, boolean yes) {
+            return claim != null && Boolean.valueOf(yes).equals(claim.answers().get(question));
+        }
     }
 
     /** {@code GET /claims/policies/{id}/new}: the application form. */
@@ -84,7 +122,33 @@ public final class ClaimPages {
         Authentication.require(ctx);
         long policyId = AccountHandlers.pathId(ctx, "id");
         pages.render(ctx, "claims/form.jte", new FormView(policyId, claims.codes().list(ClaimCodes.QUESTION),
-                claims.codes().list(ClaimCodes.CAUSE)));
+                claims.codes().list(ClaimCodes.CAUSE), "/claims/policies/" + policyId + "/claims", null));
+    }
+
+    /** {@code GET /claims/{id}/edit}: the application form, filled in, for a draft or returned claim. */
+    public void editPage(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Claim c = editable(p, AccountHandlers.pathId(ctx, "id")).claim();
+        pages.render(ctx, "claims/form.jte", new FormView(c.policyId(), claims.codes().list(ClaimCodes.QUESTION),
+                claims.codes().list(ClaimCodes.CAUSE), "/claims/" + c.id() + "/edit", c));
+    }
+
+    /** {@code POST /claims/{id}/edit}: saves the claim form, then the claim's page. */
+    public void update(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        claims.update(p, id, form(ctx));
+        ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** The claim, if the enterprise may still change it; 404 for others' claims, 409 once submitted. */
+    private Claims.ClaimView editable(Principal p, long id) {
+        Claims.ClaimView v = claims.view(p, id);
+        if (!v.claim().state().editable()) {
+            throw new RequestRefusedException(409, "claim " + id + " is " + v.claim().state().en()
+                    + ": it can no longer be changed", "索赔申请 " + id + " " + v.claim().state().zh() + "，不能再修改");
+        }
+        return v;
     }
 
     /** {@code POST /claims/policies/{id}/claims}: drafts the claim, then its page. */
@@ -153,11 +217,48 @@ public final class ClaimPages {
     public void addShipment(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        claims.addShipment(p, id, new Claims.ShipmentForm(ctx.formParam("invoiceNo"), ctx.formParam("hsCode"),
+        claims.addShipment(p, id, shipmentForm(ctx));
+        ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    private static Claims.ShipmentForm shipmentForm(Context ctx) {
+        return new Claims.ShipmentForm(ctx.formParam("invoiceNo"), ctx.formParam("hsCode"),
                 ctx.formParam("shippedOn"), ctx.formParam("paymentMethod"), ctx.formParam("termDays"),
                 ctx.formParam("invoiceAmount"), ctx.formParam("claimedAmount"), ctx.formParam("collectionStatus"),
-                ctx.formParam("transportMode"), ctx.formParam("declarations"), ctx.formParam("originCertificate")));
+                ctx.formParam("transportMode"), ctx.formParam("declarations"), ctx.formParam("originCertificate"));
+    }
+
+    /** A shipment's edit form: the claim, the shipment and the coded lists. */
+    public record ShipmentView(Claim claim, Shipment shipment, ClaimCodes codes) {
+        public String amount(long cents) {
+            return java.math.BigDecimal.valueOf(cents, 2).toPlainString();
+        }
+    }
+
+    /** {@code GET /claims/{id}/shipments/{shipmentId}/edit}: the shipment's form, filled in. */
+    public void shipmentPage(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Claims.ClaimView v = editable(p, AccountHandlers.pathId(ctx, "id"));
+        long shipmentId = AccountHandlers.pathId(ctx, "shipmentId");
+        Shipment s = v.shipments().stream().filter(x -> x.id() == shipmentId).findFirst().orElseThrow(
+                () -> new NotFoundException("shipment " + shipmentId + " not found", "出运信息 " + shipmentId + " 不存在"));
+        pages.render(ctx, "claims/shipment.jte", new ShipmentView(v.claim(), s, claims.codes()));
+    }
+
+    /** {@code POST /claims/{id}/shipments/{shipmentId}}: saves the shipment, then the claim's page. */
+    public void updateShipment(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        claims.updateShipment(p, id, AccountHandlers.pathId(ctx, "shipmentId"), shipmentForm(ctx));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /claims/{id}/shipment-report}: generates the shipment data report, then the claim's page. */
+    public void generateReport(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        claims.generateReport(p, id);
+        ctx.redirect("/claims/" + id + "#shipment-report", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /claims/{id}/shipments/import}: multipart field {@code file}. */

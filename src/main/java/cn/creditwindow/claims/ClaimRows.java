@@ -42,7 +42,8 @@ final class ClaimRows {
                 r.nullableLong("financing_cents"), r.string("loss_cause"), r.string("reason"),
                 r.string("case_description"), r.string("mitigation"), r.bool("declared"), r.date("accepted_on"),
                 r.date("decision_due_on"), r.longValue("claimed_cents"), r.nullableLong("loss_cents"),
-                r.nullableLong("payout_cents"), r.instant("created_at"));
+                r.nullableLong("payout_cents"), r.instant("created_at"),
+                r.longValue("shipments_version"));
     }
 
     static Shipment shipment(Row r) throws SQLException {

@@ -40,22 +40,21 @@ public final class Claims {
     private final Countries countries;
     private final ClaimCodes codes;
     private final WorkingDays calendar;
-    private final DeclarationCheck declarations;
+    private final ClaimDocuments documents;
     private final Clock clock;
     private final ZoneId zone;
 
     /**
-     * @param declarations which declaration numbers are not the claimant's own (the customs package's check); a
-     *                     claim naming one cannot be submitted
+     * @param documents the shipments against the customs data: the declaration check and the shipment data report
      */
     public Claims(Database db, Buyers buyers, Countries countries, ClaimCodes codes, WorkingDays calendar,
-                  DeclarationCheck declarations, Clock clock, ZoneId zone) {
+                  ClaimDocuments documents, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.buyers = Objects.requireNonNull(buyers, "buyers");
         this.countries = Objects.requireNonNull(countries, "countries");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
-        this.declarations = Objects.requireNonNull(declarations, "declarations");
+        this.documents = Objects.requireNonNull(documents, "documents");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
     }
@@ -104,9 +103,14 @@ public final class Claims {
     public record PolicyClaims(ClaimPolicy policy, List<Claim> claims) {
     }
 
-    /** A claim with its shipments and history; {@code managers} are the enterprise's account managers. */
+    /**
+     * A claim with its shipments and history; {@code managers} are the enterprise's account managers, {@code checks}
+     * the declaration check of each shipment (申报单证检查), {@code shipmentReport} the latest shipment data report
+     * (null before the first).
+     */
     public record ClaimView(Claim claim, List<Shipment> shipments, List<ClaimEvent> history,
-                            List<Manager> managers) {
+                            List<Manager> managers, List<ClaimDocuments.ShipmentCheck> checks,
+                            ClaimDocuments.ReportInfo shipmentReport) {
     }
 
     /** An account manager's contact, shown with a returned claim. */
@@ -151,8 +155,10 @@ public final class Claims {
             // the enterprise's account managers: the most specific portfolio match, as on every page (managers package)
             List<Manager> managers = AccountManagers.resolve(tx, c.enterpriseId()).stream()
                     .map(m -> new Manager(m.name(), m.mobile(), m.email())).toList();
-            return new ClaimView(c, shipments(tx, id), tx.list(ClaimRows.EVENT + " WHERE ev.claim_id = ? ORDER BY ev.id",
-                    ClaimRows::event, id), managers);
+            List<Shipment> shipments = shipments(tx, id);
+            return new ClaimView(c, shipments, tx.list(ClaimRows.EVENT + " WHERE ev.claim_id = ? ORDER BY ev.id",
+                    ClaimRows::event, id), managers, documents.check(tx, c, policyOf(tx, c), shipments),
+                    ClaimDocuments.latestInfo(tx, c).orElse(null));
         });
     }
 
@@ -241,6 +247,7 @@ public final class Claims {
                     + " origin_certificate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claimId, v.invoiceNo(),
                     v.hsCode(), v.shippedOn(), v.paymentMethod(), v.termDays(), v.invoiceCents(), v.claimedCents(),
                     v.collectionStatus(), v.transportMode(), v.declarations(), v.originCertificate());
+            shipmentsChanged(tx, claimId);
             return shipment(tx, claimId, id);
         }));
     }
@@ -257,6 +264,7 @@ public final class Claims {
                     + " declarations = ?, origin_certificate = ? WHERE id = ?", v.invoiceNo(), v.hsCode(),
                     v.shippedOn(), v.paymentMethod(), v.termDays(), v.invoiceCents(), v.claimedCents(),
                     v.collectionStatus(), v.transportMode(), v.declarations(), v.originCertificate(), shipmentId);
+            shipmentsChanged(tx, claimId);
             return shipment(tx, claimId, shipmentId);
         }));
     }
@@ -267,6 +275,7 @@ public final class Claims {
         db.inTransaction(tx -> {
             editable(tx, p, claimId);
             shipment(tx, claimId, shipmentId);
+            shipmentsChanged(tx, claimId);
             return tx.update("DELETE FROM claim_shipments WHERE id = ?", shipmentId);
         });
     }
@@ -313,18 +322,21 @@ public final class Claims {
                         v.originCertificate());
                 added.add(shipment(tx, claimId, id));
             }
+            shipmentsChanged(tx, claimId);
             return added;
         }));
     }
 
     /**
      * Submits a draft or returned claim: the declaration must be ticked, there must be a shipment, a claim with a
-     * letter-of-credit shipment must name the issuing bank, and every customs declaration number must be one of the
-     * enterprise's own ({@link DeclarationCheck}). The claim is read-only for the enterprise after.
+     * letter-of-credit shipment must name the issuing bank, every customs declaration number must be one of the
+     * enterprise's own export declarations (✗ otherwise) that no other claim has taken, and the shipment data report
+     * must have been generated for the shipments as they are. The claim takes its declarations and is read-only for
+     * the enterprise after.
      */
     public Claim submit(Principal p, long id, Submission s) {
         requireEnterpriseUser(p);
-        return db.inTransaction(tx -> {
+        return takenElsewhere(() -> db.inTransaction(tx -> {
             Claim c = editable(tx, p, id);
             List<FieldError> errors = new ArrayList<>();
             if (s == null || !Boolean.TRUE.equals(s.declaration())) {
@@ -341,20 +353,96 @@ public final class Claims {
             }
             java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
             shipments.forEach(x -> numbers.addAll(x.declarations()));
-            java.util.Set<String> missing = numbers.isEmpty() ? java.util.Set.of()
-                    : declarations.notFound(tx, c.enterpriseId(), numbers);
+            List<String> missing = new ArrayList<>();
+            List<String> taken = new ArrayList<>();
+            for (ClaimDocuments.ShipmentCheck check : documents.check(tx, c, policyOf(tx, c), shipments)) {
+                for (var d : check.declarations()) {
+                    if (!d.ok() && !missing.contains(d.number())) {
+                        missing.add(d.number());
+                    } else if (d.flags().stream().anyMatch(f -> ALREADY_CLAIMED.equals(f.code()))
+                            && !taken.contains(d.number())) {
+                        taken.add(d.number());
+                    }
+                }
+            }
             if (!missing.isEmpty()) {
                 errors.add(new FieldError("declarations", "未查询到符合条件的报关单数据：" + String.join("，", missing)
                         + "（仅能使用本企业作为收发货人的出口报关单）", "no matching export declaration of the enterprise: "
                         + String.join(", ", missing)));
             }
+            if (!taken.isEmpty()) {
+                errors.add(alreadyClaimed(taken));
+            }
+            reportError(ClaimDocuments.latestInfo(tx, c).orElse(null), shipments.isEmpty()).ifPresent(errors::add);
             if (!errors.isEmpty()) {
                 throw new InvalidInputException(errors);
             }
+            ClaimDocuments.take(tx, id, numbers);
             tx.update("UPDATE claims SET state = 'SUBMITTED', declared = 1 WHERE id = ?", id);
             event(tx, id, "SUBMITTED", p, null, null);
             return claimById(tx, id);
+        }));
+    }
+
+    private static final String ALREADY_CLAIMED = cn.creditwindow.customs.CheckResult.Flag.ALREADY_CLAIMED;
+
+    private static FieldError alreadyClaimed(List<String> numbers) {
+        return new FieldError("declarations", "报关单已用于其他索赔申请：" + String.join("，", numbers)
+                + "（同一报关单不能重复索赔）", "already claimed in another claim: " + String.join(", ", numbers));
+    }
+
+    /** Why the report refuses the submission: none generated, or generated before the shipments last changed. */
+    private static java.util.Optional<FieldError> reportError(ClaimDocuments.ReportInfo report, boolean noShipments) {
+        if (noShipments) {
+            return java.util.Optional.empty();
+        }
+        if (report == null) {
+            return java.util.Optional.of(new FieldError("shipmentReport", "提交前请先生成出运数据报告",
+                    "generate the shipment data report before submitting"));
+        }
+        if (!report.current()) {
+            return java.util.Optional.of(new FieldError("shipmentReport", "出运信息在生成出运数据报告后已修改，请重新生成出运数据报告",
+                    "the shipments changed after the shipment data report was generated: generate it again"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The database's guard: another claim took a declaration in between (it cannot under SQLite's write lock). */
+    private static <T> T takenElsewhere(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ConstraintViolationException e) {
+            if (e.names("ux_claimed_declarations_number") || e.names("claimed_declarations.number")) {
+                throw new InvalidInputException(List.of(new FieldError("declarations", "报关单已用于其他索赔申请（同一报关单不能重复索赔）",
+                        "a declaration of this claim is already claimed in another claim")));
+            }
+            throw e;
+        }
+    }
+
+    // ---- the shipment data report ----
+
+    /**
+     * Generates the shipment data report (出运数据报告) from the claim's shipments as they are now and makes it the
+     * claim's; only while the enterprise may edit the claim (409 after), and only with a shipment (400).
+     */
+    public ClaimDocuments.ReportInfo generateReport(Principal p, long id) {
+        requireEnterpriseUser(p);
+        return db.inTransaction(tx -> {
+            Claim c = editable(tx, p, id);
+            List<Shipment> shipments = shipments(tx, id);
+            if (shipments.isEmpty()) {
+                throw new InvalidInputException("shipments", "请先填写出运信息，再生成出运数据报告",
+                        "add the shipments before generating the shipment data report");
+            }
+            return documents.generate(tx, c, shipments, p.userId(), clock.instant());
         });
+    }
+
+    /** The claim's latest shipment data report with its PDF; 404 before the first. */
+    public ClaimDocuments.StoredReport report(Principal p, long id) {
+        return db.read(tx -> ClaimDocuments.latest(tx, visible(tx, p, id)).orElseThrow(() -> new NotFoundException(
+                "claim " + id + " has no shipment data report yet", "索赔申请 " + id + " 尚未生成出运数据报告")));
     }
 
     // ---- the insurer's review ----
@@ -565,9 +653,9 @@ public final class Claims {
         String declarations = ClaimChecks.declarations("declarations", f.declarations(),
                 java.time.LocalDate.now(clock.withZone(zone)).getYear(), errors);
         String origin = ClaimChecks.blankToNull(f.originCertificate());
-        if (origin != null && origin.length() > 50) {
-            errors.add(new FieldError("originCertificate", "原产地证书号不超过 50 字",
-                    "the certificate of origin number is at most 50 characters"));
+        if (origin != null && !origin.matches("[A-Za-z0-9][A-Za-z0-9/-]{0,39}")) { // as customs numbers them
+            errors.add(new FieldError("originCertificate", "原产地证书号为 1–40 位字母、数字、- 或 /",
+                    "a certificate of origin number has 1-40 letters, digits, - or /"));
         }
         if (errors.size() > before) {
             return null;
@@ -598,6 +686,11 @@ public final class Claims {
             }
             throw e;
         }
+    }
+
+    /** Every change to the shipments makes an earlier shipment data report stale. */
+    private static void shipmentsChanged(Tx tx, long claimId) {
+        tx.update("UPDATE claims SET shipments_version = shipments_version + 1 WHERE id = ?", claimId);
     }
 
     /** The claim, if the principal may see it ({@link Tenancy}); 404 otherwise. */

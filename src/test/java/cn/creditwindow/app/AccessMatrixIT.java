@@ -358,6 +358,17 @@ class AccessMatrixIT {
         rows.add(on("POST /claims/999999/accept").status(404, "reviewer").build());
         rows.add(on("POST /claims/999999/return").allow("reviewer").build());
         rows.add(on("POST /claims/999999/payment").allow("reviewer").build());
+        // the shipment data report, editing a claim and a shipment; the customs pages of the claims section
+        rows.add(on("POST /api/claims/999999/shipment-report").status(404, enterprise).build());
+        rows.add(on("GET /api/claims/999999/shipment-report").status(404, claimReaders).build());
+        rows.add(on("GET /claims/999999/edit").status(404, enterprise).status(303, "anonymous").build());
+        rows.add(on("GET /claims/999999/shipments/1/edit").status(404, enterprise).status(303, "anonymous").build());
+        for (String post : List.of("edit", "shipments/1/edit", "shipment-report")) {
+            rows.add(on("POST /claims/999999/" + post).status(404, enterprise).build());
+        }
+        rows.add(on("GET /customs/declarations").allow(claimReaders).status(303, "anonymous").build());
+        rows.add(on("GET /customs/import").allow("reviewer", "admin").status(303, "anonymous").build());
+        rows.add(on("POST /customs/import").allow("reviewer", "admin").build());
         // (end of claims' rows)
         // the window (融资超市, 服务介绍, 客户经理, 系统首页). No financing application exists here, so ids are unknown (404)
         // for whoever passes the guard; incomplete bodies are 400 from the handler. FinancingApiIT shows another

@@ -2,6 +2,7 @@ package cn.creditwindow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.creditwindow.PdfText;
 import cn.creditwindow.TestClock;
 import cn.creditwindow.config.Config;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * days on) and pays seed 000 case 1 (440k USD loss → 150k USD). Another enterprise gets 404 on every claim URL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the whole claim starts with none; the flags reuse its declaration
 class ClaimsApiIT {
     static final String REASON = "买方收货后以资金紧张为由长期拖欠货款，经多次催收仍未付款";
     static final String STORY = "我司于二零二四年一月向买方出运电子产品一批，买方收货后至今未支付任何款项";
@@ -59,6 +64,7 @@ class ClaimsApiIT {
     }
 
     @Test
+    @Order(1)
     void aWholeClaimFromThePolicyListToPayment() {
         ApiClient legal = ApiClient.demo(server, "szt-legal");
         ApiClient reviewer = ApiClient.demo(server, "reviewer");
@@ -141,12 +147,47 @@ class ClaimsApiIT {
         assertThat(reviewer.post("/api/customs/import?kind=declarations", customs.getBytes(StandardCharsets.UTF_8),
                 "text/csv").status()).isEqualTo(201);
 
+        // the shipment data report: required, made stale by every shipment change, generated again
+        TestServer.Response noReport = legal.post(base + "/submission", Map.of("declaration", true));
+        assertThat(noReport.status()).isEqualTo(400);
+        assertThat(noReport.json().get("errors").findValuesAsText("field")).containsExactly("shipmentReport");
+        assertThat(noReport.body()).contains("请先生成出运数据报告", "generate the shipment data report");
+        assertThat(legal.get(base + "/shipment-report").status()).isEqualTo(404);
+        TestServer.Response report = legal.post(base + "/shipment-report", "");
+        assertThat(report.status()).as(report.body()).isEqualTo(201);
+        assertThat(report.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        assertThat(report.raw().headers().firstValue("X-Report-Current")).contains("true");
+        assertThat(other.post(base + "/shipment-report", "").status()).isEqualTo(404);
+        assertThat(other.get(base + "/shipment-report").status()).isEqualTo(404);
+        Map<String, Object> saved = new LinkedHashMap<>(Map.of("invoiceNo", "INV-1", "hsCode", "85171200",
+                "shippedOn", shipped, "paymentMethod", "OA", "termDays", "60", "invoiceAmount", "440000",
+                "claimedAmount", "440000", "collectionStatus", "NONE", "transportMode", "SEA",
+                "declarations", "530120240000000321"));
+        assertThat(legal.put(base + "/shipments/" + shipment, saved).status()).isEqualTo(200);
+        assertThat(legal.json(base).get("shipmentReport").get("current").asBoolean()).isFalse();
+        assertThat(legal.get(base + "/shipment-report").raw().headers().firstValue("X-Report-Current"))
+                .contains("false");
+        TestServer.Response stale = legal.post(base + "/submission", Map.of("declaration", true));
+        assertThat(stale.status()).isEqualTo(400);
+        assertThat(stale.json().get("errors").findValuesAsText("field")).containsExactly("shipmentReport");
+        assertThat(stale.body()).contains("请重新生成出运数据报告", "generate it again");
+        assertThat(legal.json(base).get("claim").get("state").asText()).isEqualTo("DRAFT");
+        assertThat(legal.post(base + "/shipment-report", "").status()).isEqualTo(201);
+        JsonNode current = legal.json(base);
+        assertThat(current.get("shipmentReport").get("current").asBoolean()).isTrue();
+        assertThat(current.get("shipmentReport").get("shipmentsVersion").asLong())
+                .isEqualTo(current.get("claim").get("shipmentsVersion").asLong());
+        String text = PdfText.of(legal.get(base + "/shipment-report").raw().body()).replaceAll("\\s+", "");
+        assertThat(text).contains("信用保险索赔出运数据报告", "INV-1", "530120240000000321", "智能手机");
+
         // submit: the declaration first; then read-only
         assertThat(legal.post(base + "/submission", Map.of("declaration", false)).status()).isEqualTo(400);
         TestServer.Response submitted = legal.post(base + "/submission", Map.of("declaration", true));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         assertThat(legal.put(base, form(REASON)).status()).isEqualTo(409);
         assertThat(legal.delete(base + "/shipments/" + shipment).status()).isEqualTo(409);
+        assertThat(legal.post(base + "/shipment-report", "").status()).isEqualTo(409);
+        assertThat(reviewer.get(base + "/shipment-report").status()).isEqualTo(200);
 
         // the reviewer returns it; the enterprise sees why and whom to ask, fixes and resubmits
         assertThat(reviewer.json("/api/review/claims").get("items").toString()).contains("\"id\":" + claim + ",");
@@ -176,5 +217,76 @@ class ClaimsApiIT {
         assertThat(legal.json("/api/claims/policies").get("items").get(0).get("claims").get(0).get("state").asText())
                 .isEqualTo("PAID");
         assertThat(other.get(base).status()).isEqualTo(404);
+    }
+
+    /**
+     * The declaration check's flags in the claim's JSON, for the enterprise and the reviewer: a declaration the paid
+     * claim took (ALREADY_CLAIMED, blocks), one to another country and exported before the cover (OTHER_COUNTRY,
+     * OUTSIDE_PERIOD: warnings), one customs does not hold (✗, blocks).
+     */
+    @Test
+    @Order(2)
+    void theCheckFlagsEachShipmentAndADeclarationAlreadyClaimedBlocks() {
+        ApiClient legal = ApiClient.demo(server, "szt-legal");
+        ApiClient reviewer = ApiClient.demo(server, "reviewer");
+        JsonNode policy = legal.json("/api/claims/policies").get("items").get(0).get("policy");
+        long policyId = policy.get("id").asLong();
+        java.time.LocalDate cover = java.time.LocalDate.parse(policy.get("coverStart").asText());
+        String customs = "number,consignor_uscc,bill_of_lading_no,trade_country,export_date,exit_office,transport_mode,"
+                + "hs_code,goods_name,quantity,unit,unit_price,total,currency\n530120240000000654,"
+                + DemoWorld.CREDIT_ENTERPRISE.uscc() + ",COSU6240000654,DE," + cover.minusDays(40) + ",5301,2,8471300000,"
+                + "笔记本电脑,100,台,360.00,36000.00,USD\n";
+        assertThat(reviewer.post("/api/customs/import?kind=declarations", customs.getBytes(StandardCharsets.UTF_8),
+                "text/csv").status()).isEqualTo(201);
+        TestServer.Response created = legal.post("/api/claims/policies/" + policyId + "/claims", form(REASON));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String base = "/api/claims/" + created.json().get("id").asLong();
+        String taken = "530120240000000321"; // the paid claim's
+        long[] ids = new long[3];
+        String[] numbers = {taken, "530120240000000654", "530120240000000655"};
+        for (int i = 0; i < 3; i++) {
+            TestServer.Response r = legal.post(base + "/shipments", new LinkedHashMap<>(Map.of("invoiceNo", "FLAG-" + i,
+                    "hsCode", "85171200", "shippedOn", cover.toString(), "paymentMethod", "OA", "termDays", "60",
+                    "invoiceAmount", "1000", "claimedAmount", "1000", "collectionStatus", "NONE", "transportMode", "SEA",
+                    "declarations", numbers[i])));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            ids[i] = r.json().get("id").asLong();
+        }
+        for (ApiClient who : List.of(legal, reviewer)) {
+            JsonNode checks = who.json(base).get("checks");
+            assertThat(checks).hasSize(3);
+            assertThat(checks.get(0).get("declarations").get(0).get("ok").asBoolean()).isTrue();
+            assertThat(checks.get(0).get("declarations").get(0).get("flags").findValuesAsText("code"))
+                    .containsExactly("ALREADY_CLAIMED");
+            assertThat(checks.get(0).get("blocking").asBoolean()).isTrue();
+            assertThat(checks.get(1).get("declarations").get(0).get("flags").findValuesAsText("code"))
+                    .containsExactly("OTHER_COUNTRY", "OUTSIDE_PERIOD");
+            assertThat(checks.get(1).get("declarations").get(0).get("flags").findValuesAsText("zh").get(0))
+                    .contains("DE", "AE");
+            assertThat(checks.get(1).get("blocking").asBoolean()).isFalse();
+            assertThat(checks.get(1).get("warning").asBoolean()).isTrue();
+            assertThat(checks.get(2).get("declarations").get(0).get("ok").asBoolean()).isFalse();
+            assertThat(checks.get(2).get("declarations").get(0).get("resultZh").asText()).isEqualTo("未查询到符合条件的数据");
+            assertThat(checks.get(2).get("blocking").asBoolean()).isTrue();
+        }
+        assertThat(legal.post(base + "/shipment-report", "").status()).isEqualTo(201);
+        TestServer.Response refused = legal.post(base + "/submission", Map.of("declaration", true));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("declarations", "declarations");
+        assertThat(refused.body()).contains("报关单已用于其他索赔申请：" + taken, "未查询到符合条件的报关单数据：530120240000000655");
+        long taken654 = server.app().database().read(tx -> tx.number("SELECT COUNT(*) FROM claimed_declarations"
+                + " WHERE number = '530120240000000654'"));
+        assertThat(taken654).isZero();
+
+        // without the blocking ones, the warnings go to the reviewer with the claim
+        assertThat(legal.delete(base + "/shipments/" + ids[0]).status()).isEqualTo(204);
+        assertThat(legal.delete(base + "/shipments/" + ids[2]).status()).isEqualTo(204);
+        assertThat(legal.post(base + "/submission", Map.of("declaration", true)).body()).contains("shipmentReport");
+        assertThat(legal.post(base + "/shipment-report", "").status()).isEqualTo(201);
+        TestServer.Response submitted = legal.post(base + "/submission", Map.of("declaration", true));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        JsonNode seen = reviewer.json(base);
+        assertThat(seen.get("checks").get(0).get("warning").asBoolean()).isTrue();
+        assertThat(seen.get("shipmentReport").get("current").asBoolean()).isTrue();
     }
 }

@@ -106,9 +106,52 @@ class ClaimsPagesIT {
                 cover, "paymentMethod", "OA", "termDays", "60", "invoiceAmount", "440000", "claimedAmount", "440000",
                 "collectionStatus", "NONE", "transportMode", "SEA", "declarations", DemoWorld.DEMO_FREE_DECLARATION));
         assertThat(legal.form(claimPath + "/shipments", encode(s)).status()).isEqualTo(303);
-        assertThat(Jsoup.parse(legal.get(claimPath).body()).select("#shipments tbody tr")).hasSize(1);
+        Document withShipment = Jsoup.parse(legal.get(claimPath).body());
+        assertThat(withShipment.select("#shipments tbody tr")).hasSize(1);
         assertThat(legal.form(claimPath + "/submit", "").status()).isEqualTo(400);
+        // the declaration check shows ✓ for the enterprise's own declaration; the report is still to be generated
+        assertThat(withShipment.select("#check-declaration-table tr[data-number=" + DemoWorld.DEMO_FREE_DECLARATION
+                + "] .check-result").text()).isEqualTo("✓ 数据正常");
+        assertThat(withShipment.select("#report-status").attr("data-state")).isEqualTo("none");
+        TestServer.Response noReport = legal.form(claimPath + "/submit", "declaration=on");
+        assertThat(noReport.status()).isEqualTo(400);
+        assertThat(noReport.body()).contains("提交前请先生成出运数据报告");
+        assertThat(legal.form(claimPath + "/shipment-report", "").status()).isEqualTo(303);
+        assertThat(Jsoup.parse(legal.get(claimPath).body()).select("#report-status").attr("data-state"))
+                .isEqualTo("current");
+
+        // editing the shipment (prefilled) makes the report stale; editing the claim form (prefilled) does not
+        String editHref = withShipment.select("#shipments a.edit-shipment").attr("href");
+        assertThat(editHref).matches("/claims/\\d+/shipments/\\d+/edit");
+        Document editShipment = Jsoup.parse(legal.get(editHref).body());
+        assertThat(editShipment.select("#s-invoiceNo").val()).isEqualTo("P-1");
+        assertThat(editShipment.select("#s-claimedAmount").val()).isEqualTo("440000.00");
+        assertThat(editShipment.select("#s-paymentMethod option[selected]").val()).isEqualTo("OA");
+        assertThat(editShipment.select("#shipment-edit-form").attr("action")).isEqualTo(editHref);
+        s.put("claimedAmount", "430000");
+        s.put("declarations", "123");
+        TestServer.Response badEdit = legal.form(editHref, encode(s));
+        assertThat(badEdit.status()).isEqualTo(400);
+        s.put("declarations", DemoWorld.DEMO_FREE_DECLARATION);
+        assertThat(legal.form(editHref, encode(s)).status()).isEqualTo(303);
+        Document edited = Jsoup.parse(legal.get(claimPath).body());
+        assertThat(edited.select("#shipments tbody tr td").eachText()).contains("430,000.00");
+        assertThat(edited.select("#report-status").attr("data-state")).isEqualTo("stale");
+        assertThat(legal.form(claimPath + "/submit", "declaration=on").body()).contains("请重新生成出运数据报告");
+        assertThat(legal.form(claimPath + "/shipment-report", "").status()).isEqualTo(303);
+        Document editClaim = Jsoup.parse(legal.get(claimPath + "/edit").body());
+        assertThat(editClaim.select("#buyerId").val()).isEqualTo(Long.toString(gulf));
+        assertThat(editClaim.select("#reason").text()).isEqualTo(f.get("reason"));
+        assertThat(editClaim.select("input[name=answer.REPORTED_LOSS][value=yes]").hasAttr("checked")).isTrue();
+        assertThat(editClaim.select("#lossCause option[selected]").val()).isEqualTo("INSOLVENCY");
+        f.put("mitigation", "已向破产管理人申报债权");
+        assertThat(legal.form(claimPath + "/edit", encode(f)).status()).isEqualTo(303);
+        assertThat(Jsoup.parse(legal.get(claimPath).body()).select("#claim-facts").text()).contains("已向破产管理人申报债权");
+        assertThat(ApiClient.demo(server, "hn-legal").get(claimPath + "/edit").status()).isEqualTo(404);
+
         assertThat(legal.form(claimPath + "/submit", "declaration=on").status()).isEqualTo(303);
+        assertThat(legal.get(claimPath + "/edit").status()).isEqualTo(409);
+        assertThat(legal.get(editHref).status()).isEqualTo(409);
         Document submitted = Jsoup.parse(legal.get(claimPath).body());
         assertThat(submitted.select("#claim-state").text()).isEqualTo("已提交");
         assertThat(submitted.select("#shipment-form")).isEmpty();
@@ -124,5 +167,33 @@ class ClaimsPagesIT {
         assertThat(paid.select("#claim-state").text()).isEqualTo("decided and paid");
         assertThat(paid.select("#claim-payout").text()).isEqualTo("150,000.00");
         assertThat(paid.select("#history .event-kind").eachText()).containsExactly("Submitted", "Accepted", "Paid");
+    }
+
+    @Test
+    @Order(3)
+    void theCustomsPagesShowOnlyOnesOwnDeclarations() {
+        Document own = Jsoup.parse(ApiClient.demo(server, "szt-legal").get("/customs/declarations").body());
+        assertThat(own.select("#declarations tbody tr").eachAttr("data-number"))
+                .contains(DemoWorld.DEMO_DECLARATION, DemoWorld.DEMO_FREE_DECLARATION);
+        assertThat(own.select("#declarations thead th").eachText()).doesNotContain("收发货人");
+        Document others = Jsoup.parse(ApiClient.demo(server, "hn-legal").get("/customs/declarations").body());
+        assertThat(others.select("#declarations tbody tr")).isEmpty();
+        assertThat(others.select("#no-declarations")).hasSize(1);
+        Document filtered = Jsoup.parse(ApiClient.demo(server, "szt-legal").get("/customs/declarations?to=2020-01-01")
+                .body());
+        assertThat(filtered.select("#declarations tbody tr")).isEmpty();
+        TestServer.Response bad = ApiClient.demo(server, "szt-legal").get("/customs/declarations?from=yesterday");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("日期应为 yyyy-MM-dd");
+        ApiClient reviewer = ApiClient.demo(server, "reviewer");
+        Document all = Jsoup.parse(reviewer.get("/customs/declarations").body());
+        assertThat(all.select("#declarations thead th").eachText()).contains("收发货人");
+        Document claims = Jsoup.parse(reviewer.get("/claims").body());
+        assertThat(claims.select("#customs-import").attr("href")).isEqualTo("/customs/import");
+        Document upload = Jsoup.parse(reviewer.get("/customs/import").body());
+        assertThat(upload.select("#kind option").eachAttr("value"))
+                .containsExactly("declarations", "bills-of-lading", "certificates");
+        assertThat(Jsoup.parse(ApiClient.demo(server, "szt-legal").get("/claims").body()).select("#customs-import"))
+                .isEmpty();
     }
 }

@@ -12,6 +12,11 @@ import cn.creditwindow.accounts.User;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.config.Config;
+import cn.creditwindow.customs.CheckResult;
+import cn.creditwindow.customs.CustomsBatch;
+import cn.creditwindow.customs.Customs;
+import cn.creditwindow.customs.ShipmentReport;
+import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.FieldError;
@@ -55,8 +60,8 @@ class ClaimsTest {
     Buyer hk;
     Buyer de;
     long policy;
-    /** The export declarations the customs seam knows, as "enterpriseId:number". */
-    final Set<String> customs = new java.util.HashSet<>();
+    /** The customs data the claims are checked against (real, on the same database). */
+    Customs customs;
 
     @BeforeEach
     void setUp() {
@@ -65,9 +70,11 @@ class ClaimsTest {
         accounts = new Accounts(db, new Passwords(4), clock);
         Countries countries = Countries.load();
         buyers = new Buyers(db, countries, clock);
-        claims = new Claims(db, buyers, countries, ClaimCodes.load(), WorkingDays.load(),
-                (tx, enterpriseId, numbers) -> numbers.stream().filter(n -> !customs.contains(enterpriseId + ":" + n))
-                        .collect(java.util.stream.Collectors.toSet()), clock, Config.CHINA);
+        customs = new Customs(db, countries, clock, Config.CHINA);
+        ClaimDocuments documents = new ClaimDocuments(customs,
+                new ShipmentReport(customs, PdfRenderer.withDefaultFont(clock)), Config.CHINA);
+        claims = new Claims(db, buyers, countries, ClaimCodes.load(), WorkingDays.load(), documents, clock,
+                Config.CHINA);
         sz = accounts.createEnterprise(new Accounts.NewEnterprise("914403065X7D8E2A1J", "深圳市测试电子有限公司", null, null));
         hn = accounts.createEnterprise(new Accounts.NewEnterprise("914101007Q3R8K2M4G", "郑州市测试纺织有限公司", null, null));
         szLegal = user("sz-legal", Role.LEGAL_REPRESENTATIVE, sz.id());
@@ -80,13 +87,20 @@ class ClaimsTest {
         policy = effectivePolicy(sz, null);
         sign(sz, szLegal);
         for (String n : List.of("530120240000000123", "530120240000000124", "530120240000000125")) {
-            customs.add(sz.id() + ":" + n);
+            declare(sz, n, "HK", "2024-01-15");
         }
     }
 
     @AfterEach
     void tearDown() {
         db.close();
+    }
+
+    /** Customs holds this export declaration of {@code e} (as consignor) to {@code country}, exported on {@code date}. */
+    private void declare(Enterprise e, String number, String country, String date) {
+        customs.importBatch(reviewer, new CustomsBatch(List.of(new CustomsBatch.NewDeclaration(number, e.uscc(),
+                "BL" + number.substring(9), country, date, "5301", "2", List.of(new CustomsBatch.NewGoods("8517120000",
+                "智能手机", "10", "台", "100.00", "1000.00", "USD")))), null, null));
     }
 
     private Principal user(String name, Role role, Long enterpriseId) {
@@ -147,9 +161,14 @@ class ClaimsTest {
         return ((InvalidInputException) t).errors().stream().map(FieldError::field).toList();
     }
 
+    /** A submitted claim with one shipment on a declaration of its own (one claim per declaration). */
     private Claim submitted(Buyer buyer, String claimedUsd) {
         Claim c = claims.create(szLegal, policy, form(buyer.id()));
-        claims.addShipment(szLegal, c.id(), shipment("INV-" + c.id(), "OA", claimedUsd, claimedUsd));
+        String number = String.format("53012024000%07d", c.id());
+        declare(sz, number, buyer.countryCode(), "2024-01-15");
+        claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("INV-" + c.id(), "85171200", "2024-01-15", "OA",
+                "90", claimedUsd, claimedUsd, "NONE", "SEA", number, null));
+        claims.generateReport(szLegal, c.id());
         return claims.submit(szLegal, c.id(), new Claims.Submission(true));
     }
 
@@ -234,6 +253,7 @@ class ClaimsTest {
         assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(false)))
                 .satisfies(t -> assertThat(fields(t)).containsExactlyInAnyOrder("declaration", "shipments"));
         claims.addShipment(szLegal, c.id(), shipment("LC-1", "LC_SIGHT", "1000", "1000"));
+        claims.generateReport(szLegal, c.id());
         assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("issuingBank.swift"));
         assertThat(claims.view(szLegal, c.id()).claim().state()).isEqualTo(ClaimState.DRAFT);
@@ -244,6 +264,7 @@ class ClaimsTest {
         Claim c = claims.create(szLegal, policy, form(hk.id()));
         claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("D-1", "85171200", "2024-01-15", "OA", "90", "10",
                 "10", "NONE", "SEA", "530120240000000123 530120240000000999", null));
+        claims.generateReport(szLegal, c.id());
         assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(fields(e)).containsExactly("declarations");
@@ -251,11 +272,124 @@ class ClaimsTest {
                             .doesNotContain("530120240000000123");
                 });
         // another enterprise's declaration is not the claimant's either
-        customs.add(hn.id() + ":530120240000000999");
+        declare(hn, "530120240000000999", "HK", "2024-01-15");
         assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
                 .isInstanceOf(InvalidInputException.class);
-        customs.add(sz.id() + ":530120240000000999");
+        declare(sz, "530120240000000999", "HK", "2024-01-15");
         assertThat(claims.submit(szLegal, c.id(), new Claims.Submission(true)).state()).isEqualTo(ClaimState.SUBMITTED);
+    }
+
+    @Test
+    void theShipmentReportIsRequiredAndEveryShipmentChangeMakesItStale() {
+        Claim c = claims.create(szLegal, policy, form(hk.id()));
+        assertThatThrownBy(() -> claims.generateReport(szLegal, c.id()))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("shipments"));
+        // at most 20 declarations a shipment, as the report takes them
+        String many = String.join(" ", java.util.stream.IntStream.rangeClosed(1, 21)
+                .mapToObj(i -> String.format("5301202400000%05d", i)).toList());
+        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("R-0", "85171200",
+                "2024-01-15", "OA", "90", "10", "10", "NONE", "SEA", many, null)))
+                .satisfies(t -> assertThat(((InvalidInputException) t).errors().get(0).zh()).contains("最多 20 个"));
+        Shipment s = claims.addShipment(szLegal, c.id(), shipment("R-1", "OA", "1000", "1000"));
+        assertThat(claims.view(szLegal, c.id()).claim().shipmentsVersion()).isEqualTo(1);
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(fields(e)).containsExactly("shipmentReport");
+                    assertThat(e.errors().get(0).zh()).contains("请先生成出运数据报告");
+                });
+        ClaimDocuments.ReportInfo first = claims.generateReport(szLegal, c.id());
+        assertThat(first.shipmentsVersion()).isEqualTo(1);
+        assertThat(first.current()).isTrue();
+        ClaimDocuments.StoredReport stored = claims.report(manager, c.id());
+        assertThat(new String(stored.pdf(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(stored.info().sizeBytes()).isEqualTo(stored.pdf().length);
+        assertThatThrownBy(() -> claims.report(hnLegal, c.id())).isInstanceOf(NotFoundException.class);
+
+        // every change to the shipments bumps the version, in its own transaction: save, add, import, delete
+        claims.updateShipment(szLegal, c.id(), s.id(), shipment("R-1", "OA", "1000", "900"));
+        assertThat(claims.view(szLegal, c.id()).shipmentReport().current()).isFalse();
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(fields(e)).containsExactly("shipmentReport");
+                    assertThat(e.errors().get(0).zh()).contains("已修改", "重新生成");
+                    assertThat(e.errors().get(0).en()).contains("generate it again");
+                });
+        Shipment extra = claims.addShipment(szLegal, c.id(), shipment("R-2", "OA", "10", "10"));
+        claims.importShipments(szLegal, c.id(), (new String(ShipmentTemplate.csv(), StandardCharsets.UTF_8)
+                + "R-3,85171200,2024-01-15,OA,90,10,10,NONE,SEA,530120240000000124,\n").getBytes(StandardCharsets.UTF_8));
+        claims.deleteShipment(szLegal, c.id(), extra.id());
+        assertThat(claims.view(szLegal, c.id()).claim().shipmentsVersion()).isEqualTo(5);
+        // a refused change changes nothing
+        assertThatThrownBy(() -> claims.updateShipment(szLegal, c.id(), s.id(), shipment("R-1", "OA", "1", "2")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(claims.view(szLegal, c.id()).claim().shipmentsVersion()).isEqualTo(5);
+
+        ClaimDocuments.ReportInfo second = claims.generateReport(szLegal, c.id());
+        assertThat(second.shipmentsVersion()).isEqualTo(5);
+        assertThat(claims.report(szLegal, c.id()).info().id()).isEqualTo(second.id());
+        assertThat(claims.submit(szLegal, c.id(), new Claims.Submission(true)).state()).isEqualTo(ClaimState.SUBMITTED);
+        assertThatThrownBy(() -> claims.generateReport(szLegal, c.id()))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThat(count("SELECT COUNT(*) FROM claim_shipment_reports")).isEqualTo(2);
+    }
+
+    @Test
+    void aDeclarationAnotherClaimTookBlocksTheSubmissionTheOtherFlagsOnlyWarn() {
+        Claim first = submitted(hk, "1000");
+        String taken = claims.view(szLegal, first.id()).shipments().get(0).declarations().get(0);
+        declare(sz, "530120240000000777", "DE", "2023-05-02"); // to another country, before the cover
+        Claim c = claims.create(szLegal, policy, form(hk.id()));
+        claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("F-1", "85171200", "2024-01-15", "OA", "90", "10",
+                "10", "NONE", "SEA", taken + " 530120240000000777 530120240000000888", "CO-NONE-1"));
+        claims.generateReport(szLegal, c.id());
+        ClaimDocuments.ShipmentCheck check = claims.view(reviewer, c.id()).checks().get(0);
+        assertThat(check.declarations()).extracting(CheckResult::ok).containsExactly(true, true, false);
+        assertThat(check.declarations().get(0).flags()).extracting(CheckResult.Flag::code)
+                .containsExactly(CheckResult.Flag.ALREADY_CLAIMED);
+        assertThat(check.declarations().get(1).flags()).extracting(CheckResult.Flag::code)
+                .containsExactly(CheckResult.Flag.OTHER_COUNTRY, CheckResult.Flag.OUTSIDE_PERIOD);
+        assertThat(check.certificate().ok()).isFalse();
+        assertThat(check.blocking()).isTrue();
+        assertThat(check.warning()).isTrue();
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(fields(e)).containsExactly("declarations", "declarations");
+                    assertThat(e.errors().get(0).zh()).contains("530120240000000888").doesNotContain(taken);
+                    assertThat(e.errors().get(1).zh()).contains("已用于其他索赔申请", taken)
+                            .doesNotContain("530120240000000777");
+                });
+        // still taken while the first claim is returned to its enterprise
+        claims.returnClaim(reviewer, first.id(), "请补充材料");
+        claims.updateShipment(szLegal, c.id(), check.shipmentId(), new Claims.ShipmentForm("F-1", "85171200",
+                "2024-01-15", "OA", "90", "10", "10", "NONE", "SEA", taken + " 530120240000000777", null));
+        claims.generateReport(szLegal, c.id());
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("declarations"));
+        // other country and period are for the reviewer: they do not block
+        claims.updateShipment(szLegal, c.id(), check.shipmentId(), new Claims.ShipmentForm("F-1", "85171200",
+                "2024-01-15", "OA", "90", "10", "10", "NONE", "SEA", "530120240000000777", null));
+        claims.generateReport(szLegal, c.id());
+        ClaimDocuments.ShipmentCheck warned = claims.view(szLegal, c.id()).checks().get(0);
+        assertThat(warned.blocking()).isFalse();
+        assertThat(warned.warning()).isTrue();
+        assertThat(claims.submit(szLegal, c.id(), new Claims.Submission(true)).state()).isEqualTo(ClaimState.SUBMITTED);
+        assertThat(count("SELECT COUNT(*) FROM claimed_declarations WHERE number = '530120240000000777'")).isEqualTo(1);
+        // the first claim, resubmitted, keeps its own declaration
+        claims.generateReport(szLegal, first.id());
+        assertThat(claims.submit(szLegal, first.id(), new Claims.Submission(true)).state())
+                .isEqualTo(ClaimState.SUBMITTED);
+    }
+
+    @Test
+    void theDatabaseLetsOneClaimTakeADeclaration() {
+        Claim first = submitted(hk, "1000");
+        String taken = claims.view(szLegal, first.id()).shipments().get(0).declarations().get(0);
+        Claim other = claims.create(szLegal, policy, form(hk.id()));
+        assertThatThrownBy(() -> db.inTransaction(tx -> {
+            ClaimDocuments.take(tx, other.id(), List.of(taken));
+            return null;
+        })).isInstanceOf(cn.creditwindow.store.ConstraintViolationException.class);
+        assertThat(count("SELECT COUNT(*) FROM claimed_declarations WHERE claim_id = " + other.id())).isZero();
     }
 
     @Test

@@ -1,0 +1,101 @@
+package cn.creditwindow.customs;
+
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pages;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The customs pages, reached from the claims section: {@code /customs/declarations}, the export declarations the
+ * viewer may see (an enterprise its own, as consignor; staff those of whom they serve), and {@code /customs/import},
+ * where the insurer's staff upload the customs CSV files (declarations, bills of lading, certificates of origin) that
+ * claims are checked against. Forms post with {@code _csrf}; success redirects (303); bad input shows the error page
+ * naming every bad line and column.
+ */
+public final class CustomsPages {
+    private final Customs customs;
+    private final Pages pages;
+
+    public CustomsPages(Customs customs, Pages pages) {
+        this.customs = Objects.requireNonNull(customs, "customs");
+        this.pages = Objects.requireNonNull(pages, "pages");
+    }
+
+    /** The declarations list: the conditions as given, the declarations, whether consignors are shown (staff). */
+    public record DeclarationsView(String from, String to, List<Declaration> items, boolean staff, int limit) {
+    }
+
+    /** {@code GET /customs/declarations?from=&to=}: newest export first. */
+    public void declarations(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate from = date(ctx, "from", errors);
+        LocalDate to = date(ctx, "to", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        pages.render(ctx, "customs/declarations.jte", new DeclarationsView(text(ctx, "from"), text(ctx, "to"),
+                customs.list(p, null, from, to), !p.role().isEnterpriseUser(), Customs.LIST_LIMIT));
+    }
+
+    /** The import page: the kinds with their columns, and what the last import did (from the redirect). */
+    public record ImportView(List<CustomsCsv.Kind> kinds, String doneKind, int added, int updated) {
+    }
+
+    /** {@code GET /customs/import}. */
+    public void importPage(Context ctx) {
+        Authentication.require(ctx);
+        String done = ctx.queryParam("kind");
+        CustomsCsv.Kind kind = done == null ? null : java.util.Arrays.stream(CustomsCsv.Kind.values())
+                .filter(k -> k.slug().equals(done)).findFirst().orElse(null);
+        pages.render(ctx, "customs/import.jte", new ImportView(List.of(CustomsCsv.Kind.values()),
+                kind == null ? null : kind.slug(), count(ctx.queryParam("added")), count(ctx.queryParam("updated"))));
+    }
+
+    /** {@code POST /customs/import}: multipart fields {@code kind} and {@code file}; all rows or none. */
+    public void importCsv(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        CustomsCsv.Kind kind = CustomsCsv.Kind.of(ctx.formParam("kind"));
+        Customs.ImportResult r = customs.importCsv(p, kind, CustomsHandlers.upload(ctx));
+        int added = switch (kind) {
+            case DECLARATIONS -> r.declarationsAdded();
+            case BILLS_OF_LADING -> r.billsOfLadingAdded();
+            case CERTIFICATES -> r.certificatesAdded();
+        };
+        int updated = switch (kind) {
+            case DECLARATIONS -> r.declarationsUpdated();
+            case BILLS_OF_LADING -> r.billsOfLadingUpdated();
+            case CERTIFICATES -> r.certificatesUpdated();
+        };
+        ctx.redirect("/customs/import?kind=" + kind.slug() + "&added=" + added + "&updated=" + updated,
+                HttpStatus.SEE_OTHER);
+    }
+
+    private static String text(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null ? "" : v.strip();
+    }
+
+    private static LocalDate date(Context ctx, String name, List<FieldError> errors) {
+        String raw = text(ctx, name);
+        if (raw.isEmpty()) {
+            return null;
+        }
+        LocalDate d = CustomsImport.parseDate(raw);
+        if (d == null) {
+            errors.add(new FieldError(name, "日期应为 yyyy-MM-dd", name + " must be a date yyyy-MM-dd"));
+        }
+        return d;
+    }
+
+    private static int count(String s) {
+        return s != null && s.matches("\\d{1,6}") ? Integer.parseInt(s) : 0;
+    }
+}
