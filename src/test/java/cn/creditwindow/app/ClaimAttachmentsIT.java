@@ -288,6 +288,7 @@ class ClaimAttachmentsIT {
                 "claimedAmount", "180000", "collectionStatus", "NONE", "transportMode", "SEA",
                 "declarations", DemoWorld.DEMO_FREE_DECLARATION));
         assertThat(legal.post("/api/claims/" + claim + "/shipments", shipment).status()).isEqualTo(201);
+        assertThat(legal.post("/api/claims/" + claim + "/shipment-report", Map.of()).status()).isEqualTo(201);
         TestServer.Response submitted = legal.post("/api/claims/" + claim + "/submission", Map.of("declaration", true));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
 
