@@ -68,6 +68,20 @@ import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.Routes;
 import cn.creditwindow.web.SystemHandlers;
 import cn.creditwindow.web.WebServer;
+// subscriptions and monthly digests (信息订阅, 月报)
+import cn.creditwindow.digest.DigestHandlers;
+import cn.creditwindow.digest.DigestMail;
+import cn.creditwindow.digest.DigestPages;
+import cn.creditwindow.digest.DigestRun;
+import cn.creditwindow.digest.DigestSchedule;
+import cn.creditwindow.digest.Digests;
+import cn.creditwindow.digest.UnsubscribeTokens;
+import cn.creditwindow.digest.Unsubscriptions;
+import cn.creditwindow.subscriptions.AtomFeeds;
+import cn.creditwindow.subscriptions.Matching;
+import cn.creditwindow.subscriptions.SubscriptionHandlers;
+import cn.creditwindow.subscriptions.SubscriptionPages;
+import cn.creditwindow.subscriptions.Subscriptions;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -117,6 +131,11 @@ public final class App implements AutoCloseable {
     private final ShipmentReport shipmentReport;
     // claims (索赔服务)
     private final Claims claims;
+    // subscriptions and monthly digests (信息订阅, 月报)
+    private final Subscriptions subscriptions;
+    private final Matching matching;
+    private final DigestRun digestRun;
+    private final DigestSchedule digestSchedule;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -191,6 +210,21 @@ public final class App implements AutoCloseable {
         this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), customsCheck, clock,
                 config.zone());
         // (end of claims' wiring)
+        // subscriptions and monthly digests (信息订阅, 月报): matching asks the search index; the digest run records
+        // each subscriber's digest with its e-mail in the outbox; the unsubscribe links are signed with a key kept in
+        // a file beside the database (created on first start)
+        this.matching = new Matching(core.index, core.countries, core.industries, config.zone());
+        this.subscriptions = new Subscriptions(db, queries, core.countries, core.industries, clock, new SecureRandom());
+        UnsubscribeTokens unsubscribeTokens = UnsubscribeTokens.keyFile(unsubscribeKeyFile(config.dbFile()),
+                new SecureRandom());
+        DigestMail digestMail = new DigestMail(unsubscribeTokens, this::publicUrl, config.zone());
+        this.digestRun = new DigestRun(db, subscriptions, matching, alerts, digestMail, outbox, Json.mapper(), clock,
+                DigestRun.DEFAULT_BATCH);
+        this.digestSchedule = new DigestSchedule(digestRun, matching, clock);
+        Digests digests = new Digests(db, Json.mapper());
+        SubscriptionHandlers subscriptionHandlers = new SubscriptionHandlers(subscriptions, matching,
+                new AtomFeeds(matching), core.countries, core.industries, bodies, this::publicUrl, clock);
+        // (end of subscriptions' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -215,7 +249,12 @@ public final class App implements AutoCloseable {
                 // customs declarations (报关单)
                 new CustomsHandlers(customs, shipmentReport, db, bodies),
                 // claims (索赔服务)
-                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages));
+                new ClaimHandlers(claims, bodies), new ClaimPages(claims, pages),
+                // subscriptions and monthly digests (信息订阅, 月报)
+                subscriptionHandlers, new SubscriptionPages(subscriptions, matching, core.countries, core.industries,
+                        pages, subscriptionHandlers, clock),
+                new DigestHandlers(digests), new DigestPages(digests, new Unsubscriptions(unsubscribeTokens,
+                        subscriptions), pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -242,6 +281,8 @@ public final class App implements AutoCloseable {
             log.info("mail: no SMTP server configured (--smtp-host): e-mail notices are recorded, not sent");
         }
         javalin.start(config.host(), config.port());
+        // subscriptions: the monthly digest is due from the 1st; a first look a minute after start, then every 15
+        digestSchedule.start(Duration.ofMinutes(1), Duration.ofMinutes(15));
         return this;
     }
 
@@ -260,6 +301,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        digestSchedule.close(); // subscriptions
         javalin.stop();
         if (watcher != null) {
             watcher.close();
@@ -360,5 +402,41 @@ public final class App implements AutoCloseable {
 
     ShipmentReport shipmentReport() {
         return shipmentReport;
+    }
+
+    // subscriptions and monthly digests (信息订阅, 月报), for the command line and tests
+
+    /** The service's address for links in e-mails and feeds: the configured one, else this server's. */
+    String publicUrl() {
+        if (config.publicUrl() != null) {
+            return config.publicUrl();
+        }
+        String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "localhost" : config.host();
+        return "http://" + host + ":" + (config.port() != 0 ? config.port() : javalin.port());
+    }
+
+    /** The file beside the database that holds the key of the unsubscribe links. */
+    static java.nio.file.Path unsubscribeKeyFile(java.nio.file.Path dbFile) {
+        return dbFile.resolveSibling(dbFile.getFileName() + ".unsubscribe-key");
+    }
+
+    Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    Matching matching() {
+        return matching;
+    }
+
+    DigestRun digestRun() {
+        return digestRun;
+    }
+
+    DigestSchedule digestSchedule() {
+        return digestSchedule;
+    }
+
+    MailDispatcher mailDispatcher() {
+        return mailDispatcher;
     }
 }

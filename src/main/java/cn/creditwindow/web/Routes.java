@@ -20,6 +20,10 @@ import cn.creditwindow.feeds.FeedHandlers;
 import cn.creditwindow.home.HomePages;
 import cn.creditwindow.reference.ReferenceHandlers;
 import cn.creditwindow.schemes.SchemeHandlers;
+import cn.creditwindow.subscriptions.SubscriptionHandlers;
+import cn.creditwindow.subscriptions.SubscriptionPages;
+import cn.creditwindow.digest.DigestHandlers;
+import cn.creditwindow.digest.DigestPages;
 import io.javalin.config.JavalinConfig;
 import java.util.Set;
 
@@ -59,7 +63,10 @@ public final class Routes {
                            // customs declarations (报关单, 申报单证检查, 出运数据报告)
                            CustomsHandlers customs,
                            // claims (索赔服务)
-                           ClaimHandlers claims, ClaimPages claimPages) {
+                           ClaimHandlers claims, ClaimPages claimPages,
+                           // subscriptions and monthly digests (信息订阅, 月报)
+                           SubscriptionHandlers subscriptions, SubscriptionPages subscriptionPages,
+                           DigestHandlers digests, DigestPages digestPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -175,6 +182,21 @@ public final class Routes {
         r.post("/api/review/claims/{id}/return", h.claims()::returnClaim, REVIEWER);
         r.post("/api/review/claims/{id}/payment", h.claims()::pay, REVIEWER);
         // (end of claims' API)
+        // Subscriptions and monthly digests (信息订阅, 月报): an enterprise's people keep its subscriptions and read its
+        // digest archive (others' answer 404); the Atom feed is public, its private token being the credential.
+        // Fixed paths before /api/subscriptions/{id}.
+        r.get("/api/subscriptions", h.subscriptions()::list, ENTERPRISE);
+        r.post("/api/subscriptions", h.subscriptions()::create, ENTERPRISE);
+        r.post("/api/subscriptions/preview", h.subscriptions()::preview, ENTERPRISE);
+        r.get("/api/subscriptions/{id}", h.subscriptions()::get, ENTERPRISE);
+        r.put("/api/subscriptions/{id}", h.subscriptions()::update, ENTERPRISE);
+        r.put("/api/subscriptions/{id}/state", h.subscriptions()::state, ENTERPRISE);
+        r.delete("/api/subscriptions/{id}", h.subscriptions()::delete, ENTERPRISE);
+        r.post("/api/subscriptions/{id}/feed-token", h.subscriptions()::feedToken, ENTERPRISE);
+        r.get("/api/atom/{token}", h.subscriptions()::atom);
+        r.get("/api/digests", h.digests()::list, ENTERPRISE);
+        r.get("/api/digests/{id}", h.digests()::get, ENTERPRISE);
+        // (end of subscriptions' API)
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
@@ -266,6 +288,22 @@ public final class Routes {
         r.post("/credit/orders/{id}/deliver", h.creditPages()::deliver, REVIEWER);
         r.post("/credit/orders/{id}/unable", h.creditPages()::unable, REVIEWER);
         // (end of credit services' pages)
+        // Subscriptions' and digests' pages (信息订阅, 月报存档); the unsubscribe page of the e-mails' links is public
+        // (its signed token is the proof; POST is also RFC 8058's one-click). Fixed paths before {id}.
+        r.get("/subscriptions", h.subscriptionPages()::list, ENTERPRISE);
+        r.get("/subscriptions/new", h.subscriptionPages()::newPage, ENTERPRISE);
+        r.post("/subscriptions", h.subscriptionPages()::create, ENTERPRISE);
+        r.get("/subscriptions/{id}", h.subscriptionPages()::editPage, ENTERPRISE);
+        r.post("/subscriptions/{id}", h.subscriptionPages()::update, ENTERPRISE);
+        r.post("/subscriptions/{id}/pause", h.subscriptionPages()::pause, ENTERPRISE);
+        r.post("/subscriptions/{id}/resume", h.subscriptionPages()::resume, ENTERPRISE);
+        r.post("/subscriptions/{id}/delete", h.subscriptionPages()::delete, ENTERPRISE);
+        r.post("/subscriptions/{id}/feed-token", h.subscriptionPages()::feedToken, ENTERPRISE);
+        r.get("/digests/unsubscribe", h.digestPages()::confirmUnsubscribe);
+        r.post("/digests/unsubscribe", h.digestPages()::unsubscribe);
+        r.get("/digests", h.digestPages()::archive, ENTERPRISE);
+        r.get("/digests/{id}", h.digestPages()::view, ENTERPRISE);
+        // (end of subscriptions' pages)
     }
 
     /**

@@ -11,7 +11,9 @@ public enum Section {
     AGREEMENTS("/agreements", "nav.agreements", true),
     ENROLMENT("/enrolment", "nav.enrolment", true),
     CLAIMS("/claims", "nav.claims", true),
-    CREDIT("/credit", "nav.credit", true);
+    CREDIT("/credit", "nav.credit", true),
+    // subscriptions and monthly digests (信息订阅, manual 1.4): the digest archive belongs to the same entry
+    SUBSCRIPTIONS("/subscriptions", "nav.subscriptions", true, "/digests");
 
     private final String path;
     private final String messageKey;
