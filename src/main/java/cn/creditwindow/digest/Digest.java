@@ -32,8 +32,8 @@ public record Digest(String month, String subscriberName, List<Matched> sections
         return sections.stream().mapToLong(Matched::total).sum();
     }
 
-    /** True when there is nothing to tell: such a digest is not sent. */
-    public boolean isEmpty() {
+    /** True when there is nothing to tell: such a digest is not sent. (Not named isEmpty: JSON would carry it.) */
+    public boolean tellsNothing() {
         return articles() == 0 && alerts.isEmpty();
     }
 

@@ -166,7 +166,7 @@ public final class DigestRun {
                 Digest d = digests.get(i);
                 Subscription owner = subscribers.get(i).get(0);
                 String address = owner.userEmail() == null || owner.userEmail().isBlank() ? null : owner.userEmail();
-                boolean send = !d.isEmpty() && address != null;
+                boolean send = !d.tellsNothing() && address != null;
                 int inserted = tx.update("INSERT INTO digests (user_id, enterprise_id, month, articles, alerts, sent,"
                         + " content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, month) DO NOTHING",
                         owner.userId(), owner.enterpriseId(), d.month(), d.articles(), d.alerts().size(), send,
@@ -178,7 +178,7 @@ public final class DigestRun {
                 if (send) {
                     notifier.send(tx, mail.notice(owner.enterpriseId(), owner.userId(), address, d));
                     batchCounts[1]++;
-                } else if (d.isEmpty()) {
+                } else if (d.tellsNothing()) {
                     batchCounts[2]++;
                 } else {
                     batchCounts[3]++;
