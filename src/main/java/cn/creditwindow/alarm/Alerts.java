@@ -7,6 +7,7 @@ import cn.creditwindow.store.Row;
 import cn.creditwindow.validation.NotFoundException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,15 @@ public final class Alerts {
             return tx.list(SELECT + " WHERE " + f.sql() + (unreadOnly ? " AND a.read_at IS NULL" : "")
                     + " ORDER BY a.id DESC LIMIT ?", Alerts::alert, args.toArray());
         });
+    }
+
+    /**
+     * Every enterprise's alerts created in {@code [from, to)}, oldest first: for the monthly digest (a system read,
+     * no principal; the digest shows each enterprise only its own).
+     */
+    public List<Alert> between(Instant from, Instant to) {
+        return db.read(tx -> tx.list(SELECT + " WHERE a.created_at >= ? AND a.created_at < ? ORDER BY a.created_at, a.id",
+                Alerts::alert, from, to));
     }
 
     /** How many alerts of the enterprises the principal may see are unread. */

@@ -92,6 +92,20 @@ import cn.creditwindow.messageboard.MessageBoardHandlers;
 import cn.creditwindow.messageboard.MessageBoardPages;
 import cn.creditwindow.reference.RegionHandlers;
 import cn.creditwindow.reference.Regions;
+// subscriptions and monthly digests (信息订阅, 月报)
+import cn.creditwindow.digest.DigestHandlers;
+import cn.creditwindow.digest.DigestMail;
+import cn.creditwindow.digest.DigestPages;
+import cn.creditwindow.digest.DigestRun;
+import cn.creditwindow.digest.DigestSchedule;
+import cn.creditwindow.digest.Digests;
+import cn.creditwindow.digest.UnsubscribeTokens;
+import cn.creditwindow.digest.Unsubscriptions;
+import cn.creditwindow.subscriptions.AtomFeeds;
+import cn.creditwindow.subscriptions.Matching;
+import cn.creditwindow.subscriptions.SubscriptionHandlers;
+import cn.creditwindow.subscriptions.SubscriptionPages;
+import cn.creditwindow.subscriptions.Subscriptions;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -150,6 +164,11 @@ public final class App implements AutoCloseable {
     private final BoardMessages boardMessages;
     // claim attachments (索赔附件)
     private final ClaimAttachments claimAttachments;
+    // subscriptions and monthly digests (信息订阅, 月报)
+    private final Subscriptions subscriptions;
+    private final Matching matching;
+    private final DigestRun digestRun;
+    private final DigestSchedule digestSchedule;
     private final Javalin javalin;
     private FeedWatcher watcher;
 
@@ -241,6 +260,21 @@ public final class App implements AutoCloseable {
         this.claimAttachments = new ClaimAttachments(db,
                 new AttachmentStore(AttachmentStore.besideDatabase(config.dbFile())), clock);
         // (end of claim attachments' wiring)
+        // subscriptions and monthly digests (信息订阅, 月报): matching asks the search index; the digest run records
+        // each subscriber's digest with its e-mail in the outbox; the unsubscribe links are signed with a key kept in
+        // a file beside the database (created on first start)
+        this.matching = new Matching(core.index, core.countries, core.industries, config.zone());
+        this.subscriptions = new Subscriptions(db, queries, core.countries, core.industries, clock, new SecureRandom());
+        UnsubscribeTokens unsubscribeTokens = UnsubscribeTokens.keyFile(unsubscribeKeyFile(config.dbFile()),
+                new SecureRandom());
+        DigestMail digestMail = new DigestMail(unsubscribeTokens, this::publicUrl, config.zone());
+        this.digestRun = new DigestRun(db, subscriptions, matching, alerts, digestMail, outbox, Json.mapper(), clock,
+                DigestRun.DEFAULT_BATCH);
+        this.digestSchedule = new DigestSchedule(digestRun, matching, clock);
+        Digests digests = new Digests(db, Json.mapper());
+        SubscriptionHandlers subscriptionHandlers = new SubscriptionHandlers(subscriptions, matching,
+                new AtomFeeds(matching), core.countries, core.industries, bodies, this::publicUrl, clock);
+        // (end of subscriptions' wiring)
         Routes.Handlers handlers = new Routes.Handlers(
                 new ArticleHandlers(core.index, queries, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
@@ -277,7 +311,12 @@ public final class App implements AutoCloseable {
                 // claim attachments (索赔附件)
                 new AttachmentHandlers(claimAttachments), new AttachmentPages(claimAttachments),
                 // the customs pages of the claims section
-                new CustomsPages(customs, pages));
+                new CustomsPages(customs, pages),
+                // subscriptions and monthly digests (信息订阅, 月报)
+                subscriptionHandlers, new SubscriptionPages(subscriptions, matching, core.countries, core.industries,
+                        pages, subscriptionHandlers, clock),
+                new DigestHandlers(digests), new DigestPages(digests, new Unsubscriptions(unsubscribeTokens,
+                        subscriptions), pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -304,6 +343,8 @@ public final class App implements AutoCloseable {
             log.info("mail: no SMTP server configured (--smtp-host): e-mail notices are recorded, not sent");
         }
         javalin.start(config.host(), config.port());
+        // subscriptions: the monthly digest is due from the 1st; a first look a minute after start, then every 15
+        digestSchedule.start(Duration.ofMinutes(1), Duration.ofMinutes(15));
         return this;
     }
 
@@ -322,6 +363,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        digestSchedule.close(); // subscriptions
         javalin.stop();
         if (watcher != null) {
             watcher.close();
@@ -445,5 +487,41 @@ public final class App implements AutoCloseable {
 
     BoardMessages boardMessages() {
         return boardMessages;
+    }
+
+    // subscriptions and monthly digests (信息订阅, 月报), for the command line and tests
+
+    /** The service's address for links in e-mails and feeds: the configured one, else this server's. */
+    String publicUrl() {
+        if (config.publicUrl() != null) {
+            return config.publicUrl();
+        }
+        String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "localhost" : config.host();
+        return "http://" + host + ":" + (config.port() != 0 ? config.port() : javalin.port());
+    }
+
+    /** The file beside the database that holds the key of the unsubscribe links. */
+    static java.nio.file.Path unsubscribeKeyFile(java.nio.file.Path dbFile) {
+        return dbFile.resolveSibling(dbFile.getFileName() + ".unsubscribe-key");
+    }
+
+    Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    Matching matching() {
+        return matching;
+    }
+
+    DigestRun digestRun() {
+        return digestRun;
+    }
+
+    DigestSchedule digestSchedule() {
+        return digestSchedule;
+    }
+
+    MailDispatcher mailDispatcher() {
+        return mailDispatcher;
     }
 }

@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "credit-window", mixinStandardHelpOptions = true, version = "credit-window 0.1",
         description = "Export Credit Window: risk information search and services for exporters.",
-        subcommands = {Main.Serve.class, Main.Ingest.class, Main.Search.class, Main.AddAdmin.class})
+        subcommands = {Main.Serve.class, Main.Ingest.class, Main.Search.class, Main.AddAdmin.class,
+                Main.DigestCommand.class})
 public final class Main implements Runnable {
     static final String TOKEN_ENV = "CREDIT_WINDOW_FEED_TOKEN";
     /** mail: the SMTP login's password, never on the command line (where other users' ps would show it). */
@@ -102,12 +103,16 @@ public final class Main implements Runnable {
         @Option(names = "--smtp-starttls", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "require STARTTLS before logging in and sending (default: on; --no-smtp-starttls for a local relay)")
         boolean smtpStartTls;
+        // subscriptions: the address users reach the service at, for the links of digest e-mails and Atom feeds
+        @Option(names = "--public-url", description = "the service's address as users reach it, for links in e-mails"
+                + " and feeds, e.g. https://window.example.cn (default: http://localhost:<port>)")
+        String publicUrl;
 
         @Override
         public Integer call() throws Exception {
             Config config = new Config(host, port, folders.index, feeds, !noWatch, Duration.ofSeconds(rescanSeconds),
                     cacheSize, maxFeedMb * 1024L * 1024L, System.getenv(TOKEN_ENV), Config.CHINA, db,
-                    Config.DEFAULT_PASSWORD_COST, secureCookies).withSmtp(smtp());
+                    Config.DEFAULT_PASSWORD_COST, secureCookies).withSmtp(smtp()).withPublicUrl(publicUrl);
             App app;
             try {
                 // enrolment: the demo runs on DemoWorld.DEMO_DAY, inside the bundled schemes' policy years
@@ -295,6 +300,125 @@ public final class Main implements Runnable {
                 return 2;
             }
             System.out.println("administrator " + username + " created in " + db);
+            return 0;
+        }
+    }
+
+    // ---- subscriptions and monthly digests (信息订阅, 月报) ----
+
+    /** The SMTP options of {@code serve}, for the digest command (same names, same checks). */
+    static final class SmtpOptions {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--smtp-host", description = "SMTP server (default: none, e-mails are only recorded)")
+        String smtpHost;
+        @Option(names = "--smtp-port", defaultValue = "587", description = "SMTP port (default: ${DEFAULT-VALUE})")
+        int smtpPort;
+        @Option(names = "--mail-from", description = "From of the e-mails, e.g. \"出口信用单一窗口 <noreply@example.cn>\"")
+        String mailFrom;
+        @Option(names = "--smtp-user", description = "SMTP login (password from the environment variable "
+                + SMTP_PASSWORD_ENV + ")")
+        String smtpUser;
+        @Option(names = "--smtp-starttls", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "require STARTTLS (default: on; --no-smtp-starttls for a local relay)")
+        boolean smtpStartTls;
+
+        /** The SMTP settings, or null without --smtp-host. */
+        Config.Smtp smtp() {
+            if (smtpHost == null || smtpHost.isBlank()) {
+                if (mailFrom != null || smtpUser != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--mail-from and --smtp-user need --smtp-host");
+                }
+                return null;
+            }
+            if (mailFrom == null || mailFrom.isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--smtp-host needs --mail-from");
+            }
+            try {
+                Config.Smtp smtp = new Config.Smtp(smtpHost, smtpPort, mailFrom, smtpUser,
+                        System.getenv(SMTP_PASSWORD_ENV), smtpStartTls);
+                new SmtpMailer(smtp, Clock.systemUTC());
+                return smtp;
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "digest", mixinStandardHelpOptions = true,
+            description = "Build, record and send one month's digests to every active subscriber (exactly once:"
+                    + " a run started again sends only what is missing, a second run nothing). serve runs it by itself"
+                    + " on the 1st of each month for the previous month.")
+    static final class DigestCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        Folders folders = new Folders();
+        @CommandLine.Mixin
+        SmtpOptions mail = new SmtpOptions();
+        @Option(names = "--month", required = true, description = "the month, yyyy-MM (e.g. 2026-10)")
+        String month;
+        @Option(names = "--db", defaultValue = "data/credit-window.db", description = "embedded database file (default: ${DEFAULT-VALUE})")
+        Path db;
+        @Option(names = "--public-url", defaultValue = "http://localhost:7070",
+                description = "the service's address for the links in the e-mails (default: ${DEFAULT-VALUE})")
+        String publicUrl;
+        @Option(names = "--no-send", description = "record the e-mails only; a running server's mail dispatcher sends"
+                + " them (use this while serve runs with SMTP on the same database: two senders could both send one)")
+        boolean noSend;
+
+        @Override
+        public Integer call() throws Exception {
+            java.time.YearMonth ym;
+            try {
+                ym = java.time.YearMonth.parse(month);
+            } catch (java.time.format.DateTimeParseException e) {
+                System.err.println("--month must be yyyy-MM, e.g. 2026-10, not '" + month + "'");
+                return 2;
+            }
+            if (!DirectoryReader.indexExists(FSDirectory.open(folders.index))) {
+                System.err.println("No index at " + folders.index + ": run 'ingest' (or 'serve') first.");
+                return 2;
+            }
+            Config.Smtp smtp = mail.smtp();
+            String base = new Config("127.0.0.1", 0, folders.index, Path.of("feeds"), false, Duration.ofSeconds(60), 0,
+                    1, null, Config.CHINA, db, Config.DEFAULT_PASSWORD_COST, false).withPublicUrl(publicUrl).publicUrl();
+            Clock clock = Clock.systemUTC();
+            try (cn.creditwindow.store.Database database = cn.creditwindow.store.Database.openFile(db);
+                 LuceneArticleIndex index = LuceneArticleIndex.openReadOnly(FSDirectory.open(folders.index), 0)) {
+                Countries countries = Countries.load();
+                Industries industries = Industries.load();
+                cn.creditwindow.notify.MailDispatcher dispatcher = smtp == null ? null
+                        : new cn.creditwindow.notify.MailDispatcher(database, new SmtpMailer(smtp, clock), clock,
+                        cn.creditwindow.notify.MailDispatcher.Schedule.DEFAULT);
+                cn.creditwindow.notify.Outbox outbox = dispatcher == null
+                        ? new cn.creditwindow.notify.Outbox(database, clock)
+                        : new cn.creditwindow.notify.Outbox(database, clock, dispatcher);
+                cn.creditwindow.subscriptions.Matching matching = new cn.creditwindow.subscriptions.Matching(index,
+                        countries, industries, Config.CHINA);
+                cn.creditwindow.subscriptions.Subscriptions subscriptions = new cn.creditwindow.subscriptions.Subscriptions(
+                        database, new ArticleQueries(countries, industries, Config.CHINA), countries, industries, clock,
+                        new java.security.SecureRandom());
+                cn.creditwindow.digest.DigestMail digestMail = new cn.creditwindow.digest.DigestMail(
+                        cn.creditwindow.digest.UnsubscribeTokens.keyFile(App.unsubscribeKeyFile(db),
+                                new java.security.SecureRandom()), () -> base, Config.CHINA);
+                cn.creditwindow.digest.DigestRun run = new cn.creditwindow.digest.DigestRun(database, subscriptions,
+                        matching, new cn.creditwindow.alarm.Alerts(database, clock), digestMail, outbox,
+                        cn.creditwindow.web.Json.mapper(), clock, cn.creditwindow.digest.DigestRun.DEFAULT_BATCH);
+                cn.creditwindow.digest.DigestRun.Report r = run.run(ym, cn.creditwindow.digest.DigestRun.Listener.NONE);
+                System.out.printf("digest %s: %d subscribers; %d recorded by an earlier run; now %d recorded: %d e-mails,"
+                                + " %d empty (not sent), %d without an e-mail address; %d index queries; %.1f s%n", ym,
+                        r.subscribers(), r.alreadyDone(), r.recorded(), r.sent(), r.empty(), r.noAddress(),
+                        r.indexQueries(), r.took().toMillis() / 1000.0);
+                if (dispatcher == null) {
+                    System.out.println("no SMTP server (--smtp-host): the e-mails are recorded as not sent");
+                } else if (noSend) {
+                    System.out.println("--no-send: the e-mails wait in the outbox for the server's mail dispatcher");
+                } else {
+                    cn.creditwindow.notify.MailDispatcher.Report sent = dispatcher.deliverDue();
+                    System.out.printf("mail: %d sent, %d to retry (the server's dispatcher retries them), %d failed%n",
+                            sent.sent(), sent.retrying(), sent.failed());
+                }
+            }
             return 0;
         }
     }

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param secureCookies  mark cookies Secure (when users reach the service over https)
  * @param smtp           the SMTP server e-mail notices are sent through, or null for none (e-mails are then
  *                       recorded in the outbox as not sent)
+ * @param publicUrl      the service's address as users reach it (e.g. {@code https://window.example.cn}), for the
+ *                       absolute links of e-mails and feeds; null: {@code http://localhost:<port>}
  */
 public record Config(
         String host,
@@ -40,7 +42,8 @@ public record Config(
         Path dbFile,
         int passwordCost,
         boolean secureCookies,
-        Smtp smtp) {
+        Smtp smtp,
+        String publicUrl) {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** bcrypt cost for production: about 50-100 ms a hash on a 2-core server. */
@@ -68,6 +71,16 @@ public record Config(
         if (feedToken != null && feedToken.isBlank()) {
             feedToken = null;
         }
+        // subscriptions: links in digest e-mails and Atom feeds are absolute
+        if (publicUrl != null && publicUrl.isBlank()) {
+            publicUrl = null;
+        }
+        if (publicUrl != null) {
+            publicUrl = publicUrl.strip().replaceAll("/+$", "");
+            if (!publicUrl.matches("https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
+                throw new IllegalArgumentException("the public URL must be http(s)://host[:port][/path], was " + publicUrl);
+            }
+        }
     }
 
     /** Settings without an SMTP server (e-mail notices are recorded, not sent); add one with {@link #withSmtp}. */
@@ -75,13 +88,19 @@ public record Config(
                   long cacheSize, long maxFeedBytes, String feedToken, ZoneId zone, Path dbFile, int passwordCost,
                   boolean secureCookies) {
         this(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes, feedToken, zone,
-                dbFile, passwordCost, secureCookies, null);
+                dbFile, passwordCost, secureCookies, null, null);
     }
 
     /** These settings with {@code smtp} as the SMTP server (null: none). */
     public Config withSmtp(Smtp smtp) {
         return new Config(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes,
-                feedToken, zone, dbFile, passwordCost, secureCookies, smtp);
+                feedToken, zone, dbFile, passwordCost, secureCookies, smtp, publicUrl);
+    }
+
+    /** subscriptions: these settings with {@code url} as the service's public address (null: none). */
+    public Config withPublicUrl(String url) {
+        return new Config(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes,
+                feedToken, zone, dbFile, passwordCost, secureCookies, smtp, url);
     }
 
     /**
@@ -131,6 +150,6 @@ public record Config(
     /** Defaults for a service on {@code port} with the given folders. */
     public static Config defaults(int port, Path indexDir, Path feedsDir, Path dbFile) {
         return new Config("0.0.0.0", port, indexDir, feedsDir, true, Duration.ofSeconds(60), 2_000,
-                10L * 1024 * 1024, null, CHINA, dbFile, DEFAULT_PASSWORD_COST, false, null);
+                10L * 1024 * 1024, null, CHINA, dbFile, DEFAULT_PASSWORD_COST, false, null, null);
     }
 }

@@ -77,6 +77,9 @@ public final class SmtpMailer {
         p.setProperty("mail.smtp.connectiontimeout", Integer.toString(TIMEOUT_MS));
         p.setProperty("mail.smtp.timeout", Integer.toString(TIMEOUT_MS));
         p.setProperty("mail.smtp.writetimeout", Integer.toString(TIMEOUT_MS));
+        // Without TCP_NODELAY the end of each message's DATA waits for the server's delayed ACK (about 40 ms on
+        // Linux): 22,000 digests then take 15 minutes instead of well under one (measured by the digest benchmark)
+        p.put("mail.smtp.socketFactory", NoDelaySockets.INSTANCE);
         return p;
     }
 

@@ -34,6 +34,10 @@ import cn.creditwindow.financing.FinancingPages;
 import cn.creditwindow.home.DashboardHandlers;
 import cn.creditwindow.managers.ManagerHandlers;
 import cn.creditwindow.service.ServicePages;
+import cn.creditwindow.subscriptions.SubscriptionHandlers;
+import cn.creditwindow.subscriptions.SubscriptionPages;
+import cn.creditwindow.digest.DigestHandlers;
+import cn.creditwindow.digest.DigestPages;
 import io.javalin.config.JavalinConfig;
 import java.util.Set;
 
@@ -84,7 +88,10 @@ public final class Routes {
                            // claim attachments (索赔附件)
                            AttachmentHandlers claimAttachments, AttachmentPages claimAttachmentPages,
                            // the customs pages of the claims section (报关单数据, 导入海关数据)
-                           CustomsPages customsPages) {
+                           CustomsPages customsPages,
+                           // subscriptions and monthly digests (信息订阅, 月报)
+                           SubscriptionHandlers subscriptions, SubscriptionPages subscriptionPages,
+                           DigestHandlers digests, DigestPages digestPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -210,6 +217,21 @@ public final class Routes {
                 REVIEWER, ADMIN);
         r.delete("/api/claims/{id}/attachments/{attachmentId}", h.claimAttachments()::delete, ENTERPRISE);
         // (end of claim attachments' API)
+        // Subscriptions and monthly digests (信息订阅, 月报): an enterprise's people keep its subscriptions and read its
+        // digest archive (others' answer 404); the Atom feed is public, its private token being the credential.
+        // Fixed paths before /api/subscriptions/{id}.
+        r.get("/api/subscriptions", h.subscriptions()::list, ENTERPRISE);
+        r.post("/api/subscriptions", h.subscriptions()::create, ENTERPRISE);
+        r.post("/api/subscriptions/preview", h.subscriptions()::preview, ENTERPRISE);
+        r.get("/api/subscriptions/{id}", h.subscriptions()::get, ENTERPRISE);
+        r.put("/api/subscriptions/{id}", h.subscriptions()::update, ENTERPRISE);
+        r.put("/api/subscriptions/{id}/state", h.subscriptions()::state, ENTERPRISE);
+        r.delete("/api/subscriptions/{id}", h.subscriptions()::delete, ENTERPRISE);
+        r.post("/api/subscriptions/{id}/feed-token", h.subscriptions()::feedToken, ENTERPRISE);
+        r.get("/api/atom/{token}", h.subscriptions()::atom);
+        r.get("/api/digests", h.digests()::list, ENTERPRISE);
+        r.get("/api/digests/{id}", h.digests()::get, ENTERPRISE);
+        // (end of subscriptions' API)
         r.get("/api/reference/countries", h.reference()::countries);
         r.get("/api/reference/industries", h.reference()::industries);
         r.get("/api/reference/modules", h.reference()::modules);
@@ -361,6 +383,22 @@ public final class Routes {
         r.post("/claims/{id}/attachments", h.claimAttachmentPages()::upload, ENTERPRISE);
         r.post("/claims/{id}/attachments/{attachmentId}/delete", h.claimAttachmentPages()::delete, ENTERPRISE);
         // (end of claim attachments' pages)
+        // Subscriptions' and digests' pages (信息订阅, 月报存档); the unsubscribe page of the e-mails' links is public
+        // (its signed token is the proof; POST is also RFC 8058's one-click). Fixed paths before {id}.
+        r.get("/subscriptions", h.subscriptionPages()::list, ENTERPRISE);
+        r.get("/subscriptions/new", h.subscriptionPages()::newPage, ENTERPRISE);
+        r.post("/subscriptions", h.subscriptionPages()::create, ENTERPRISE);
+        r.get("/subscriptions/{id}", h.subscriptionPages()::editPage, ENTERPRISE);
+        r.post("/subscriptions/{id}", h.subscriptionPages()::update, ENTERPRISE);
+        r.post("/subscriptions/{id}/pause", h.subscriptionPages()::pause, ENTERPRISE);
+        r.post("/subscriptions/{id}/resume", h.subscriptionPages()::resume, ENTERPRISE);
+        r.post("/subscriptions/{id}/delete", h.subscriptionPages()::delete, ENTERPRISE);
+        r.post("/subscriptions/{id}/feed-token", h.subscriptionPages()::feedToken, ENTERPRISE);
+        r.get("/digests/unsubscribe", h.digestPages()::confirmUnsubscribe);
+        r.post("/digests/unsubscribe", h.digestPages()::unsubscribe);
+        r.get("/digests", h.digestPages()::archive, ENTERPRISE);
+        r.get("/digests/{id}", h.digestPages()::view, ENTERPRISE);
+        // (end of subscriptions' pages)
     }
 
     /**

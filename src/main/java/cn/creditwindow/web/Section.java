@@ -8,6 +8,8 @@ package cn.creditwindow.web;
 public enum Section {
     HOME("/", "nav.home", true),
     RISK("/search", "nav.risk", true, "/articles"),
+    // subscriptions and monthly digests (信息订阅, manual 1.4): the digest archive belongs to the same entry
+    SUBSCRIPTIONS("/subscriptions", "nav.subscriptions", true, "/digests"),
     AGREEMENTS("/agreements", "nav.agreements", true),
     ENROLMENT("/enrolment", "nav.enrolment", true),
     CLAIMS("/claims", "nav.claims", true),

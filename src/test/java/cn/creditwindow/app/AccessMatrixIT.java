@@ -423,6 +423,34 @@ class AccessMatrixIT {
         rows.add(on("POST /claims/999999/attachments").status(404, enterprise).build());
         rows.add(on("POST /claims/999999/attachments/1/delete").status(404, enterprise).build());
         // (end of claim attachments' rows)
+        // subscriptions and monthly digests (信息订阅, 月报). Only an enterprise's people keep subscriptions and read the
+        // archive; unknown ids (999999) answer 404 to them; an unknown module in a body is 400, so nothing is saved.
+        // The Atom feed and the unsubscribe page are public: an unknown feed token is 404, a forged unsubscribe token
+        // 400, to everyone. SubscriptionsApiIT shows another enterprise gets 404 on every URL of a real subscription.
+        String badSubscription = "{\"modules\": [\"no-such-module\"]}";
+        rows.add(on("GET /api/subscriptions").allow(enterprise).build());
+        rows.add(on("POST /api/subscriptions").body(badSubscription).allow(enterprise).build());
+        rows.add(on("POST /api/subscriptions/preview").allow(enterprise).build());
+        rows.add(on("GET /api/subscriptions/999999").status(404, enterprise).build());
+        rows.add(on("PUT /api/subscriptions/999999").status(404, enterprise).build());
+        rows.add(on("PUT /api/subscriptions/999999/state").status(404, enterprise).build());
+        rows.add(on("DELETE /api/subscriptions/999999").status(404, enterprise).build());
+        rows.add(on("POST /api/subscriptions/999999/feed-token").status(404, enterprise).build());
+        rows.add(on("GET /api/atom/no-such-feed-token-0123456789abcdef").status(404, WHO.toArray(String[]::new)).build());
+        rows.add(on("GET /api/digests").allow(enterprise).build());
+        rows.add(on("GET /api/digests/999999").status(404, enterprise).build());
+        for (String get : List.of("/subscriptions", "/subscriptions/new", "/digests")) {
+            rows.add(on("GET " + get).allow(enterprise).status(303, "anonymous").build());
+        }
+        rows.add(on("POST /subscriptions").body("module=no-such-module").allow(enterprise).build());
+        rows.add(on("GET /subscriptions/999999").status(404, enterprise).status(303, "anonymous").build());
+        rows.add(on("GET /digests/999999").status(404, enterprise).status(303, "anonymous").build());
+        for (String post : List.of("", "/pause", "/resume", "/delete", "/feed-token")) {
+            rows.add(on("POST /subscriptions/999999" + post).body("module=no-such-module").status(404, enterprise).build());
+        }
+        rows.add(on("GET /digests/unsubscribe?token=s1.forged").status(400, WHO.toArray(String[]::new)).build());
+        rows.add(on("POST /digests/unsubscribe?token=s1.forged").status(400, WHO.toArray(String[]::new)).build());
+        // (end of subscriptions' rows)
         // signing out, each with a session of its own
         rows.add(on("POST /logout").body("").fresh().people().build());
         rows.add(on("DELETE /api/session").fresh().people().build());

@@ -60,6 +60,10 @@ final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("digest")) { // the monthly digest benchmark (subscriptions)
+            DigestBench.main(args);
+            return;
+        }
         BenchOptions options = BenchOptions.parse(args);
         long started = System.nanoTime();
         Path titles = options.data().resolve("headlines-zh/all_titles.txt");

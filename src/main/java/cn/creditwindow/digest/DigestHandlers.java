@@ -1,0 +1,30 @@
+package cn.creditwindow.digest;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.web.Authentication;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Objects;
+
+/** The digest archive's API: {@code /api/digests}. Routes carry the role guards; {@link Digests} the tenant. */
+public final class DigestHandlers {
+    private final Digests digests;
+
+    public DigestHandlers(Digests digests) {
+        this.digests = Objects.requireNonNull(digests, "digests");
+    }
+
+    /** {@code GET /api/digests}: the archive, newest month first. */
+    public void list(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        ctx.json(Map.of("items", digests.list(p)));
+    }
+
+    /** {@code GET /api/digests/{id}}: one digest with its content. */
+    public void get(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Digests.Entry e = digests.find(p, AccountHandlers.pathId(ctx, "id"));
+        ctx.json(Map.of("summary", e.summary(), "digest", e.digest()));
+    }
+}

@@ -1,0 +1,61 @@
+package cn.creditwindow.digest;
+
+import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pages;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The digest archive's pages ({@code /digests}, {@code /digests/{id}}) and the unsubscribe page of the e-mails'
+ * links ({@code /digests/unsubscribe?token=}: GET asks to confirm, POST unsubscribes — also the RFC 8058 one-click
+ * POST a mail program sends, which carries no session and so needs no anti-forgery token).
+ */
+public final class DigestPages {
+    private final Digests digests;
+    private final Unsubscriptions unsubscriptions;
+    private final Pages pages;
+
+    public DigestPages(Digests digests, Unsubscriptions unsubscriptions, Pages pages) {
+        this.digests = Objects.requireNonNull(digests, "digests");
+        this.unsubscriptions = Objects.requireNonNull(unsubscriptions, "unsubscriptions");
+        this.pages = Objects.requireNonNull(pages, "pages");
+    }
+
+    /** The archive. */
+    public record ArchiveView(List<Digests.Summary> items) {
+    }
+
+    /** The unsubscribe page: what the link unsubscribes, and whether it has been done. */
+    public record UnsubscribeView(String token, Unsubscriptions.Target target, boolean done) {
+    }
+
+    /** {@code GET /digests}. */
+    public void archive(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        pages.render(ctx, "digest/archive.jte", new ArchiveView(digests.list(p)));
+    }
+
+    /** {@code GET /digests/{id}}. */
+    public void view(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        pages.render(ctx, "digest/view.jte", digests.find(p, AccountHandlers.pathId(ctx, "id")));
+    }
+
+    /** {@code GET /digests/unsubscribe?token=}: asks to confirm (a link opened by a mail scanner changes nothing). */
+    public void confirmUnsubscribe(Context ctx) {
+        String token = ctx.queryParam("token");
+        pages.render(ctx, "digest/unsubscribe.jte", new UnsubscribeView(token, unsubscriptions.target(token), false));
+    }
+
+    /** {@code POST /digests/unsubscribe?token=} (or the form field {@code token}). */
+    public void unsubscribe(Context ctx) {
+        String token = ctx.queryParam("token");
+        if (token == null || token.isBlank()) {
+            token = ctx.formParam("token");
+        }
+        pages.render(ctx, "digest/unsubscribe.jte", new UnsubscribeView(token, unsubscriptions.unsubscribe(token), true));
+    }
+}
