@@ -42,7 +42,7 @@ class AgreementsBrowserIT {
         DemoWorld.create(server.app());
         browser = Browser.start(dir.resolve("profile"), dir.resolve("downloads"));
         driver = browser.driver;
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait = Browser.waiting(driver, Duration.ofSeconds(10));
     }
 
     @AfterAll

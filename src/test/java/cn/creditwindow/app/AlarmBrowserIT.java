@@ -40,7 +40,7 @@ class AlarmBrowserIT {
         DemoWorld.create(server.app());
         browser = Browser.start(dir.resolve("profile"), dir.resolve("downloads"));
         driver = browser.driver;
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait = Browser.waiting(driver, Duration.ofSeconds(10));
     }
 
     @AfterAll

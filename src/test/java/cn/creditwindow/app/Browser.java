@@ -139,4 +139,14 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
     }
+
+    /**
+     * A wait for conditions on pages that may be replaced while it polls: a click that submits a form can leave the
+     * element a condition just found on the old page (stale), which only means "not yet".
+     */
+    static org.openqa.selenium.support.ui.WebDriverWait waiting(org.openqa.selenium.WebDriver driver, Duration timeout) {
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
 }

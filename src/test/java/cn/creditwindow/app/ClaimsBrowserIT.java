@@ -63,9 +63,7 @@ class ClaimsBrowserIT {
         downloads = Files.createDirectories(dir.resolve("downloads"));
         browser = Browser.start(dir.resolve("profile"), downloads);
         driver = browser.driver;
-        // a click that loads a new page can leave the old element behind while a condition reads it
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait = Browser.waiting(driver, Duration.ofSeconds(15));
     }
 
     @AfterAll

@@ -47,7 +47,7 @@ class DigestBrowserIT {
         DemoWorld.create(server.app());
         browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
         driver = browser.driver;
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait = Browser.waiting(driver, Duration.ofSeconds(10));
     }
 
     @AfterAll

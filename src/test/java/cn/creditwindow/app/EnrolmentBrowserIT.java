@@ -50,7 +50,7 @@ class EnrolmentBrowserIT {
         world.pushPendingPolicies(server.app(), Config.CHINA);
         browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
         driver = browser.driver;
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait = Browser.waiting(driver, Duration.ofSeconds(10));
     }
 
     @AfterAll

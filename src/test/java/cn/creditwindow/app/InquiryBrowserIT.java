@@ -44,7 +44,7 @@ class InquiryBrowserIT {
         DemoWorld.create(server.app());
         browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
         driver = browser.driver;
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait = Browser.waiting(driver, Duration.ofSeconds(10));
     }
 
     @AfterAll

@@ -59,7 +59,7 @@ class PagesBrowserIT {
         downloads = Files.createDirectories(dir.resolve("downloads"));
         browser = Browser.start(dir.resolve("profile"), downloads);
         driver = browser.driver;
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait = Browser.waiting(driver, Duration.ofSeconds(10));
     }
 
     @AfterAll
