@@ -24,6 +24,9 @@ final class ErrorMapping {
     private ErrorMapping() {
     }
 
+    /** The most of a refused body read before answering 413 (a larger one is cut off by closing the connection). */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
     static void install(JavalinConfig config, Pages pages) {
         Answer answer = new Answer(pages);
         config.routes.exception(InvalidInputException.class, (e, ctx) ->
@@ -69,6 +72,9 @@ final class ErrorMapping {
     /** Sends an error as JSON or as a page, by the kind of path. */
     private record Answer(Pages pages) {
         void send(Context ctx, int status, String code, String en, String zh, List<FieldError> errors) {
+            if (status == 413 && !ctx.isMultipartFormData()) { // Jetty parses forms itself and closes on its limits
+                drain(ctx);
+            }
             if (Routes.isApi(ctx.path())) {
                 ctx.status(status).json(new ApiError(status, code, en, zh, errors));
                 return;
@@ -81,6 +87,23 @@ final class ErrorMapping {
                 ctx.status(status).contentType("text/plain; charset=utf-8")
                         .result(status + " " + zh + "\n" + en + "\n");
             }
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body (up to {@link #DRAIN_LIMIT}): a client still sending when the
+     * server answers and closes gets a connection reset instead of the 413 and its message.
+     */
+    private static void drain(Context ctx) {
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            for (int n; read < DRAIN_LIMIT && (n = in.read(buffer)) != -1; ) {
+                read += n;
+            }
+        } catch (java.io.IOException | IllegalStateException e) {
+            // the body is gone or was read as a form: the answer goes out as it is
         }
     }
 
