@@ -133,7 +133,8 @@ public final class MailDispatcher implements AutoCloseable {
             Instant now = clock.instant();
             batch = db.read(tx -> tx.list("SELECT o.id, o.address, o.subject, o.body, o.html, o.headers, o.created_at,"
                     + " d.attempts FROM mail_deliveries d JOIN outbox o ON o.id = d.outbox_id"
-                    + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, o.id LIMIT ?",
+                    + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?"
+                    + " ORDER BY d.next_attempt_at, d.outbox_id LIMIT ?",
                     MailDispatcher::due, now, schedule.batchSize()));
             SmtpMailer.Connection connection = null;
             MailException down = null;
