@@ -37,6 +37,7 @@ class ClaimAttachmentsBrowserIT {
     private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private BrowserJourney journey;
     private Path downloads;
     private Path dir;
     private long claim;
@@ -65,6 +66,7 @@ class ClaimAttachmentsBrowserIT {
         browser = Browser.start(dir.resolve("profile"), downloads);
         driver = browser.driver;
         wait = Browser.waiting(driver, Duration.ofSeconds(10));
+        journey = new BrowserJourney(server, browser, wait);
     }
 
     @AfterAll
@@ -87,7 +89,7 @@ class ClaimAttachmentsBrowserIT {
         assertThat(driver.findElement(By.id("no-attachments")).getText()).isEqualTo("未查询到数据");
         assertThat(driver.findElement(By.id("attachment-advice")).getText()).contains("单个附件不超过 4 MB",
                 "全部附件不超过 40 MB");
-        shot("claim-attachments-empty");
+        journey.shot("claim-attachments-empty");
 
         driver.findElement(By.id("attachment-remark")).sendKeys("律师函及催收记录");
         driver.findElement(By.id("attachment-file")).sendKeys(file.toAbsolutePath().toString());
@@ -97,7 +99,7 @@ class ClaimAttachmentsBrowserIT {
         String row = driver.findElement(By.cssSelector("#attachment-list tbody tr")).getText();
         assertThat(row).contains("PDF", "律师函及催收记录", shown(pdf.length));
         assertThat(driver.findElement(By.id("attachments-total")).getText()).contains("共 1 个附件");
-        shot("claim-attachments-one");
+        journey.shot("claim-attachments-one");
 
         link.click();
         Path saved = downloads.resolve("损失证明.pdf");
@@ -145,8 +147,4 @@ class ClaimAttachmentsBrowserIT {
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
-    private void shot(String name) {
-        int width = browser.screenshot(name);
-        assertThat(width).as(name + " fits a phone screen").isLessThanOrEqualTo(Browser.PHONE_WIDTH);
-    }
 }

@@ -47,6 +47,7 @@ class ClaimsBrowserIT {
     private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private BrowserJourney journey;
     private String coverStart;
 
     @BeforeAll
@@ -64,6 +65,7 @@ class ClaimsBrowserIT {
         browser = Browser.start(dir.resolve("profile"), downloads);
         driver = browser.driver;
         wait = Browser.waiting(driver, Duration.ofSeconds(15));
+        journey = new BrowserJourney(server, browser, wait);
     }
 
     @AfterAll
@@ -82,23 +84,23 @@ class ClaimsBrowserIT {
         uploadCustomsData();
 
         // the enterprise: the policy list, 我要索赔, the form
-        signIn("szt-legal");
-        open("/claims");
-        shot("claims-policies");
+        journey.signIn("szt-legal");
+        journey.open("/claims");
+        journey.shot("claims-policies");
         driver.findElement(By.cssSelector("a.new-claim")).click();
         wait.until(ExpectedConditions.urlMatches("/claims/policies/\\d+/new$"));
         long gulf = server.app().database().read(tx -> tx.number(
                 "SELECT id FROM buyers WHERE name_en = 'Gulf Star General Trading LLC'"));
-        fill("buyerId", Long.toString(gulf));
+        journey.fill("buyerId", Long.toString(gulf));
         for (String q : List.of("DISPUTE", "DEBT_ACKNOWLEDGED", "FINANCING")) {
             driver.findElement(By.cssSelector("input[name='answer." + q + "'][value=no]")).click();
         }
         driver.findElement(By.cssSelector("input[name='answer.REPORTED_LOSS'][value=yes]")).click();
         new Select(driver.findElement(By.id("lossCause"))).selectByValue("DEFAULT");
-        fill("reason", "买方收货后以资金紧张为由长期拖欠货款，经多次催收仍未付款");
-        fill("caseDescription", "我司向买方出运智能手机及笔记本电脑各一批，买方收货后至今未支付任何款项");
-        fill("mitigation", "已委托律师催收");
-        shot("claims-form");
+        journey.fill("reason", "买方收货后以资金紧张为由长期拖欠货款，经多次催收仍未付款");
+        journey.fill("caseDescription", "我司向买方出运智能手机及笔记本电脑各一批，买方收货后至今未支付任何款项");
+        journey.fill("mitigation", "已委托律师催收");
+        journey.shot("claims-form");
         driver.findElement(By.id("save-claim")).click();
         wait.until(ExpectedConditions.urlMatches("/claims/\\d+$"));
         String claimUrl = driver.getCurrentUrl();
@@ -127,7 +129,7 @@ class ClaimsBrowserIT {
         assertThat(result(MISTYPED)).isEqualTo("✗ 未查询到符合条件的数据");
         assertThat(driver.findElement(By.id("check-blocking")).getText()).contains("修改后才能提交");
         assertThat(driver.findElement(By.id("report-status")).getAttribute("data-state")).isEqualTo("none");
-        shot("claims-check-mistyped");
+        journey.shot("claims-check-mistyped");
 
         // fix it on the shipment's edit page
         driver.findElements(By.cssSelector("#shipments tbody tr")).stream()
@@ -135,8 +137,8 @@ class ClaimsBrowserIT {
                 .findElement(By.cssSelector("a.edit-shipment")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("shipment-edit-form")));
         assertThat(driver.findElement(By.id("s-declarations")).getAttribute("value")).isEqualTo(MISTYPED);
-        shot("claims-shipment-edit");
-        fill("s-declarations", SECOND);
+        journey.shot("claims-shipment-edit");
+        journey.fill("s-declarations", SECOND);
         driver.findElement(By.id("save-shipment")).click();
         wait.until(ExpectedConditions.urlToBe(claimUrl));
         driver.findElement(By.id("check-declarations")).click(); // the summary opens the check
@@ -153,43 +155,43 @@ class ClaimsBrowserIT {
         String text = PdfText.of(pdf.raw().body()).replaceAll("\\s+", "");
         assertThat(text).contains("信用保险索赔出运数据报告", "GS-2023-001", OWN, "GS-2023-002", SECOND, "智能手机",
                 "笔记本电脑", "COSCOSHIPPINGARIES").doesNotContain(MISTYPED);
-        shot("claims-report-generated");
+        journey.shot("claims-report-generated");
 
         // tick the declaration and submit
         driver.findElement(By.id("declaration")).click();
         driver.findElement(By.id("submit-claim")).click();
         wait.until(ExpectedConditions.textToBe(By.id("claim-state"), "已提交"));
         assertThat(driver.findElements(By.id("shipment-form"))).isEmpty();
-        shot("claims-submitted");
-        signOut();
+        journey.shot("claims-submitted");
+        journey.signOut();
 
         // the reviewer sees the check and returns the claim with a reason
-        signIn("reviewer");
-        open("/claims/review");
+        journey.signIn("reviewer");
+        journey.open("/claims/review");
         driver.findElement(By.cssSelector("#claims-queue a[href='" + claimPath + "']")).click();
         wait.until(ExpectedConditions.urlToBe(claimUrl));
         assertThat(driver.findElement(By.id("declaration-check")).getAttribute("open")).isNotNull();
         assertThat(result(SECOND)).isEqualTo("✓ 数据正常");
-        shot("claims-review");
-        fill("return-reason", "请补充减损措施的进展");
+        journey.shot("claims-review");
+        journey.fill("return-reason", "请补充减损措施的进展");
         driver.findElement(By.id("return-claim")).click();
         wait.until(ExpectedConditions.textToBe(By.id("claim-state"), "已退回"));
-        signOut();
+        journey.signOut();
 
         // the enterprise sees the reason and its account manager, edits the claim and resubmits
-        signIn("szt-legal");
+        journey.signIn("szt-legal");
         driver.get(claimUrl);
         assertThat(driver.findElement(By.id("history")).getText()).contains("请补充减损措施的进展");
         assertThat(driver.findElement(By.id("review-receipt")).getText()).contains("客户经理");
         assertThat(driver.findElements(By.cssSelector("#review-receipt .manager"))).isNotEmpty();
-        shot("claims-returned");
+        journey.shot("claims-returned");
         driver.findElement(By.id("edit-claim")).click();
         wait.until(ExpectedConditions.urlToBe(claimUrl + "/edit"));
         assertThat(driver.findElement(By.id("mitigation")).getAttribute("value")).isEqualTo("已委托律师催收");
         assertThat(driver.findElement(By.cssSelector("input[name='answer.REPORTED_LOSS'][value=yes]")).isSelected())
                 .isTrue();
-        fill("mitigation", "已委托律师催收，律师函已于二〇二四年五月送达买方");
-        shot("claims-edit");
+        journey.fill("mitigation", "已委托律师催收，律师函已于二〇二四年五月送达买方");
+        journey.shot("claims-edit");
         driver.findElement(By.id("save-claim")).click();
         wait.until(ExpectedConditions.urlToBe(claimUrl));
         assertThat(driver.findElement(By.id("claim-facts")).getText()).contains("律师函已于二〇二四年五月送达买方");
@@ -198,35 +200,35 @@ class ClaimsBrowserIT {
         driver.findElement(By.id("submit-claim")).click();
         wait.until(ExpectedConditions.textToBe(By.id("claim-state"), "已提交"));
         assertThat(events()).containsExactly("提交", "退回", "提交");
-        signOut();
+        journey.signOut();
 
         // the reviewer accepts (15 working days) and pays seed 000 case 1
-        signIn("reviewer");
+        journey.signIn("reviewer");
         driver.get(claimUrl);
         driver.findElement(By.id("accept-claim")).click();
         wait.until(ExpectedConditions.textToBe(By.id("claim-state"), "已受理"));
         assertThat(driver.findElement(By.id("claim-due")).getText()).isEqualTo("2024-07-08");
-        fill("loss", "440000");
-        shot("claims-accepted");
+        journey.fill("loss", "440000");
+        journey.shot("claims-accepted");
         driver.findElement(By.id("pay-claim")).click();
         wait.until(ExpectedConditions.textToBe(By.id("claim-state"), "已赔付"));
         assertThat(driver.findElement(By.id("claim-payout")).getText()).isEqualTo("150,000.00");
-        signOut();
+        journey.signOut();
 
-        signIn("szt-legal");
+        journey.signIn("szt-legal");
         driver.get(claimUrl);
         assertThat(driver.findElement(By.id("claim-payout")).getText()).isEqualTo("150,000.00");
         assertThat(events()).containsExactly("提交", "退回", "提交", "受理", "赔付");
-        shot("claims-paid");
-        open("/customs/declarations");
+        journey.shot("claims-paid");
+        journey.open("/customs/declarations");
         assertThat(driver.findElement(By.id("declarations")).getText()).contains(OWN, SECOND);
-        shot("customs-declarations");
+        journey.shot("customs-declarations");
     }
 
     /** The reviewer uploads the credit enterprise's declarations and bills of lading on the customs page. */
     private void uploadCustomsData() throws IOException {
-        signIn("reviewer");
-        open("/claims");
+        journey.signIn("reviewer");
+        journey.open("/claims");
         driver.findElement(By.id("customs-import")).click();
         wait.until(ExpectedConditions.urlContains("/customs/import"));
         String uscc = DemoWorld.CREDIT_ENTERPRISE.uscc();
@@ -239,7 +241,7 @@ class ClaimsBrowserIT {
                 + "20000.00,USD\n", StandardCharsets.UTF_8);
         upload("declarations", declarations);
         assertThat(driver.findElement(By.id("done")).getText()).isEqualTo("出口报关单：新增 2 条，更新 0 条。");
-        shot("customs-import");
+        journey.shot("customs-import");
         Path bills = dir.resolve("bills.csv");
         Files.writeString(bills, "number,consignor_uscc,vessel,voyage,shipper,consignee,date\n"
                 + "COSU6240000501," + uscc + ",COSCO SHIPPING ARIES,024W,Shenzhen Trading,Gulf Star General Trading LLC,"
@@ -248,7 +250,7 @@ class ClaimsBrowserIT {
                 + coverStart + "\n", StandardCharsets.UTF_8);
         upload("bills-of-lading", bills);
         assertThat(driver.findElement(By.id("done")).getText()).isEqualTo("提运单：新增 2 条，更新 0 条。");
-        signOut();
+        journey.signOut();
     }
 
     private void upload(String kind, Path file) {
@@ -267,29 +269,6 @@ class ClaimsBrowserIT {
         return driver.findElements(By.cssSelector("#history .event-kind")).stream().map(WebElement::getText).toList();
     }
 
-    private void signIn(String username) {
-        open("/login");
-        fill("username", username);
-        fill("password", DemoWorld.PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void signOut() {
-        driver.findElement(By.id("logout")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-link")));
-    }
-
-    private void open(String path) {
-        driver.get(server.base() + path);
-    }
-
-    private void fill(String id, String text) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
     private static long size(Path file) {
         try {
             return Files.size(file);
@@ -298,8 +277,4 @@ class ClaimsBrowserIT {
         }
     }
 
-    private void shot(String name) {
-        int width = browser.screenshot(name);
-        assertThat(width).as(name + " fits a phone screen").isLessThanOrEqualTo(Browser.PHONE_WIDTH);
-    }
 }

@@ -34,6 +34,7 @@ class CreditBrowserIT {
     private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private BrowserJourney journey;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
@@ -46,6 +47,7 @@ class CreditBrowserIT {
         browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
         driver = browser.driver;
         wait = Browser.waiting(driver, Duration.ofSeconds(10));
+        journey = new BrowserJourney(server, browser, wait);
     }
 
     @AfterAll
@@ -61,19 +63,19 @@ class CreditBrowserIT {
     @Test
     void fromTheSearchPageToADeliveredReport() {
         Browser.requireInstalled();
-        signIn("szt-legal");
+        journey.signIn("szt-legal");
         // the search page's 资信服务 button carries the country condition to the order form
-        open("/search?country=AE");
+        journey.open("/search?country=AE");
         driver.findElement(By.id("credit-services")).click();
         wait.until(ExpectedConditions.urlContains("/credit/order"));
         assertThat(driver.findElement(By.id("type-COUNTRY_RISK")).isSelected()).isTrue();
         assertThat(driver.findElement(By.id("country")).getAttribute("value")).isEqualTo("AE");
-        shot("credit-order-from-search");
+        journey.shot("credit-order-from-search");
 
         // a buyer report instead: find the buyer in the directory, see the charge, confirm
         driver.findElement(By.id("type-BUYER_CREDIT")).click();
-        fill("country", "");
-        fill("buyerQ", "gulf star");
+        journey.fill("country", "");
+        journey.fill("buyerQ", "gulf star");
         driver.findElement(By.id("buyer-search")).click();
         WebElement gulf = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#buyer-picker input[type=radio]")));
@@ -84,81 +86,54 @@ class CreditBrowserIT {
         assertThat(driver.findElement(By.id("quote")).getAttribute("data-basis")).isEqualTo("FREE");
         assertThat(driver.findElement(By.id("quote-charge")).getText()).isEqualTo("0.00 CNY");
         assertThat(driver.findElement(By.id("quote-message")).getText()).contains("免费额度内", "剩余 3 份", "2024-06-30");
-        shot("credit-quote");
+        journey.shot("credit-quote");
         driver.findElement(By.id("confirm-order")).click();
         wait.until(ExpectedConditions.urlMatches("/credit/orders/\\d+$"));
         String orderUrl = driver.getCurrentUrl();
         assertThat(driver.findElement(By.id("order-state")).getText()).isEqualTo("已下单");
         assertThat(driver.findElement(By.id("order-charge")).getText()).contains("免费额度");
-        shot("credit-ordered");
+        journey.shot("credit-ordered");
 
         // the wallet shows the use
-        open("/credit");
+        journey.open("/credit");
         assertThat(driver.findElement(By.id("wallet-used")).getText()).isEqualTo("1");
         assertThat(driver.findElement(By.id("wallet-left")).getText()).isEqualTo("2");
         assertThat(driver.findElement(By.id("wallet-expires")).getText()).isEqualTo("2024-06-30");
         assertThat(driver.findElement(By.id("orders")).getText()).contains("Gulf Star General Trading LLC", "示例法人4");
-        shot("credit-wallet");
-        signOut();
+        journey.shot("credit-wallet");
+        journey.signOut();
 
         // the reviewer takes it and delivers a report with a bankruptcy
-        signIn("reviewer");
-        open("/credit/fulfilment");
-        shot("credit-fulfilment");
+        journey.signIn("reviewer");
+        journey.open("/credit/fulfilment");
+        journey.shot("credit-fulfilment");
         driver.findElement(By.cssSelector("#queue .take")).click();
         wait.until(ExpectedConditions.urlMatches("/credit/orders/\\d+/deliver$"));
         driver.findElement(By.id("deliver-report")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
         assertThat(driver.findElement(By.id("form-errors")).getText()).contains("请选择评级", "请填写报告摘要");
-        shot("credit-deliver-errors");
-        fill("registrationNo", "DXB-000123");
+        journey.shot("credit-deliver-errors");
+        journey.fill("registrationNo", "DXB-000123");
         new Select(driver.findElement(By.id("rating"))).selectByValue("D");
         new Select(driver.findElement(By.id("paymentBehaviour"))).selectByValue("DELINQUENT");
         new Select(driver.findElement(By.id("eventType0"))).selectByValue("BANKRUPTCY");
-        fill("eventDate0", "2024-05-20");
-        fill("eventText0", "迪拜法院宣告该买方破产");
-        fill("summary", "该阿联酋买方已被宣告破产，建议立即停止对其出运。");
-        shot("credit-deliver");
+        journey.fill("eventDate0", "2024-05-20");
+        journey.fill("eventText0", "迪拜法院宣告该买方破产");
+        journey.fill("summary", "该阿联酋买方已被宣告破产，建议立即停止对其出运。");
+        journey.shot("credit-deliver");
         driver.findElement(By.id("deliver-report")).click();
         wait.until(ExpectedConditions.urlToBe(orderUrl));
         assertThat(driver.findElement(By.id("order-state")).getText()).isEqualTo("已出具");
-        signOut();
+        journey.signOut();
 
         // the enterprise reads the report
-        signIn("szt-legal");
+        journey.signIn("szt-legal");
         driver.get(orderUrl);
         assertThat(driver.findElement(By.id("report-rating")).getText()).isEqualTo("D");
         assertThat(driver.findElement(By.id("report-events")).getText()).contains("破产", "迪拜法院宣告该买方破产");
         assertThat(driver.findElement(By.id("report-summary")).getText()).contains("建议立即停止对其出运");
         assertThat(driver.findElement(By.id("report-pdf")).getAttribute("href")).endsWith("/report.pdf");
-        shot("credit-report");
+        journey.shot("credit-report");
     }
 
-    private void signIn(String username) {
-        open("/login");
-        fill("username", username);
-        fill("password", DemoWorld.PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void signOut() {
-        driver.findElement(By.id("logout")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-link")));
-    }
-
-    private void open(String path) {
-        driver.get(server.base() + path);
-    }
-
-    private void fill(String id, String text) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    private void shot(String name) {
-        int width = browser.screenshot(name);
-        assertThat(width).as(name + " fits a phone screen").isLessThanOrEqualTo(Browser.PHONE_WIDTH);
-    }
 }

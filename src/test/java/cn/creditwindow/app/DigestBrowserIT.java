@@ -36,6 +36,7 @@ class DigestBrowserIT {
     private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private BrowserJourney journey;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
@@ -48,6 +49,7 @@ class DigestBrowserIT {
         browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
         driver = browser.driver;
         wait = Browser.waiting(driver, Duration.ofSeconds(10));
+        journey = new BrowserJourney(server, browser, wait);
     }
 
     @AfterAll
@@ -63,8 +65,8 @@ class DigestBrowserIT {
     @Test
     void fromTheSearchPageToASubscriptionAndItsDigestInTheArchive() {
         Browser.requireInstalled();
-        signIn("sz-legal");
-        open("/search?country=" + TestServer.enc("阿联酋"));
+        journey.signIn("sz-legal");
+        journey.open("/search?country=" + TestServer.enc("阿联酋"));
         driver.findElement(By.id("save-query")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-panel")));
         assertThat(driver.getCurrentUrl()).contains("/subscriptions/new");
@@ -75,16 +77,16 @@ class DigestBrowserIT {
                 "重点行业风险预警", "光伏逆变器出口阿联酋需求上升", "匹配原因：国家：阿联酋");
         assertThat(preview.indexOf("阿联酋迪拜港口拥堵预警")).isLessThan(preview.indexOf("阿联酋央行上调基准利率"));
         assertThat(preview).doesNotContain("九月外贸数据", "十一月展会", "沙特");
-        shot("subscription-preview");
+        journey.shot("subscription-preview");
 
         // a bad country: named on the form, the preview waits, nothing saved
-        fill("f-country", "阿联酋,亚特兰蒂斯");
+        journey.fill("f-country", "阿联酋,亚特兰蒂斯");
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
         assertThat(driver.findElement(By.id("form-errors")).getText()).contains("国家/地区", "未知的国家或地区：“亚特兰蒂斯”");
-        shot("subscription-errors");
-        fill("f-country", "阿联酋");
-        fill("name", "阿联酋市场");
+        journey.shot("subscription-errors");
+        journey.fill("f-country", "阿联酋");
+        journey.fill("name", "阿联酋市场");
         driver.findElement(By.id("module-country-alert")).click();
         driver.findElement(By.id("preview")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-total"), "3"));
@@ -93,7 +95,7 @@ class DigestBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
         WebElement row = driver.findElement(By.cssSelector("#subscriptions tbody tr"));
         assertThat(row.getText()).contains("阿联酋市场", "栏目：国别信息预警；国家：阿联酋", "订阅中");
-        shot("subscriptions");
+        journey.shot("subscriptions");
         driver.findElement(By.cssSelector("#subscriptions .pause")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("done"), "data-done", "paused"));
         assertThat(driver.findElement(By.cssSelector("#subscriptions tbody tr")).getText()).contains("已暂停");
@@ -104,40 +106,18 @@ class DigestBrowserIT {
         clock.set(Instant.parse("2026-12-01T01:00:00Z"));
         DigestRun.Report november = server.app().digestRun().run(YearMonth.of(2026, 11), DigestRun.Listener.NONE);
         assertThat(november.recorded()).isEqualTo(1);
-        signIn("sz-legal"); // a month later the session has long expired
-        open("/digests");
+        journey.signIn("sz-legal"); // a month later the session has long expired
+        journey.open("/digests");
         List<WebElement> digests = driver.findElements(By.cssSelector("#digests tbody tr"));
         assertThat(digests).hasSize(1);
         assertThat(digests.get(0).getText()).contains("2026-11", "示例法人1");
-        shot("digest-archive");
+        journey.shot("digest-archive");
         driver.findElement(By.cssSelector("#digests tbody tr a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("digest-title")));
         String digest = driver.findElement(By.id("main")).getText();
         assertThat(digest).contains("2026-11 风险信息月报", "订阅：阿联酋市场", "国别信息预警", "阿联酋十一月展会提示",
                 "匹配原因：国家：阿联酋；栏目：国别信息预警").doesNotContain("阿联酋迪拜港口拥堵预警");
-        shot("digest");
+        journey.shot("digest");
     }
 
-    private void signIn(String username) {
-        open("/login");
-        fill("username", username);
-        fill("password", DemoWorld.PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void open(String path) {
-        driver.get(server.base() + path);
-    }
-
-    private void fill(String id, String text) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    private void shot(String name) {
-        int width = browser.screenshot(name);
-        assertThat(width).as(name + " fits a phone screen").isLessThanOrEqualTo(Browser.PHONE_WIDTH);
-    }
 }

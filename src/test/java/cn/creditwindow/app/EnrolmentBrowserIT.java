@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,6 +36,7 @@ class EnrolmentBrowserIT {
     private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private BrowserJourney journey;
     private Path dir;
 
     @BeforeAll
@@ -51,6 +51,7 @@ class EnrolmentBrowserIT {
         browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
         driver = browser.driver;
         wait = Browser.waiting(driver, Duration.ofSeconds(10));
+        journey = new BrowserJourney(server, browser, wait);
     }
 
     @AfterAll
@@ -67,8 +68,8 @@ class EnrolmentBrowserIT {
     void fromSignInToReceipt() throws IOException {
         Browser.requireInstalled();
         // the administrator's upload page: a list for Henan's small/micro scheme
-        signIn("admin");
-        open("/enrolment/lists");
+        journey.signIn("admin");
+        journey.open("/enrolment/lists");
         Path csv = dir.resolve("list.csv");
         Files.writeString(csv, "统一社会信用代码,企业名称,上年出口额（美元）,行政区划代码\n91410105MA00000016,郑州示例甲贸易有限公司,5000000,410105\n",
                 StandardCharsets.UTF_8);
@@ -78,17 +79,17 @@ class EnrolmentBrowserIT {
         wait.until(ExpectedConditions.urlMatches("/enrolment/lists/\\d+$"));
         assertThat(driver.findElement(By.id("list-state")).getText()).isEqualTo("已导入");
         assertThat(driver.findElement(By.id("entries")).getText()).contains("郑州示例甲贸易有限公司", "5,000,000.00");
-        shot("enrolment-admin-list");
-        signOut();
+        journey.shot("enrolment-admin-list");
+        journey.signOut();
 
         // step 1: the enterprise sees the pending policy
-        signIn("hn-legal");
+        journey.signIn("hn-legal");
         assertThat(driver.findElement(By.id("pending-notice")).getText()).contains("待确认");
         assertThat(driver.findElement(By.id("home-pending")).getText()).contains("(1)");
-        shot("enrolment-home");
+        journey.shot("enrolment-home");
         driver.findElement(By.id("pending-notice")).findElement(By.tagName("a")).click();
         wait.until(ExpectedConditions.urlContains("filter=pending"));
-        shot("enrolment-list");
+        journey.shot("enrolment-list");
         driver.findElement(By.cssSelector("#applications .policy-link")).click();
         wait.until(ExpectedConditions.urlMatches("/enrolment/policies/\\d+$"));
         String policyUrl = driver.getCurrentUrl();
@@ -96,110 +97,83 @@ class EnrolmentBrowserIT {
         assertThat(driver.findElement(By.id("premium")).getText()).contains("200.00");
 
         // step 2: the form, a bad mobile first, then the code from the outbox
-        fill("contactName", "王芳");
-        fill("mobile", "12345");
-        fill("email", "wang_fang-1@example.com");
+        journey.fill("contactName", "王芳");
+        journey.fill("mobile", "12345");
+        journey.fill("email", "wang_fang-1@example.com");
         driver.findElement(By.id("request-code")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
         assertThat(driver.findElement(By.id("form-errors")).getText()).contains("手机号码格式不正确");
-        shot("enrolment-form-error");
-        fill("mobile", "13912345678");
+        journey.shot("enrolment-form-error");
+        journey.fill("mobile", "13912345678");
         driver.findElement(By.id("request-code")).click();
         // seed 002's order: agreement and data authorisation first (Zhengzhou's awaits the insurer)
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "/agreements"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("签署服务协议", "完成企业数据授权");
-        shot("enrolment-agreement-first");
-        signOut();
-        signIn("reviewer");
-        open("/agreements/review");
+        journey.shot("enrolment-agreement-first");
+        journey.signOut();
+        journey.signIn("reviewer");
+        journey.open("/agreements/review");
         driver.findElement(By.cssSelector("#awaiting .approve")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
-        signOut();
-        signIn("hn-legal");
-        open("/agreements/authorisation");
+        journey.signOut();
+        journey.signIn("hn-legal");
+        journey.open("/agreements/authorisation");
         driver.findElement(By.id("agree")).click();
         driver.findElement(By.id("authorise-submit")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/agreements/authorisation")));
         driver.get(policyUrl);
-        fill("contactName", "王芳");
-        fill("mobile", "13912345678");
-        fill("email", "wang_fang-1@example.com");
+        journey.fill("contactName", "王芳");
+        journey.fill("mobile", "13912345678");
+        journey.fill("email", "wang_fang-1@example.com");
         driver.findElement(By.id("request-code")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code-sent")));
-        shot("enrolment-code-sent");
-        open("/enrolment/outbox");
+        journey.shot("enrolment-code-sent");
+        journey.open("/enrolment/outbox");
         Matcher m = CODE.matcher(driver.findElement(By.id("outbox")).getText());
         assertThat(m.find()).isTrue();
         String code = m.group(1);
-        shot("enrolment-outbox");
+        journey.shot("enrolment-outbox");
         driver.get(policyUrl);
         assertThat(driver.findElement(By.id("mobile")).getAttribute("value")).isEqualTo("13912345678");
         driver.findElement(By.id("declaration")).click();
-        fill("code", code);
+        journey.fill("code", code);
         driver.findElement(By.id("submit-application")).click();
         wait.until(ExpectedConditions.textToBe(By.id("policy-state"), "投保申请已提交"));
         assertThat(currentStep()).isEqualTo("3");
-        shot("enrolment-applied");
-        signOut();
+        journey.shot("enrolment-applied");
+        journey.signOut();
 
         // step 3: the reviewer accepts
-        signIn("reviewer");
-        open("/enrolment/review");
-        shot("enrolment-review-queue");
+        journey.signIn("reviewer");
+        journey.open("/enrolment/review");
+        journey.shot("enrolment-review-queue");
         driver.findElement(By.cssSelector("#review .review-open")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accept")));
         driver.findElement(By.id("accept")).click();
         wait.until(ExpectedConditions.textToBe(By.id("policy-state"), "生效"));
         assertThat(driver.findElement(By.id("policy-receipt")).getText()).isEqualTo("待收悉");
-        signOut();
+        journey.signOut();
 
         // steps 4 and 5: receipt, then done with both documents
-        signIn("hn-legal");
+        journey.signIn("hn-legal");
         assertThat(driver.findElement(By.id("home-effective")).getText()).contains("(1)");
         driver.get(policyUrl);
         assertThat(currentStep()).isEqualTo("4");
         assertThat(driver.findElement(By.id("cover")).getText()).contains("2024-09-01", "2025-08-31");
-        shot("enrolment-effective");
+        journey.shot("enrolment-effective");
         driver.findElement(By.id("acknowledge")).click();
         wait.until(ExpectedConditions.textToBe(By.id("policy-receipt"), "已收悉"));
         assertThat(currentStep()).isEqualTo("5");
         assertThat(driver.findElement(By.id("policy-pdf")).getAttribute("href")).endsWith("/policy.pdf");
         assertThat(driver.findElement(By.id("application-pdf")).getAttribute("href")).endsWith("/application.pdf");
-        shot("enrolment-received");
-        open("/enrolment?tab=policies");
+        journey.shot("enrolment-received");
+        journey.open("/enrolment?tab=policies");
         assertThat(driver.findElement(By.id("policies")).getText()).contains("生效", "已收悉");
-        shot("enrolment-policies-tab");
+        journey.shot("enrolment-policies-tab");
     }
 
     private String currentStep() {
         return driver.findElement(By.cssSelector(".steps .step.current")).getAttribute("data-step");
     }
 
-    private void signIn(String username) {
-        open("/login");
-        fill("username", username);
-        fill("password", DemoWorld.PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void signOut() {
-        driver.findElement(By.id("logout")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-link")));
-    }
-
-    private void open(String path) {
-        driver.get(server.base() + path);
-    }
-
-    private void fill(String id, String text) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    private void shot(String name) {
-        int width = browser.screenshot(name);
-        assertThat(width).as(name + " fits a phone screen").isLessThanOrEqualTo(Browser.PHONE_WIDTH);
-    }
 }

@@ -34,6 +34,7 @@ class InquiryBrowserIT {
     private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private BrowserJourney journey;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
@@ -45,6 +46,7 @@ class InquiryBrowserIT {
         browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
         driver = browser.driver;
         wait = Browser.waiting(driver, Duration.ofSeconds(10));
+        journey = new BrowserJourney(server, browser, wait);
     }
 
     @AfterAll
@@ -60,7 +62,7 @@ class InquiryBrowserIT {
     @Test
     void anInquiryFromTheMenuCascadesIsSubmittedReadOnlyAndAnswered() {
         Browser.requireInstalled();
-        signIn("sz-legal");
+        journey.signIn("sz-legal");
         // 投保服务 in the left-hand menu, then its sub-menu 投保咨询
         driver.findElement(By.cssSelector(".sidenav a[href='/enrolment']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("enrolment-menu")));
@@ -71,7 +73,7 @@ class InquiryBrowserIT {
         assertThat(driver.findElement(By.id("companyName")).getAttribute("value")).isEqualTo("深圳市示例电子科技有限公司");
         assertThat(driver.findElement(By.id("type-INSURE")).isSelected()).as("我要投保 by default").isTrue();
         assertThat(driver.findElement(By.id("region-refresh")).isDisplayed()).as("the script replaces the button").isFalse();
-        shot("inquiry-form");
+        journey.shot("inquiry-form");
 
         // the cascade: 河南省 → 洛阳市 → 老城区, each list filled by the script
         choose("province", "河南省");
@@ -82,10 +84,10 @@ class InquiryBrowserIT {
         waitForOption("district", "老城区");
         assertThat(options("district")).contains("涧西区").doesNotContain("罗湖区");
         choose("district", "老城区");
-        fill("address", "中州中路 100 号");
-        fill("contactName", "张经理");
-        fill("mobile", "12345678901");
-        fill("email", "zhang_jl@example.com");
+        journey.fill("address", "中州中路 100 号");
+        journey.fill("contactName", "张经理");
+        journey.fill("mobile", "12345678901");
+        journey.fill("email", "zhang_jl@example.com");
         driver.findElement(By.id("type-BUYER_RESOURCES")).click();
         driver.findElement(By.id("inquiry-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
@@ -94,8 +96,8 @@ class InquiryBrowserIT {
         assertThat(selected("city")).isEqualTo("洛阳市");
         assertThat(selected("district")).isEqualTo("老城区");
         assertThat(driver.findElement(By.id("type-BUYER_RESOURCES")).isSelected()).isTrue();
-        shot("inquiry-bad-mobile");
-        fill("mobile", "13800138000");
+        journey.shot("inquiry-bad-mobile");
+        journey.fill("mobile", "13800138000");
         driver.findElement(By.id("inquiry-submit")).click();
         wait.until(ExpectedConditions.urlMatches("/enrolment/inquiries/\\d+\\?submitted=true$"));
         String url = driver.getCurrentUrl().replace("?submitted=true", "");
@@ -106,42 +108,42 @@ class InquiryBrowserIT {
         assertThat(driver.findElement(By.id("inquiry-region")).getText()).isEqualTo("河南省 洛阳市 老城区");
         assertThat(driver.findElement(By.id("inquiry-type")).getText()).isEqualTo("我要买方资源");
         assertThat(driver.findElements(By.cssSelector("#inquiry input, #inquiry textarea, #answer-form"))).as("read-only").isEmpty();
-        shot("inquiry-submitted");
-        open("/enrolment/inquiries");
+        journey.shot("inquiry-submitted");
+        journey.open("/enrolment/inquiries");
         assertThat(driver.findElement(By.id("inquiries")).getText()).contains(serial, "中国出口信用保险公司", "已提交");
-        signOut();
+        journey.signOut();
 
         // the reviewer answers from the list
-        signIn("reviewer");
-        open("/enrolment/inquiries?state=SUBMITTED");
+        journey.signIn("reviewer");
+        journey.open("/enrolment/inquiries?state=SUBMITTED");
         driver.findElement(By.linkText(serial)).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("answer-form")));
         driver.findElement(By.id("answer-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("answer-error")));
         assertThat(driver.findElement(By.id("answer-error")).getText()).contains("请填写答复内容");
-        fill("answer", "您好，我司可为贵司提供买方资信调查与买方推荐服务，客户经理将与您联系。");
-        shot("inquiry-answer-form");
+        journey.fill("answer", "您好，我司可为贵司提供买方资信调查与买方推荐服务，客户经理将与您联系。");
+        journey.shot("inquiry-answer-form");
         driver.findElement(By.id("answer-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("answered-notice")));
         assertThat(driver.findElement(By.id("inquiry-state")).getText()).isEqualTo("已答复");
-        signOut();
+        journey.signOut();
 
         // the enterprise sees the answer
-        signIn("sz-operator");
+        journey.signIn("sz-operator");
         driver.get(url);
         assertThat(driver.findElement(By.id("inquiry-state")).getText()).isEqualTo("已答复");
         assertThat(driver.findElement(By.id("inquiry-answer")).getText()).contains("买方资信调查与买方推荐服务");
-        shot("inquiry-answered");
-        signOut();
+        journey.shot("inquiry-answered");
+        journey.signOut();
     }
 
     @Test
     void withoutScriptTheRefreshButtonShowsTheNextLevel() {
         Browser.requireInstalled();
-        signIn("hn-legal");
+        journey.signIn("hn-legal");
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
         try {
-            open("/message-board");
+            journey.open("/message-board");
             WebElement refresh = driver.findElement(By.id("region-refresh"));
             assertThat(refresh.isDisplayed()).isTrue();
             choose("province", "北京市");
@@ -154,17 +156,17 @@ class InquiryBrowserIT {
             waitForOption("district", "东城区");
             assertThat(selected("province")).isEqualTo("北京市");
             assertThat(driver.findElements(By.id("form-errors"))).as("a refresh is not a submission").isEmpty();
-            shot("board-no-script-refresh");
+            journey.shot("board-no-script-refresh");
         } finally {
             driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
         }
-        signOut();
+        journey.signOut();
     }
 
     @Test
     void aMessageFromTheMenuIsRepliedTo() {
         Browser.requireInstalled();
-        signIn("ly-legal");
+        journey.signIn("ly-legal");
         driver.findElement(By.cssSelector(".sidenav a[href='/message-board']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board-form")));
         assertThat(driver.findElement(By.cssSelector(".sidenav a[aria-current=page]")).getText()).isEqualTo("调查问卷");
@@ -175,35 +177,35 @@ class InquiryBrowserIT {
         choose("city", "东莞市");
         wait.until(d -> !d.findElement(By.id("district")).isEnabled());
         assertThat(options("district")).containsExactly("（该市不设区县）");
-        fill("contactName", "王女士");
-        fill("mobile", "13900379000");
-        fill("subject", "东莞分厂投保咨询");
-        fill("content", "我司在东莞新设分厂，能否一并纳入小微企业统保？");
-        shot("board-form");
+        journey.fill("contactName", "王女士");
+        journey.fill("mobile", "13900379000");
+        journey.fill("subject", "东莞分厂投保咨询");
+        journey.fill("content", "我司在东莞新设分厂，能否一并纳入小微企业统保？");
+        journey.shot("board-form");
         driver.findElement(By.id("board-submit")).click();
         wait.until(ExpectedConditions.urlMatches("/message-board/\\d+\\?submitted=true$"));
         String url = driver.getCurrentUrl().replace("?submitted=true", "");
         assertThat(driver.findElement(By.id("message-region")).getText()).isEqualTo("广东省 东莞市");
         assertThat(driver.findElement(By.id("message-state")).getText()).isEqualTo("已提交");
         assertThat(driver.findElement(By.id("no-reply")).getText()).contains("等待中信保回复");
-        shot("board-submitted");
-        signOut();
+        journey.shot("board-submitted");
+        journey.signOut();
 
-        signIn("reviewer");
-        open("/message-board");
+        journey.signIn("reviewer");
+        journey.open("/message-board");
         driver.findElement(By.linkText("东莞分厂投保咨询")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-form")));
-        fill("reply", "分厂为独立法人的，需单独投保；非独立法人的，可随总公司一并投保。");
+        journey.fill("reply", "分厂为独立法人的，需单独投保；非独立法人的，可随总公司一并投保。");
         driver.findElement(By.id("reply-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("replied-notice")));
         assertThat(driver.findElement(By.id("message-state")).getText()).isEqualTo("已回复");
-        signOut();
+        journey.signOut();
 
-        signIn("ly-operator");
+        journey.signIn("ly-operator");
         driver.get(url);
         assertThat(driver.findElement(By.id("message-reply")).getText()).contains("需单独投保");
-        shot("board-replied");
-        signOut();
+        journey.shot("board-replied");
+        journey.signOut();
     }
 
     private void choose(String id, String text) {
@@ -222,31 +224,4 @@ class InquiryBrowserIT {
         return new Select(driver.findElement(By.id(id))).getFirstSelectedOption().getText();
     }
 
-    private void signIn(String username) {
-        open("/login");
-        fill("username", username);
-        fill("password", DemoWorld.PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void signOut() {
-        driver.findElement(By.id("logout")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-link")));
-    }
-
-    private void open(String path) {
-        driver.get(server.base() + path);
-    }
-
-    private void fill(String id, String text) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    private void shot(String name) {
-        int width = browser.screenshot(name);
-        assertThat(width).as(name + " fits a phone screen").isLessThanOrEqualTo(Browser.PHONE_WIDTH);
-    }
 }

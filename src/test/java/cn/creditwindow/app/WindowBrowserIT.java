@@ -35,6 +35,7 @@ class WindowBrowserIT {
     private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
+    private BrowserJourney journey;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
@@ -47,6 +48,7 @@ class WindowBrowserIT {
         browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
         driver = browser.driver;
         wait = Browser.waiting(driver, Duration.ofSeconds(10));
+        journey = new BrowserJourney(server, browser, wait);
     }
 
     @AfterAll
@@ -62,7 +64,7 @@ class WindowBrowserIT {
     @Test
     void everyMenuEntryOpensItsPageAndTheServiceIntroductionIsPublic() {
         Browser.requireInstalled();
-        open("/");
+        journey.open("/");
         List<String> entries = driver.findElements(By.cssSelector(".sidenav a")).stream()
                 .map(a -> a.getAttribute("href")).toList();
         assertThat(entries).hasSize(Section.values().length)
@@ -76,20 +78,20 @@ class WindowBrowserIT {
         }
 
         // 服务介绍: the services, each linking to its journey, and the enrolment and renewal flow
-        open("/");
+        journey.open("/");
         driver.findElement(By.cssSelector(".sidenav a[href='/service']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("offers")));
         assertThat(driver.findElements(By.cssSelector("#offers .offer"))).hasSize(7);
         assertThat(driver.findElement(By.cssSelector("[data-offer=financing] a")).getAttribute("href"))
                 .endsWith("/financing");
         assertThat(driver.findElement(By.id("enquiry-hotline")).getText()).isEqualTo("0755-00000355");
-        shot("service-offers");
+        journey.shot("service-offers");
         driver.findElement(By.id("tab-flow")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("enrolment-flow")));
         assertThat(driver.findElements(By.cssSelector("#enrolment-flow .flow-step"))).hasSize(6);
         assertThat(driver.findElements(By.cssSelector("#renewal-flow .flow-step"))).hasSize(4);
         assertThat(driver.findElement(By.id("enrolment-flow")).getText()).contains("名单公示与确认", "收悉确认");
-        shot("service-flow");
+        journey.shot("service-flow");
         driver.findElement(By.cssSelector("#enrolment-flow [data-step='3'] a")).click();
         wait.until(ExpectedConditions.urlContains("/enrolment?filter=pending"));
     }
@@ -97,14 +99,14 @@ class WindowBrowserIT {
     @Test
     void applyNowFromTheMarketplaceToTheBanksDecisionOnTheDashboard() {
         Browser.requireInstalled();
-        signIn("szt-legal");
+        journey.signIn("szt-legal");
         // the dashboard: each journey's count, the account manager of 罗湖 and the claims hotline
         assertThat(driver.findElement(By.id("dashboard")).getAttribute("data-audience")).isEqualTo("ENTERPRISE");
         assertThat(driver.findElement(By.id("home-effective")).getText()).contains("保单生效通知", "(1)");
         assertThat(driver.findElement(By.id("home-financingSubmitted")).getText()).contains("(0)");
         assertThat(driver.findElement(By.id("account-managers")).getText()).contains("何经理", "0755-00000401",
                 "he.longhua@example.com", "0755-00000700");
-        shot("dashboard-enterprise");
+        journey.shot("dashboard-enterprise");
         driver.findElement(By.id("home-effective")).click();
         wait.until(ExpectedConditions.urlContains("filter=effective"));
         assertThat(driver.findElements(By.cssSelector("#policies tbody tr"))).hasSize(1);
@@ -117,12 +119,12 @@ class WindowBrowserIT {
                 .satisfiesExactly(s -> assertThat(s).contains("领取保单"), s -> assertThat(s).contains("贷款申请"),
                         s -> assertThat(s).contains("合同签署"), s -> assertThat(s).contains("贷款支用"),
                         s -> assertThat(s).contains("贷款还款"), s -> assertThat(s).contains("贷款结清"));
-        shot("financing-marketplace");
+        journey.shot("financing-marketplace");
         driver.findElement(By.cssSelector("[data-product=policy-loan] .apply-now")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("financing-form")));
-        fill("amountYuan", "5000");
-        fill("termMonths", "24");
-        fill("mobile", "1234567");
+        journey.fill("amountYuan", "5000");
+        journey.fill("termMonths", "24");
+        journey.fill("mobile", "1234567");
         driver.findElement(By.id("financing-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
         assertThat(driver.findElement(By.id("amountYuan-error")).getText()).isEqualTo("申请金额应在 100000 至 3000000 元之间");
@@ -130,11 +132,11 @@ class WindowBrowserIT {
         assertThat(driver.findElement(By.id("purpose-error")).getText()).isEqualTo("请填写融资用途");
         assertThat(driver.findElement(By.id("mobile-error")).getText()).startsWith("手机号码格式不正确");
         assertThat(driver.findElement(By.id("contactName")).getAttribute("value")).isEqualTo("示例法人4");
-        shot("financing-apply-errors");
-        fill("amountYuan", "300,000");
-        fill("termMonths", "6");
-        fill("purpose", "采购原材料，履行阿联酋买方订单");
-        fill("mobile", "138 0000 0004");
+        journey.shot("financing-apply-errors");
+        journey.fill("amountYuan", "300,000");
+        journey.fill("termMonths", "6");
+        journey.fill("purpose", "采购原材料，履行阿联酋买方订单");
+        journey.fill("mobile", "138 0000 0004");
         driver.findElement(By.id("financing-submit")).click();
         wait.until(ExpectedConditions.urlMatches("/financing/applications/\\d+$"));
         String applicationUrl = driver.getCurrentUrl();
@@ -142,66 +144,39 @@ class WindowBrowserIT {
         assertThat(driver.findElement(By.id("application-bank")).getText()).isEqualTo("示例甲银行深圳分行");
         assertThat(driver.findElement(By.id("application-amount")).getText()).isEqualTo("300,000");
         assertThat(driver.findElement(By.id("application-policy")).getText()).isNotEqualTo("—");
-        shot("financing-applied");
-        signOut();
+        journey.shot("financing-applied");
+        journey.signOut();
 
         // the reviewer: the queue with the export for the bank, then the bank's approval
-        signIn("reviewer");
+        journey.signIn("reviewer");
         assertThat(driver.findElement(By.id("home-financingToRecord")).getText()).contains("(1)");
         driver.findElement(By.id("home-financingToRecord")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("applications")));
         assertThat(driver.findElements(By.cssSelector("#applications tbody tr"))).hasSize(1);
         assertThat(driver.findElement(By.id("csv-export")).getAttribute("href"))
                 .endsWith("/api/financing/applications.csv?state=SUBMITTED");
-        shot("financing-queue");
+        journey.shot("financing-queue");
         driver.get(applicationUrl);
         driver.findElement(By.id("decision-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
         assertThat(driver.findElement(By.id("form-errors")).getText()).contains("请选择银行审批结果", "请填写审批说明");
         driver.findElement(By.id("decision-approved")).click();
-        fill("note", "银行批准 30 万元，期限 6 个月");
-        shot("financing-decide");
+        journey.fill("note", "银行批准 30 万元，期限 6 个月");
+        journey.shot("financing-decide");
         driver.findElement(By.id("decision-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decision-note")));
         assertThat(driver.findElement(By.id("application-state")).getText()).isEqualTo("银行已批准");
-        signOut();
+        journey.signOut();
 
         // the enterprise's home page counts it; the link lists it
-        signIn("szt-operator");
+        journey.signIn("szt-operator");
         assertThat(driver.findElement(By.id("home-financingApproved")).getText()).contains("(1)");
         driver.findElement(By.id("home-financingApproved")).click();
         wait.until(ExpectedConditions.urlContains("state=APPROVED"));
         assertThat(driver.findElements(By.cssSelector("#applications tbody tr"))).hasSize(1);
         assertThat(driver.findElement(By.cssSelector("#applications tbody tr .application-state")).getText())
                 .isEqualTo("银行已批准");
-        shot("financing-mine");
+        journey.shot("financing-mine");
     }
 
-    private void signIn(String username) {
-        open("/login");
-        fill("username", username);
-        fill("password", DemoWorld.PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void signOut() {
-        driver.findElement(By.id("logout")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-link")));
-    }
-
-    private void open(String path) {
-        driver.get(server.base() + path);
-    }
-
-    private void fill(String id, String text) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    private void shot(String name) {
-        int width = browser.screenshot(name);
-        assertThat(width).as(name + " fits a phone screen").isLessThanOrEqualTo(Browser.PHONE_WIDTH);
-    }
 }
