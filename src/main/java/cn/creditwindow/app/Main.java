@@ -89,20 +89,8 @@ public final class Main implements Runnable {
         @Option(names = "--secure-cookies", description = "mark cookies Secure (when users reach the service over https)")
         boolean secureCookies;
         // mail: the SMTP server for e-mail notices; without --smtp-host e-mails are recorded as not sent
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @Option(names = "--smtp-host", description = "SMTP server for e-mail notices (default: none, e-mails are only recorded)")
-        String smtpHost;
-        @Option(names = "--smtp-port", defaultValue = "587", description = "SMTP port (default: ${DEFAULT-VALUE})")
-        int smtpPort;
-        @Option(names = "--mail-from", description = "From of the e-mails, e.g. \"出口信用单一窗口 <noreply@example.cn>\"")
-        String mailFrom;
-        @Option(names = "--smtp-user", description = "SMTP login (password from the environment variable "
-                + SMTP_PASSWORD_ENV + ")")
-        String smtpUser;
-        @Option(names = "--smtp-starttls", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "require STARTTLS before logging in and sending (default: on; --no-smtp-starttls for a local relay)")
-        boolean smtpStartTls;
+        @CommandLine.Mixin
+        SmtpOptions mail = new SmtpOptions();
         // subscriptions: the address users reach the service at, for the links of digest e-mails and Atom feeds
         @Option(names = "--public-url", description = "the service's address as users reach it, for links in e-mails"
                 + " and feeds, e.g. https://window.example.cn (default: http://localhost:<port>)")
@@ -140,27 +128,9 @@ public final class Main implements Runnable {
             Thread.currentThread().join();
             return 0;
         }
-
-        /** mail: the SMTP settings from the options and the environment, or null without --smtp-host. */
+        /** The SMTP settings, or null without --smtp-host. */
         Config.Smtp smtp() {
-            if (smtpHost == null || smtpHost.isBlank()) {
-                if (mailFrom != null || smtpUser != null) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--mail-from and --smtp-user need --smtp-host");
-                }
-                return null;
-            }
-            if (mailFrom == null || mailFrom.isBlank()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--smtp-host needs --mail-from");
-            }
-            try {
-                Config.Smtp smtp = new Config.Smtp(smtpHost, smtpPort, mailFrom, smtpUser,
-                        System.getenv(SMTP_PASSWORD_ENV), smtpStartTls);
-                new SmtpMailer(smtp, Clock.systemUTC()); // checks --mail-from now rather than as a stack trace later
-                return smtp;
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-            }
+            return mail.smtp();
         }
     }
 
@@ -306,11 +276,11 @@ public final class Main implements Runnable {
 
     // ---- subscriptions and monthly digests (信息订阅, 月报) ----
 
-    /** The SMTP options of {@code serve}, for the digest command (same names, same checks). */
+    /** The SMTP options of {@code serve} and {@code digest} (same names, same checks). */
     static final class SmtpOptions {
-        @CommandLine.Spec
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
         CommandLine.Model.CommandSpec spec;
-        @Option(names = "--smtp-host", description = "SMTP server (default: none, e-mails are only recorded)")
+        @Option(names = "--smtp-host", description = "SMTP server for e-mail notices (default: none, e-mails are only recorded)")
         String smtpHost;
         @Option(names = "--smtp-port", defaultValue = "587", description = "SMTP port (default: ${DEFAULT-VALUE})")
         int smtpPort;
@@ -320,7 +290,7 @@ public final class Main implements Runnable {
                 + SMTP_PASSWORD_ENV + ")")
         String smtpUser;
         @Option(names = "--smtp-starttls", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "require STARTTLS (default: on; --no-smtp-starttls for a local relay)")
+                description = "require STARTTLS before logging in and sending (default: on; --no-smtp-starttls for a local relay)")
         boolean smtpStartTls;
 
         /** The SMTP settings, or null without --smtp-host. */
