@@ -239,8 +239,7 @@ class ClaimsBrowserIT {
                 + "440000.00,USD\n"
                 + SECOND + "," + uscc + ",COSU6240000502,AE," + coverStart + ",5301,2,8471300000,笔记本电脑,50,台,400.00,"
                 + "20000.00,USD\n", StandardCharsets.UTF_8);
-        upload("declarations", declarations);
-        assertThat(driver.findElement(By.id("done")).getText()).isEqualTo("出口报关单：新增 2 条，更新 0 条。");
+        upload("declarations", declarations, "出口报关单：新增 2 条，更新 0 条。");
         journey.shot("customs-import");
         Path bills = dir.resolve("bills.csv");
         Files.writeString(bills, "number,consignor_uscc,vessel,voyage,shipper,consignee,date\n"
@@ -248,16 +247,16 @@ class ClaimsBrowserIT {
                 + coverStart + "\n"
                 + "COSU6240000502," + uscc + ",COSCO SHIPPING ARIES,024W,Shenzhen Trading,Gulf Star General Trading LLC,"
                 + coverStart + "\n", StandardCharsets.UTF_8);
-        upload("bills-of-lading", bills);
-        assertThat(driver.findElement(By.id("done")).getText()).isEqualTo("提运单：新增 2 条，更新 0 条。");
+        upload("bills-of-lading", bills, "提运单：新增 2 条，更新 0 条。");
         journey.signOut();
     }
 
-    private void upload(String kind, Path file) {
+    /** Uploads a customs CSV on the staff's page; waits for this upload's confirmation (the page keeps the last). */
+    private void upload(String kind, Path file, String done) {
         new Select(driver.findElement(By.id("kind"))).selectByValue(kind);
         driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         driver.findElement(By.id("customs-import-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+        wait.until(ExpectedConditions.textToBe(By.id("done"), done));
     }
 
     private String result(String number) {
