@@ -354,6 +354,27 @@ final class DemoWorld {
                 List.of(new CustomsBatch.NewCertificate("CO2024440300001", uscc, "智能手机（示例数据）", "AE", day))));
     }
 
+    // ---- subscriptions and monthly digests (信息订阅) ----
+
+    private String subscriptionLine;
+
+    /**
+     * Subscriptions: sz-legal subscribes to the news on the UAE (阿联酋) and to tariffs (关税), so the subscription
+     * pages preview a digest and the saved search has an Atom feed. Does nothing when the enterprise has any.
+     */
+    void subscriptions(App app) {
+        Principal legal = principal(app.accounts().userByName(ENTERPRISES.get(0).legal()).orElseThrow());
+        if (!app.subscriptions().list(legal).isEmpty()) {
+            return;
+        }
+        app.subscriptions().create(legal, new cn.creditwindow.subscriptions.Subscriptions.Draft("阿联酋市场", null,
+                "阿联酋", null, null));
+        app.subscriptions().create(legal, new cn.creditwindow.subscriptions.Subscriptions.Draft("关税动态", "关税",
+                null, null, null));
+        subscriptionLine = "  sz-legal subscribes to 阿联酋市场 and 关税动态 (/subscriptions, previews and Atom feeds);"
+                + " digests of a month: digest --month 2026-10 (--no-send while serve runs), archive at /digests";
+    }
+
     /** The claims line of the console text, or null. */
     String claimLine() {
         return claimLine;
@@ -412,6 +433,10 @@ final class DemoWorld {
         if (claimLine != null) {
             out.println("Claims (索赔服务, /claims):");
             out.println(claimLine);
+        }
+        if (subscriptionLine != null) {
+            out.println("Subscriptions and monthly digests (信息订阅, /subscriptions):");
+            out.println(subscriptionLine);
         }
         out.println("Feed push token for this run: Authorization: Bearer " + feedToken);
         if (watchedLine != null) {

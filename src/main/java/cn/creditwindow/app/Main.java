@@ -121,6 +121,7 @@ public final class Main implements Runnable {
                 world.pushPendingPolicies(app, config.zone());
                 world.effectiveCreditPolicy(app, config.zone()); // credit services: free reports to order
                 world.submittedClaim(app); // claims: one submitted claim for the reviewer
+                world.subscriptions(app); // subscriptions: two saved searches to preview and to digest
                 world.print(System.out);
             }
             app.start();
@@ -128,6 +129,7 @@ public final class Main implements Runnable {
             Thread.currentThread().join();
             return 0;
         }
+
         /** The SMTP settings, or null without --smtp-host. */
         Config.Smtp smtp() {
             return mail.smtp();
