@@ -127,6 +127,12 @@ public final class AccountHandlers {
             String message = pages.lang(ctx).pick(e.zh(), e.getMessage());
             pages.render(ctx, "accounts/login.jte", new LoginView(next, username == null ? "" : username,
                     ctx.cookie(LOGIN_COOKIE), message));
+        } catch (InvalidInputException e) {
+            ctx.status(400);
+            String message = String.join("；", e.errors().stream()
+                    .map(f -> pages.lang(ctx).pick(f.zh(), f.en())).toList());
+            pages.render(ctx, "accounts/login.jte", new LoginView(next, username == null ? "" : username,
+                    ctx.cookie(LOGIN_COOKIE), message));
         }
     }
 
@@ -144,6 +150,54 @@ public final class AccountHandlers {
             return "/";
         }
         return next;
+    }
+
+    // ---- one's own password ----
+
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    /**
+     * {@code PUT /api/account/password}: changes the signed-in person's password; their other sessions end, this
+     * one stays. 204, or 400 naming {@code currentPassword} / {@code newPassword}.
+     */
+    public void changePassword(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        PasswordChange c = bodies.read(ctx, PasswordChange.class);
+        signIn.changePassword(p.userId(), c.currentPassword(), c.newPassword(), List.of());
+        sessions.closeOthers(p.userId(), ctx.cookie(Authentication.SESSION_COOKIE));
+        ctx.status(204);
+    }
+
+    /** The password form, after a change ({@code changed}) or a refusal ({@code errors}). */
+    public record PasswordView(boolean changed, List<FieldError> errors) {
+        public FieldError errorOf(String field) {
+            return errors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
+        }
+    }
+
+    /** {@code GET /account/password}. */
+    public void passwordPage(Context ctx) {
+        pages.render(ctx, "accounts/password.jte", new PasswordView("1".equals(ctx.queryParam("changed")), List.of()));
+    }
+
+    /** {@code POST /account/password}: the form's change; on success back to the form, which says so. */
+    public void changePasswordForm(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        String next = ctx.formParam("newPassword");
+        String repeated = ctx.formParam("repeatPassword");
+        List<FieldError> formErrors = next != null && !next.equals(repeated)
+                ? List.of(new FieldError("repeatPassword", "两次输入的新密码不一致", "the two new passwords differ"))
+                : List.of();
+        try {
+            signIn.changePassword(p.userId(), ctx.formParam("currentPassword"), next, formErrors);
+        } catch (InvalidInputException e) {
+            ctx.status(400);
+            pages.render(ctx, "accounts/password.jte", new PasswordView(false, e.errors()));
+            return;
+        }
+        sessions.closeOthers(p.userId(), ctx.cookie(Authentication.SESSION_COOKIE));
+        ctx.redirect("/account/password?changed=1", HttpStatus.SEE_OTHER);
     }
 
     // ---- enterprises as their people and managers see them ----

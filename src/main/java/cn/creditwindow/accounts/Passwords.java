@@ -1,6 +1,8 @@
 package cn.creditwindow.accounts;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
 import cn.creditwindow.validation.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -8,10 +10,18 @@ import java.util.Optional;
 /**
  * Password hashing with bcrypt (salted, deliberately slow: {@code cost} is the log2 of the rounds).
  * Thread-safe.
+ *
+ * <p>A password has {@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters (Unicode code points) of any script.
+ * bcrypt itself reads at most 72 bytes, and a 30-character Chinese passphrase is already 90 bytes in UTF-8: a
+ * password longer than that is first hashed with SHA-512 (the library's own long-password strategy), so every
+ * character counts and nothing is cut off. Passwords of at most 72 bytes are hashed as plain bcrypt, so hashes
+ * stored before this rule still verify.
  */
 public final class Passwords {
     static final int MIN_LENGTH = 8;
-    static final int MAX_LENGTH = 72; // bcrypt reads at most 72 bytes
+    /** The longest password taken, in characters; a longer one is refused (400), never hashed. */
+    public static final int MAX_LENGTH = 128;
+    private static final LongPasswordStrategy LONG = LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A);
     private final int cost;
     private final String dummyHash;
 
@@ -25,12 +35,30 @@ public final class Passwords {
     }
 
     public String hash(String password) {
-        return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+        if (tooLong(password)) {
+            throw new IllegalArgumentException("a password has at most " + MAX_LENGTH + " characters");
+        }
+        return BCrypt.with(BCrypt.Version.VERSION_2A, LONG).hashToString(cost, password.toCharArray());
     }
 
+    /** True if {@code password} hashes to {@code hash}; false for a password over {@link #MAX_LENGTH}. */
     public boolean verify(String password, String hash) {
-        return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
-                .verified;
+        if (tooLong(password)) {
+            return false;
+        }
+        return BCrypt.verifyer(BCrypt.Version.VERSION_2A, LONG)
+                .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+    }
+
+    /** True for a password over {@link #MAX_LENGTH} characters (counted without hashing anything). */
+    static boolean tooLong(String password) {
+        return password.length() > MAX_LENGTH && password.codePointCount(0, password.length()) > MAX_LENGTH;
+    }
+
+    /** The field error for a password over the limit, as sign-in and the forms name it. */
+    static FieldError tooLongError(String field) {
+        return new FieldError(field, "密码不能超过 " + MAX_LENGTH + " 个字符",
+                "a password may have at most " + MAX_LENGTH + " characters");
     }
 
     /** Spends the time of one verification, so that unknown user names take as long as wrong passwords. */
@@ -40,13 +68,12 @@ public final class Passwords {
 
     /** What is wrong with a new password, if anything. */
     static Optional<FieldError> check(String field, String password) {
-        if (password == null || password.length() < MIN_LENGTH) {
-            return Optional.of(new FieldError(field, "密码至少 " + MIN_LENGTH + " 位",
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            return Optional.of(new FieldError(field, "密码至少 " + MIN_LENGTH + " 个字符",
                     "a password needs at least " + MIN_LENGTH + " characters"));
         }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
-            return Optional.of(new FieldError(field, "密码过长（最多 " + MAX_LENGTH + " 字节）",
-                    "a password may have at most " + MAX_LENGTH + " bytes"));
+        if (tooLong(password)) {
+            return Optional.of(tooLongError(field));
         }
         return Optional.empty();
     }

@@ -75,6 +75,15 @@ public final class Sessions {
         }
     }
 
+    /**
+     * Ends every other session of the user of {@code token} (after a password change, a session opened elsewhere,
+     * perhaps by whoever knew the old password, must not live on); the session of {@code token} stays.
+     */
+    public void closeOthers(long userId, String token) {
+        String keep = token == null ? "" : Tokens.sha256(token);
+        db.inTransaction(tx -> tx.update("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", userId, keep));
+    }
+
     /** True if {@code presented} is the anti-forgery token of this principal's session. */
     public static boolean csrfMatches(Principal principal, String presented) {
         return principal.csrfToken() != null && Tokens.same(principal.csrfToken(), presented);

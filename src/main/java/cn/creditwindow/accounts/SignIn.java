@@ -1,10 +1,16 @@
 package cn.creditwindow.accounts;
 
 import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Row;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.RequestRefusedException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,18 +36,27 @@ public final class SignIn {
     private record Credentials(long id, String hash, int failures, Instant lockedUntil) {
     }
 
+    private static Credentials credentials(Row r) throws SQLException {
+        return new Credentials(r.longValue("id"), r.string("password_hash"), r.intValue("failed_logins"),
+                r.instant("locked_until"));
+    }
+
     /**
      * The user, if the password is right and the account is not locked.
      *
+     * @throws InvalidInputException for a password over {@link Passwords#MAX_LENGTH} characters (no account is
+     *         looked up, no try counted: no password that long was ever set)
      * @throws RequestRefusedException 401 for a wrong name or password, 429 while locked
      */
     public User authenticate(String username, String password) {
         String name = username == null ? "" : username.strip();
         String pw = password == null ? "" : password;
+        if (Passwords.tooLong(pw)) {
+            throw new InvalidInputException(List.of(Passwords.tooLongError("password")));
+        }
         Optional<Credentials> found = db.read(tx -> tx.one(
                 "SELECT id, password_hash, failed_logins, locked_until FROM users WHERE username = ?",
-                r -> new Credentials(r.longValue("id"), r.string("password_hash"), r.intValue("failed_logins"),
-                        r.instant("locked_until")), name));
+                SignIn::credentials, name));
         if (found.isEmpty()) {
             passwords.verifyNobody(pw);
             throw wrong();
@@ -60,6 +75,50 @@ public final class SignIn {
         }
         db.inTransaction(tx -> tx.update("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", c.id()));
         return db.read(tx -> tx.one("SELECT * FROM users WHERE id = ?", Accounts::user, c.id())).orElseThrow();
+    }
+
+    /**
+     * Changes a user's password: the current one must be right (a wrong one counts towards the lock like a wrong
+     * sign-in), the new one must be a valid password and differ from it. Every bad field is named at once, with
+     * {@code formErrors}: what the caller found wrong in fields of its own (a form's repeated password).
+     *
+     * @throws InvalidInputException naming {@code currentPassword}, {@code newPassword} and the form's fields
+     * @throws RequestRefusedException 429 while the account is locked
+     */
+    public void changePassword(long userId, String currentPassword, String newPassword, List<FieldError> formErrors) {
+        String current = currentPassword == null ? "" : currentPassword;
+        List<FieldError> errors = new ArrayList<>(formErrors);
+        Optional<FieldError> badNew = Passwords.check("newPassword", newPassword);
+        badNew.ifPresent(errors::add);
+        if (current.isEmpty()) {
+            errors.add(new FieldError("currentPassword", "请填写当前密码", "the current password is required"));
+        } else if (Passwords.tooLong(current)) {
+            errors.add(Passwords.tooLongError("currentPassword"));
+        } else {
+            Credentials c = db.read(tx -> tx.one("SELECT id, password_hash, failed_logins, locked_until FROM users"
+                    + " WHERE id = ?", SignIn::credentials, userId)).orElseThrow(() -> new IllegalStateException(
+                    "user " + userId + " of a live session does not exist"));
+            Instant now = clock.instant();
+            if (c.lockedUntil() != null && now.isBefore(c.lockedUntil())) {
+                throw locked(c.lockedUntil(), now);
+            }
+            if (!passwords.verify(current, c.hash())) {
+                Instant lockedUntil = recordFailure(c.id(), now);
+                if (lockedUntil != null) {
+                    throw locked(lockedUntil, now);
+                }
+                errors.add(new FieldError("currentPassword", "当前密码错误", "the current password is wrong"));
+            } else if (badNew.isEmpty() && newPassword.equals(current)) {
+                errors.add(new FieldError("newPassword", "新密码不能与当前密码相同",
+                        "the new password must differ from the current one"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String hash = passwords.hash(newPassword);
+        db.inTransaction(tx -> tx.update("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL"
+                + " WHERE id = ?", hash, userId));
     }
 
     /** Counts a failure (atomically, so parallel guesses are all counted); returns the lock's end if it locked. */

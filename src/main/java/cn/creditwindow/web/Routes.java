@@ -105,6 +105,7 @@ public final class Routes {
         r.post("/api/session", h.accounts()::createSession);
         r.get("/api/session", h.accounts()::session, SIGNED_IN);
         r.delete("/api/session", h.accounts()::deleteSession, SIGNED_IN);
+        r.put("/api/account/password", h.accounts()::changePassword, SIGNED_IN);
         r.get("/api/enterprises", h.accounts()::enterprises, SIGNED_IN);
         r.get("/api/enterprises/{id}", h.accounts()::enterprise, SIGNED_IN);
         r.post("/api/admin/enterprises", h.accounts()::createEnterprise, ADMIN);
@@ -247,6 +248,8 @@ public final class Routes {
         r.get("/login", h.accounts()::loginPage);
         r.post("/login", h.accounts()::login);
         r.post("/logout", h.accounts()::logout, SIGNED_IN);
+        r.get("/account/password", h.accounts()::passwordPage, SIGNED_IN);
+        r.post("/account/password", h.accounts()::changePasswordForm, SIGNED_IN);
         r.get("/search", h.articlePages()::search);
         r.get("/search/{module}", h.articlePages()::module);
         r.get("/articles/{id}", h.articlePages()::article);

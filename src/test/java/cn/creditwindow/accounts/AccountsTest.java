@@ -102,6 +102,73 @@ class AccountsTest {
                 .isInstanceOfSatisfying(RequestRefusedException.class, r -> assertThat(r.status()).isEqualTo(401));
     }
 
+    // #13: bcrypt reads 72 bytes and the library refused more with an exception (a 500 at sign-in)
+    @Test
+    void passwordsOfAnyScriptUpTo128CharactersAreSetAndSignInAndEveryCharacterCounts() {
+        SignIn signIn = new SignIn(db, passwords, clock);
+        String latin73 = "a".repeat(73);
+        String chinese30 = "我们公司的出口信用保险保单密码是一句很长的中文短语共三十个字"; // 30 characters, 90 bytes
+        String emoji128 = "\uD83D\uDE00".repeat(128); // 128 characters, 256 UTF-16 units, 512 bytes
+        String chinese128 = "出口信用保险".repeat(20) + "单一窗口服务平台";
+        assertThat(chinese30.codePointCount(0, chinese30.length())).isEqualTo(30);
+        assertThat(chinese128.length()).isEqualTo(128);
+        int n = 0;
+        for (String pw : List.of(latin73, chinese30, emoji128, chinese128)) {
+            String name = "long" + n++;
+            accounts.createUser(new Accounts.NewUser(name, pw, "某人", Role.REVIEWER, null, null, null));
+            assertThat(signIn.authenticate(name, pw).username()).isEqualTo(name);
+            // a password that differs only after bcrypt's 72 bytes is a different password
+            String other = pw.substring(0, pw.offsetByCodePoints(pw.length(), -1)) + "b";
+            assertThatThrownBy(() -> signIn.authenticate(name, other))
+                    .isInstanceOfSatisfying(RequestRefusedException.class, r -> assertThat(r.status()).isEqualTo(401));
+        }
+        String tooLong = "出".repeat(Passwords.MAX_LENGTH + 1);
+        assertThatThrownBy(() -> accounts.createUser(new Accounts.NewUser("long9", tooLong, "某人", Role.REVIEWER, null,
+                null, null))).isInstanceOfSatisfying(InvalidInputException.class, x -> {
+                    assertThat(x.errors()).extracting(f -> f.field()).containsExactly("password");
+                    assertThat(x.errors().get(0).zh()).contains("128");
+                });
+        assertThatThrownBy(() -> signIn.authenticate("long0", tooLong))
+                .isInstanceOfSatisfying(InvalidInputException.class, x ->
+                        assertThat(x.errors()).extracting(f -> f.field()).containsExactly("password"));
+        assertThatThrownBy(() -> signIn.authenticate("long0", "x".repeat(1_000_000)))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void hashesStoredBeforeLongPasswordsStillVerify() {
+        String legacy = at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToString(4, "correct-horse-1".toCharArray());
+        assertThat(passwords.verify("correct-horse-1", legacy)).isTrue();
+        assertThat(passwords.verify("correct-horse-2", legacy)).isFalse();
+    }
+
+    @Test
+    void changingAPasswordNeedsTheCurrentOneNamesEveryBadFieldAndCountsWrongTries() {
+        User u = user("changer", Role.REVIEWER, null);
+        SignIn signIn = new SignIn(db, passwords, clock);
+        assertThatThrownBy(() -> signIn.changePassword(u.id(), "", "short", List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.errors())
+                        .extracting(f -> f.field()).containsExactlyInAnyOrder("newPassword", "currentPassword"));
+        assertThatThrownBy(() -> signIn.changePassword(u.id(), "wrong-horse", "short", List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.errors())
+                        .extracting(f -> f.field()).containsExactlyInAnyOrder("newPassword", "currentPassword"));
+        assertThatThrownBy(() -> signIn.changePassword(u.id(), "correct-horse", "correct-horse", List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.errors())
+                        .extracting(f -> f.field()).containsExactly("newPassword"));
+        String passphrase = "我们公司的出口信用保险保单密码是一句很长的中文短语共三十个字";
+        signIn.changePassword(u.id(), "correct-horse", passphrase, List.of());
+        assertThat(signIn.authenticate("changer", passphrase).id()).isEqualTo(u.id());
+        assertThatThrownBy(() -> signIn.authenticate("changer", "correct-horse"))
+                .isInstanceOf(RequestRefusedException.class);
+        // wrong current passwords lock the account like wrong sign-ins (the wrong sign-in above, 3 here, then the fifth)
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> signIn.changePassword(u.id(), "guess-guess", "another-one", List.of()))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+        assertThatThrownBy(() -> signIn.changePassword(u.id(), "guess-guess", "another-one", List.of()))
+                .isInstanceOfSatisfying(RequestRefusedException.class, r -> assertThat(r.status()).isEqualTo(429));
+    }
+
     @Test
     void sessionsEndWhenIdleWhenOldAndWhenClosedAndStoreNoToken() {
         User u = user("reviewer1", Role.REVIEWER, null);

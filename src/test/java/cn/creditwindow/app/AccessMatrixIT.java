@@ -163,6 +163,10 @@ class AccessMatrixIT {
         rows.add(on("POST /api/session").everyone().build());
         rows.add(on("GET /api/session").people().build());
         rows.add(on("POST /login").everyone().status(403, WHO.toArray(String[]::new)).build()); // no sign-in form token
+        // one's own password (an incomplete change is a 400 and changes nothing)
+        rows.add(on("PUT /api/account/password").people().build());
+        rows.add(on("GET /account/password").people().status(303, "anonymous").build());
+        rows.add(on("POST /account/password").body("").people().build());
         // enterprises: tenancy
         rows.add(on("GET /api/enterprises").people().build());
         rows.add(on("GET /api/enterprises/{own}").people().status(404, "hn-legal").build());

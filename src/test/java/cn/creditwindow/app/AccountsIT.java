@@ -80,6 +80,70 @@ class AccountsIT {
                 .isEqualTo("user");
     }
 
+    // #13: a password over bcrypt's 72 bytes answered 500 with a stack trace in the log
+    @Test
+    void longPasswordsOfAnyScriptAreSetChangedAndSignInAndOverTheLimitIsA400() throws Exception {
+        ApiClient admin = ApiClient.demo(server, "admin");
+        String first = "长".repeat(100) + "-passphrase"; // 111 characters, 311 bytes
+        TestServer.Response created = admin.post("/api/admin/users", Map.of("username", "long-pass", "password", first,
+                "displayName", "长密码", "role", "REVIEWER"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        ApiClient anonymous = ApiClient.anonymous(server);
+        TestServer.Response wrong = anonymous.post("/api/session", Map.of("username", "long-pass", "password", "a".repeat(73)));
+        assertThat(wrong.status()).isEqualTo(401);
+        TestServer.Response over = anonymous.post("/api/session", Map.of("username", "long-pass", "password", "密".repeat(129)));
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.json().at("/errors/0/field").asText()).isEqualTo("password");
+        assertThat(over.json().at("/errors/0/zh").asText()).contains("128");
+        ApiClient here = ApiClient.signIn(server, "long-pass", first);
+        ApiClient elsewhere = ApiClient.signIn(server, "long-pass", first);
+
+        String second = "我们公司的出口信用保险保单密码是一句很长的中文短语共三十个字"; // 30 characters, 90 bytes
+        TestServer.Response bad = here.put("/api/account/password", Map.of("currentPassword", "not-it-at-all",
+                "newPassword", "短"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("newPassword", "currentPassword");
+        assertThat(here.withoutCsrf().put("/api/account/password", Map.of("currentPassword", first, "newPassword", second))
+                .status()).isEqualTo(403);
+        assertThat(here.put("/api/account/password", Map.of("currentPassword", first, "newPassword", second)).status())
+                .isEqualTo(204);
+        assertThat(here.get("/api/session").status()).isEqualTo(200);
+        assertThat(elsewhere.get("/api/session").status()).as("the other session ends").isEqualTo(401);
+        assertThat(anonymous.post("/api/session", Map.of("username", "long-pass", "password", first)).status())
+                .isEqualTo(401);
+        ApiClient again = ApiClient.signIn(server, "long-pass", second);
+
+        // the page: the form, the repeated password, and the change
+        assertThat(again.get("/account/password").body()).contains("id=\"password-form\"");
+        TestServer.Response mismatch = again.form("/account/password", "currentPassword=" + TestServer.enc(second)
+                + "&newPassword=" + TestServer.enc("新的密码新的密码") + "&repeatPassword=" + TestServer.enc("新的密码不一样的"));
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.body()).contains("两次输入的新密码不一致").contains("data-field=\"repeatPassword\"");
+        String third = "第三个密码".repeat(25) + "完"; // 126 characters
+        TestServer.Response changed = again.form("/account/password", "currentPassword=" + TestServer.enc(second)
+                + "&newPassword=" + TestServer.enc(third) + "&repeatPassword=" + TestServer.enc(third));
+        assertThat(changed.status()).isEqualTo(303);
+        assertThat(changed.raw().headers().firstValue("Location")).hasValue("/account/password?changed=1");
+        assertThat(ApiClient.signIn(server, "long-pass", third).get("/api/session").status()).isEqualTo(200);
+
+        // the sign-in page with 100 characters: the form again with "wrong", over the limit: the limit named
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String loginCookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = loginCookie.substring(0, loginCookie.indexOf(';'));
+        String token = field(form.body(), "_login");
+        HttpResponse<String> hundred = http.send(formPost("/login", cookie, Map.of("_login", token, "username",
+                "long-pass", "password", "x".repeat(100))), HttpResponse.BodyHandlers.ofString());
+        assertThat(hundred.statusCode()).isEqualTo(401);
+        assertThat(hundred.body()).contains("用户名或密码错误");
+        HttpResponse<String> huge = http.send(formPost("/login", cookie, Map.of("_login", token, "username",
+                "long-pass", "password", "x".repeat(5000))), HttpResponse.BodyHandlers.ofString());
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(huge.body()).contains("密码不能超过 128 个字符");
+    }
+
     @Test
     void theSignInPageSignsInAndOutAndOnlyRedirectsWithinTheSite() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
