@@ -192,7 +192,8 @@ public final class App implements AutoCloseable {
         if (config.feedToken() != null) {
             apiTokens.register(ENV_FEED_TOKEN, Set.of(ApiTokens.FEEDS_PUSH), config.feedToken());
         }
-        Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies());
+        Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies(),
+                config.publicUrl());
         JsonBodies bodies = new JsonBodies(Json.mapper());
         this.schemes = Schemes.load();
         this.buyers = new Buyers(db, core.countries, clock);

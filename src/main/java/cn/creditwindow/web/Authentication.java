@@ -26,6 +26,10 @@ import java.util.Set;
  *       anti-forgery token, as the form field {@value #CSRF_FIELD} or the header {@value #CSRF_HEADER};
  *       without it the request is refused with 403 before any handler runs. Requests with an API token
  *       need none (a browser never sends one by itself).
+ *   <li>A state-changing request that carries the session cookie, and every sign-in ({@value #API_SIGN_IN},
+ *       {@value #PAGE_SIGN_IN}), must come from the window's own pages by its {@code Origin} (else
+ *       {@code Referer}) header, checked by {@link SameOrigin}; a foreign one is refused with 403 before any
+ *       handler runs. API-token clients are not affected.
  * </ul>
  */
 public final class Authentication {
@@ -33,17 +37,26 @@ public final class Authentication {
     public static final String CSRF_FIELD = "_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String PRINCIPAL = Authentication.class.getName() + ".principal";
+    /** The sign-in endpoints, which have no session yet to protect them. */
+    static final String API_SIGN_IN = "/api/session";
+    static final String PAGE_SIGN_IN = "/login";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final Sessions sessions;
     private final ApiTokens tokens;
     private final boolean secureCookies;
+    private final SameOrigin sameOrigin;
 
-    /** @param secureCookies mark cookies Secure (when the service is reached over https) */
-    public Authentication(Sessions sessions, ApiTokens tokens, boolean secureCookies) {
+    /**
+     * @param secureCookies mark cookies Secure (when the service is reached over https)
+     * @param publicUrl     the window's address as users reach it (behind a proxy), or null: then the host a
+     *                      request was sent to is the window's own origin
+     */
+    public Authentication(Sessions sessions, ApiTokens tokens, boolean secureCookies, String publicUrl) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.secureCookies = secureCookies;
+        this.sameOrigin = new SameOrigin(publicUrl);
     }
 
     void install(JavalinConfig config) {
@@ -63,6 +76,14 @@ public final class Authentication {
 
     private void identify(Context ctx) {
         String authorization = ctx.header("Authorization");
+        if (authorization == null && !SAFE.contains(ctx.method()) && (ctx.cookie(SESSION_COOKIE) != null
+                || ctx.path().equals(API_SIGN_IN) || ctx.path().equals(PAGE_SIGN_IN))) {
+            String foreign = sameOrigin.foreign(ctx.header("Origin"), ctx.header("Referer"), ctx.header("Host"));
+            if (foreign != null) {
+                throw new RequestRefusedException(403, "cross-site request refused: it comes from " + foreign
+                        + ", not from this window's pages", "跨站请求已拒绝：请求来自 " + foreign + "，不是本站页面");
+            }
+        }
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 throw new RequestRefusedException(401, "use Authorization: Bearer <API token>",

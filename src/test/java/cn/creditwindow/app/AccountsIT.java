@@ -144,6 +144,70 @@ class AccountsIT {
         assertThat(huge.body()).contains("密码不能超过 128 个字符");
     }
 
+    // #13: a state change with the right anti-forgery token from Origin https://evil.example was accepted, and so
+    // was signing in from a foreign origin (login CSRF)
+    @Test
+    void stateChangesAndSignInFromAnotherSiteAreRefusedApiTokensAreNot() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String own = server.base();
+        String credentials = "{\"username\":\"sz-operator\",\"password\":\"" + DemoWorld.PASSWORD + "\"}";
+        java.util.function.BiFunction<String, String, HttpRequest> signIn = (header, value) -> {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(own + "/api/session"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials));
+            return (header == null ? b : b.header(header, value)).build();
+        };
+        HttpResponse<String> evil = http.send(signIn.apply("Origin", "https://evil.example"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(evil.statusCode()).isEqualTo(403);
+        assertThat(evil.body()).contains("https://evil.example").contains("跨站请求");
+        assertThat(evil.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("cw_session=") && !c.contains("=;"));
+        assertThat(http.send(signIn.apply("Referer", "https://evil.example/login-csrf.html"),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(http.send(signIn.apply("Origin", "null"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(403);
+        assertThat(http.send(signIn.apply("Origin", own), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(201);
+        assertThat(http.send(signIn.apply(null, null), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("a client that sends neither header (curl) still signs in").isEqualTo(201);
+
+        // the sign-in page posted from elsewhere, even with its form token
+        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = noRedirects.send(HttpRequest.newBuilder(URI.create(own + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String loginCookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+        HttpRequest pagePost = HttpRequest.newBuilder(URI.create(own + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", loginCookie.substring(0, loginCookie.indexOf(';')))
+                .header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("_login=" + field(form.body(), "_login")
+                        + "&username=sz-operator&password=" + TestServer.enc(DemoWorld.PASSWORD))).build();
+        HttpResponse<String> refused = noRedirects.send(pagePost, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("跨站请求");
+
+        // a session's state change with the right anti-forgery token, from elsewhere
+        ApiClient legal = ApiClient.demo(server, "sz-legal");
+        Map<String, Object> body = Map.of("uscc", "91310115591693856A", "nameZh", "x");
+        ApiClient admin = ApiClient.demo(server, "admin");
+        assertThat(admin.withHeader("Origin", "https://evil.example").post("/api/admin/enterprises", body).status())
+                .isEqualTo(403);
+        assertThat(admin.withHeader("Referer", "https://evil.example/x").post("/api/admin/enterprises", body).status())
+                .isEqualTo(403);
+        assertThat(admin.withHeader("Origin", own).post("/api/admin/enterprises", Map.of()).status())
+                .as("the window's own origin reaches the handler").isEqualTo(400);
+        assertThat(legal.withHeader("Origin", "https://evil.example").get("/api/session").status())
+                .as("reading is not a state change").isEqualTo(200);
+
+        // an API token is not a browser's: its requests are not checked
+        byte[] rss = ("<rss version=\"2.0\"><channel><title>t</title><item><guid>origin-1</guid><title>来源检查测试</title>"
+                + "<pubDate>Mon, 16 Nov 2026 08:00:00 +0800</pubDate></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> pushed = http.send(HttpRequest.newBuilder(URI.create(own + "/api/feeds?module=trade-news"))
+                .header("Content-Type", "application/rss+xml").header("Authorization", TestServer.PUSH)
+                .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.ofByteArray(rss)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(pushed.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void theSignInPageSignsInAndOutAndOnlyRedirectsWithinTheSite() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

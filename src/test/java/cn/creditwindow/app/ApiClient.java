@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,10 +23,18 @@ final class ApiClient {
     private final String cookie;
     private final String csrf;
 
+    /** Extra headers sent with every request (e.g. an {@code Origin}), name then value. */
+    private final List<String> headers;
+
     private ApiClient(String base, String cookie, String csrf) {
+        this(base, cookie, csrf, List.of());
+    }
+
+    private ApiClient(String base, String cookie, String csrf, List<String> headers) {
         this.base = base;
         this.cookie = cookie;
         this.csrf = csrf;
+        this.headers = List.copyOf(headers);
     }
 
     static ApiClient anonymous(TestServer server) {
@@ -51,7 +60,15 @@ final class ApiClient {
 
     /** The same session without its anti-forgery token (to show it is required). */
     ApiClient withoutCsrf() {
-        return new ApiClient(base, cookie, null);
+        return new ApiClient(base, cookie, null, headers);
+    }
+
+    /** The same session sending one more header with every request (as a browser sends {@code Origin}). */
+    ApiClient withHeader(String name, String value) {
+        List<String> more = new java.util.ArrayList<>(headers);
+        more.add(name);
+        more.add(value);
+        return new ApiClient(base, cookie, csrf, more);
     }
 
     TestServer.Response get(String path) {
@@ -130,6 +147,9 @@ final class ApiClient {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        for (int i = 0; i < headers.size(); i += 2) {
+            b.header(headers.get(i), headers.get(i + 1));
+        }
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
