@@ -78,7 +78,7 @@ public final class EnrolmentPages {
     /** A policy's page. */
     public record PolicyPage(Policy policy, Scheme scheme, List<Application> applications, Insurer insurer,
                              String organisationCode, Enrolments.ContactDetails form, boolean declared,
-                             List<FieldError> errors, boolean codeSent, boolean enterprise, boolean reviewer,
+                             List<FieldError> errors, Enrolments.LiveCode live, boolean enterprise, boolean reviewer,
                              Application open, ManagerCard managers) {
         public String error(String field) {
             return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::zh).findFirst().orElse(null);
@@ -102,13 +102,15 @@ public final class EnrolmentPages {
     public void policy(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        Enrolments.ContactDetails draft = p.role().isEnterpriseUser() ? enrolments.draft(p, id).orElse(null) : null;
-        renderPolicy(ctx, p, id, draft, false, List.of(), draft != null);
+        Enrolments.ContactDetails draft = p.role().isEnterpriseUser()
+                ? enrolments.liveCode(p, id).map(Enrolments.LiveCode::draft).orElse(null) : null;
+        renderPolicy(ctx, p, id, draft, false, List.of());
     }
 
     private void renderPolicy(Context ctx, Principal p, long id, Enrolments.ContactDetails form, boolean declared,
-                              List<FieldError> errors, boolean codeSent) {
+                              List<FieldError> errors) {
         Policy policy = enrolments.policy(p, id);
+        Enrolments.LiveCode live = p.role().isEnterpriseUser() ? enrolments.liveCode(p, id).orElse(null) : null;
         List<Application> apps = enrolments.applications(p, id);
         Application open = apps.stream().filter(a -> a.outcome() == Application.Outcome.SUBMITTED).findFirst()
                 .orElse(null);
@@ -116,7 +118,7 @@ public final class EnrolmentPages {
                 : new Enrolments.ContactDetails(apps.get(apps.size() - 1).contactName(), apps.get(apps.size() - 1).mobile(),
                 apps.get(apps.size() - 1).email());
         pages.render(ctx, "enrolment/policy.jte", new PolicyPage(policy, enrolments.scheme(policy), apps,
-                enrolments.insurer(), Uscc.organisationCode(policy.uscc()), shown, declared, errors, codeSent,
+                enrolments.insurer(), Uscc.organisationCode(policy.uscc()), shown, declared, errors, live,
                 p.role().isEnterpriseUser(), p.role().name().equals("REVIEWER"), open,
                 policy.state() == PolicyState.RETURNED ? managers.card(p, policy.enterpriseId()) : null));
     }
@@ -140,7 +142,7 @@ public final class EnrolmentPages {
             }
         } catch (InvalidInputException e) {
             ctx.status(400);
-            renderPolicy(ctx, p, id, c, declared, e.errors(), "submit".equals(ctx.formParam("action")));
+            renderPolicy(ctx, p, id, c, declared, e.errors());
             return;
         }
         ctx.redirect("/enrolment/policies/" + id, HttpStatus.SEE_OTHER);

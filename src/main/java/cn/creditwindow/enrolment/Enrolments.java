@@ -135,12 +135,23 @@ public final class Enrolments {
         });
     }
 
-    /** The contact details of a live code request of this user, to fill the form again, if any. */
-    public java.util.Optional<ContactDetails> draft(Principal p, long policyId) {
+    /**
+     * The policy's live verification code, whoever asked for it: who ({@code mine} when the principal did), to
+     * which mobile (masked), until when, and, for one's own code only, the contact details typed with it.
+     */
+    public record LiveCode(String requester, boolean mine, String maskedMobile, Instant expiresAt, int triesLeft,
+                           ContactDetails draft) {
+    }
+
+    /** The policy's live code request, if any (one per application, whoever asked). */
+    public java.util.Optional<LiveCode> liveCode(Principal p, long policyId) {
         return db.read(tx -> {
             visiblePolicy(tx, p, policyId);
-            return codes.live(tx, policyId, p.userId()).map(i -> new ContactDetails(i.draft().contactName(),
-                    i.draft().mobile(), i.draft().email()));
+            return codes.live(tx, policyId).map(i -> {
+                boolean mine = i.userId() == p.userId();
+                return new LiveCode(i.requester(), mine, mask(i.draft().mobile()), i.expiresAt(), i.triesLeft(),
+                        mine ? new ContactDetails(i.draft().contactName(), i.draft().mobile(), i.draft().email()) : null);
+            });
         });
     }
 
@@ -237,6 +248,13 @@ public final class Enrolments {
     }
 
     private static InvalidInputException codeRefusal(VerificationCodes.Check check) {
+        if (check instanceof VerificationCodes.Check.OtherRequester o) {
+            return new InvalidInputException("code", "当前有效的验证码由" + o.requester() + "获取，已发送至 "
+                    + mask(o.sentTo()) + "，只能由其本人使用；如需由您提交，请重新获取验证码（原验证码随即失效）",
+                    "the live verification code was requested by " + o.requester() + " and sent to "
+                    + mask(o.sentTo()) + "; only they can use it. To submit yourself, request a new code (theirs then"
+                    + " stops working)");
+        }
         if (check instanceof VerificationCodes.Check.OtherMobile o) {
             return new InvalidInputException("mobile", "验证码已发送至 " + mask(o.sentTo())
                     + "，更换手机号码后请重新获取验证码", "the code was sent to " + mask(o.sentTo())
@@ -261,8 +279,8 @@ public final class Enrolments {
                     + VerificationCodes.VALID_MINUTES + " minutes); request a new one");
         }
         if (check instanceof VerificationCodes.Check.None n && n.used()) {
-            return new InvalidInputException("code", "该验证码已使用或已被新验证码取代，请重新获取",
-                    "this verification code has been used or replaced; request a new one");
+            return new InvalidInputException("code", "该验证码已使用或已被新获取的验证码取代，请重新获取",
+                    "this verification code has been used or replaced by a newer one; request a new one");
         }
         return new InvalidInputException("code", "请先获取验证码", "request a verification code first");
     }

@@ -16,8 +16,11 @@ import java.util.Optional;
 
 /**
  * One-time verification codes that confirm an application: 6 random digits, stored only as a SHA-256,
- * valid {@value #VALID_MINUTES} minutes, dead after {@value #TRIES} wrong tries. Requesting a new code kills
- * the earlier ones of the same policy and user. Works inside the caller's transaction.
+ * valid {@value #VALID_MINUTES} minutes, dead after {@value #TRIES} wrong tries. A policy's application has one
+ * live code at a time, whoever asked for it: a new request, by the same person or another of the enterprise's
+ * people, kills the earlier ones, and only the newest code of the policy is ever checked. The code belongs to
+ * the person who asked for it: typed by another, it is refused without costing a try, naming who holds it and
+ * to which mobile it went. Works inside the caller's transaction.
  */
 final class VerificationCodes {
     static final int VALID_MINUTES = 5;
@@ -35,15 +38,14 @@ final class VerificationCodes {
     record Draft(String contactName, String mobile, String email) {
     }
 
-    /** A live code's request, without the code. */
-    record Issued(long id, Draft draft, Instant expiresAt, int triesLeft) {
+    /** A live code's request, without the code: who asked ({@code userId}, {@code requester}'s name) and for what. */
+    record Issued(long id, long userId, String requester, Draft draft, Instant expiresAt, int triesLeft) {
     }
 
-    /** Creates a code for this policy and user (the earlier ones die) and returns it in clear, to be sent. */
+    /** Creates the policy's code for this user (every earlier one dies) and returns it in clear, to be sent. */
     String issue(Tx tx, long policyId, long userId, Draft draft) {
         Instant now = clock.instant();
-        tx.update("UPDATE verification_codes SET used_at = ? WHERE policy_id = ? AND user_id = ? AND used_at IS NULL",
-                now, policyId, userId);
+        tx.update("UPDATE verification_codes SET used_at = ? WHERE policy_id = ? AND used_at IS NULL", now, policyId);
         String code = String.format("%06d", random.nextInt(1_000_000));
         tx.insert("INSERT INTO verification_codes (policy_id, user_id, code_hash, contact_name, mobile, email,"
                         + " created_at, expires_at, tries_left) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", policyId, userId,
@@ -76,20 +78,32 @@ final class VerificationCodes {
         /** The code is right but was sent to another mobile number than the one submitted; still live. */
         record OtherMobile(String sentTo) implements Check {
         }
+
+        /**
+         * The policy's live code was asked for by another person ({@code requester}), and sent to {@code sentTo}:
+         * only they can use it; nothing was tried, and it stays live.
+         */
+        record OtherRequester(String requester, String sentTo) implements Check {
+        }
     }
 
     /**
-     * Checks {@code code} against the latest code of this policy and user: a right one is marked used, a wrong
-     * one costs a try, a right one for another mobile number is refused and stays live (written in {@code tx}, which the caller must commit even though the request fails).
+     * Checks {@code code} against the newest code of this policy: a right one is marked used, a wrong one costs a
+     * try, a right one for another mobile number is refused and stays live (written in {@code tx}, which the caller
+     * must commit even though the request fails). When the newest live code is another person's, nothing is
+     * compared and nothing counted.
      */
     Check check(Tx tx, long policyId, long userId, String code, String mobile) {
-        Optional<Stored> latest = tx.one("SELECT * FROM verification_codes WHERE policy_id = ? AND user_id = ?"
-                + " ORDER BY id DESC LIMIT 1", VerificationCodes::stored, policyId, userId);
+        Optional<Stored> latest = newest(tx, policyId);
         if (latest.isEmpty()) {
             return new Check.None(false);
         }
         Stored s = latest.get();
         Instant now = clock.instant();
+        if (s.userId != userId) {
+            boolean live = s.usedAt == null && s.triesLeft > 0 && now.isBefore(s.expiresAt);
+            return live ? new Check.OtherRequester(s.requester, s.draft.mobile()) : new Check.None(true);
+        }
         if (s.usedAt != null) {
             return new Check.None(true);
         }
@@ -111,21 +125,26 @@ final class VerificationCodes {
         return new Check.Right(s.draft);
     }
 
-    /** The live (unused, unexpired, not dead) code request of this policy and user, if any. */
-    Optional<Issued> live(Tx tx, long policyId, long userId) {
-        return tx.one("SELECT * FROM verification_codes WHERE policy_id = ? AND user_id = ? ORDER BY id DESC LIMIT 1",
-                        VerificationCodes::stored, policyId, userId)
+    /** The policy's live (unused, unexpired, not dead) code request, whoever asked for it, if any. */
+    Optional<Issued> live(Tx tx, long policyId) {
+        return newest(tx, policyId)
                 .filter(s -> s.usedAt == null && s.triesLeft > 0 && clock.instant().isBefore(s.expiresAt))
-                .map(s -> new Issued(s.id, s.draft, s.expiresAt, s.triesLeft));
+                .map(s -> new Issued(s.id, s.userId, s.requester, s.draft, s.expiresAt, s.triesLeft));
     }
 
-    private record Stored(long id, String hash, Draft draft, Instant expiresAt, int triesLeft, Instant usedAt) {
+    private static Optional<Stored> newest(Tx tx, long policyId) {
+        return tx.one("SELECT v.*, u.display_name FROM verification_codes v JOIN users u ON u.id = v.user_id"
+                + " WHERE v.policy_id = ? ORDER BY v.id DESC LIMIT 1", VerificationCodes::stored, policyId);
+    }
+
+    private record Stored(long id, long userId, String requester, String hash, Draft draft, Instant expiresAt,
+                          int triesLeft, Instant usedAt) {
     }
 
     private static Stored stored(Row r) throws SQLException {
-        return new Stored(r.longValue("id"), r.string("code_hash"), new Draft(r.string("contact_name"),
-                r.string("mobile"), r.string("email")), r.instant("expires_at"), r.intValue("tries_left"),
-                r.instant("used_at"));
+        return new Stored(r.longValue("id"), r.longValue("user_id"), r.string("display_name"), r.string("code_hash"),
+                new Draft(r.string("contact_name"), r.string("mobile"), r.string("email")), r.instant("expires_at"),
+                r.intValue("tries_left"), r.instant("used_at"));
     }
 
     static String hash(String code) {

@@ -172,8 +172,46 @@ class EnrolmentApiIT {
         assertThat(p.get("applications")).isEmpty();
     }
 
+    // #13: codes were per person, so the operator's code lived on after the legal representative asked for newer
+    // ones, and a right code typed by the other person counted as a wrong try
     @Test
     @Order(6)
+    void anApplicationHasOneLiveCodeWhoeverAskedAndOnlyWhoAskedMayUseIt() {
+        requestCode(hnOperator, "13912345678");
+        String operators = codeSentTo(hnOperator, "13912345678");
+        for (int i = 0; i < 3; i++) {
+            requestCode(hnLegal, "13700001111");
+        }
+        String legals = codeSentTo(hnLegal, "13700001111");
+        // the operator's code died with the legal representative's first request
+        TestServer.Response old = submit(hnOperator, "13912345678", operators);
+        assertThat(old.status()).isEqualTo(400);
+        assertThat(old.json().at("/errors/0/field").asText()).isEqualTo("code");
+        assertThat(old.json().at("/errors/0/zh").asText()).contains("示例法人", "137****1111").doesNotContain("13700001111");
+        assertThat(old.json().at("/errors/0/en").asText()).contains("137****1111");
+        // the legal representative's live code typed by the operator: refused, no try spent
+        TestServer.Response other = submit(hnOperator, "13700001111", legals);
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.json().at("/errors/0/zh").asText()).contains("只能由其本人使用");
+        assertThat(hnLegal.json("/api/policies/" + hnPolicy).get("applications")).isEmpty();
+        // the page shows each of them where the live code went
+        assertThat(hnOperator.get("/enrolment/policies/" + hnPolicy).body()).contains("id=\"code-other\"", "137****1111");
+        assertThat(hnLegal.get("/enrolment/policies/" + hnPolicy).body()).contains("id=\"code-sent\"", "137****1111",
+                "还可尝试 5 次");
+        // the operator asks again: the legal representative's code dies, and the operator's works for the operator
+        requestCode(hnOperator, "13912345678");
+        TestServer.Response replaced = submit(hnLegal, "13700001111", legals);
+        assertThat(replaced.status()).isEqualTo(400);
+        assertThat(replaced.json().at("/errors/0/zh").asText()).contains("139****5678");
+        String fresh = codeSentTo(hnOperator, "13912345678");
+        assertThat(hnLegal.get("/enrolment/policies/" + hnPolicy).body()).contains("id=\"code-other\"");
+        assertThat(submit(hnLegal, "13912345678", fresh).status()).isEqualTo(400);
+        assertThat(hnOperator.get("/enrolment/policies/" + hnPolicy).body()).contains("还可尝试 5 次");
+        assertThat(hnLegal.json("/api/policies/" + hnPolicy).get("applications")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void fiveWrongCodesKillTheCodeThenTheOperatorApplies() {
         requestCode(hnOperator, "13912345678");
         for (int left = 4; left >= 0; left--) {
@@ -199,7 +237,7 @@ class EnrolmentApiIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theReviewerReturnsWithAReasonAndTheLegalRepresentativeResubmits() {
         JsonNode queue = reviewer.json("/api/review/applications");
         assertThat(queue.get("items")).hasSize(1);
@@ -232,7 +270,7 @@ class EnrolmentApiIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void acceptedReceivedAndBothDocumentsReadBack() throws Exception {
         long application = reviewer.json("/api/review/applications").get("items").get(0).get("application").get("id").asLong();
         JsonNode effective = reviewer.post("/api/review/applications/" + application + "/accept", "{}").json();
@@ -262,7 +300,7 @@ class EnrolmentApiIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aSecondEnrolmentIsSkippedAndReported() {
         long again = importList("henan-2024-small", "USCC,name,exports,district\n"
                 + "914101007Q3R8K2M4G,郑州示例纺织品有限公司,150000,410100\n");
@@ -274,7 +312,7 @@ class EnrolmentApiIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void thePagesShowTheCountsAndTheSteps() {
         assertThat(hnLegal.get("/").body()).contains("企业投保", "保单生效通知");
         TestServer.Response page = hnLegal.get("/enrolment/policies/" + hnPolicy);
@@ -319,6 +357,17 @@ class EnrolmentApiIT {
             }
         }
         throw new AssertionError("no code in the outbox");
+    }
+
+    /** The newest code the outbox sent to this mobile. */
+    private static String codeSentTo(ApiClient who, String mobile) {
+        for (JsonNode n : who.json("/api/outbox").get("items")) {
+            Matcher m = CODE.matcher(n.get("text").asText());
+            if (n.get("address").asText().equals(mobile) && m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("no code sent to " + mobile);
     }
 
     private TestServer.Response submit(ApiClient who, String mobile, String code) {
