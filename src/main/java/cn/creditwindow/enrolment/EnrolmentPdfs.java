@@ -12,7 +12,8 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * The enrolment's documents as PDF: the application form (小微企业投保单), filled with what the system knows and
+ * The enrolment's documents as PDF: the application form (投保单, for the enterprises of its scheme's size: 小微企业,
+ * 中型企业 or 中小微企业), filled with what the system knows and
  * the latest application's contact details, and the electronic policy (电子保单) of an effective policy.
  */
 public final class EnrolmentPdfs {
@@ -28,9 +29,10 @@ public final class EnrolmentPdfs {
 
     /** The application form; {@code latest} may be null (not yet submitted: the contact lines are blank). */
     public byte[] applicationForm(Policy p, Scheme s, Application latest) {
-        PdfDocument doc = PdfDocument.builder("中小企业综合保险 投保单（小微企业适用）")
+        String forWhom = "（" + s.enterpriseSize().zh() + "适用）";
+        PdfDocument doc = PdfDocument.builder("中小企业综合保险 投保单" + forWhom)
                 .reference("保单申请编号 " + p.id() + " · " + s.nameZh())
-                .paragraph(insurer.nameZh() + "：遵照《短期出口信用保险中小企业综合保险条款》（小微企业适用）的规定，"
+                .paragraph(insurer.nameZh() + "：遵照《短期出口信用保险中小企业综合保险条款》" + forWhom + "的规定，"
                         + "在提供以下信息、保证和声明的基础上，我公司特向贵公司提出投保短期出口信用保险中小企业综合保险的申请。")
                 .heading("一、投保人基本情况")
                 .fields(new Block.Field("公司名称", p.enterpriseName()),

@@ -39,6 +39,7 @@ public record Scheme(
         String id,
         String nameZh,
         String nameEn,
+        EnterpriseSize enterpriseSize,
         Region region,
         Eligibility eligibility,
         PremiumRule premium,
@@ -54,6 +55,32 @@ public record Scheme(
         List<String> assumptions) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** The enterprises a scheme is for, as its notice names them: the application form says it is for them. */
+    public enum EnterpriseSize {
+        /** 小微企业 (Henan's small/micro scheme). */
+        SMALL_MICRO("小微企业", "small and micro enterprises"),
+        /** 中型企业 (Henan's medium scheme). */
+        MEDIUM("中型企业", "medium-sized enterprises"),
+        /** 中小微企业 (Shenzhen's 外贸中小微企业统保). */
+        SMALL_MEDIUM_MICRO("中小微企业", "small, medium and micro enterprises");
+
+        private final String zh;
+        private final String en;
+
+        EnterpriseSize(String zh, String en) {
+            this.zh = zh;
+            this.en = en;
+        }
+
+        public String zh() {
+            return zh;
+        }
+
+        public String en() {
+            return en;
+        }
+    }
 
     /** What an order for an overseas buyer credit report beyond the free ones gets. */
     public enum ExtraCreditReports {
@@ -72,6 +99,7 @@ public record Scheme(
         }
         check(nameZh != null && !nameZh.isBlank(), id, "nameZh must not be blank");
         check(nameEn != null && !nameEn.isBlank(), id, "nameEn must not be blank");
+        check(enterpriseSize != null, id, "enterpriseSize is required (SMALL_MICRO, MEDIUM or SMALL_MEDIUM_MICRO)");
         check(region != null, id, "region is required");
         check(eligibility != null, id, "eligibility is required");
         check(premium != null, id, "premium is required");

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * Errors are {@link IllegalArgumentException}s that name the file, the scheme and the field.
  */
 final class SchemeJson {
-    private static final Set<String> SCHEME_FIELDS = Set.of("id", "nameZh", "nameEn", "region", "eligibility",
+    private static final Set<String> SCHEME_FIELDS = Set.of("id", "nameZh", "nameEn", "enterpriseSize", "region", "eligibility",
             "premium", "indemnityRatio", "perBuyerLimit", "aggregateLimit", "policyYear", "collectBy",
             "freeCreditReports", "extraCreditReports", "effectiveOnEnterprisePayment", "source", "assumptions");
 
@@ -93,6 +93,7 @@ final class SchemeJson {
                     o.text("id"),
                     o.text("nameZh"),
                     o.text("nameEn"),
+                    o.enterpriseSize("enterpriseSize"),
                     build(region, () -> new Region(
                             region.text("divisionPrefix"), region.text("nameZh"), region.text("nameEn"))),
                     build(eligibility, () -> new Eligibility(eligibility.integer("exportsYear"),
@@ -240,6 +241,15 @@ final class SchemeJson {
                 throw error(field, "must be true or false but was " + value);
             }
             return value.booleanValue();
+        }
+
+        Scheme.EnterpriseSize enterpriseSize(String field) {
+            String text = text(field);
+            try {
+                return Scheme.EnterpriseSize.valueOf(text);
+            } catch (IllegalArgumentException e) {
+                throw error(field, "'" + text + "' is none of SMALL_MICRO, MEDIUM, SMALL_MEDIUM_MICRO");
+            }
         }
 
         Scheme.ExtraCreditReports extraCreditReports(String field) {

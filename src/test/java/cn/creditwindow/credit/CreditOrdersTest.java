@@ -112,7 +112,7 @@ class CreditOrdersTest {
 
     /** The Shenzhen scheme moved to another city, refusing reports beyond the free ones. */
     private static Scheme refusing(Scheme s) {
-        return new Scheme("refusing-2023", s.nameZh(), s.nameEn(), new Region("4401", "广州市", "Guangzhou"), s.eligibility(), s.premium(),
+        return new Scheme("refusing-2023", s.nameZh(), s.nameEn(), s.enterpriseSize(), new Region("4401", "广州市", "Guangzhou"), s.eligibility(), s.premium(),
                 s.indemnityRatio(), s.perBuyerLimit(), s.aggregateLimit(), s.policyYear(), s.collectBy(),
                 s.freeCreditReports(), Scheme.ExtraCreditReports.REFUSED, s.effectiveOnEnterprisePayment(), s.source(),
                 s.assumptions());

@@ -238,7 +238,7 @@ class SchemeTest {
     }
 
     private static Scheme scheme(String id, PremiumRule premium, AggregateLimit aggregate, boolean onPayment) {
-        return new Scheme(id, "测试", "Test", new Region("4403", "深圳市", "Shenzhen"),
+        return new Scheme(id, "测试", "Test", Scheme.EnterpriseSize.SMALL_MICRO, new Region("4403", "深圳市", "Shenzhen"),
                 new Eligibility(2022, null, usd("8000000")), premium, new BigDecimal("0.80"), usd("150000"),
                 aggregate, new DateRange(date("2023-07-01"), date("2024-06-30")), date("2023-06-30"), 3, Scheme.ExtraCreditReports.CHARGED, onPayment,
                 "test", List.of());
