@@ -7,7 +7,9 @@ public enum AgreementAction {
     REFUSED("保险公司拒绝签约", "refused by the insurer"),
     TERMINATION_REQUESTED("企业申请解约", "termination requested by the enterprise"),
     TERMINATION_APPROVED("解约成功", "termination approved"),
-    TERMINATION_REJECTED("解约失败", "termination refused");
+    TERMINATION_REJECTED("解约失败", "termination refused"),
+    /** The enterprise's data authorisation under the signed agreement (not stored as an event: see Agreements). */
+    DATA_AUTHORISED("企业数据授权", "enterprise data authorised");
 
     private final String zh;
     private final String en;

@@ -249,12 +249,29 @@ public final class Agreements {
                 Agreement::of, id);
     }
 
+    /**
+     * Every step of an agreement, oldest first: its own events, and the enterprise's data authorisation given under
+     * it (kept in its own table, shown here as {@link AgreementAction#DATA_AUTHORISED} while the agreement was
+     * signed).
+     */
     static List<AgreementEvent> events(Tx tx, long agreementId) {
-        return tx.list("SELECT ev.*, u.display_name AS actor_name, u.role AS actor_role FROM agreement_events ev"
-                + " JOIN users u ON u.id = ev.actor_id WHERE ev.agreement_id = ? ORDER BY ev.at, ev.id",
-                AgreementEvent::of, agreementId);
+        List<AgreementEvent> events = new ArrayList<>(tx.list("SELECT ev.*, u.display_name AS actor_name,"
+                + " u.role AS actor_role FROM agreement_events ev JOIN users u ON u.id = ev.actor_id"
+                + " WHERE ev.agreement_id = ? ORDER BY ev.at, ev.id", AgreementEvent::of, agreementId));
+        tx.one("SELECT d.id, d.agreement_id, d.authorised_at AS at, d.authorised_by AS actor_id,"
+                + " u.display_name AS actor_name, u.role AS actor_role, 'DATA_AUTHORISED' AS action,"
+                + " 'SIGNED' AS from_state, 'SIGNED' AS to_state, NULL AS reason FROM data_authorisations d"
+                + " JOIN users u ON u.id = d.authorised_by WHERE d.agreement_id = ?", AgreementEvent::of, agreementId)
+                .ifPresent(authorised -> {
+                    // after every step up to its time (a step at the same instant came first: it was signed before)
+                    int at = 0;
+                    while (at < events.size() && !events.get(at).at().isAfter(authorised.at())) {
+                        at++;
+                    }
+                    events.add(at, authorised);
+                });
+        return events;
     }
-
     /** 400 unless the seal may sign today: a company seal inside its validity period. */
     static void checkSeal(Seal seal, LocalDate today) {
         if (!seal.kind().signsAgreements()) {

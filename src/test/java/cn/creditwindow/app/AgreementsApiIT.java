@@ -166,10 +166,14 @@ class AgreementsApiIT {
                 .isEqualTo("TERMINATED");
 
         JsonNode history = lyOperator.get("/api/agreements/" + id + "/history").json().get("items");
+        // #13: the data authorisation was left out of the history
         assertThat(history).extracting(e -> e.get("action").asText()).containsExactly("SIGNED", "COUNTERSIGNED",
-                "TERMINATION_REQUESTED", "TERMINATION_REJECTED", "TERMINATION_REQUESTED", "TERMINATION_APPROVED");
-        assertThat(history.get(3).get("reason").asText()).isEqualTo("尚有在审索赔");
-        assertThat(history.get(3).get("actorRole").asText()).isEqualTo("REVIEWER");
+                "DATA_AUTHORISED", "TERMINATION_REQUESTED", "TERMINATION_REJECTED", "TERMINATION_REQUESTED",
+                "TERMINATION_APPROVED");
+        assertThat(history.get(2).get("actorRole").asText()).isEqualTo("LEGAL_REPRESENTATIVE");
+        assertThat(history.get(4).get("reason").asText()).isEqualTo("尚有在审索赔");
+        assertThat(history.get(4).get("actorRole").asText()).isEqualTo("REVIEWER");
+        assertThat(lyOperator.get("/agreements/" + id).body()).contains("data-action=\"DATA_AUTHORISED\"");
         assertThat(lyLegal.get("/api/agreements/" + id).json().at("/agreement/state").asText()).isEqualTo("TERMINATED");
 
         // After 解约成功 the enterprise may sign anew.
