@@ -412,8 +412,8 @@ final class DemoWorld {
         return List.copyOf(enterprises);
     }
 
-    /** How to sign in, for the console. */
-    void print(PrintStream out) {
+    /** How to sign in, for the console; {@code baseUrl} is where the server answers (its examples use it). */
+    void print(PrintStream out, String baseUrl) {
         out.println("Demo world (fictional). Every demo user's password: " + PASSWORD);
         out.println("  legal rep.   operator     enterprise");
         lines.forEach(out::println);
@@ -442,7 +442,7 @@ final class DemoWorld {
         if (watchedLine != null) {
             out.println("Credit alarm (资信报警器): sz-legal's enterprise watches " + watchedLine + " (/credit/alerts;"
                     + " directory: /credit/buyers). Fire it by pushing an article that names it:");
-            out.println("  curl -X POST 'http://localhost:7070/api/feeds?module=country-alert' -H 'Authorization: Bearer "
+            out.println("  curl -X POST '" + baseUrl + "/api/feeds?module=country-alert' -H 'Authorization: Bearer "
                     + feedToken + "' -H 'Content-Type: application/rss+xml' --data-binary '<rss version=\"2.0\"><channel>"
                     + "<title>demo</title><item><guid>demo-alarm-1</guid><title>Desert Rose Trading files for bankruptcy in"
                     + " Dubai</title></item></channel></rss>'");

@@ -122,9 +122,11 @@ public final class Main implements Runnable {
                 world.effectiveCreditPolicy(app, config.zone()); // credit services: free reports to order
                 world.submittedClaim(app); // claims: one submitted claim for the reviewer
                 world.subscriptions(app); // subscriptions: two saved searches to preview and to digest
-                world.print(System.out);
+                app.start();
+                world.print(System.out, app.publicUrl()); // the port is known once started (--port 0)
+            } else {
+                app.start();
             }
-            app.start();
             System.out.println("Serving on http://localhost:" + app.port() + "  (pages: /, API docs: /api-docs)");
             Thread.currentThread().join();
             return 0;

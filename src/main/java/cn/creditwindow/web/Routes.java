@@ -39,6 +39,9 @@ import cn.creditwindow.subscriptions.SubscriptionPages;
 import cn.creditwindow.digest.DigestHandlers;
 import cn.creditwindow.digest.DigestPages;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.security.RouteRole;
 import java.util.Set;
 
 import static cn.creditwindow.web.Guard.ACCOUNT_MANAGER;
@@ -95,7 +98,7 @@ public final class Routes {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
-        var r = config.routes;
+        var r = new Table(config.routes);
         // The API (JSON)
         r.get("/api/articles", h.articles()::search);
         r.get("/api/articles/overview", h.articles()::overview);
@@ -402,6 +405,31 @@ public final class Routes {
         r.get("/digests", h.digestPages()::archive, ENTERPRISE);
         r.get("/digests/{id}", h.digestPages()::view, ENTERPRISE);
         // (end of subscriptions' pages)
+    }
+
+    /**
+     * The verbs of the table. A GET route also answers HEAD, through the same guards and handler (Jetty sends the
+     * head without the body): left to itself, Javalin answers the HEAD of any path with a GET route with an empty
+     * 200, without its guards, its handler or its headers, so a page's HEAD lacked the security headers its GET has
+     * and a protected page's HEAD said 200 to anyone.
+     */
+    private record Table(RoutesConfig routes) {
+        void get(String path, Handler handler, RouteRole... guards) {
+            routes.get(path, handler, guards);
+            routes.head(path, handler, guards);
+        }
+
+        void post(String path, Handler handler, RouteRole... guards) {
+            routes.post(path, handler, guards);
+        }
+
+        void put(String path, Handler handler, RouteRole... guards) {
+            routes.put(path, handler, guards);
+        }
+
+        void delete(String path, Handler handler, RouteRole... guards) {
+            routes.delete(path, handler, guards);
+        }
     }
 
     /**

@@ -78,6 +78,27 @@ class MainIT {
         assertThat(empty.out()).contains("no feed files found");
     }
 
+    // #13: the README said the jar had four commands; --help listed five
+    @Test
+    void theReadmeDescribesEveryCommandTheJarHas() throws IOException {
+        java.util.Set<String> commands = new CommandLine(new Main()).getSubcommands().keySet();
+        String readme = Files.readString(Path.of("README.md"));
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("`target/credit-window\\.jar` has (\\w+) commands")
+                .matcher(readme);
+        assertThat(count.find()).as("the README says how many commands the jar has").isTrue();
+        java.util.List<String> words = java.util.List.of("no", "one", "two", "three", "four", "five", "six", "seven",
+                "eight", "nine");
+        assertThat(count.group(1)).isEqualTo(words.get(commands.size()));
+        java.util.Set<String> rows = new java.util.TreeSet<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| `([a-z-]+)[ `]").matcher(
+                readme.substring(count.end(), readme.indexOf("\n## ", count.end())));
+        while (row.find()) {
+            rows.add(row.group(1));
+        }
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(commands);
+        assertThat(run("--help").out()).contains(commands);
+    }
+
     @Test
     void searchWithoutAnIndexSaysWhatToDo() {
         Run run = run("search", "关税", "--index", dir.resolve("missing").toString());

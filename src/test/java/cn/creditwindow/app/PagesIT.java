@@ -67,6 +67,29 @@ class PagesIT {
         assertThat(server.get("/assets/site.css").status()).isEqualTo(200);
     }
 
+    // #13: Javalin answered the HEAD of any page with an empty 200: no security headers, no guard, no 404
+    @Test
+    void headAnswersAsGetDoesWithoutTheBody() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        for (String path : List.of("/", "/search?q=" + enc("关税"), "/articles/" + articleId, "/articles/no-such-article",
+                "/search?country=Atlantis", "/claims/1", "/enrolment/review", "/api/session", "/api/articles?q=" + enc("光伏"),
+                "/api/articles/no-such-article", "/health")) {
+            TestServer.Response get = server.get(path);
+            java.net.http.HttpResponse<byte[]> head = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(server.base() + path)).method("HEAD",
+                            java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get.status());
+            assertThat(head.body()).as("HEAD " + path).isEmpty();
+            for (String header : List.of("Content-Type", "Content-Security-Policy", "X-Content-Type-Options",
+                    "Referrer-Policy", "Location")) {
+                assertThat(head.headers().firstValue(header)).as("HEAD " + path + " " + header)
+                        .isEqualTo(get.raw().headers().firstValue(header));
+            }
+        }
+    }
+
     @Test
     void theLanguageComesFromTheParameterThenTheCookieElseChinese() {
         assertThat(page("/", 200).select("h1").text()).isEqualTo("欢迎使用出口信用单一窗口");
