@@ -91,8 +91,15 @@ public final class FeedParser {
     }
 
     private static FeedDraft read(String text, URI base) {
-        String root = rootElementName(text);
+        Prolog prolog = prolog(text);
+        String root = prolog.root();
         String local = root.substring(root.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+        if (prolog.doctype() && !local.equals("html")) {
+            // A feed needs no DOCTYPE, and one can declare entities (external ones read files or URLs, nested ones
+            // expand without end); jsoup would not expand them, but refusing is clearer than reading them as text.
+            throw new FeedFormatException("XML with a DOCTYPE declaration is refused: feeds need none, and a DOCTYPE"
+                    + " can declare entities (remove the <!DOCTYPE …> line)");
+        }
         if (local.equals("rss") || local.equals("rdf") || local.equals("feed")) {
             Document xml = Jsoup.parse(text, base.toString(), Parser.xmlParser());
             Element rootElement = xml.children().stream()
@@ -121,8 +128,17 @@ public final class FeedParser {
      * @throws FeedFormatException when the text is blank
      */
     static String rootElementName(String text) {
+        return prolog(text).root();
+    }
+
+    /** What comes before the first element: its name ({@code ""} if none) and whether a DOCTYPE was there. */
+    record Prolog(String root, boolean doctype) {
+    }
+
+    static Prolog prolog(String text) {
         int i = 0;
         int n = text.length();
+        boolean doctype = false;
         while (true) {
             while (i < n && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
                 i++;
@@ -131,7 +147,19 @@ public final class FeedParser {
                 if (text.isBlank()) {
                     throw new FeedFormatException("not a feed or an article page: empty document");
                 }
-                return "";
+                return new Prolog("", doctype);
+            }
+            if (text.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+                doctype = true;
+                // an internal subset [ … ] holds declarations whose own '>' do not end the doctype
+                int bracket = text.indexOf('[', i);
+                int close = text.indexOf('>', i);
+                if (bracket >= 0 && (close < 0 || bracket < close)) {
+                    int subsetEnd = text.indexOf(']', bracket);
+                    close = subsetEnd < 0 ? -1 : text.indexOf('>', subsetEnd);
+                }
+                i = close < 0 ? n : close + 1;
+                continue;
             }
             String close = text.startsWith("<?", i) ? "?>" : text.startsWith("<!--", i) ? "-->"
                     : text.startsWith("<!", i) ? ">" : null;
@@ -142,7 +170,7 @@ public final class FeedParser {
             i = end < 0 ? n : end + close.length();
         }
         Matcher m = ROOT.matcher(text).region(i, n);
-        return m.lookingAt() ? m.group(1) : "";
+        return new Prolog(m.lookingAt() ? m.group(1) : "", doctype);
     }
 
     /** Why {@code item} cannot be used, or null. */

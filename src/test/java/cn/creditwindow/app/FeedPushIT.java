@@ -79,6 +79,13 @@ class FeedPushIT {
             TestServer.Response binary = server.post("/api/feeds?module=trade-news", new byte[]{0, 1, 2, 3, (byte) 0xff},
                     "application/octet-stream", PUSH);
             assertThat(binary.status()).isEqualTo(422);
+            // #13: a DOCTYPE with entities was answered "XML without a root element"
+            TestServer.Response doctype = server.post("/api/feeds?module=trade-news", ("<?xml version=\"1.0\"?>"
+                    + "<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><rss version=\"2.0\"><channel>"
+                    + "<item><title>&xxe;</title></item></channel></rss>").getBytes(StandardCharsets.UTF_8),
+                    "application/rss+xml", PUSH);
+            assertThat(doctype.status()).isEqualTo(422);
+            assertThat(doctype.json().get("message").asText()).contains("DOCTYPE declaration is refused");
             assertThat(server.post("/api/feeds", rss("m-1", "无栏目"), "application/rss+xml", PUSH).status()).isEqualTo(400);
             TestServer.Response unknown = server.post("/api/feeds?module=sports", rss("m-2", "未知栏目"),
                     "application/rss+xml", PUSH);

@@ -1,12 +1,14 @@
 package cn.creditwindow.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,14 +78,26 @@ class FeedParserMalformedInputTest {
         parsesOrFailsCleanly(document.getBytes(StandardCharsets.UTF_8));
     }
 
+    // #13: a feed with a DOCTYPE and entities answered "XML without a root element" (or was read as an HTML page)
     @Test
-    void neverResolvesEntitiesFromADoctype() {
+    void refusesAFeedWithADoctypeSayingSoAndNeverResolvesItsEntities() {
         String xxe = "<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
                 + "<rss><channel><title>c</title><item><title>标题&xxe;</title></item></channel></rss>";
-
-        ParsedFeed feed = parser.parse(xxe.getBytes(StandardCharsets.UTF_8), BASE);
-
-        assertThat(feed.items()).extracting(FeedItem::title).allSatisfy(t -> assertThat(t).doesNotContain("root:"));
+        String declared = "<?xml version=\"1.0\"?>\n<!DOCTYPE feed [\n  <!ENTITY a \"aaaa\">\n  <!ENTITY b \"&a;&a;\">\n]>\n"
+                + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>&b;</title></entry></feed>";
+        String netscape = "<?xml version=\"1.0\"?><!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\""
+                + " \"http://my.netscape.com/publish/formats/rss-0.91.dtd\"><rss version=\"0.91\"><channel><title>c</title>"
+                + "<item><title>标题</title></item></channel></rss>";
+        for (String feed : List.of(xxe, declared, netscape)) {
+            assertThatThrownBy(() -> parser.parse(feed.getBytes(StandardCharsets.UTF_8), BASE))
+                    .isInstanceOf(FeedFormatException.class)
+                    .hasMessage("XML with a DOCTYPE declaration is refused: feeds need none, and a DOCTYPE can declare"
+                            + " entities (remove the <!DOCTYPE …> line)");
+        }
+        // an article page's HTML doctype is no feed's
+        ParsedFeed page = parser.parse(("<!DOCTYPE html><html><head><title>页面标题</title></head><body><p>正文内容</p>"
+                + "</body></html>").getBytes(StandardCharsets.UTF_8), BASE);
+        assertThat(page.items()).extracting(FeedItem::title).containsExactly("页面标题");
     }
 
     @Test
