@@ -197,6 +197,46 @@ class MailDispatcherTest {
                 .hasSize(recipients * each);
     }
 
+    // #13: SMTP has no two-phase commit; a run killed between the server's acceptance and the SENT mark resends the
+    // e-mail that was in flight, and must never resend more than that one
+    @Test
+    void aCrashBetweenTheServersAcceptanceAndTheSentMarkResendsOnlyTheOneEmailInFlight() throws Exception {
+        MailDispatcher next = dispatcher(greenMail.getSmtp().getPort()); // not started: the next process's, for later
+        Outbox outbox = new Outbox(db, clock, next);
+        for (int i = 1; i <= 30; i++) {
+            record(outbox, "reader" + i + "@example.com", "月报 " + i);
+        }
+        // the first process: its database goes away the moment the server has taken the 12th e-mail
+        Database doomed = Database.openFile(dir.resolve("t.db"));
+        var users = greenMail.getUserManager();
+        var deliver = users.getMessageDeliveryHandler();
+        int[] taken = {0};
+        users.setMessageDeliveryHandler((message, to) -> {
+            var user = deliver.handle(message, to);
+            if (++taken[0] == 12) {
+                doomed.close();
+            }
+            return user;
+        });
+        SmtpMailer mailer = new SmtpMailer(new Config.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), FROM, null, null,
+                false), clock);
+        MailDispatcher first = new MailDispatcher(doomed, mailer, clock, SCHEDULE);
+        assertThatThrownBy(first::deliverDue).as("the process dies").isInstanceOf(RuntimeException.class);
+        users.setMessageDeliveryHandler(deliver);
+        assertThat(greenMail.getReceivedMessages()).hasSize(12);
+        assertThat(count("SELECT COUNT(*) FROM mail_deliveries WHERE state = 'SENT'")).isEqualTo(11);
+
+        // the next process delivers what is left: the one in flight again, then the rest
+        assertThat(next.deliverDue()).isEqualTo(new MailDispatcher.Report(19, 0, 0));
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).hasSize(31);
+        Map<String, Long> byId = Arrays.stream(received).collect(Collectors.groupingBy(MailDispatcherTest::messageId,
+                Collectors.counting()));
+        assertThat(byId).hasSize(30);
+        assertThat(byId.values().stream().filter(n -> n > 1)).containsExactly(2L);
+        assertThat(count("SELECT COUNT(*) FROM mail_deliveries WHERE state = 'SENT'")).isEqualTo(30);
+    }
+
     @Test
     void aBadRecipientFailsAtOnceAndDoesNotHoldUpTheOthers() {
         MailDispatcher dispatcher = dispatcher(greenMail.getSmtp().getPort());
