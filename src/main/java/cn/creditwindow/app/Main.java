@@ -91,9 +91,11 @@ public final class Main implements Runnable {
         // mail: the SMTP server for e-mail notices; without --smtp-host e-mails are recorded as not sent
         @CommandLine.Mixin
         SmtpOptions mail = new SmtpOptions();
-        // subscriptions: the address users reach the service at, for the links of digest e-mails and Atom feeds
+        // the address users reach the service at: the links of digest e-mails and Atom feeds, and the origin that
+        // browsers' state changes must come from (web.Authentication)
         @Option(names = "--public-url", description = "the service's address as users reach it, for links in e-mails"
-                + " and feeds, e.g. https://window.example.cn (default: http://localhost:<port>)")
+                + " and feeds and as the origin of its pages behind a proxy, e.g. https://window.example.cn"
+                + " (default: http://localhost:<port>)")
         String publicUrl;
 
         @Override

@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param smtp           the SMTP server e-mail notices are sent through, or null for none (e-mails are then
  *                       recorded in the outbox as not sent)
  * @param publicUrl      the service's address as users reach it (e.g. {@code https://window.example.cn}), for the
- *                       absolute links of e-mails and feeds; null: {@code http://localhost:<port>}
+ *                       absolute links of e-mails and feeds and as the origin of its pages (behind a proxy);
+ *                       null: {@code http://localhost:<port>}, and the origin is the host a request was sent to
  */
 public record Config(
         String host,
