@@ -72,8 +72,13 @@ final class ErrorMapping {
     /** Sends an error as JSON or as a page, by the kind of path. */
     private record Answer(Pages pages) {
         void send(Context ctx, int status, String code, String en, String zh, List<FieldError> errors) {
-            if (status == 413 && !ctx.isMultipartFormData()) { // Jetty parses forms itself and closes on its limits
-                drain(ctx);
+            // A refusal may come before the body was read (413, and 401, 403, 404 from the guards): Jetty then closes
+            // the connection once it has answered, and a client still sending gets a reset instead of the answer, or
+            // one that keeps connections open sends its next request into the closed one. What is left of the body is
+            // read first; when too much is left, the answer says the connection closes.
+            if (hasBody(ctx) && !ctx.isMultipartFormData() // Jetty parses forms itself and closes on its limits
+                    && !drain(ctx)) {
+                ctx.header("Connection", "close");
             }
             if (Routes.isApi(ctx.path())) {
                 ctx.status(status).json(new ApiError(status, code, en, zh, errors));
@@ -92,19 +97,28 @@ final class ErrorMapping {
 
     /**
      * Reads and drops what is left of a refused body (up to {@link #DRAIN_LIMIT}): a client still sending when the
-     * server answers and closes gets a connection reset instead of the 413 and its message.
+     * server answers and closes gets a connection reset instead of the refusal and its message. True when the body
+     * was read to its end.
      */
-    private static void drain(Context ctx) {
+    private static boolean drain(Context ctx) {
         try {
             java.io.InputStream in = ctx.req().getInputStream();
             byte[] buffer = new byte[64 * 1024];
             long read = 0;
-            for (int n; read < DRAIN_LIMIT && (n = in.read(buffer)) != -1; ) {
-                read += n;
+            for (int n; read < DRAIN_LIMIT; read += n) {
+                n = in.read(buffer);
+                if (n == -1) {
+                    return true;
+                }
             }
+            return false;
         } catch (java.io.IOException | IllegalStateException e) {
-            // the body is gone or was read as a form: the answer goes out as it is
+            return false; // the body is gone or was read as a form: the answer goes out as it is, and closes
         }
+    }
+
+    private static boolean hasBody(Context ctx) {
+        return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
     }
 
     private static String zh(List<FieldError> errors) {

@@ -24,6 +24,8 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = maxRequestBytes;
+            // what Jetty refuses by itself (an illegal path, a header too long) is answered in the window's words
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
             // uploads: multipart forms keep large parts on disk, within limits (Javalin's are none)
             Uploads.install(config);
             config.staticFiles.enableWebjars();

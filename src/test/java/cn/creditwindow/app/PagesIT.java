@@ -90,6 +90,46 @@ class PagesIT {
         }
     }
 
+    // #13 (found by the input fuzzer): Jetty refused an illegal path with its own English page, and closed the
+    // connection without saying so, so a client's next request on it got no answer
+    @Test
+    void requestsJettyRefusesByItselfAreAnsweredInBothLanguagesAndTheConnectionIsNotReused() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/api/claims/%00/shipments", "/claims/%00", "/api/agreements/" + "%E4%B8%AD".repeat(3000))) {
+            java.net.http.HttpResponse<String> refused = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.base() + path)).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(path).isIn(400, 414);
+            com.fasterxml.jackson.databind.JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(refused.body());
+            assertThat(error.get("messageZh").asText()).as(path).isNotBlank();
+            assertThat(error.get("message").asText()).as(path).isNotBlank();
+            assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            // the same client's next request gets its answer
+            assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/health"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    // #13 (found by the input fuzzer): a refusal before the body was read (here the guard's 401) closed the connection
+    // under a client still sending, which got a reset instead of the answer
+    @Test
+    void aRefusalBeforeTheBodyWasReadStillReachesTheClientAndItsNextRequestToo() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String body = "x".repeat(300_000);
+        for (int i = 0; i < 20; i++) {
+            java.net.http.HttpResponse<String> refused = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.base() + "/api/claims/2")).header("Content-Type", "text/plain")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.body()).contains("请先登录");
+            assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/health"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void theLanguageComesFromTheParameterThenTheCookieElseChinese() {
         assertThat(page("/", 200).select("h1").text()).isEqualTo("欢迎使用出口信用单一窗口");
