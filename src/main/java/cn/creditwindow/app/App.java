@@ -18,8 +18,10 @@ import cn.creditwindow.claims.ClaimDocuments;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
 import cn.creditwindow.claims.Claims;
-import cn.creditwindow.claims.WorkingDays;
 import cn.creditwindow.accounts.Accounts;
+import cn.creditwindow.calendar.CalendarHandlers;
+import cn.creditwindow.calendar.CalendarPages;
+import cn.creditwindow.calendar.HolidayCalendar;
 import cn.creditwindow.accounts.ApiTokens;
 import cn.creditwindow.accounts.Passwords;
 import cn.creditwindow.accounts.Sessions;
@@ -153,8 +155,9 @@ public final class App implements AutoCloseable {
     // customs declarations (报关单)
     private final Customs customs;
     private final ShipmentReport shipmentReport;
-    // claims (索赔服务)
+    // claims (索赔服务) and the working-day calendar their decision deadlines are counted in (节假日安排)
     private final Claims claims;
+    private final HolidayCalendar holidayCalendar;
     // the window: account managers by district, the financing marketplace
     private final AccountManagers accountManagers;
     private final Financing financing;
@@ -236,12 +239,16 @@ public final class App implements AutoCloseable {
         this.customs = new Customs(db, core.countries, clock, config.zone());
         this.shipmentReport = new ShipmentReport(customs, pdfRenderer);
         // (end of customs' wiring)
-        // claims (索赔服务): the coded lists and the PRC holiday calendar are data files under claims/
+        // claims (索赔服务): the coded lists are a data file under claims/.
         // The shipments against customs: the declaration check (a number customs does not hold as the claimant's own
         // export declaration, or one another claim took, refuses the submission) and the shipment data report.
+        // The working-day calendar (节假日安排): the release's official schedules (calendar/holidays.csv, converted from
+        // chinese-days) and the years administrators load; a loaded year recounts the deadlines that run through it.
         ClaimDocuments claimDocuments = new ClaimDocuments(customs, shipmentReport, config.zone());
-        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), WorkingDays.load(), claimDocuments,
+        this.holidayCalendar = new HolidayCalendar(db, HolidayCalendar.bundled(), clock, config.zone());
+        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), holidayCalendar, claimDocuments,
                 clock, config.zone());
+        holidayCalendar.onLoaded(claims::recountDeadlines);
         // (end of claims' wiring)
         // the window: account managers by district with the service lines (data: managers/), the financing
         // marketplace (products as data: financing/products.json; the bank's decision is sent through the outbox),
@@ -249,7 +256,7 @@ public final class App implements AutoCloseable {
         ServiceLines serviceLines = ServiceLines.load();
         this.accountManagers = new AccountManagers(db, serviceLines, clock);
         this.financing = new Financing(db, Products.load(), outbox, clock, config.zone());
-        Dashboard dashboard = new Dashboard(db, enrolments, alerts::unread, financing);
+        Dashboard dashboard = new Dashboard(db, enrolments, alerts::unread, financing, holidayCalendar);
         // (end of the window's wiring)
         // insurance inquiries (投保咨询) and the message board (调查问卷): addresses are checked against the bundled
         // administrative divisions (reference/regions.csv); answers and replies are told through the outbox
@@ -317,12 +324,22 @@ public final class App implements AutoCloseable {
                 subscriptionHandlers, new SubscriptionPages(subscriptions, matching, core.countries, core.industries,
                         pages, subscriptionHandlers, clock),
                 new DigestHandlers(digests), new DigestPages(digests, new Unsubscriptions(unsubscribeTokens,
-                        subscriptions), pages));
+                        subscriptions), pages),
+                // the working-day calendar (节假日安排)
+                new CalendarHandlers(holidayCalendar), new CalendarPages(holidayCalendar, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
-    /** Ingests new and changed feed files, starts watching the feeds folder, then serves HTTP. */
+    /**
+     * Counts again the provisional claim deadlines (a release may bundle the year they lacked), ingests new and
+     * changed feed files, starts watching the feeds folder, then serves HTTP.
+     */
     public App start() throws IOException {
+        int recounted = claims.recountProvisionalDeadlines();
+        if (recounted > 0) {
+            log.info("claims: {} provisional decision deadlines counted again in the holiday schedules now held",
+                    recounted);
+        }
         IngestReport report = core.ingester.ingestFolder(p -> { });
         metrics.recordIngest(report);
         log.info("feeds: {} files ({} unchanged, {} failed), items {} new, {} updated, {} unchanged, {} rejected",
@@ -452,6 +469,11 @@ public final class App implements AutoCloseable {
     /** Claims (索赔服务), for the demo world and tests. */
     Claims claims() {
         return claims;
+    }
+
+    /** The working-day calendar (节假日安排), for tests. */
+    HolidayCalendar holidayCalendar() {
+        return holidayCalendar;
     }
 
     /** Claim attachments (索赔附件), for tests. */

@@ -44,16 +44,20 @@ public final class ClaimPages {
         this.managers = Objects.requireNonNull(managers, "managers");
     }
 
-    /** {@code /claims}: the effective policies and their claims; nobody signed in is invited to sign in. */
+    /**
+     * {@code /claims}: the effective policies and their claims; nobody signed in is invited to sign in.
+     *
+     * @param calendar true for an administrator, who loads the holiday schedules the deadlines are counted in
+     */
     public record IndexView(boolean signedIn, boolean enterprise, boolean reviewer, List<Claims.PolicyClaims> policies,
-                            ClaimState state, boolean customsImport) {
+                            ClaimState state, boolean customsImport, boolean calendar) {
     }
 
     /** {@code GET /claims}; public. */
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
-            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, List.of(), null, false));
+            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, List.of(), null, false, false));
             return;
         }
         // ?state=RETURNED|ACCEPTED|PAID (the home dashboard's links): only the policies with claims in that state
@@ -64,7 +68,7 @@ public final class ClaimPages {
                     .filter(c -> c.state() == state).toList())).filter(pc -> !pc.claims().isEmpty()).toList();
         }
         pages.render(ctx, "claims/index.jte", new IndexView(true, p.role().isEnterpriseUser(),
-                p.role() == Role.REVIEWER, policies, state, p.is(Role.REVIEWER) || p.is(Role.ADMIN)));
+                p.role() == Role.REVIEWER, policies, state, p.is(Role.REVIEWER) || p.is(Role.ADMIN), p.is(Role.ADMIN)));
     }
 
     private static ClaimState stateFilter(String raw) {

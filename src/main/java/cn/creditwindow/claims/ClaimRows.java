@@ -1,5 +1,6 @@
 package cn.creditwindow.claims;
 
+import cn.creditwindow.calendar.Deadline;
 import cn.creditwindow.store.Row;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -41,7 +42,8 @@ final class ClaimRows {
                 Claims.answers(r.string("answers")), r.string("financing_swift"), r.string("financing_bank_name"),
                 r.nullableLong("financing_cents"), r.string("loss_cause"), r.string("reason"),
                 r.string("case_description"), r.string("mitigation"), r.bool("declared"), r.date("accepted_on"),
-                r.date("decision_due_on"), r.longValue("claimed_cents"), r.nullableLong("loss_cents"),
+                r.date("decision_due_on"), Deadline.parseStoredYears(r.string("decision_due_missing")),
+                r.longValue("claimed_cents"), r.nullableLong("loss_cents"),
                 r.nullableLong("payout_cents"), r.instant("created_at"),
                 r.longValue("shipments_version"));
     }

@@ -6,6 +6,9 @@ import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.agreements.Agreements;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.calendar.Deadline;
+import cn.creditwindow.calendar.HolidayCalendar;
+import cn.creditwindow.calendar.WorkingDays;
 import cn.creditwindow.managers.AccountManagers;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.ConstraintViolationException;
@@ -39,15 +42,16 @@ public final class Claims {
     private final Buyers buyers;
     private final Countries countries;
     private final ClaimCodes codes;
-    private final WorkingDays calendar;
+    private final HolidayCalendar calendar;
     private final ClaimDocuments documents;
     private final Clock clock;
     private final ZoneId zone;
 
     /**
+     * @param calendar  the working-day calendar the decision deadlines are counted in
      * @param documents the shipments against the customs data: the declaration check and the shipment data report
      */
-    public Claims(Database db, Buyers buyers, Countries countries, ClaimCodes codes, WorkingDays calendar,
+    public Claims(Database db, Buyers buyers, Countries countries, ClaimCodes codes, HolidayCalendar calendar,
                   ClaimDocuments documents, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.buyers = Objects.requireNonNull(buyers, "buyers");
@@ -447,18 +451,66 @@ public final class Claims {
 
     // ---- the insurer's review ----
 
-    /** Accepts a submitted claim; a sponsored-policy claim gets its decision due date. */
+    /**
+     * Accepts a submitted claim; a sponsored-policy claim gets its decision due date, provisional (with the years
+     * missing) when the count runs into a year whose holiday schedule is not loaded.
+     */
     public Claim accept(Principal reviewer, long id) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
             Claim c = inState(tx, reviewer, id, ClaimState.SUBMITTED);
             LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-            LocalDate due = c.policyKind() == PolicyKind.SPONSORED ? calendar.after(today, DECISION_WORKING_DAYS) : null;
-            tx.update("UPDATE claims SET state = 'ACCEPTED', accepted_on = ?, decision_due_on = ? WHERE id = ?", today,
-                    due, id);
+            Deadline due = c.policyKind() == PolicyKind.SPONSORED
+                    ? calendar.workingDays(tx).after(today, DECISION_WORKING_DAYS) : null;
+            tx.update("UPDATE claims SET state = 'ACCEPTED', accepted_on = ?, decision_due_on = ?,"
+                    + " decision_due_missing = ? WHERE id = ?", today, due == null ? null : due.date(),
+                    due == null ? null : Deadline.storedYears(due.missingYears()), id);
             event(tx, id, "ACCEPTED", reviewer, null, null);
             return claimById(tx, id);
         });
+    }
+
+    /**
+     * Counts again, in {@code calendar}, the decision deadline of every claim whose count went through {@code year}
+     * (accepted on or before its last day, due on or after its first): {@link HolidayCalendar}'s listener, run in
+     * the transaction that loads the year, so a provisional deadline becomes exact (and a replaced schedule moves
+     * the deadlines it changes) for every node at once. Deadlines are stored rather than counted at each read so
+     * that lists, queues and their SQL see the same date the claim page shows.
+     *
+     * @return how many deadlines changed
+     */
+    public int recountDeadlines(Tx tx, WorkingDays calendar, int year) {
+        return recount(tx, calendar, "accepted_on <= ? AND decision_due_on >= ?", LocalDate.of(year, 12, 31),
+                LocalDate.of(year, 1, 1));
+    }
+
+    /**
+     * Counts again every provisional deadline, for a release that bundles a year the deadlines lacked: run at
+     * start-up, it makes them exact without an administrator loading that year.
+     *
+     * @return how many deadlines changed
+     */
+    public int recountProvisionalDeadlines() {
+        return db.inTransaction(tx -> recount(tx, calendar.workingDays(tx), "decision_due_missing IS NOT NULL"));
+    }
+
+    private record Due(long id, LocalDate acceptedOn, LocalDate dueOn, String missing) {
+    }
+
+    private static int recount(Tx tx, WorkingDays calendar, String where, Object... args) {
+        int changed = 0;
+        for (Due d : tx.list("SELECT id, accepted_on, decision_due_on, decision_due_missing FROM claims"
+                + " WHERE decision_due_on IS NOT NULL AND " + where, r -> new Due(r.longValue("id"),
+                r.date("accepted_on"), r.date("decision_due_on"), r.string("decision_due_missing")), args)) {
+            Deadline now = calendar.after(d.acceptedOn(), DECISION_WORKING_DAYS);
+            String missing = Deadline.storedYears(now.missingYears());
+            if (!now.date().equals(d.dueOn()) || !Objects.equals(missing, d.missing())) {
+                tx.update("UPDATE claims SET decision_due_on = ?, decision_due_missing = ? WHERE id = ?", now.date(),
+                        missing, d.id());
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** Returns a submitted or accepted claim with a reason (required, at most {@value #MAX_REASON} characters). */
@@ -474,7 +526,8 @@ public final class Claims {
             if (c.state() != ClaimState.SUBMITTED && c.state() != ClaimState.ACCEPTED) {
                 throw wrongState(c, "退回");
             }
-            tx.update("UPDATE claims SET state = 'RETURNED', accepted_on = NULL, decision_due_on = NULL, declared = 0"
+            tx.update("UPDATE claims SET state = 'RETURNED', accepted_on = NULL, decision_due_on = NULL,"
+                    + " decision_due_missing = NULL, declared = 0"
                     + " WHERE id = ?", id);
             event(tx, id, "RETURNED", reviewer, r, null);
             return claimById(tx, id);

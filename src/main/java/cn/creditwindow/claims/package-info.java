@@ -2,7 +2,8 @@
  * Claims (索赔服务, manual 四): an enterprise's claim on an effective policy — buyer, banks, case questions,
  * shipments (entered one by one or imported from the CSV/XLSX template), loss cause and descriptions, the
  * declaration and submission — and the insurer's review: accept (a decision due date 15 working days later for
- * sponsored policies), return with a reason (the enterprise fixes and resubmits; every step is kept) or decide and
+ * sponsored policies, counted in {@code calendar.HolidayCalendar}; provisional, naming the year, when a year's holiday
+ * schedule is not loaded), return with a reason (the enterprise fixes and resubmits; every step is kept) or decide and
  * pay, the payout capped by what is left of the policy's per-buyer and aggregate limits. {@code ClaimHandlers} and
  * {@code ClaimPages} are the only classes that know about HTTP.
  */

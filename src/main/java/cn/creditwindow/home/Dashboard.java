@@ -2,6 +2,7 @@ package cn.creditwindow.home;
 
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.calendar.HolidayCalendar;
 import cn.creditwindow.enrolment.Enrolments;
 import cn.creditwindow.financing.ApplicationState;
 import cn.creditwindow.financing.Financing;
@@ -17,19 +18,24 @@ import java.util.function.ToLongFunction;
  * results, report orders, unread alerts, financing applications; for the insurer's reviewers their queues, for
  * administrators theirs. Each count comes with the link that opens the list holding exactly those records. Counts
  * are over what the viewer may see ({@link Tenancy}); enrolment's and the alarm's come from their packages, the
- * others are COUNT queries over the domains' tables with the same filter their lists use.
+ * others are COUNT queries over the domains' tables with the same filter their lists use. An administrator is also
+ * told which needed year's public-holiday schedule is not loaded ({@link HolidayCalendar#missingYears}): the count of
+ * such years leads to the calendar page, and {@link Counts#missingCalendarYears} names them.
  */
 public final class Dashboard {
     private final Database db;
     private final Enrolments enrolments;
     private final ToLongFunction<Principal> unreadAlerts;
     private final Financing financing;
+    private final HolidayCalendar calendar;
 
-    public Dashboard(Database db, Enrolments enrolments, ToLongFunction<Principal> unreadAlerts, Financing financing) {
+    public Dashboard(Database db, Enrolments enrolments, ToLongFunction<Principal> unreadAlerts, Financing financing,
+                     HolidayCalendar calendar) {
         this.db = Objects.requireNonNull(db, "db");
         this.enrolments = Objects.requireNonNull(enrolments, "enrolments");
         this.unreadAlerts = Objects.requireNonNull(unreadAlerts, "unreadAlerts");
         this.financing = Objects.requireNonNull(financing, "financing");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
     /**
@@ -42,10 +48,16 @@ public final class Dashboard {
     public record Tile(String key, String group, long count, String href) {
     }
 
-    /** The viewer's tiles, grouped in order; {@code audience} is ENTERPRISE, ACCOUNT_MANAGER, REVIEWER or ADMIN. */
-    public record Counts(String audience, List<Tile> tiles) {
+    /**
+     * The viewer's tiles, grouped in order; {@code audience} is ENTERPRISE, ACCOUNT_MANAGER, REVIEWER or ADMIN.
+     *
+     * @param missingCalendarYears for an administrator, the needed years whose holiday schedules are not loaded
+     *                             (the {@code calendarMissing} tile counts them); empty for everyone else
+     */
+    public record Counts(String audience, List<Tile> tiles, List<Integer> missingCalendarYears) {
         public Counts {
             tiles = List.copyOf(tiles);
+            missingCalendarYears = List.copyOf(missingCalendarYears);
         }
 
         /** The count of a key, or -1 when the viewer has no such tile. */
@@ -66,6 +78,7 @@ public final class Dashboard {
     /** The viewer's counts; a system token has none (empty tiles). */
     public Counts counts(Principal p) {
         List<Tile> tiles = new ArrayList<>();
+        List<Integer> missing = List.of();
         switch (p.role()) {
             case LEGAL_REPRESENTATIVE, OPERATOR, ACCOUNT_MANAGER -> journeys(p, tiles);
             case REVIEWER -> reviewQueues(p, tiles);
@@ -74,11 +87,13 @@ public final class Dashboard {
                         "SELECT COUNT(*) FROM eligible_lists WHERE state <> 'CONFIRMED'")), "/enrolment/lists"));
                 tiles.add(new Tile("financingToRecord", "queues", financing.count(p, ApplicationState.SUBMITTED),
                         "/financing/applications?state=SUBMITTED"));
+                missing = calendar.missingYears();
+                tiles.add(new Tile("calendarMissing", "queues", missing.size(), "/claims/calendar"));
             }
             case SYSTEM -> { }
         }
         String audience = p.role().isEnterpriseUser() ? "ENTERPRISE" : p.role().name();
-        return new Counts(audience, tiles);
+        return new Counts(audience, tiles, missing);
     }
 
     private void journeys(Principal p, List<Tile> tiles) {

@@ -15,7 +15,10 @@ public final class DashboardHandlers {
         this.dashboard = Objects.requireNonNull(dashboard, "dashboard");
     }
 
-    /** {@code {"audience": "ENTERPRISE", "counts": {"pending": 1, …}, "tiles": [{key, group, count, href}, …]}}. */
+    /**
+     * {@code {"audience": "ENTERPRISE", "counts": {"pending": 1, …}, "tiles": [{key, group, count, href}, …]}}; for an
+     * administrator also {@code "missingCalendarYears": [2027]}, the needed years whose holiday schedules are not loaded.
+     */
     public void counts(Context ctx) {
         Principal p = Authentication.require(ctx);
         Dashboard.Counts c = dashboard.counts(p);
@@ -25,6 +28,9 @@ public final class DashboardHandlers {
         body.put("audience", c.audience());
         body.put("counts", counts);
         body.put("tiles", c.tiles());
+        if (c.audience().equals("ADMIN")) {
+            body.put("missingCalendarYears", c.missingCalendarYears());
+        }
         ctx.json(body);
     }
 }

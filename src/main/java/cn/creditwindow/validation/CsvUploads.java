@@ -29,13 +29,37 @@ public final class CsvUploads {
      * @param field the request field the file came in, named in the errors
      */
     public static List<List<String>> records(byte[] content, String field) {
-        String text = decode(content, field);
-        List<List<String>> out = new ArrayList<>();
+        return lines(content, field).stream().map(Line::values).toList();
+    }
+
+    /** A record with the line of the file it starts on (1 for the first), for errors that name the line. */
+    public record Line(int number, List<String> values) {
+    }
+
+    /**
+     * {@link #records} with the line each record starts on (a quoted field may span lines, so this is not the
+     * record's index).
+     */
+    public static List<Line> lines(byte[] content, String field) {
+        String text = text(content, field);
+        List<Line> out = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            int line = 1;
+            int scanned = 0;
             for (CSVRecord record : parser) {
+                // the parser's position is where it began reading: before the empty lines it skipped
+                int start = (int) record.getCharacterPosition();
+                while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+                    start++;
+                }
+                for (; scanned < start; scanned++) {
+                    if (text.charAt(scanned) == '\n') {
+                        line++;
+                    }
+                }
                 List<String> values = record.toList();
                 if (values.stream().anyMatch(v -> !v.isBlank())) {
-                    out.add(values);
+                    out.add(new Line(line, values));
                 }
             }
         } catch (IOException e) {
@@ -47,7 +71,13 @@ public final class CsvUploads {
         return out;
     }
 
-    private static String decode(byte[] content, String field) {
+    /**
+     * The text of an uploaded file: UTF-8 only, a byte-order mark dropped; anything else is refused with a message
+     * saying how to save the file.
+     *
+     * @param field the request field the file came in, named in the error
+     */
+    public static String text(byte[] content, String field) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();

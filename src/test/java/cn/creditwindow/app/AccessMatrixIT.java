@@ -353,6 +353,11 @@ class AccessMatrixIT {
         rows.add(on("POST /api/review/claims/999999/return").allow("reviewer").build());
         rows.add(on("POST /api/review/claims/999999/payment").allow("reviewer").build());
         rows.add(on("GET /claims/review").allow("reviewer").status(303, "anonymous").build());
+        // the working-day calendar (节假日安排): administrators only; a JSON body is not a schedule (400, nothing loaded)
+        rows.add(on("GET /api/admin/calendar/years").allow("admin").build());
+        rows.add(on("POST /api/admin/calendar/years/2027").allow("admin").build());
+        rows.add(on("GET /claims/calendar").allow("admin").status(303, "anonymous").build());
+        rows.add(on("POST /claims/calendar").allow("admin").build());
         rows.add(on("GET /claims/policies/999999/new").allow(enterprise).status(303, "anonymous").build());
         rows.add(on("POST /claims/policies/999999/claims").status(404, enterprise).build());
         rows.add(on("GET /claims/999999").status(404, claimReaders).status(303, "anonymous").build());

@@ -11,6 +11,9 @@ import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.User;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.calendar.HolidayCalendar;
+import cn.creditwindow.calendar.ScheduleDay;
+import cn.creditwindow.calendar.YearSchedule;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.customs.CheckResult;
 import cn.creditwindow.customs.CustomsBatch;
@@ -62,6 +65,7 @@ class ClaimsTest {
     long policy;
     /** The customs data the claims are checked against (real, on the same database). */
     Customs customs;
+    ClaimDocuments documents;
 
     @BeforeEach
     void setUp() {
@@ -71,10 +75,10 @@ class ClaimsTest {
         Countries countries = Countries.load();
         buyers = new Buyers(db, countries, clock);
         customs = new Customs(db, countries, clock, Config.CHINA);
-        ClaimDocuments documents = new ClaimDocuments(customs,
+        documents = new ClaimDocuments(customs,
                 new ShipmentReport(customs, PdfRenderer.withDefaultFont(clock)), Config.CHINA);
-        claims = new Claims(db, buyers, countries, ClaimCodes.load(), WorkingDays.load(), documents, clock,
-                Config.CHINA);
+        claims = new Claims(db, buyers, countries, ClaimCodes.load(),
+                new HolidayCalendar(db, HolidayCalendar.bundled(), clock, Config.CHINA), documents, clock, Config.CHINA);
         sz = accounts.createEnterprise(new Accounts.NewEnterprise("914403065X7D8E2A1J", "深圳市测试电子有限公司", null, null));
         hn = accounts.createEnterprise(new Accounts.NewEnterprise("914101007Q3R8K2M4G", "郑州市测试纺织有限公司", null, null));
         szLegal = user("sz-legal", Role.LEGAL_REPRESENTATIVE, sz.id());
@@ -170,6 +174,58 @@ class ClaimsTest {
                 "90", claimedUsd, claimedUsd, "NONE", "SEA", number, null));
         claims.generateReport(szLegal, c.id());
         return claims.submit(szLegal, c.id(), new Claims.Submission(true));
+    }
+
+    /** Claims as they would be on {@code day} (10:00 China time), counting deadlines in {@code calendar}. */
+    private Claims claimsOn(LocalDate day, java.util.function.Function<Clock, HolidayCalendar> calendar) {
+        Clock clock = Clock.fixed(ZonedDateTime.of(day.atTime(10, 0), Config.CHINA).toInstant(), Config.CHINA);
+        return new Claims(db, buyers, Countries.load(), ClaimCodes.load(), calendar.apply(clock), documents, clock,
+                Config.CHINA);
+    }
+
+    @Test
+    void aDeadlineIntoAYearNotLoadedIsProvisionalUntilAnAdministratorLoadsIt() { // #13
+        Claim c = submitted(hk, "1000");
+        HolidayCalendar[] calendar = new HolidayCalendar[1];
+        Claims december = claimsOn(LocalDate.of(2026, 12, 14), clock -> calendar[0] = new HolidayCalendar(db,
+                HolidayCalendar.bundled(), clock, Config.CHINA));
+        calendar[0].onLoaded(december::recountDeadlines);
+        Claim accepted = december.accept(reviewer, c.id());
+        // counted Monday to Friday through 1 January 2027, whose schedule is not loaded
+        assertThat(accepted.decisionDueOn()).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(accepted.decisionDueProvisional()).isTrue();
+        assertThat(accepted.decisionDueMissingYears()).containsExactly(2027);
+        assertThat(accepted.decisionDueReason()).isEqualTo(new Claim.Note(
+                "2027 年节假日安排尚未载入，期限为暂定（按周一至周五计算）",
+                "provisional: the 2027 public-holiday schedule is not loaded (counted Monday to Friday)"));
+
+        Principal admin = user("admin", Role.ADMIN, null);
+        calendar[0].load(admin, 2027, "2027.csv", "date,kind,name\n2027-01-01,holiday,元旦\n"
+                .getBytes(StandardCharsets.UTF_8));
+        Claim exact = claims.view(szLegal, c.id()).claim();
+        assertThat(exact.decisionDueOn()).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(exact.decisionDueProvisional()).isFalse();
+        assertThat(exact.decisionDueReason()).isNull();
+        long provisional = db.read(tx -> tx.number("SELECT COUNT(*) FROM claims WHERE decision_due_missing IS NOT NULL"));
+        assertThat(provisional).isZero();
+    }
+
+    @Test
+    void aReleaseThatBundlesTheMissingYearMakesTheDeadlineExactAtStart() { // #13
+        Claim c = submitted(hk, "1000");
+        claimsOn(LocalDate.of(2026, 12, 14), clock -> new HolidayCalendar(db, HolidayCalendar.bundled(), clock,
+                Config.CHINA)).accept(reviewer, c.id());
+        assertThat(claims.view(szLegal, c.id()).claim().decisionDueProvisional()).isTrue();
+        List<YearSchedule> newer = new java.util.ArrayList<>(HolidayCalendar.bundled());
+        newer.add(new YearSchedule(2027, List.of(new ScheduleDay(LocalDate.of(2027, 1, 1), ScheduleDay.Kind.HOLIDAY,
+                "元旦"))));
+        Claims restarted = claimsOn(LocalDate.of(2026, 12, 20), clock -> new HolidayCalendar(db, newer, clock,
+                Config.CHINA));
+        assertThat(restarted.recountProvisionalDeadlines()).isEqualTo(1);
+        assertThat(restarted.recountProvisionalDeadlines()).isZero();
+        Claim exact = claims.view(szLegal, c.id()).claim();
+        assertThat(exact.decisionDueOn()).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(exact.decisionDueMissingYears()).isEmpty();
     }
 
     @Test

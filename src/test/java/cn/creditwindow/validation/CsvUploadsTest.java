@@ -29,4 +29,12 @@ class CsvUploadsTest {
         assertThatThrownBy(() -> read("a,b\n\"unclosed,x\n")).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.errors().get(0).field()).isEqualTo("file"));
     }
+
+    @Test
+    void eachRecordKnowsTheLineItStartsOn() { // #13: a bad row of an upload is named by its line in the file
+        List<CsvUploads.Line> lines = CsvUploads.lines(("\uFEFFdate,kind\r\n\r\n2027-01-01,holiday\n\n\n"
+                + "\"two\nlines\",x\n , \nlast,y").getBytes(StandardCharsets.UTF_8), "file");
+        assertThat(lines).extracting(CsvUploads.Line::number).containsExactly(1, 3, 6, 9);
+        assertThat(lines.get(2).values()).containsExactly("two\nlines", "x");
+    }
 }

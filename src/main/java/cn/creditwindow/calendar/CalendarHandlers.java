@@ -1,0 +1,93 @@
+package cn.creditwindow.calendar;
+
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.web.Authentication;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The administrator's API for the working-day calendar: {@code GET /api/admin/calendar/years} (the years held, their
+ * source, the needed and missing years) and {@code POST /api/admin/calendar/years/{year}} (load a year's official
+ * schedule). The routes admit administrators only; {@link HolidayCalendar#load} checks again.
+ */
+public final class CalendarHandlers {
+    private final HolidayCalendar calendar;
+
+    public CalendarHandlers(HolidayCalendar calendar) {
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+    }
+
+    /** {@code GET /api/admin/calendar/years}: {@code {today, years: [{year, source, …}], needed, missing}}. */
+    public void years(Context ctx) {
+        Authentication.require(ctx);
+        ctx.json(calendar.overview());
+    }
+
+    /**
+     * {@code POST /api/admin/calendar/years/{year}}: the file as the body ({@code text/csv} or {@code text/calendar},
+     * with {@code ?fileName=}) or multipart field {@code file}; 201 with the year and its days, 400 naming each bad
+     * line (nothing saved).
+     */
+    public void load(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        int year = year(ctx.pathParam("year"));
+        Upload u = upload(ctx);
+        ctx.status(201).json(calendar.load(p, year, u.fileName(), u.content()));
+    }
+
+    /** A year as given in a path or form: four digits. */
+    static int year(String raw) {
+        String v = raw == null ? "" : raw.strip();
+        if (!v.matches("\\d{4}")) {
+            throw new InvalidInputException("year", "年份应为四位数字，如 2027", "the year is four digits, e.g. 2027");
+        }
+        return Integer.parseInt(v);
+    }
+
+    /** What an upload carries. */
+    record Upload(String fileName, byte[] content) {
+    }
+
+    /** The file of a multipart form ({@code file}) or the request body; 400 when missing, too large or JSON. */
+    static Upload upload(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("multipart/form-data")) {
+            UploadedFile f = ctx.uploadedFile("file");
+            if (f == null || f.size() == 0) {
+                throw new InvalidInputException("file", "请选择节假日安排文件（CSV 或 ICS）",
+                        "choose the holiday schedule file (CSV or ICS)");
+            }
+            if (f.size() > ScheduleFiles.MAX_BYTES) {
+                throw tooLarge();
+            }
+            try (InputStream in = f.content()) {
+                return new Upload(f.filename(), in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the uploaded holiday schedule " + f.filename(), e);
+            }
+        }
+        if (type.startsWith("application/json")) {
+            throw new InvalidInputException("file", "请以 text/csv 或 text/calendar 提交节假日安排文件",
+                    "send the holiday schedule as text/csv or text/calendar");
+        }
+        if (ctx.contentLength() > ScheduleFiles.MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] content = ctx.bodyAsBytes();
+        if (content.length > ScheduleFiles.MAX_BYTES) {
+            throw tooLarge();
+        }
+        return new Upload(ctx.queryParam("fileName"), content);
+    }
+
+    private static InvalidInputException tooLarge() {
+        return new InvalidInputException("file", "文件过大：节假日安排文件不超过 " + ScheduleFiles.MAX_BYTES / 1024 + " KB",
+                "the file is too large: a holiday schedule is at most " + ScheduleFiles.MAX_BYTES / 1024 + " KB");
+    }
+}
