@@ -14,6 +14,8 @@ import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.schemes.Schemes;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
@@ -31,11 +33,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -433,28 +437,30 @@ public final class CreditOrders {
             + " FROM credit_orders o JOIN enterprises e ON e.id = o.enterprise_id JOIN users u ON u.id = o.ordered_by"
             + " LEFT JOIN buyers b ON b.id = o.buyer_id";
 
-    /** The orders the principal may see, newest first; {@code state} and {@code enterpriseId} narrow them. */
-    public List<CreditOrder> orders(Principal p, OrderState state, Long enterpriseId) {
+    /**
+     * One page of the orders the principal may see, newest first, and how many there are; {@code states} (empty: any)
+     * and {@code enterpriseId} (null: any the principal may see) narrow them.
+     */
+    public Paged<CreditOrder> orders(Principal p, Set<OrderState> states, Long enterpriseId, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(p, "o.enterprise_id");
         List<Object> args = new ArrayList<>(List.of(f.args()));
-        String where = " WHERE " + f.sql();
-        if (state != null) {
-            where += " AND o.state = ?";
-            args.add(state);
+        StringBuilder where = new StringBuilder(" WHERE ").append(f.sql());
+        if (!states.isEmpty()) {
+            where.append(" AND o.state IN (").append(String.join(", ", Collections.nCopies(states.size(), "?"))).append(")");
+            args.addAll(new TreeSet<>(states));
         }
         if (enterpriseId != null) {
-            where += " AND o.enterprise_id = ?";
+            where.append(" AND o.enterprise_id = ?");
             args.add(enterpriseId);
         }
-        String sql = SELECT + where + " ORDER BY o.id DESC LIMIT 500";
-        return db.read(tx -> tx.list(sql, this::order, args.toArray()));
+        return db.read(tx -> page.select(tx, SELECT + where, "o.id DESC", this::order, args.toArray()));
     }
 
-    /** The orders awaiting the insurer (ORDERED, IN_PROGRESS), oldest first, urgent ones first. */
-    public List<CreditOrder> queue(Principal p) {
+    /** One page of the orders awaiting the insurer (ORDERED, IN_PROGRESS): urgent ones first, then oldest first. */
+    public Paged<CreditOrder> queue(Principal p, PageRequest page) {
         requireStaff(p);
-        return db.read(tx -> tx.list(SELECT + " WHERE o.state IN ('ORDERED', 'IN_PROGRESS') ORDER BY o.urgent DESC, o.id",
-                this::order));
+        return db.read(tx -> page.select(tx, SELECT + " WHERE o.state IN ('ORDERED', 'IN_PROGRESS')",
+                "o.urgent DESC, o.id", this::order));
     }
 
     /** One order, or 404 when it does not exist or is not the principal's to see. */

@@ -5,19 +5,24 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.RequestRefusedException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The credit services' pages under {@code /credit}: the wallet and orders (public, inviting sign-in), the order form
@@ -39,51 +44,57 @@ public final class CreditPages {
         this.pages = Objects.requireNonNull(pages, "pages");
     }
 
-    /** {@code /credit}: the wallet of the enterprise shown, the orders, the order button. */
-    public record IndexView(Wallet wallet, List<CreditOrder> orders, List<CreditOrders.EnterpriseChoice> enterprises,
-                            Long enterpriseId, boolean canOrder, boolean reviewer, String state) {
+    /** {@code /credit}: the wallet of the enterprise shown, one page of the orders, the order button. */
+    public record IndexView(Wallet wallet, Paged<CreditOrder> orders, Pager pager,
+                            List<CreditOrders.EnterpriseChoice> enterprises, Long enterpriseId, boolean canOrder,
+                            boolean reviewer, String state) {
     }
 
-    /** {@code GET /credit?enterpriseId=}; public: nobody signed in is invited to sign in. */
+    /** {@code GET /credit?enterpriseId=&state=&page=&size=}; public: nobody signed in is invited to sign in. */
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
-            pages.render(ctx, "credit/index.jte", new IndexView(null, List.of(), List.of(), null, false, false, null));
+            pages.render(ctx, "credit/index.jte", new IndexView(null, null, null, List.of(), null, false, false, null));
             return;
         }
         List<FieldError> errors = new ArrayList<>();
         Long enterpriseId = CreditHandlers.id(ctx, "enterpriseId", errors);
+        // ?state=open (ordered or in progress) or an order state (the home dashboard's links)
+        String state = ctx.queryParam("state") == null || ctx.queryParam("state").isBlank() ? null
+                : ctx.queryParam("state").strip();
+        Set<OrderState> states = states(state, errors);
+        PageRequest page = PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         boolean enterprise = p.role().isEnterpriseUser();
         Long shown = enterprise ? p.enterpriseId() : enterpriseId;
         Wallet wallet = shown == null || p.role() == Role.ADMIN ? null : orders.wallet(p, shown);
-        // ?state=open (ordered or in progress) or an order state (the home dashboard's links)
-        String state = ctx.queryParam("state") == null || ctx.queryParam("state").isBlank() ? null
-                : ctx.queryParam("state").strip();
-        java.util.function.Predicate<CreditOrder> shownState = stateFilter(state);
-        List<CreditOrder> list = p.role() == Role.ADMIN ? List.of() : orders.orders(p, null, shown).stream()
-                .filter(shownState).toList();
-        pages.render(ctx, "credit/index.jte", new IndexView(wallet, list, enterprise || p.role() == Role.ADMIN ? List.of()
-                : orders.enterprises(p), shown, enterprise || p.role() == Role.ACCOUNT_MANAGER, p.role() == Role.REVIEWER,
-                state));
+        Paged<CreditOrder> list = p.role() == Role.ADMIN ? new Paged<>(0, page.page(), page.size(), List.of())
+                : orders.orders(p, states, shown, page);
+        String size = ctx.queryParam("size");
+        Pager pager = Pager.of(list, n -> QueryString.of().add("enterpriseId", enterprise || shown == null ? null
+                : shown.toString()).add("state", state).add("size", size).add("page", n).appendTo("/credit"));
+        pages.render(ctx, "credit/index.jte", new IndexView(wallet, list, pager, enterprise || p.role() == Role.ADMIN
+                ? List.of() : orders.enterprises(p), shown, enterprise || p.role() == Role.ACCOUNT_MANAGER,
+                p.role() == Role.REVIEWER, state));
     }
 
-    private static java.util.function.Predicate<CreditOrder> stateFilter(String state) {
+    /** The states {@code ?state=} names: {@code open} (ordered or in progress), one state, or any (null). */
+    private static Set<OrderState> states(String state, List<FieldError> errors) {
         if (state == null) {
-            return o -> true;
+            return Set.of();
         }
         if (state.equals("open")) {
-            return o -> o.state() == OrderState.ORDERED || o.state() == OrderState.IN_PROGRESS;
+            return Set.of(OrderState.ORDERED, OrderState.IN_PROGRESS);
         }
         try {
-            OrderState s = OrderState.valueOf(state);
-            return o -> o.state() == s;
+            return Set.of(OrderState.valueOf(state));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("state", "未知的订单状态“" + state + "”，可选：open、ORDERED、IN_PROGRESS、"
+            errors.add(new FieldError("state", "未知的订单状态“" + state + "”，可选：open、ORDERED、IN_PROGRESS、"
                     + "DELIVERED、CANCELLED、UNABLE_TO_LOCATE", "unknown order state '" + state + "'; use open, ORDERED,"
-                    + " IN_PROGRESS, DELIVERED, CANCELLED or UNABLE_TO_LOCATE");
+                    + " IN_PROGRESS, DELIVERED, CANCELLED or UNABLE_TO_LOCATE"));
+            return Set.of();
         }
     }
 
@@ -225,12 +236,16 @@ public final class CreditPages {
         ctx.redirect("/credit/orders/" + id, HttpStatus.SEE_OTHER);
     }
 
-    public record QueueView(List<CreditOrder> items) {
+    public record QueueView(Paged<CreditOrder> items, Pager pager) {
     }
 
-    /** {@code GET /credit/fulfilment}: the insurer's queue. */
+    /** {@code GET /credit/fulfilment?page=&size=}: one page of the insurer's queue. */
     public void fulfilment(Context ctx) {
-        pages.render(ctx, "credit/fulfilment.jte", new QueueView(orders.queue(Authentication.require(ctx))));
+        String size = ctx.queryParam("size");
+        Paged<CreditOrder> queue = orders.queue(Authentication.require(ctx), PageRequest.parse(ctx.queryParam("page"),
+                size));
+        pages.render(ctx, "credit/fulfilment.jte", new QueueView(queue, Pager.of(queue,
+                n -> QueryString.of().add("size", size).add("page", n).appendTo("/credit/fulfilment"))));
     }
 
     /** {@code POST /credit/orders/{id}/take}. */
