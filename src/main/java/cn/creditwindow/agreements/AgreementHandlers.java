@@ -139,7 +139,7 @@ public final class AgreementHandlers {
     public void authorisedData(Context ctx) {
         Principal p = Authentication.require(ctx);
         ctx.json(data.list(p, new AuthorisedData.Query(ctx.queryParam("type"), ctx.queryParam("from"),
-                ctx.queryParam("to"), ctx.queryParam("enterpriseId"))));
+                ctx.queryParam("to"), ctx.queryParam("enterpriseId"), ctx.queryParam("page"), ctx.queryParam("size"))));
     }
 
     static AgreementState state(Context ctx) {

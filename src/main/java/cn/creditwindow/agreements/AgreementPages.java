@@ -3,9 +3,12 @@ package cn.creditwindow.agreements;
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.math.BigDecimal;
@@ -80,7 +83,7 @@ public final class AgreementPages {
                                     boolean signed, boolean legal) {
     }
 
-    public record DataView(AuthorisedData.Result result, AuthorisedData.Query query, boolean enterprise,
+    public record DataView(AuthorisedData.Result result, Pager pager, AuthorisedData.Query query, boolean enterprise,
                            boolean authorised, boolean legal, List<DataType> types) {
     }
 
@@ -218,13 +221,18 @@ public final class AgreementPages {
         ctx.redirect("/agreements/data?done=authorised", HttpStatus.SEE_OTHER);
     }
 
-    /** {@code GET /agreements/data?type=&from=&to=&enterpriseId=}: 授权数据查询. */
+    /** {@code GET /agreements/data?type=&from=&to=&enterpriseId=&page=&size=}: 授权数据查询. */
     public void data(Context ctx) {
         Principal p = Authentication.require(ctx);
         AuthorisedData.Query q = new AuthorisedData.Query(ctx.queryParam("type"), ctx.queryParam("from"),
-                ctx.queryParam("to"), ctx.queryParam("enterpriseId"));
+                ctx.queryParam("to"), ctx.queryParam("enterpriseId"), ctx.queryParam("page"), ctx.queryParam("size"));
         boolean enterprise = p.role().isEnterpriseUser();
-        pages.render(ctx, "agreements/data.jte", new DataView(data.list(p, q), q, enterprise,
+        AuthorisedData.Result result = data.list(p, q);
+        Pager pager = Pager.of(new Paged<>(result.total(), result.page(), result.size(), result.items()),
+                n -> QueryString.of().add("type", q.type()).add("from", q.from()).add("to", q.to())
+                        .add("enterpriseId", q.enterpriseId()).add("size", q.size()).add("page", n)
+                        .appendTo("/agreements/data"));
+        pages.render(ctx, "agreements/data.jte", new DataView(result, pager, q, enterprise,
                 enterprise && authorisations.find(p.enterpriseId()).isPresent(), p.is(Role.LEGAL_REPRESENTATIVE),
                 List.of(DataType.values())));
     }

@@ -193,7 +193,7 @@ final class DemoWorld {
         }
         var buyer = app.buyers().search(sz, new cn.creditwindow.buyers.Buyers.Query(WATCHED_BUYER, "AE", null)).items()
                 .get(0).buyer();
-        if (app.watches().list(sz, null).stream().noneMatch(w -> w.buyerId() == buyer.id())) {
+        if (!app.watches().states(sz).containsKey(buyer.id())) {
             app.watches().watch(sz, buyer.id());
         }
         watchedLine = buyer.code() + " " + buyer.nameEn();

@@ -4,6 +4,7 @@ import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Uscc;
 import cn.creditwindow.notify.Outbox;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
@@ -138,10 +139,11 @@ public final class EnrolmentHandlers {
         ctx.json(enrolments.returnApplication(p, id, b.reason()));
     }
 
-    /** {@code GET /api/outbox}: the notices of the signed-in enterprise user's enterprise. */
+    /** {@code GET /api/outbox?page=&size=}: one page of the notices of the signed-in user's enterprise, newest first. */
     public void outbox(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", outbox.ofEnterprise(p.enterpriseId(), 100)));
+        ctx.json(outbox.ofEnterprise(p.enterpriseId(), PageRequest.parse(ctx.queryParam("page"),
+                ctx.queryParam("size"))));
     }
 
     // ---- the administrator's eligible lists ----

@@ -7,11 +7,15 @@ import cn.creditwindow.accounts.Uscc;
 import cn.creditwindow.managers.AccountManagers;
 import cn.creditwindow.managers.ManagerCard;
 import cn.creditwindow.notify.Outbox;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -154,13 +158,17 @@ public final class EnrolmentPages {
         ctx.redirect("/enrolment/policies/" + id, HttpStatus.SEE_OTHER);
     }
 
-    public record OutboxView(List<Outbox.Sent> notices) {
+    public record OutboxView(Paged<Outbox.Sent> notices, Pager pager) {
     }
 
-    /** {@code GET /enrolment/outbox}: 消息记录. */
+    /** {@code GET /enrolment/outbox?page=&size=}: 消息记录, newest first. */
     public void outbox(Context ctx) {
         Principal p = Authentication.require(ctx);
-        pages.render(ctx, "enrolment/outbox.jte", new OutboxView(outbox.ofEnterprise(p.enterpriseId(), 100)));
+        String size = ctx.queryParam("size");
+        Paged<Outbox.Sent> notices = outbox.ofEnterprise(p.enterpriseId(), PageRequest.parse(ctx.queryParam("page"),
+                size));
+        pages.render(ctx, "enrolment/outbox.jte", new OutboxView(notices, Pager.of(notices,
+                n -> QueryString.of().add("size", size).add("page", n).appendTo("/enrolment/outbox"))));
     }
 
     public record ReviewView(List<Enrolments.ReviewItem> items) {

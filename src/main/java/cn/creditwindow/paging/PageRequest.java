@@ -54,8 +54,17 @@ public record PageRequest(int page, int size) {
      * {@code errors} (so that one 400 names them all) and the default stands in for it.
      */
     public static PageRequest parse(String page, String size, List<FieldError> errors) {
-        return new PageRequest(number("page", page, 1, MAX_PAGE, errors),
-                number("size", size, DEFAULT_SIZE, MAX_SIZE, errors));
+        return parse("page", page, "size", size, errors);
+    }
+
+    /**
+     * {@link #parse(String, String, List)} for a second list on one page, whose page and size parameters have other
+     * names (the errors name them).
+     */
+    public static PageRequest parse(String pageField, String page, String sizeField, String size,
+                                    List<FieldError> errors) {
+        return new PageRequest(number(pageField, page, 1, MAX_PAGE, errors),
+                number(sizeField, size, DEFAULT_SIZE, MAX_SIZE, errors));
     }
 
     private static int number(String name, String raw, int fallback, int max, List<FieldError> errors) {
