@@ -303,7 +303,7 @@ final class DemoWorld {
         Accounts accounts = app.accounts();
         Enterprise e = accounts.enterpriseByUscc(CREDIT_ENTERPRISE.uscc()).orElseThrow();
         Principal legal = principal(accounts.userByName(CREDIT_ENTERPRISE.legal()).orElseThrow());
-        var policy = app.claims().policies(legal);
+        var policy = app.claims().policies(legal, null, cn.creditwindow.paging.PageRequest.first()).items();
         if (policy.isEmpty() || !policy.get(0).claims().isEmpty()) {
             return;
         }
