@@ -144,12 +144,12 @@ final class DemoWorld {
         Principal reviewer = principal(accounts.userByName("reviewer").orElseThrow());
         Principal sz = principal(accounts.userByName(ENTERPRISES.get(0).legal()).orElseThrow());
         Principal hn = principal(accounts.userByName(ENTERPRISES.get(1).legal()).orElseThrow());
-        if (app.seals().list(sz, null).isEmpty()) {
+        if (app.seals().own(sz).isEmpty()) {
             Agreement a = signWithNewSeal(app, sz);
             app.agreements().countersign(reviewer, a.id());
             app.dataAuthorisations().authorise(sz, new DataAuthorisations.AuthoriseRequest(true));
         }
-        if (app.seals().list(hn, null).isEmpty()) {
+        if (app.seals().own(hn).isEmpty()) {
             signWithNewSeal(app, hn);
         }
         YearMonth month = YearMonth.from(app.seals().today()).minusMonths(1);
@@ -245,7 +245,7 @@ final class DemoWorld {
         boolean has = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM policies WHERE enterprise_id = ?",
                 e.id())) > 0;
         if (!has) {
-            if (app.seals().list(legal, null).isEmpty()) {
+            if (app.seals().own(legal).isEmpty()) {
                 app.agreements().countersign(reviewer, signWithNewSeal(app, legal).id());
                 app.dataAuthorisations().authorise(legal, new DataAuthorisations.AuthoriseRequest(true));
             }

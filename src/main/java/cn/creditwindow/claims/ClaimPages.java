@@ -57,8 +57,9 @@ public final class ClaimPages {
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
-            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false,
-                    new Paged<>(0, 1, PageRequest.DEFAULT_SIZE, List.of()), null, null, false));
+            Paged<Claims.PolicyClaims> none = Paged.empty(PageRequest.first());
+            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, none, Pager.of(none, n -> "/claims"),
+                    null, false));
             return;
         }
         // ?state=RETURNED|ACCEPTED|PAID (the home dashboard's links): only the policies with claims in that state

@@ -54,7 +54,9 @@ public final class CreditPages {
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
-            pages.render(ctx, "credit/index.jte", new IndexView(null, null, null, List.of(), null, false, false, null));
+            Paged<CreditOrder> none = Paged.empty(PageRequest.first());
+            pages.render(ctx, "credit/index.jte", new IndexView(null, none, Pager.of(none, n -> "/credit"), List.of(),
+                    null, false, false, null));
             return;
         }
         List<FieldError> errors = new ArrayList<>();
@@ -70,8 +72,7 @@ public final class CreditPages {
         boolean enterprise = p.role().isEnterpriseUser();
         Long shown = enterprise ? p.enterpriseId() : enterpriseId;
         Wallet wallet = shown == null || p.role() == Role.ADMIN ? null : orders.wallet(p, shown);
-        Paged<CreditOrder> list = p.role() == Role.ADMIN ? new Paged<>(0, page.page(), page.size(), List.of())
-                : orders.orders(p, states, shown, page);
+        Paged<CreditOrder> list = p.role() == Role.ADMIN ? Paged.empty(page) : orders.orders(p, states, shown, page);
         String size = ctx.queryParam("size");
         Pager pager = Pager.of(list, n -> QueryString.of().add("enterpriseId", enterprise || shown == null ? null
                 : shown.toString()).add("state", state).add("size", size).add("page", n).appendTo("/credit"));

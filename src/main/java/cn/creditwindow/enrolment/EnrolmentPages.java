@@ -60,9 +60,9 @@ public final class EnrolmentPages {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
             // like /agreements, the section's page is public and invites signing in
-            pages.render(ctx, "enrolment/index.jte", new IndexView(new Paged<>(0, 1, PageRequest.DEFAULT_SIZE,
-                    List.of()), null, new Enrolments.Counts(0, 0, 0, 0), "applications", null, false, false, false,
-                    null));
+            Paged<Policy> none = Paged.empty(PageRequest.first());
+            pages.render(ctx, "enrolment/index.jte", new IndexView(none, Pager.of(none, n -> "/enrolment"),
+                    new Enrolments.Counts(0, 0, 0, 0), "applications", null, false, false, false, null));
             return;
         }
         String tab = "policies".equals(ctx.queryParam("tab")) ? "policies" : "applications";

@@ -19,6 +19,11 @@ public record Paged<T>(long total, int page, int size, List<T> items) {
         items = List.copyOf(items);
     }
 
+    /** The page asked for of an empty list (for a page shown to someone who may see no list). */
+    public static <T> Paged<T> empty(PageRequest page) {
+        return new Paged<>(0, page.page(), page.size(), List.of());
+    }
+
     /** How many pages the list has: at least 1, even when it is empty. */
     public int pages() {
         return (int) Math.max(1, (total + size - 1) / size);
