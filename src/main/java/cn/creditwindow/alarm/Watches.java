@@ -14,7 +14,6 @@ import cn.creditwindow.validation.RequestRefusedException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Objects;
 import java.util.Map;
 

@@ -364,7 +364,7 @@ final class DemoWorld {
      */
     void subscriptions(App app) {
         Principal legal = principal(app.accounts().userByName(ENTERPRISES.get(0).legal()).orElseThrow());
-        if (!app.subscriptions().list(legal).isEmpty()) {
+        if (app.subscriptions().list(legal, cn.creditwindow.paging.PageRequest.first()).total() > 0) {
             return;
         }
         app.subscriptions().create(legal, new cn.creditwindow.subscriptions.Subscriptions.Draft("阿联酋市场", null,

@@ -9,7 +9,6 @@ import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Objects;
 
 /**
