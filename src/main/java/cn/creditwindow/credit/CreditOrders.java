@@ -393,12 +393,33 @@ public final class CreditOrders {
     public record EnterpriseChoice(long id, String name, String uscc) {
     }
 
-    /** The enterprises whose records the principal may see (an account manager's portfolio), by name. */
-    public List<EnterpriseChoice> enterprises(Principal p) {
+    /** The most enterprises a picker lists; when more match, it says so and asks for part of a name or USCC. */
+    public static final int PICKER_LIMIT = 200;
+
+    /** What an enterprise picker offers: at most {@link #PICKER_LIMIT}, by name, and whether more matched. */
+    public record EnterpriseChoices(List<EnterpriseChoice> items, boolean more) {
+    }
+
+    /**
+     * The enterprises whose records the principal may see (an account manager's portfolio, all for the insurer's
+     * staff) whose name or USCC contains {@code q} (null or blank: any), by name.
+     */
+    public EnterpriseChoices enterprises(Principal p, String q) {
         Tenancy.Filter f = Tenancy.filter(p, "e.id");
-        return db.read(tx -> tx.list("SELECT e.id, e.name_zh, e.uscc FROM enterprises e WHERE " + f.sql()
-                + " ORDER BY e.name_zh LIMIT 200", r -> new EnterpriseChoice(r.longValue("id"), r.string("name_zh"),
-                r.string("uscc")), f.args()));
+        List<Object> args = new ArrayList<>(List.of(f.args()));
+        String sql = "SELECT e.id, e.name_zh, e.uscc FROM enterprises e WHERE " + f.sql();
+        String text = q == null ? "" : q.strip().replace("%", "").replace("_", "");
+        if (!text.isEmpty()) {
+            sql += " AND (e.name_zh LIKE ? OR e.uscc LIKE ?)";
+            args.add("%" + text + "%");
+            args.add("%" + text.toUpperCase(java.util.Locale.ROOT) + "%");
+        }
+        args.add(PICKER_LIMIT + 1);
+        String query = sql + " ORDER BY e.name_zh, e.id LIMIT ?";
+        List<EnterpriseChoice> found = db.read(tx -> tx.list(query, r -> new EnterpriseChoice(r.longValue("id"),
+                r.string("name_zh"), r.string("uscc")), args.toArray()));
+        return new EnterpriseChoices(List.copyOf(found.subList(0, Math.min(found.size(), PICKER_LIMIT))),
+                found.size() > PICKER_LIMIT);
     }
 
     /**

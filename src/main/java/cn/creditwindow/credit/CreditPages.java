@@ -46,17 +46,22 @@ public final class CreditPages {
 
     /** {@code /credit}: the wallet of the enterprise shown, one page of the orders, the order button. */
     public record IndexView(Wallet wallet, Paged<CreditOrder> orders, Pager pager,
-                            List<CreditOrders.EnterpriseChoice> enterprises, Long enterpriseId, boolean canOrder,
-                            boolean reviewer, String state) {
+                            CreditOrders.EnterpriseChoices enterprises, String enterpriseQ, Long enterpriseId,
+                            boolean canOrder, boolean reviewer, String state) {
     }
 
-    /** {@code GET /credit?enterpriseId=&state=&page=&size=}; public: nobody signed in is invited to sign in. */
+    private static final CreditOrders.EnterpriseChoices NO_CHOICE = new CreditOrders.EnterpriseChoices(List.of(), false);
+
+    /**
+     * {@code GET /credit?enterpriseId=&enterpriseQ=&state=&page=&size=}; public: nobody signed in is invited to sign
+     * in. {@code enterpriseQ} narrows the enterprise picker (part of a name or USCC).
+     */
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
             Paged<CreditOrder> none = Paged.empty(PageRequest.first());
-            pages.render(ctx, "credit/index.jte", new IndexView(null, none, Pager.of(none, n -> "/credit"), List.of(),
-                    null, false, false, null));
+            pages.render(ctx, "credit/index.jte", new IndexView(null, none, Pager.of(none, n -> "/credit"), NO_CHOICE,
+                    null, null, false, false, null));
             return;
         }
         List<FieldError> errors = new ArrayList<>();
@@ -74,11 +79,13 @@ public final class CreditPages {
         Wallet wallet = shown == null || p.role() == Role.ADMIN ? null : orders.wallet(p, shown);
         Paged<CreditOrder> list = p.role() == Role.ADMIN ? Paged.empty(page) : orders.orders(p, states, shown, page);
         String size = ctx.queryParam("size");
+        String enterpriseQ = ctx.queryParam("enterpriseQ") == null ? "" : ctx.queryParam("enterpriseQ").strip();
         Pager pager = Pager.of(list, n -> QueryString.of().add("enterpriseId", enterprise || shown == null ? null
-                : shown.toString()).add("state", state).add("size", size).add("page", n).appendTo("/credit"));
+                : shown.toString()).add("enterpriseQ", enterpriseQ).add("state", state).add("size", size)
+                .add("page", n).appendTo("/credit"));
         pages.render(ctx, "credit/index.jte", new IndexView(wallet, list, pager, enterprise || p.role() == Role.ADMIN
-                ? List.of() : orders.enterprises(p), shown, enterprise || p.role() == Role.ACCOUNT_MANAGER,
-                p.role() == Role.REVIEWER, state));
+                ? NO_CHOICE : orders.enterprises(p, enterpriseQ), enterpriseQ, shown,
+                enterprise || p.role() == Role.ACCOUNT_MANAGER, p.role() == Role.REVIEWER, state));
     }
 
     /** The states {@code ?state=} names: {@code open} (ordered or in progress), one state, or any (null). */
@@ -100,8 +107,8 @@ public final class CreditPages {
     }
 
     /** The order form: what was typed, the buyers found, the quote (once asked for), and the errors. */
-    public record OrderView(List<ReportType> types, List<CreditOrders.EnterpriseChoice> enterprises, Form form,
-                            Buyer buyer, List<Buyer> buyers, boolean searched, Quote quote, String refusal,
+    public record OrderView(List<ReportType> types, CreditOrders.EnterpriseChoices enterprises, Form form,
+                            Buyer buyer, BuyerMatches buyers, boolean searched, Quote quote, String refusal,
                             List<FieldError> errors) {
         public String error(String field) {
             return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::zh).findFirst().orElse(null);
@@ -117,8 +124,8 @@ public final class CreditPages {
     }
 
     /** The order form's fields as typed (text, so that a bad value is shown again). */
-    public record Form(String type, String enterpriseId, String buyerId, String buyerQ, String country, String hsCode,
-                       String product, boolean urgent) {
+    public record Form(String type, String enterpriseId, String enterpriseQ, String buyerId, String buyerQ,
+                       String country, String hsCode, String product, boolean urgent) {
         CreditOrders.OrderRequest request(BigDecimal expectedCharge) {
             return new CreditOrders.OrderRequest(type, parse(buyerId), country, hsCode, product, urgent,
                     parse(enterpriseId), expectedCharge);
@@ -142,8 +149,8 @@ public final class CreditPages {
             type = "COUNTRY_RISK";
         }
         Country c = country == null ? null : countries.find(country.strip()).orElse(null);
-        return new Form(type == null ? "BUYER_CREDIT" : type, v.apply("enterpriseId"), v.apply("buyerId"),
-                v.apply("buyerQ"), c == null ? country : c.alpha2(), v.apply("hsCode"), v.apply("product"),
+        return new Form(type == null ? "BUYER_CREDIT" : type, v.apply("enterpriseId"), v.apply("enterpriseQ"),
+                v.apply("buyerId"), v.apply("buyerQ"), c == null ? country : c.alpha2(), v.apply("hsCode"), v.apply("product"),
                 v.apply("urgent") != null && !"false".equals(v.apply("urgent")));
     }
 
@@ -181,11 +188,11 @@ public final class CreditPages {
                 buyer = null;
             }
         }
-        List<Buyer> found = searched || f.buyerQ() != null && !f.buyerQ().isBlank()
-                ? findBuyers(p, enterpriseId, f.buyerQ()) : List.of();
+        BuyerMatches found = searched || f.buyerQ() != null && !f.buyerQ().isBlank()
+                ? findBuyers(p, enterpriseId, f.buyerQ()) : new BuyerMatches(List.of(), false);
         pages.render(ctx, "credit/order.jte", new OrderView(orders.types().all(),
-                p.role() == Role.ACCOUNT_MANAGER ? orders.enterprises(p) : List.of(), f, buyer, found, searched, quote,
-                refusal, errors));
+                p.role() == Role.ACCOUNT_MANAGER ? orders.enterprises(p, f.enterpriseQ()) : NO_CHOICE, f, buyer, found,
+                searched, quote, refusal, errors));
     }
 
     /** {@code POST /credit/orders}: confirms with the quote's charge ({@code expectedCharge}). */
@@ -392,19 +399,24 @@ public final class CreditPages {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** The buyers the picker offers, and whether the search found more than it shows (then it asks to narrow). */
+    public record BuyerMatches(List<Buyer> items, boolean more) {
+    }
+
     /**
-     * The buyer picker: a buyer code finds that buyer; otherwise the directory's search (forgiving legal forms,
-     * word order and small typos), best first, keeping the buyers an order for {@code enterpriseId} may name.
+     * The buyer picker: a buyer code finds that buyer; otherwise the first page of the directory's search (forgiving
+     * legal forms, word order and small typos), best first, keeping the buyers an order for {@code enterpriseId} may
+     * name; {@code more} when the search found more than that page.
      */
-    private List<Buyer> findBuyers(Principal p, Long enterpriseId, String q) {
+    private BuyerMatches findBuyers(Principal p, Long enterpriseId, String q) {
         List<Buyer> byCode = orders.findBuyers(p, enterpriseId, q).stream()
                 .filter(b -> b.code().equalsIgnoreCase(q.strip())).toList();
         if (!byCode.isEmpty()) {
-            return byCode;
+            return new BuyerMatches(byCode, false);
         }
-        return buyers.search(p, new Buyers.Query(q, null, null)).items().stream().map(Buyers.Hit::buyer)
+        Buyers.SearchResult r = buyers.search(p, new Buyers.Query(q, null, null));
+        return new BuyerMatches(r.items().stream().map(Buyers.Hit::buyer)
                 .filter(b -> enterpriseId == null || b.addedByEnterpriseId() == null
-                        || b.addedByEnterpriseId().equals(enterpriseId))
-                .limit(20).toList();
+                        || b.addedByEnterpriseId().equals(enterpriseId)).toList(), r.total() > r.items().size());
     }
 }
