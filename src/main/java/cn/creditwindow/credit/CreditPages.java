@@ -61,7 +61,7 @@ public final class CreditPages {
         if (p == null) {
             Paged<CreditOrder> none = Paged.empty(PageRequest.first());
             pages.render(ctx, "credit/index.jte", new IndexView(null, none, Pager.of(none, n -> "/credit"), NO_CHOICE,
-                    null, null, false, false, null));
+                    "", null, false, false, null));
             return;
         }
         List<FieldError> errors = new ArrayList<>();

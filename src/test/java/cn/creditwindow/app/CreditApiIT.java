@@ -317,6 +317,10 @@ class CreditApiIT {
                 "size must be a whole number from 1 to 100", "size 必须是 1 到 100 之间的整数");
         assertThat(fields(legal.get("/api/credit/orders?page=x").json())).containsExactly("page");
         assertThat(ApiClient.demo(server, "reviewer").get("/api/credit/fulfilment?size=0").status()).isEqualTo(400);
+        assertThat(PagedLists.readAll(ApiClient.demo(server, "reviewer"), "/api/credit/fulfilment", 7)).hasSize(
+                (int) count("SELECT COUNT(*) FROM credit_orders WHERE state IN ('ORDERED', 'IN_PROGRESS')"));
+        assertThat(PagedLists.readAll(legal, "/api/outbox", 3))
+                .hasSize((int) count("SELECT COUNT(*) FROM outbox WHERE enterprise_id = ?", szt));
 
         // the page: this page's orders, the total and the pager, whose links keep the filter and the size
         String html = legal.get("/credit?state=ORDERED&size=2&page=2").body();
