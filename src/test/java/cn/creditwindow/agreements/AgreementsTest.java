@@ -186,11 +186,15 @@ class AgreementsTest {
         assertThatThrownBy(() -> w.agreements.history(w.szOperator, hn.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> w.agreements.find(w.manager, hn.id())).isInstanceOf(NotFoundException.class);
         assertThat(w.agreements.find(w.manager, sz.id()).id()).isEqualTo(sz.id());
-        assertThat(w.agreements.list(w.manager, null, null, PageRequest.first()).items()).extracting(Agreement::id).containsExactly(sz.id());
-        assertThat(w.agreements.list(w.reviewer, null, null, PageRequest.first()).items()).extracting(Agreement::id).containsExactly(hn.id(), sz.id());
-        assertThat(w.agreements.list(w.reviewer, AgreementState.SIGNED, w.zhengzhou.id(), PageRequest.first()).items()).extracting(Agreement::id)
+        assertThat(w.agreements.list(w.manager, null, null, PageRequest.first()).items()).extracting(Agreement::id)
+                .containsExactly(sz.id());
+        assertThat(w.agreements.list(w.reviewer, null, null, PageRequest.first()).items()).extracting(Agreement::id)
+                .containsExactly(hn.id(), sz.id());
+        assertThat(w.agreements.list(w.reviewer, AgreementState.SIGNED, w.zhengzhou.id(), PageRequest.first())
+                .items()).extracting(Agreement::id)
                 .containsExactly(hn.id());
-        assertThatThrownBy(() -> w.agreements.list(w.manager, null, w.zhengzhou.id(), PageRequest.first()).items()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> w.agreements.list(w.manager, null, w.zhengzhou.id(), PageRequest.first()).items())
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> w.agreements.requestTermination(w.hnLegal, sz.id(),
                 new Agreements.TerminationRequest(true, null))).isInstanceOf(NotFoundException.class);
     }

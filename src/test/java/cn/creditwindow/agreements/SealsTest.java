@@ -41,7 +41,8 @@ class SealsTest {
         assertThat(w.seals.list(w.szOperator, null, PageRequest.first()).items()).containsExactly(s);
         assertThat(w.seals.list(w.hnLegal, null, PageRequest.first()).items()).isEmpty();
         assertThat(w.seals.list(w.manager, w.shenzhen.id(), PageRequest.first()).items()).containsExactly(s);
-        assertThatThrownBy(() -> w.seals.list(w.manager, w.zhengzhou.id(), PageRequest.first()).items()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> w.seals.list(w.manager, w.zhengzhou.id(), PageRequest.first()).items())
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -120,7 +120,8 @@ class CreditAlarmTest {
         watches.watch(shenzhen, kessler.id());
         assertThat(alarm.onArticles(List.of(article("b1", "阿联酋一贸易商申请破产",
                 "<p>据报道，沙漠玫瑰贸易已向迪拜法院申请破产保护。</p>")))).isOne();
-        assertThat(alerts.list(shenzhen, null, false, PageRequest.first()).items().get(0).matched()).isEqualTo("沙漠玫瑰贸易 (body)");
+        assertThat(alerts.list(shenzhen, null, false, PageRequest.first()).items().get(0).matched())
+                .isEqualTo("沙漠玫瑰贸易 (body)");
         assertThat(alarm.onArticles(List.of(
                 article("b2", "Desert Roses Trading season opens", "<p>desertrosetrading.example is a site</p>"),
                 article("b3", "Kessler reports record sales", "<p>Maschinen aus Kessler</p>")))).isZero();
@@ -147,7 +148,8 @@ class CreditAlarmTest {
         watches.mute(henan, desertRose.id(), true);
         assertThat(alarm.onArticles(List.of(article("d2", "Desert Rose Trading: more trouble", "")))).isOne();
         assertThat(alerts.list(henan, null, false, PageRequest.first()).items()).hasSize(1);
-        assertThat(watches.list(henan, null, PageRequest.first()).items()).singleElement().satisfies(w -> assertThat(w.muted()).isTrue());
+        assertThat(watches.list(henan, null, PageRequest.first()).items()).singleElement()
+                .satisfies(w -> assertThat(w.muted()).isTrue());
         watches.mute(henan, desertRose.id(), false);
         assertThat(alarm.onArticles(List.of(article("d3", "Desert Rose Trading: the end", "")))).isEqualTo(2);
         watches.unwatch(shenzhen, desertRose.id());
@@ -186,9 +188,11 @@ class CreditAlarmTest {
         watches.watch(shenzhen, own.id());
         assertThatThrownBy(() -> watches.watch(shenzhenLegal, own.id())).isInstanceOfSatisfying(
                 RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
-        assertThatThrownBy(() -> watches.list(henan, shenzhen.enterpriseId(), PageRequest.first()).items()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> watches.list(henan, shenzhen.enterpriseId(), PageRequest.first()).items())
+                .isInstanceOf(NotFoundException.class);
         assertThat(watches.list(manager, shenzhen.enterpriseId(), PageRequest.first()).items()).hasSize(1);
-        assertThatThrownBy(() -> watches.list(manager, henan.enterpriseId(), PageRequest.first()).items()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> watches.list(manager, henan.enterpriseId(), PageRequest.first()).items())
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> watches.watch(manager, own.id())).isInstanceOf(RequestRefusedException.class);
         assertThatThrownBy(() -> watches.mute(henan, own.id(), true)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> watches.unwatch(henan, own.id())).isInstanceOf(NotFoundException.class);

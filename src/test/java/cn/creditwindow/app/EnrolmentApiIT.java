@@ -130,12 +130,12 @@ class EnrolmentApiIT {
         assertThat(hnOperator.json("/api/policies?size=1&page=2").get("counts").get("pending").asInt()).isEqualTo(1);
         assertThat(PagedLists.readAll(reviewer, "/api/policies", 2))
                 .hasSize((int) PagedLists.count(server, "SELECT COUNT(*) FROM policies"));
-        List<String> lists = PagedLists.readAll(admin, "/api/admin/eligible-lists", 1);
-        assertThat(lists).hasSize((int) PagedLists.count(server, "SELECT COUNT(*) FROM eligible_lists"));
-        for (String list : lists) {
-            assertThat(PagedLists.readAll(admin, "/api/admin/eligible-lists/" + list, 1, "entries", "id")).hasSize(
+        List<String> eligibleLists = PagedLists.readAll(admin, "/api/admin/eligible-lists", 1);
+        assertThat(eligibleLists).hasSize((int) PagedLists.count(server, "SELECT COUNT(*) FROM eligible_lists"));
+        for (String listId : eligibleLists) {
+            assertThat(PagedLists.readAll(admin, "/api/admin/eligible-lists/" + listId, 1, "entries", "id")).hasSize(
                     (int) PagedLists.count(server, "SELECT COUNT(*) FROM eligible_entries WHERE list_id = ?",
-                            Long.parseLong(list)));
+                            Long.parseLong(listId)));
         }
         assertThat(manager.post("/api/policies/" + szPolicy + "/verification-code", contact("13912345678")).status())
                 .isEqualTo(403);

@@ -170,7 +170,8 @@ class CustomsTest {
         assertThat(db.read(tx -> customs.checkCertificates(tx, szId, List.of("C261234567890001"))).get(0).ok()).isTrue();
         assertThat(db.read(tx -> customs.checkCertificates(tx, hnId, List.of("C261234567890001"))).get(0).ok()).isFalse();
         assertThatThrownBy(() -> customs.find(henan, SZ_DECLARATION)).isInstanceOf(NotFoundException.class);
-        assertThat(customs.list(henan, null, null, null, PageRequest.first()).items()).extracting(Declaration::number).containsExactly(HN_DECLARATION);
+        assertThat(customs.list(henan, null, null, null, PageRequest.first()).items())
+                .extracting(Declaration::number).containsExactly(HN_DECLARATION);
         assertThat(customs.list(admin, null, null, null, PageRequest.first()).items()).hasSize(2);
     }
 

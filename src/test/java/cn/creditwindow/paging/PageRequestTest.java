@@ -101,4 +101,10 @@ class PageRequestTest {
         assertThat(p.fields().keySet()).containsExactly("total", "page", "size", "items");
         assertThat(p.map(i -> "#" + i).items()).containsExactly("#4", "#5");
     }
+
+    @Test
+    void theAnswerIsTotalPageSizeAndItemsAndNothingElse() throws Exception { // #13
+        String json = cn.creditwindow.web.Json.mapper().writeValueAsString(new PageRequest(2, 3).slice(List.of(1, 2, 3, 4, 5)));
+        assertThat(json).isEqualTo("{\"total\":5,\"page\":2,\"size\":3,\"items\":[4,5]}");
+    }
 }
