@@ -1,5 +1,6 @@
 package cn.creditwindow.accounts;
 
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -202,13 +203,10 @@ public final class AccountHandlers {
 
     // ---- enterprises as their people and managers see them ----
 
-    /** {@code GET /api/enterprises}: the enterprises the principal may see (own, portfolio, or all). */
+    /** {@code GET /api/enterprises?page=&size=}: one page of the enterprises the principal may see, by id. */
     public void enterprises(Context ctx) {
         Principal p = Authentication.require(ctx);
-        Tenancy.Filter f = Tenancy.filter(p, "e.id");
-        List<Enterprise> list = db.read(tx -> tx.list("SELECT e.* FROM enterprises e WHERE " + f.sql()
-                + " ORDER BY e.id", Accounts::enterprise, f.args()));
-        ctx.json(Map.of("items", list));
+        ctx.json(accounts.enterprises(p, PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
     }
 
     /** {@code GET /api/enterprises/{id}}: one enterprise, its people and its account managers. */

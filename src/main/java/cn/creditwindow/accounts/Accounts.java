@@ -1,5 +1,7 @@
 package cn.creditwindow.accounts;
 
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
@@ -192,6 +194,13 @@ public final class Accounts {
         } catch (ConstraintViolationException ex) {
             throw new InvalidInputException("enterprises", "客户组合中有不存在的企业", "the portfolio names an enterprise that does not exist");
         }
+    }
+
+    /** One page of the enterprises the principal may see (its own, a portfolio, or all), by id. */
+    public Paged<Enterprise> enterprises(Principal p, PageRequest page) {
+        Tenancy.Filter f = Tenancy.filter(p, "e.id");
+        return db.read(tx -> page.select(tx, "SELECT e.* FROM enterprises e WHERE " + f.sql(), "e.id",
+                Accounts::enterprise, f.args()));
     }
 
     public Optional<Enterprise> enterprise(long id) {

@@ -2,6 +2,7 @@ package cn.creditwindow.agreements;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
@@ -34,10 +35,13 @@ public final class AgreementHandlers {
         this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
-    /** {@code GET /api/seals?enterpriseId=}. */
+    /** {@code GET /api/seals?enterpriseId=&page=&size=}: one page of the seals, newest first; today's date. */
     public void seals(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", seals.list(p, enterpriseId(ctx)), "today", seals.today()));
+        Long enterpriseId = enterpriseId(ctx);
+        Map<String, Object> answer = seals.list(p, enterpriseId, page(ctx)).fields();
+        answer.put("today", seals.today());
+        ctx.json(answer);
     }
 
     /** {@code POST /api/seals}. */
@@ -52,10 +56,12 @@ public final class AgreementHandlers {
                 "en", agreements.text(AgreementText.CURRENT, "en")));
     }
 
-    /** {@code GET /api/agreements?state=&enterpriseId=}. */
+    /** {@code GET /api/agreements?state=&enterpriseId=&page=&size=}: one page of the agreements, newest first. */
     public void list(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", agreements.list(p, state(ctx), enterpriseId(ctx))));
+        AgreementState state = state(ctx);
+        Long enterpriseId = enterpriseId(ctx);
+        ctx.json(agreements.list(p, state, enterpriseId, page(ctx)));
     }
 
     /** {@code POST /api/agreements}: the legal representative signs. */
@@ -123,10 +129,15 @@ public final class AgreementHandlers {
         ctx.json(agreements.rejectTermination(p, id, bodies.read(ctx, Agreements.Reason.class)));
     }
 
-    /** {@code GET /api/data-authorisations}: the authorisations the principal may see, and what a new one covers. */
+    /**
+     * {@code GET /api/data-authorisations?page=&size=}: one page of the authorisations the principal may see, and
+     * what a new one covers.
+     */
     public void authorisations(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", authorisations.list(p), "scope", authorisations.scope()));
+        Map<String, Object> answer = authorisations.list(p, page(ctx)).fields();
+        answer.put("scope", authorisations.scope());
+        ctx.json(answer);
     }
 
     /** {@code POST /api/data-authorisations}: {@code {"agree": true}}. */
@@ -139,7 +150,11 @@ public final class AgreementHandlers {
     public void authorisedData(Context ctx) {
         Principal p = Authentication.require(ctx);
         ctx.json(data.list(p, new AuthorisedData.Query(ctx.queryParam("type"), ctx.queryParam("from"),
-                ctx.queryParam("to"), ctx.queryParam("enterpriseId"))));
+                ctx.queryParam("to"), ctx.queryParam("enterpriseId"), ctx.queryParam("page"), ctx.queryParam("size"))));
+    }
+
+    private static PageRequest page(Context ctx) {
+        return PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"));
     }
 
     static AgreementState state(Context ctx) {

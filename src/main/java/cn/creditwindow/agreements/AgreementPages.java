@@ -3,15 +3,21 @@ package cn.creditwindow.agreements;
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
+import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -48,10 +54,12 @@ public final class AgreementPages {
 
     /** 签约管理: who is looking, the agreements they may see, and for the enterprise whether to offer authorising. */
     public record ListView(boolean signedIn, boolean enterprise, boolean legal, boolean reviewer,
-                           List<Agreement> agreements, boolean offerAuthorisation, boolean authorised, String done) {
+                           Paged<Agreement> agreements, Pager pager, boolean offerAuthorisation, boolean authorised,
+                           String done) {
     }
 
-    public record SealsView(List<Seal> seals, boolean canCreate, LocalDate today, List<SealKind> kinds, String done) {
+    public record SealsView(Paged<Seal> seals, Pager pager, boolean canCreate, LocalDate today, List<SealKind> kinds,
+                            String done) {
     }
 
     /** A seal on the signing page: may it be chosen, and if not, why (a message key). */
@@ -80,11 +88,13 @@ public final class AgreementPages {
                                     boolean signed, boolean legal) {
     }
 
-    public record DataView(AuthorisedData.Result result, AuthorisedData.Query query, boolean enterprise,
+    public record DataView(AuthorisedData.Result result, Pager pager, AuthorisedData.Query query, boolean enterprise,
                            boolean authorised, boolean legal, List<DataType> types) {
     }
 
-    public record ReviewView(List<Agreement> awaiting, List<Agreement> terminations) {
+    /** The reviewer's two queues, each paged ({@code page}, {@code terminationPage}). */
+    public record ReviewView(Paged<Agreement> awaiting, Pager awaitingPager, Paged<Agreement> terminations,
+                             Pager terminationPager) {
     }
 
     // ---- pages ----
@@ -93,22 +103,30 @@ public final class AgreementPages {
     public void list(Context ctx) {
         Principal p = Authentication.principal(ctx).orElse(null);
         if (p == null || p.is(Role.SYSTEM) || p.is(Role.ADMIN)) {
-            pages.render(ctx, "agreements/list.jte", new ListView(p != null, false, false, false, List.of(), false,
-                    false, null));
+            Paged<Agreement> none = Paged.empty(PageRequest.first());
+            pages.render(ctx, "agreements/list.jte", new ListView(p != null, false, false, false, none,
+                    Pager.of(none, n -> "/agreements"), false, false, null));
             return;
         }
         boolean enterprise = p.role().isEnterpriseUser();
-        List<Agreement> list = agreements.list(p, null, null);
+        String size = ctx.queryParam("size");
+        Paged<Agreement> list = agreements.list(p, null, null, PageRequest.parse(ctx.queryParam("page"), size));
+        Pager pager = Pager.of(list, n -> QueryString.of().add("size", size).add("page", n).appendTo("/agreements"));
         boolean authorised = enterprise && authorisations.find(p.enterpriseId()).isPresent();
-        boolean signed = list.stream().anyMatch(a -> a.state() == AgreementState.SIGNED);
+        boolean signed = enterprise && agreements.live(p.enterpriseId()).filter(a -> a.state() == AgreementState.SIGNED)
+                .isPresent();
         pages.render(ctx, "agreements/list.jte", new ListView(true, enterprise, p.is(Role.LEGAL_REPRESENTATIVE),
-                p.is(Role.REVIEWER), list, enterprise && signed && !authorised, authorised, done(ctx)));
+                p.is(Role.REVIEWER), list, pager, signed && !authorised, authorised, done(ctx)));
     }
 
     /** {@code GET /agreements/seals}. */
     public void seals(Context ctx) {
         Principal p = Authentication.require(ctx);
-        pages.render(ctx, "agreements/seals.jte", new SealsView(seals.list(p, null), p.is(Role.LEGAL_REPRESENTATIVE),
+        String size = ctx.queryParam("size");
+        Paged<Seal> list = seals.list(p, null, PageRequest.parse(ctx.queryParam("page"), size));
+        Pager pager = Pager.of(list, n -> QueryString.of().add("size", size).add("page", n)
+                .appendTo("/agreements/seals"));
+        pages.render(ctx, "agreements/seals.jte", new SealsView(list, pager, p.is(Role.LEGAL_REPRESENTATIVE),
                 seals.today(), List.of(SealKind.values()), done(ctx)));
     }
 
@@ -124,7 +142,7 @@ public final class AgreementPages {
     public void signPage(Context ctx) {
         Principal p = Authentication.require(ctx);
         LocalDate today = seals.today();
-        List<SealChoice> choices = seals.list(p, p.enterpriseId()).stream().map(s -> new SealChoice(s, s.canSignOn(today),
+        List<SealChoice> choices = seals.own(p).stream().map(s -> new SealChoice(s, s.canSignOn(today),
                 !s.kind().signsAgreements() ? "agreements.seal.notCompany"
                         : today.isAfter(s.validUntil()) ? "agreements.seal.expired"
                         : today.isBefore(s.validFrom()) ? "agreements.seal.notYet" : null)).toList();
@@ -195,12 +213,28 @@ public final class AgreementPages {
         ctx.redirect("/agreements/review?done=terminationRejected", HttpStatus.SEE_OTHER);
     }
 
-    /** {@code GET /agreements/review}: what waits for the insurer. */
+    /**
+     * {@code GET /agreements/review?page=&terminationPage=&size=}: what waits for the insurer, in two paged lists
+     * (each pager keeps the other's page).
+     */
     public void review(Context ctx) {
         Principal p = Authentication.require(ctx);
-        pages.render(ctx, "agreements/review.jte", new ReviewView(
-                agreements.list(p, AgreementState.AWAITING_INSURER, null),
-                agreements.list(p, AgreementState.TERMINATION_REQUESTED, null)));
+        List<FieldError> errors = new ArrayList<>();
+        String size = ctx.queryParam("size");
+        PageRequest awaitingPage = PageRequest.parse(ctx.queryParam("page"), size, errors);
+        PageRequest terminationPage = PageRequest.parse("terminationPage", ctx.queryParam("terminationPage"), "size",
+                size, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Paged<Agreement> awaiting = agreements.list(p, AgreementState.AWAITING_INSURER, null, awaitingPage);
+        Paged<Agreement> terminations = agreements.list(p, AgreementState.TERMINATION_REQUESTED, null, terminationPage);
+        java.util.function.BiFunction<Integer, Integer, String> href = (a, t) -> QueryString.of().add("size", size)
+                .add("page", a == 1 ? null : a.toString()).add("terminationPage", t == 1 ? null : t.toString())
+                .appendTo("/agreements/review");
+        pages.render(ctx, "agreements/review.jte", new ReviewView(awaiting,
+                Pager.of(awaiting, n -> href.apply(n, terminationPage.page())), terminations,
+                Pager.of(terminations, n -> href.apply(awaitingPage.page(), n))));
     }
 
     /** {@code GET /agreements/authorisation}: 《企业数据授权》, or "请勿重复授权" when given already. */
@@ -218,13 +252,18 @@ public final class AgreementPages {
         ctx.redirect("/agreements/data?done=authorised", HttpStatus.SEE_OTHER);
     }
 
-    /** {@code GET /agreements/data?type=&from=&to=&enterpriseId=}: 授权数据查询. */
+    /** {@code GET /agreements/data?type=&from=&to=&enterpriseId=&page=&size=}: 授权数据查询. */
     public void data(Context ctx) {
         Principal p = Authentication.require(ctx);
         AuthorisedData.Query q = new AuthorisedData.Query(ctx.queryParam("type"), ctx.queryParam("from"),
-                ctx.queryParam("to"), ctx.queryParam("enterpriseId"));
+                ctx.queryParam("to"), ctx.queryParam("enterpriseId"), ctx.queryParam("page"), ctx.queryParam("size"));
         boolean enterprise = p.role().isEnterpriseUser();
-        pages.render(ctx, "agreements/data.jte", new DataView(data.list(p, q), q, enterprise,
+        AuthorisedData.Result result = data.list(p, q);
+        Pager pager = Pager.of(new Paged<>(result.total(), result.page(), result.size(), result.items()),
+                n -> QueryString.of().add("type", q.type()).add("from", q.from()).add("to", q.to())
+                        .add("enterpriseId", q.enterpriseId()).add("size", q.size()).add("page", n)
+                        .appendTo("/agreements/data"));
+        pages.render(ctx, "agreements/data.jte", new DataView(result, pager, q, enterprise,
                 enterprise && authorisations.find(p.enterpriseId()).isPresent(), p.is(Role.LEGAL_REPRESENTATIVE),
                 List.of(DataType.values())));
     }

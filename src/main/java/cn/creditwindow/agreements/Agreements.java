@@ -3,6 +3,8 @@ package cn.creditwindow.agreements;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
@@ -204,10 +206,10 @@ public final class Agreements {
     }
 
     /**
-     * The agreements the principal may see, newest first: an enterprise's own, a manager's portfolio, all for
-     * reviewers; narrowed by state and enterprise when given (an enterprise the principal may not see is 404).
+     * One page of the agreements the principal may see, newest first: an enterprise's own, a manager's portfolio, all
+     * for reviewers; narrowed by state and enterprise when given (an enterprise the principal may not see is 404).
      */
-    public List<Agreement> list(Principal p, AgreementState state, Long enterpriseId) {
+    public Paged<Agreement> list(Principal p, AgreementState state, Long enterpriseId, PageRequest page) {
         return db.read(tx -> {
             Tenancy.Filter f = Tenancy.filter(p, "a.enterprise_id");
             StringBuilder sql = new StringBuilder("SELECT " + Agreement.COLUMNS + " FROM agreements a" + Agreement.JOINS
@@ -224,7 +226,7 @@ public final class Agreements {
                 sql.append(" AND a.enterprise_id = ?");
                 args.add(enterpriseId);
             }
-            return tx.list(sql + " ORDER BY a.id DESC", Agreement::of, args.toArray());
+            return page.select(tx, sql.toString(), "a.id DESC", Agreement::of, args.toArray());
         });
     }
 

@@ -2,6 +2,8 @@ package cn.creditwindow.agreements;
 
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
@@ -12,7 +14,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,9 +25,6 @@ import java.util.Objects;
  * portfolio's, reviewers all (narrowed with an enterprise id).
  */
 public final class AuthorisedData {
-    /** The most records one query answers (36 months × 4 types per enterprise fits many times). */
-    public static final int LIMIT = 1000;
-
     private final Database db;
     private final Clock clock;
 
@@ -34,8 +33,11 @@ public final class AuthorisedData {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The filters as typed: {@code type} a {@link DataType} code or Chinese name; {@code from}/{@code to} a month ({@code 2026-03}) or a day. */
-    public record Query(String type, String from, String to, String enterpriseId) {
+    /**
+     * The filters as typed: {@code type} a {@link DataType} code or Chinese name; {@code from}/{@code to} a month
+     * ({@code 2026-03}) or a day; {@code page} and {@code size} which page of the records (see {@link PageRequest}).
+     */
+    public record Query(String type, String from, String to, String enterpriseId, String page, String size) {
     }
 
     /** Checked filters; null means "any". */
@@ -46,12 +48,22 @@ public final class AuthorisedData {
     public record Total(DataType dataType, long months, long recordCount, Long amountUsdCents) {
     }
 
-    /** The answer: the records, newest month first, and their totals per type. */
-    public record Result(Filters filters, List<DataRecord> items, List<Total> totals, boolean truncated) {
+    /**
+     * The answer: one page of the records, newest month first, how many records match in all, and the totals per
+     * type over all of them (not just this page).
+     */
+    public record Result(Filters filters, long total, int page, int size, List<DataRecord> items, List<Total> totals) {
     }
 
-    /** Checks the filters, every bad one reported (400): an unknown type, a bad month or day, from after to, a bad id. */
-    public static Filters check(Query q) {
+    /** Checked filters and page. */
+    private record Checked(Filters filters, PageRequest page) {
+    }
+
+    /**
+     * Checks the filters and the page, every bad one reported (400): an unknown type, a bad month or day, from after
+     * to, a bad id, a bad page or size.
+     */
+    private static Checked check(Query q) {
         List<FieldError> errors = new ArrayList<>();
         DataType type = null;
         if (q.type() != null && !q.type().isBlank()) {
@@ -80,15 +92,20 @@ public final class AuthorisedData {
                 enterpriseId = null;
             }
         }
+        PageRequest page = PageRequest.parse(q.page(), q.size(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Filters(type, from, to, enterpriseId);
+        return new Checked(new Filters(type, from, to, enterpriseId), page);
     }
 
-    /** The authorised records the principal may see that match the query (404 for an enterprise not theirs to see). */
+    /**
+     * One page of the authorised records the principal may see that match the query, with their count and totals
+     * (404 for an enterprise not theirs to see).
+     */
     public Result list(Principal p, Query q) {
-        Filters f = check(q);
+        Checked checked = check(q);
+        Filters f = checked.filters();
         return db.read(tx -> {
             if (f.enterpriseId() != null && !Tenancy.canSee(tx, p, f.enterpriseId())) {
                 throw new NotFoundException("enterprise " + f.enterpriseId() + " not found", "企业 " + f.enterpriseId() + " 不存在");
@@ -116,11 +133,11 @@ public final class AuthorisedData {
                 sql.append(" AND r.enterprise_id = ?");
                 args.add(f.enterpriseId());
             }
-            sql.append(" ORDER BY r.month DESC, r.data_type, r.enterprise_id LIMIT ").append(LIMIT + 1);
-            List<DataRecord> rows = tx.list(sql.toString(), DataRecord::of, args.toArray());
-            boolean truncated = rows.size() > LIMIT;
-            List<DataRecord> items = truncated ? rows.subList(0, LIMIT) : rows;
-            return new Result(f, List.copyOf(items), totals(items), truncated);
+            // (enterprise, type, month) is unique, so the order is total
+            Paged<DataRecord> rows = checked.page().select(tx, sql.toString(), "r.month DESC, r.data_type, r.enterprise_id",
+                    DataRecord::of, args.toArray());
+            return new Result(f, rows.total(), rows.page(), rows.size(), rows.items(),
+                    totals(tx, sql.toString(), args.toArray()));
         });
     }
 
@@ -147,28 +164,17 @@ public final class AuthorisedData {
                 recordCount, type.hasAmount() ? amountUsdCents : null, summary, clock.instant());
     }
 
-    private static List<Total> totals(List<DataRecord> items) {
-        Map<DataType, long[]> sums = new LinkedHashMap<>();
-        Map<DataType, Boolean> hasAmount = new LinkedHashMap<>();
-        for (DataType t : DataType.values()) {
-            sums.put(t, new long[3]);
-        }
-        for (DataRecord r : items) {
-            long[] s = sums.get(r.dataType());
-            s[0]++;
-            s[1] += r.recordCount();
-            if (r.amountUsdCents() != null) {
-                s[2] += r.amountUsdCents();
-                hasAmount.put(r.dataType(), true);
-            }
-        }
-        List<Total> out = new ArrayList<>();
-        sums.forEach((t, s) -> {
-            if (s[0] > 0) {
-                out.add(new Total(t, s[0], s[1], hasAmount.containsKey(t) ? s[2] : null));
-            }
-        });
-        return out;
+    /** Per data type (in {@link DataType} order), the months, records and amount of every row {@code sql} matches. */
+    private static List<Total> totals(Tx tx, String sql, Object[] args) {
+        Map<DataType, Total> byType = new EnumMap<>(DataType.class);
+        tx.list("SELECT m.data_type, COUNT(*) AS months, SUM(m.record_count) AS records,"
+                + " SUM(m.amount_usd_cents) AS amount, COUNT(m.amount_usd_cents) AS amounts FROM (" + sql + ") m"
+                + " GROUP BY m.data_type", r -> {
+                    DataType t = r.enumValue("data_type", DataType.class);
+                    return byType.put(t, new Total(t, r.longValue("months"), r.longValue("records"),
+                            r.longValue("amounts") > 0 ? r.longValue("amount") : null));
+                }, args);
+        return List.copyOf(byType.values());
     }
 
     private static YearMonth month(String field, String raw, String labelZh, String labelEn, List<FieldError> errors) {

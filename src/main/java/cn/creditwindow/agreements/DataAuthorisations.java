@@ -2,6 +2,8 @@ package cn.creditwindow.agreements;
 
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
@@ -87,10 +89,11 @@ public final class DataAuthorisations {
         }
     }
 
-    /** The authorisations the principal may see (one per enterprise), newest first. */
-    public List<DataAuthorisation> list(Principal p) {
+    /** One page of the authorisations the principal may see (one per enterprise), newest first. */
+    public Paged<DataAuthorisation> list(Principal p, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(p, "d.enterprise_id");
-        return db.read(tx -> tx.list(SELECT + " WHERE " + f.sql() + " ORDER BY d.id DESC", DataAuthorisation::of, f.args()));
+        return db.read(tx -> page.select(tx, SELECT + " WHERE " + f.sql(), "d.id DESC", DataAuthorisation::of,
+                f.args()));
     }
 
     /** The enterprise's authorisation, if it has given one. */

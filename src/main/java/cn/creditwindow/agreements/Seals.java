@@ -3,6 +3,8 @@ package cn.creditwindow.agreements;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
@@ -76,8 +78,11 @@ public final class Seals {
         });
     }
 
-    /** The seals the principal may see, newest first; {@code enterpriseId} narrows them to one enterprise (404 if not the principal's to see). */
-    public List<Seal> list(Principal p, Long enterpriseId) {
+    /**
+     * One page of the seals the principal may see, newest first; {@code enterpriseId} narrows them to one enterprise
+     * (404 if not the principal's to see).
+     */
+    public Paged<Seal> list(Principal p, Long enterpriseId, PageRequest page) {
         return db.read(tx -> {
             Tenancy.Filter f = Tenancy.filter(p, "s.enterprise_id");
             List<Object> args = new ArrayList<>(List.of(f.args()));
@@ -89,8 +94,20 @@ public final class Seals {
                 sql += " AND s.enterprise_id = ?";
                 args.add(enterpriseId);
             }
-            return tx.list(sql + " ORDER BY s.id DESC", Seal::of, args.toArray());
+            return page.select(tx, sql, "s.id DESC", Seal::of, args.toArray());
         });
+    }
+
+    /**
+     * Every seal of the principal's own enterprise, newest first: the signing page's choice. Not paged: an enterprise
+     * registers its seals one by one, a handful in a lifetime; empty for the insurer's people.
+     */
+    public List<Seal> own(Principal p) {
+        if (!p.role().isEnterpriseUser()) {
+            return List.of();
+        }
+        return db.read(tx -> tx.list("SELECT s.* FROM seals s WHERE s.enterprise_id = ? ORDER BY s.id DESC", Seal::of,
+                p.enterpriseId()));
     }
 
     /** Today in the users' zone: the day validity is judged on. */

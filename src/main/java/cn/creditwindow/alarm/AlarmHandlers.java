@@ -2,6 +2,7 @@ package cn.creditwindow.alarm;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
@@ -32,10 +33,11 @@ public final class AlarmHandlers {
     record WatchChange(Boolean muted) {
     }
 
-    /** {@code GET /api/watches?enterpriseId=}. */
+    /** {@code GET /api/watches?enterpriseId=&page=&size=}: one page of the watch list, newest first. */
     public void watches(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", watches.list(p, enterpriseId(ctx))));
+        Long enterpriseId = enterpriseId(ctx);
+        ctx.json(watches.list(p, enterpriseId, page(ctx)));
     }
 
     /** {@code POST /api/watches}: {@code {"buyerId": 12}}. */
@@ -66,10 +68,14 @@ public final class AlarmHandlers {
         ctx.status(204);
     }
 
-    /** {@code GET /api/alerts?enterpriseId=&unread=true}: the newest alerts and the unread count. */
+    /** {@code GET /api/alerts?enterpriseId=&unread=true&page=&size=}: one page of alerts, newest first; the unread count. */
     public void alerts(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", alerts.list(p, enterpriseId(ctx), unreadOnly(ctx)), "unread", alerts.unread(p)));
+        Long enterpriseId = enterpriseId(ctx);
+        boolean unreadOnly = unreadOnly(ctx);
+        Map<String, Object> answer = alerts.list(p, enterpriseId, unreadOnly, page(ctx)).fields();
+        answer.put("unread", alerts.unread(p));
+        ctx.json(answer);
     }
 
     /** {@code POST /api/alerts/{id}/read}. */
@@ -87,6 +93,10 @@ public final class AlarmHandlers {
             return true;
         }
         throw new InvalidInputException("unread", "unread 应为 true 或 false", "unread must be true or false");
+    }
+
+    private static PageRequest page(Context ctx) {
+        return PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"));
     }
 
     static Long enterpriseId(Context ctx) {

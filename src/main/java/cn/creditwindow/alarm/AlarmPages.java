@@ -2,10 +2,17 @@ package cn.creditwindow.alarm;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,19 +31,36 @@ public final class AlarmPages {
         this.pages = Objects.requireNonNull(pages, "pages");
     }
 
-    /** The inbox: alerts (all or unread), the unread count, the watch list; who is looking. */
-    public record InboxView(List<Alert> alerts, long unread, boolean unreadOnly, List<Watch> watches,
-                            boolean enterprise, String enterpriseId) {
+    /** The inbox: a page of alerts (all or unread), the unread count, a page of the watch list; who is looking. */
+    public record InboxView(Paged<Alert> alerts, Pager alertPager, long unread, boolean unreadOnly,
+                            Paged<Watch> watches, Pager watchPager, boolean enterprise, String enterpriseId) {
     }
 
-    /** {@code GET /credit/alerts?unread=true&enterpriseId=}. */
+    /**
+     * {@code GET /credit/alerts?unread=true&enterpriseId=&page=&size=&watchPage=}: the alerts are paged by
+     * {@code page} and {@code size}, the watch list below them by {@code watchPage}, each pager keeping the other.
+     */
     public void inbox(Context ctx) {
         Principal p = Authentication.require(ctx);
         Long enterpriseId = AlarmHandlers.enterpriseId(ctx);
         boolean unreadOnly = AlarmHandlers.unreadOnly(ctx);
-        pages.render(ctx, "alarm/inbox.jte", new InboxView(alerts.list(p, enterpriseId, unreadOnly), alerts.unread(p),
-                unreadOnly, watches.list(p, enterpriseId), p.role().isEnterpriseUser(),
-                enterpriseId == null ? "" : enterpriseId.toString()));
+        List<FieldError> errors = new ArrayList<>();
+        String size = ctx.queryParam("size");
+        PageRequest alertPage = PageRequest.parse(ctx.queryParam("page"), size, errors);
+        PageRequest watchPage = PageRequest.parse("watchPage", ctx.queryParam("watchPage"), "size", null, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Paged<Alert> inbox = alerts.list(p, enterpriseId, unreadOnly, alertPage);
+        Paged<Watch> watched = watches.list(p, enterpriseId, watchPage);
+        String shown = enterpriseId == null ? "" : enterpriseId.toString();
+        java.util.function.BiFunction<Integer, Integer, String> href = (a, w) -> QueryString.of()
+                .add("unread", unreadOnly ? "true" : null).add("enterpriseId", shown).add("size", size)
+                .add("page", a == 1 ? null : a.toString()).add("watchPage", w == 1 ? null : w.toString())
+                .appendTo("/credit/alerts");
+        pages.render(ctx, "alarm/inbox.jte", new InboxView(inbox, Pager.of(inbox, n -> href.apply(n, watchPage.page())),
+                alerts.unread(p), unreadOnly, watched, Pager.of(watched, n -> href.apply(alertPage.page(), n)),
+                p.role().isEnterpriseUser(), shown));
     }
 
     /** {@code POST /credit/alerts/{id}/read}. */

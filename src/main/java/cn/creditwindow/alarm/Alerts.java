@@ -2,6 +2,8 @@ package cn.creditwindow.alarm;
 
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.validation.NotFoundException;
@@ -17,8 +19,6 @@ import java.util.Objects;
  * people mark them read. Alerts are written by {@link CreditAlarm}.
  */
 public final class Alerts {
-    /** Alerts on one page of the inbox. */
-    public static final int LIMIT = 200;
     private static final String SELECT = "SELECT a.*, b.code, b.name_en FROM alerts a JOIN buyers b ON b.id = a.buyer_id";
 
     private final Database db;
@@ -30,16 +30,14 @@ public final class Alerts {
     }
 
     /**
-     * The newest alerts (at most {@link #LIMIT}) of one enterprise ({@code enterpriseId}; 404 unless the principal
-     * may see it) or of all it may see; only the unread ones when {@code unreadOnly}.
+     * One page of the alerts, newest first, of one enterprise ({@code enterpriseId}; 404 unless the principal may see
+     * it) or of all it may see; only the unread ones when {@code unreadOnly}.
      */
-    public List<Alert> list(Principal who, Long enterpriseId, boolean unreadOnly) {
+    public Paged<Alert> list(Principal who, Long enterpriseId, boolean unreadOnly, PageRequest page) {
         return db.read(tx -> {
             Tenancy.Filter f = EnterpriseScope.of(tx, who, enterpriseId, "a.enterprise_id");
-            List<Object> args = new ArrayList<>(List.of(f.args()));
-            args.add(LIMIT);
-            return tx.list(SELECT + " WHERE " + f.sql() + (unreadOnly ? " AND a.read_at IS NULL" : "")
-                    + " ORDER BY a.id DESC LIMIT ?", Alerts::alert, args.toArray());
+            return page.select(tx, SELECT + " WHERE " + f.sql() + (unreadOnly ? " AND a.read_at IS NULL" : ""),
+                    "a.id DESC", Alerts::alert, f.args());
         });
     }
 

@@ -4,6 +4,8 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.store.ConstraintViolationException;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
@@ -12,7 +14,6 @@ import cn.creditwindow.validation.RequestRefusedException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Objects;
 import java.util.Map;
 
@@ -87,13 +88,13 @@ public final class Watches {
     }
 
     /**
-     * The watches of one enterprise ({@code enterpriseId}; 404 unless the principal may see it) or of every
-     * enterprise the principal may see, newest first.
+     * One page of the watches, newest first, of one enterprise ({@code enterpriseId}; 404 unless the principal may
+     * see it) or of every enterprise the principal may see.
      */
-    public List<Watch> list(Principal who, Long enterpriseId) {
+    public Paged<Watch> list(Principal who, Long enterpriseId, PageRequest page) {
         return db.read(tx -> {
             Tenancy.Filter f = EnterpriseScope.of(tx, who, enterpriseId, "w.enterprise_id");
-            return tx.list(SELECT + " WHERE " + f.sql() + " ORDER BY w.id DESC", Watches::watch, f.args());
+            return page.select(tx, SELECT + " WHERE " + f.sql(), "w.id DESC", Watches::watch, f.args());
         });
     }
 

@@ -144,12 +144,12 @@ final class DemoWorld {
         Principal reviewer = principal(accounts.userByName("reviewer").orElseThrow());
         Principal sz = principal(accounts.userByName(ENTERPRISES.get(0).legal()).orElseThrow());
         Principal hn = principal(accounts.userByName(ENTERPRISES.get(1).legal()).orElseThrow());
-        if (app.seals().list(sz, null).isEmpty()) {
+        if (app.seals().own(sz).isEmpty()) {
             Agreement a = signWithNewSeal(app, sz);
             app.agreements().countersign(reviewer, a.id());
             app.dataAuthorisations().authorise(sz, new DataAuthorisations.AuthoriseRequest(true));
         }
-        if (app.seals().list(hn, null).isEmpty()) {
+        if (app.seals().own(hn).isEmpty()) {
             signWithNewSeal(app, hn);
         }
         YearMonth month = YearMonth.from(app.seals().today()).minusMonths(1);
@@ -193,7 +193,7 @@ final class DemoWorld {
         }
         var buyer = app.buyers().search(sz, new cn.creditwindow.buyers.Buyers.Query(WATCHED_BUYER, "AE", null)).items()
                 .get(0).buyer();
-        if (app.watches().list(sz, null).stream().noneMatch(w -> w.buyerId() == buyer.id())) {
+        if (!app.watches().states(sz).containsKey(buyer.id())) {
             app.watches().watch(sz, buyer.id());
         }
         watchedLine = buyer.code() + " " + buyer.nameEn();
@@ -245,7 +245,7 @@ final class DemoWorld {
         boolean has = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM policies WHERE enterprise_id = ?",
                 e.id())) > 0;
         if (!has) {
-            if (app.seals().list(legal, null).isEmpty()) {
+            if (app.seals().own(legal).isEmpty()) {
                 app.agreements().countersign(reviewer, signWithNewSeal(app, legal).id());
                 app.dataAuthorisations().authorise(legal, new DataAuthorisations.AuthoriseRequest(true));
             }
@@ -303,7 +303,7 @@ final class DemoWorld {
         Accounts accounts = app.accounts();
         Enterprise e = accounts.enterpriseByUscc(CREDIT_ENTERPRISE.uscc()).orElseThrow();
         Principal legal = principal(accounts.userByName(CREDIT_ENTERPRISE.legal()).orElseThrow());
-        var policy = app.claims().policies(legal);
+        var policy = app.claims().policies(legal, null, cn.creditwindow.paging.PageRequest.first()).items();
         if (policy.isEmpty() || !policy.get(0).claims().isEmpty()) {
             return;
         }
@@ -364,7 +364,7 @@ final class DemoWorld {
      */
     void subscriptions(App app) {
         Principal legal = principal(app.accounts().userByName(ENTERPRISES.get(0).legal()).orElseThrow());
-        if (!app.subscriptions().list(legal).isEmpty()) {
+        if (app.subscriptions().list(legal, cn.creditwindow.paging.PageRequest.first()).total() > 0) {
             return;
         }
         app.subscriptions().create(legal, new cn.creditwindow.subscriptions.Subscriptions.Draft("阿联酋市场", null,

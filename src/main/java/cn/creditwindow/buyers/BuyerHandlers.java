@@ -35,7 +35,8 @@ public final class BuyerHandlers {
     /** {@code GET /api/buyers?q=&country=&page=}. */
     public void search(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(buyers.search(p, new Buyers.Query(ctx.queryParam("q"), ctx.queryParam("country"), ctx.queryParam("page"))));
+        ctx.json(buyers.search(p, new Buyers.Query(ctx.queryParam("q"), ctx.queryParam("country"), ctx.queryParam("page"),
+                ctx.queryParam("size"))));
     }
 
     /** {@code GET /api/buyers/{id}}: the buyer, and the look-alike it was flagged with if the principal may see it. */

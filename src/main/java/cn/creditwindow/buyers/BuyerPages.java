@@ -68,15 +68,16 @@ public final class BuyerPages {
 
     // ---- pages ----
 
-    /** {@code GET /credit/buyers?q=&country=&page=}. */
+    /** {@code GET /credit/buyers?q=&country=&page=&size=}. */
     public void search(Context ctx) {
         Principal p = Authentication.require(ctx);
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         String country = ctx.queryParam("country") == null ? "" : ctx.queryParam("country").strip();
-        Buyers.SearchResult r = buyers.search(p, new Buyers.Query(q, country, ctx.queryParam("page")));
+        String size = ctx.queryParam("size");
+        Buyers.SearchResult r = buyers.search(p, new Buyers.Query(q, country, ctx.queryParam("page"), size));
         int pagesTotal = (int) Math.max(1, (r.total() + r.size() - 1) / r.size());
         Pager pager = Pager.of(r.page(), pagesTotal, n -> "/credit/buyers?q=" + enc(q) + "&country=" + enc(country)
-                + "&page=" + n);
+                + (size == null || size.isBlank() ? "" : "&size=" + enc(size)) + "&page=" + n);
         pages.render(ctx, "buyers/search.jte", new SearchView(q, country, r, watchStates.apply(p), canAdd(p),
                 p.is(Role.REVIEWER) || p.is(Role.ADMIN), pager, countries));
     }

@@ -3,6 +3,7 @@ package cn.creditwindow.buyers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.store.ConstraintViolationException;
@@ -26,8 +27,6 @@ import java.util.Optional;
  * in; a buyer an enterprise added, to that enterprise and to those who may see its records ({@link Tenancy}).
  */
 public final class Buyers {
-    /** Buyers on one page of search results. */
-    public static final int PAGE_SIZE = 20;
     private static final int MAX_QUERY = 200;
 
     private final Database db;
@@ -152,8 +151,15 @@ public final class Buyers {
 
     // ---- search ----
 
-    /** A search of the directory as asked: name words (English or Chinese), country (code or name), page (from 1). */
-    public record Query(String q, String country, String page) {
+    /**
+     * A search of the directory as asked: name words (English or Chinese), country (code or name), page (from 1) and
+     * size (see {@link PageRequest}).
+     */
+    public record Query(String q, String country, String page, String size) {
+        /** A search of the first pages' size. */
+        public Query(String q, String country, String page) {
+            this(q, country, page, null);
+        }
     }
 
     /** A buyer found, and how: {@code EXACT} (its name is the query), {@code ALL_WORDS} or {@code FUZZY}. */
@@ -179,7 +185,7 @@ public final class Buyers {
         if (!rawCountry.isEmpty() && country == null) {
             errors.add(new FieldError("country", "未知的国家或地区“" + rawCountry + "”", "unknown country '" + rawCountry + "'"));
         }
-        int page = page(query.page(), errors);
+        PageRequest page = PageRequest.parse(query.page(), query.size(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -187,8 +193,7 @@ public final class Buyers {
         String code = country == null ? null : country.alpha2();
         List<BuyerIndex.Found> found = index.search(q, e -> (code == null || code.equals(e.country()))
                 && (e.owner() == null || ownerVisible.test(e.owner())));
-        int from = Math.min(found.size(), (page - 1) * PAGE_SIZE);
-        List<BuyerIndex.Found> slice = found.subList(from, Math.min(found.size(), from + PAGE_SIZE));
+        List<BuyerIndex.Found> slice = page.slice(found).items();
         List<Hit> hits = slice.isEmpty() ? List.of() : db.read(tx -> {
             // the table has the last word on who may see what; the index only narrowed the search
             VisibleFilter f = visibleFilter(who, "b");
@@ -202,7 +207,7 @@ public final class Buyers {
             return slice.stream().filter(x -> rows.containsKey(x.entry().id()))
                     .map(x -> new Hit(rows.get(x.entry().id()), x.match().name())).toList();
         });
-        return new SearchResult(q, code, found.size(), page, PAGE_SIZE, hits);
+        return new SearchResult(q, code, found.size(), page.page(), page.size(), hits);
     }
 
     /** Which adding enterprises' buyers the principal may see (the insurer's entries everyone signed in may). */
@@ -218,23 +223,6 @@ public final class Buyers {
                 yield ids::contains;
             }
         };
-    }
-
-    private static int page(String raw, List<FieldError> errors) {
-        if (raw == null || raw.isBlank()) {
-            return 1;
-        }
-        try {
-            int p = Integer.parseInt(raw.strip());
-            if (p >= 1 && p <= 10_000) {
-                return p;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        errors.add(new FieldError("page", "页码“" + raw + "”应为 1 到 10000 的整数",
-                "page '" + raw + "' must be a whole number from 1 to 10000"));
-        return 1;
     }
 
     // ---- the insurer's directory, imported ----

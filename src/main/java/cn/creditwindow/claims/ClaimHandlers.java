@@ -2,6 +2,7 @@ package cn.creditwindow.claims;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
@@ -26,14 +27,18 @@ public final class ClaimHandlers {
         this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
-    /** {@code GET /api/claims/policies}: the effective policies with their claims. */
+    /** {@code GET /api/claims/policies?page=&size=}: one page of the effective policies with their claims. */
     public void policies(Context ctx) {
-        ctx.json(Map.of("items", claims.policies(Authentication.require(ctx))));
+        ctx.json(claims.policies(Authentication.require(ctx), null, page(ctx)));
     }
 
-    /** {@code GET /api/claims}: the claims the principal may see, newest first. */
+    /** {@code GET /api/claims?page=&size=}: one page of the claims the principal may see, newest first. */
     public void list(Context ctx) {
-        ctx.json(Map.of("items", claims.claims(Authentication.require(ctx))));
+        ctx.json(claims.claims(Authentication.require(ctx), page(ctx)));
+    }
+
+    private static PageRequest page(Context ctx) {
+        return PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"));
     }
 
     /** {@code GET /api/claims/codes}: the coded lists of the form, by list name. */
@@ -140,9 +145,9 @@ public final class ClaimHandlers {
                 .contentType("application/pdf").result(r.pdf());
     }
 
-    /** {@code GET /api/review/claims}: submitted and accepted claims. */
+    /** {@code GET /api/review/claims?page=&size=}: one page of the submitted and accepted claims, oldest first. */
     public void queue(Context ctx) {
-        ctx.json(Map.of("items", claims.queue(Authentication.require(ctx))));
+        ctx.json(claims.queue(Authentication.require(ctx), page(ctx)));
     }
 
     /** {@code POST /api/review/claims/{id}/accept}. */

@@ -6,12 +6,16 @@ import cn.creditwindow.managers.AccountManagers;
 import cn.creditwindow.managers.ManagerCard;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -49,26 +53,28 @@ public final class ClaimPages {
      *
      * @param calendar true for an administrator, who loads the holiday schedules the deadlines are counted in
      */
-    public record IndexView(boolean signedIn, boolean enterprise, boolean reviewer, List<Claims.PolicyClaims> policies,
-                            ClaimState state, boolean customsImport, boolean calendar) {
+    public record IndexView(boolean signedIn, boolean enterprise, boolean reviewer, Paged<Claims.PolicyClaims> policies,
+                            Pager pager, ClaimState state, boolean customsImport, boolean calendar) {
     }
 
     /** {@code GET /claims}; public. */
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
-            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, List.of(), null, false, false));
+            Paged<Claims.PolicyClaims> none = Paged.empty(PageRequest.first());
+            pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, none, Pager.of(none, n -> "/claims"),
+                    null, false, false));
             return;
         }
         // ?state=RETURNED|ACCEPTED|PAID (the home dashboard's links): only the policies with claims in that state
         ClaimState state = stateFilter(ctx.queryParam("state"));
-        List<Claims.PolicyClaims> policies = claims.policies(p);
-        if (state != null) {
-            policies = policies.stream().map(pc -> new Claims.PolicyClaims(pc.policy(), pc.claims().stream()
-                    .filter(c -> c.state() == state).toList())).filter(pc -> !pc.claims().isEmpty()).toList();
-        }
+        String size = ctx.queryParam("size");
+        Paged<Claims.PolicyClaims> policies = claims.policies(p, state, PageRequest.parse(ctx.queryParam("page"), size));
+        Pager pager = Pager.of(policies, n -> QueryString.of().add("state", state == null ? null : state.name())
+                .add("size", size).add("page", n).appendTo("/claims"));
         pages.render(ctx, "claims/index.jte", new IndexView(true, p.role().isEnterpriseUser(),
-                p.role() == Role.REVIEWER, policies, state, p.is(Role.REVIEWER) || p.is(Role.ADMIN), p.is(Role.ADMIN)));
+                p.role() == Role.REVIEWER, policies, pager, state, p.is(Role.REVIEWER) || p.is(Role.ADMIN),
+                p.is(Role.ADMIN)));
     }
 
     private static ClaimState stateFilter(String raw) {
@@ -303,13 +309,16 @@ public final class ClaimPages {
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
-    /** The reviewer's queue. */
-    public record QueueView(List<Claim> items) {
+    /** One page of the reviewer's queue. */
+    public record QueueView(Paged<Claim> items, Pager pager) {
     }
 
-    /** {@code GET /claims/review}. */
+    /** {@code GET /claims/review?page=&size=}. */
     public void queue(Context ctx) {
-        pages.render(ctx, "claims/queue.jte", new QueueView(claims.queue(Authentication.require(ctx))));
+        String size = ctx.queryParam("size");
+        Paged<Claim> queue = claims.queue(Authentication.require(ctx), PageRequest.parse(ctx.queryParam("page"), size));
+        pages.render(ctx, "claims/queue.jte", new QueueView(queue, Pager.of(queue,
+                n -> QueryString.of().add("size", size).add("page", n).appendTo("/claims/review"))));
     }
 
     /** {@code POST /claims/{id}/accept}. */

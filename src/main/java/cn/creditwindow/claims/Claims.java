@@ -10,6 +10,8 @@ import cn.creditwindow.calendar.Deadline;
 import cn.creditwindow.calendar.HolidayCalendar;
 import cn.creditwindow.calendar.WorkingDays;
 import cn.creditwindow.managers.AccountManagers;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
@@ -123,32 +125,36 @@ public final class Claims {
 
     // ---- reading ----
 
-    /** The effective policies the principal may see, newest first, each with its claims. */
-    public List<PolicyClaims> policies(Principal p) {
+    /**
+     * One page of the effective policies the principal may see, newest first, each with its claims (oldest first);
+     * with a {@code state}, only the policies that have claims in that state, each with those claims only.
+     */
+    public Paged<PolicyClaims> policies(Principal p, ClaimState state, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
-        return db.read(tx -> {
-            List<ClaimPolicy> policies = tx.list(ClaimRows.POLICY + " WHERE p.state = 'EFFECTIVE' AND " + f.sql()
-                    + " ORDER BY p.id DESC", ClaimRows::policy, f.args());
-            List<PolicyClaims> out = new ArrayList<>();
-            for (ClaimPolicy policy : policies) {
-                out.add(new PolicyClaims(policy, tx.list(ClaimRows.CLAIM + " WHERE c.policy_id = ? ORDER BY c.id",
-                        ClaimRows::claim, policy.id())));
-            }
-            return out;
-        });
+        List<Object> args = new ArrayList<>(List.of(f.args()));
+        String sql = ClaimRows.POLICY + " WHERE p.state = 'EFFECTIVE' AND " + f.sql();
+        if (state != null) {
+            sql += " AND EXISTS (SELECT 1 FROM claims s WHERE s.policy_id = p.id AND s.state = ?)";
+            args.add(state);
+        }
+        String policies = sql;
+        return db.read(tx -> page.select(tx, policies, "p.id DESC", ClaimRows::policy, args.toArray())
+                .map(policy -> new PolicyClaims(policy, tx.list(ClaimRows.CLAIM + " WHERE c.policy_id = ?"
+                        + (state == null ? "" : " AND c.state = ?") + " ORDER BY c.id", ClaimRows::claim,
+                        state == null ? new Object[] {policy.id()} : new Object[] {policy.id(), state}))));
     }
 
-    /** The claims the principal may see, newest first. */
-    public List<Claim> claims(Principal p) {
+    /** One page of the claims the principal may see, newest first. */
+    public Paged<Claim> claims(Principal p, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(p, "c.enterprise_id");
-        return db.read(tx -> tx.list(ClaimRows.CLAIM + " WHERE " + f.sql() + " ORDER BY c.id DESC", ClaimRows::claim,
+        return db.read(tx -> page.select(tx, ClaimRows.CLAIM + " WHERE " + f.sql(), "c.id DESC", ClaimRows::claim,
                 f.args()));
     }
 
-    /** The reviewer's queue: submitted and accepted claims, oldest first. */
-    public List<Claim> queue(Principal reviewer) {
+    /** One page of the reviewer's queue: submitted and accepted claims, oldest first. */
+    public Paged<Claim> queue(Principal reviewer, PageRequest page) {
         requireReviewer(reviewer);
-        return db.read(tx -> tx.list(ClaimRows.CLAIM + " WHERE c.state IN ('SUBMITTED', 'ACCEPTED') ORDER BY c.id",
+        return db.read(tx -> page.select(tx, ClaimRows.CLAIM + " WHERE c.state IN ('SUBMITTED', 'ACCEPTED')", "c.id",
                 ClaimRows::claim));
     }
 

@@ -2,6 +2,7 @@ package cn.creditwindow.credit;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The credit services API under {@code /api/credit} (and the administrator's prices under
@@ -84,10 +86,11 @@ public final class CreditHandlers {
         return null;
     }
 
-    /** {@code GET /api/credit/orders?state=&enterpriseId=}. */
+    /** {@code GET /api/credit/orders?state=&enterpriseId=&page=&size=}: one page of the orders, newest first. */
     public void list(Context ctx) {
         List<FieldError> errors = new ArrayList<>();
         Long enterpriseId = id(ctx, "enterpriseId", errors);
+        PageRequest page = PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"), errors);
         OrderState state = null;
         String s = ctx.queryParam("state");
         if (s != null && !s.isBlank()) {
@@ -100,7 +103,8 @@ public final class CreditHandlers {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        ctx.json(Map.of("items", orders.orders(Authentication.require(ctx), state, enterpriseId)));
+        ctx.json(orders.orders(Authentication.require(ctx), state == null ? Set.of() : Set.of(state), enterpriseId,
+                page));
     }
 
     /** {@code POST /api/credit/orders}: an {@link CreditOrders.OrderRequest} with {@code expectedCharge}. */
@@ -153,9 +157,10 @@ public final class CreditHandlers {
         ctx.json(orders.wallet(Authentication.require(ctx), enterpriseId));
     }
 
-    /** {@code GET /api/credit/fulfilment}: the insurer's queue. */
+    /** {@code GET /api/credit/fulfilment?page=&size=}: one page of the insurer's queue. */
     public void queue(Context ctx) {
-        ctx.json(Map.of("items", orders.queue(Authentication.require(ctx))));
+        ctx.json(orders.queue(Authentication.require(ctx), PageRequest.parse(ctx.queryParam("page"),
+                ctx.queryParam("size"))));
     }
 
     /** {@code POST /api/credit/orders/{id}/take}. */

@@ -14,6 +14,8 @@ import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.schemes.Schemes;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
@@ -31,11 +33,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -389,12 +393,33 @@ public final class CreditOrders {
     public record EnterpriseChoice(long id, String name, String uscc) {
     }
 
-    /** The enterprises whose records the principal may see (an account manager's portfolio), by name. */
-    public List<EnterpriseChoice> enterprises(Principal p) {
+    /** The most enterprises a picker lists; when more match, it says so and asks for part of a name or USCC. */
+    public static final int PICKER_LIMIT = 200;
+
+    /** What an enterprise picker offers: at most {@link #PICKER_LIMIT}, by name, and whether more matched. */
+    public record EnterpriseChoices(List<EnterpriseChoice> items, boolean more) {
+    }
+
+    /**
+     * The enterprises whose records the principal may see (an account manager's portfolio, all for the insurer's
+     * staff) whose name or USCC contains {@code q} (null or blank: any), by name.
+     */
+    public EnterpriseChoices enterprises(Principal p, String q) {
         Tenancy.Filter f = Tenancy.filter(p, "e.id");
-        return db.read(tx -> tx.list("SELECT e.id, e.name_zh, e.uscc FROM enterprises e WHERE " + f.sql()
-                + " ORDER BY e.name_zh LIMIT 200", r -> new EnterpriseChoice(r.longValue("id"), r.string("name_zh"),
-                r.string("uscc")), f.args()));
+        List<Object> args = new ArrayList<>(List.of(f.args()));
+        String sql = "SELECT e.id, e.name_zh, e.uscc FROM enterprises e WHERE " + f.sql();
+        String text = q == null ? "" : q.strip().replace("%", "").replace("_", "");
+        if (!text.isEmpty()) {
+            sql += " AND (e.name_zh LIKE ? OR e.uscc LIKE ?)";
+            args.add("%" + text + "%");
+            args.add("%" + text.toUpperCase(java.util.Locale.ROOT) + "%");
+        }
+        args.add(PICKER_LIMIT + 1);
+        String query = sql + " ORDER BY e.name_zh, e.id LIMIT ?";
+        List<EnterpriseChoice> found = db.read(tx -> tx.list(query, r -> new EnterpriseChoice(r.longValue("id"),
+                r.string("name_zh"), r.string("uscc")), args.toArray()));
+        return new EnterpriseChoices(List.copyOf(found.subList(0, Math.min(found.size(), PICKER_LIMIT))),
+                found.size() > PICKER_LIMIT);
     }
 
     /**
@@ -433,28 +458,30 @@ public final class CreditOrders {
             + " FROM credit_orders o JOIN enterprises e ON e.id = o.enterprise_id JOIN users u ON u.id = o.ordered_by"
             + " LEFT JOIN buyers b ON b.id = o.buyer_id";
 
-    /** The orders the principal may see, newest first; {@code state} and {@code enterpriseId} narrow them. */
-    public List<CreditOrder> orders(Principal p, OrderState state, Long enterpriseId) {
+    /**
+     * One page of the orders the principal may see, newest first, and how many there are; {@code states} (empty: any)
+     * and {@code enterpriseId} (null: any the principal may see) narrow them.
+     */
+    public Paged<CreditOrder> orders(Principal p, Set<OrderState> states, Long enterpriseId, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(p, "o.enterprise_id");
         List<Object> args = new ArrayList<>(List.of(f.args()));
-        String where = " WHERE " + f.sql();
-        if (state != null) {
-            where += " AND o.state = ?";
-            args.add(state);
+        StringBuilder where = new StringBuilder(" WHERE ").append(f.sql());
+        if (!states.isEmpty()) {
+            where.append(" AND o.state IN (").append(String.join(", ", Collections.nCopies(states.size(), "?"))).append(")");
+            args.addAll(new TreeSet<>(states));
         }
         if (enterpriseId != null) {
-            where += " AND o.enterprise_id = ?";
+            where.append(" AND o.enterprise_id = ?");
             args.add(enterpriseId);
         }
-        String sql = SELECT + where + " ORDER BY o.id DESC LIMIT 500";
-        return db.read(tx -> tx.list(sql, this::order, args.toArray()));
+        return db.read(tx -> page.select(tx, SELECT + where, "o.id DESC", this::order, args.toArray()));
     }
 
-    /** The orders awaiting the insurer (ORDERED, IN_PROGRESS), oldest first, urgent ones first. */
-    public List<CreditOrder> queue(Principal p) {
+    /** One page of the orders awaiting the insurer (ORDERED, IN_PROGRESS): urgent ones first, then oldest first. */
+    public Paged<CreditOrder> queue(Principal p, PageRequest page) {
         requireStaff(p);
-        return db.read(tx -> tx.list(SELECT + " WHERE o.state IN ('ORDERED', 'IN_PROGRESS') ORDER BY o.urgent DESC, o.id",
-                this::order));
+        return db.read(tx -> page.select(tx, SELECT + " WHERE o.state IN ('ORDERED', 'IN_PROGRESS')",
+                "o.urgent DESC, o.id", this::order));
     }
 
     /** One order, or 404 when it does not exist or is not the principal's to see. */

@@ -5,19 +5,24 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.RequestRefusedException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The credit services' pages under {@code /credit}: the wallet and orders (public, inviting sign-in), the order form
@@ -39,57 +44,71 @@ public final class CreditPages {
         this.pages = Objects.requireNonNull(pages, "pages");
     }
 
-    /** {@code /credit}: the wallet of the enterprise shown, the orders, the order button. */
-    public record IndexView(Wallet wallet, List<CreditOrder> orders, List<CreditOrders.EnterpriseChoice> enterprises,
-                            Long enterpriseId, boolean canOrder, boolean reviewer, String state) {
+    /** {@code /credit}: the wallet of the enterprise shown, one page of the orders, the order button. */
+    public record IndexView(Wallet wallet, Paged<CreditOrder> orders, Pager pager,
+                            CreditOrders.EnterpriseChoices enterprises, String enterpriseQ, Long enterpriseId,
+                            boolean canOrder, boolean reviewer, String state) {
     }
 
-    /** {@code GET /credit?enterpriseId=}; public: nobody signed in is invited to sign in. */
+    private static final CreditOrders.EnterpriseChoices NO_CHOICE = new CreditOrders.EnterpriseChoices(List.of(), false);
+
+    /**
+     * {@code GET /credit?enterpriseId=&enterpriseQ=&state=&page=&size=}; public: nobody signed in is invited to sign
+     * in. {@code enterpriseQ} narrows the enterprise picker (part of a name or USCC).
+     */
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
-            pages.render(ctx, "credit/index.jte", new IndexView(null, List.of(), List.of(), null, false, false, null));
+            Paged<CreditOrder> none = Paged.empty(PageRequest.first());
+            pages.render(ctx, "credit/index.jte", new IndexView(null, none, Pager.of(none, n -> "/credit"), NO_CHOICE,
+                    "", null, false, false, null));
             return;
         }
         List<FieldError> errors = new ArrayList<>();
         Long enterpriseId = CreditHandlers.id(ctx, "enterpriseId", errors);
+        // ?state=open (ordered or in progress) or an order state (the home dashboard's links)
+        String state = ctx.queryParam("state") == null || ctx.queryParam("state").isBlank() ? null
+                : ctx.queryParam("state").strip();
+        Set<OrderState> states = states(state, errors);
+        PageRequest page = PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         boolean enterprise = p.role().isEnterpriseUser();
         Long shown = enterprise ? p.enterpriseId() : enterpriseId;
         Wallet wallet = shown == null || p.role() == Role.ADMIN ? null : orders.wallet(p, shown);
-        // ?state=open (ordered or in progress) or an order state (the home dashboard's links)
-        String state = ctx.queryParam("state") == null || ctx.queryParam("state").isBlank() ? null
-                : ctx.queryParam("state").strip();
-        java.util.function.Predicate<CreditOrder> shownState = stateFilter(state);
-        List<CreditOrder> list = p.role() == Role.ADMIN ? List.of() : orders.orders(p, null, shown).stream()
-                .filter(shownState).toList();
-        pages.render(ctx, "credit/index.jte", new IndexView(wallet, list, enterprise || p.role() == Role.ADMIN ? List.of()
-                : orders.enterprises(p), shown, enterprise || p.role() == Role.ACCOUNT_MANAGER, p.role() == Role.REVIEWER,
-                state));
+        Paged<CreditOrder> list = p.role() == Role.ADMIN ? Paged.empty(page) : orders.orders(p, states, shown, page);
+        String size = ctx.queryParam("size");
+        String enterpriseQ = ctx.queryParam("enterpriseQ") == null ? "" : ctx.queryParam("enterpriseQ").strip();
+        Pager pager = Pager.of(list, n -> QueryString.of().add("enterpriseId", enterprise || shown == null ? null
+                : shown.toString()).add("enterpriseQ", enterpriseQ).add("state", state).add("size", size)
+                .add("page", n).appendTo("/credit"));
+        pages.render(ctx, "credit/index.jte", new IndexView(wallet, list, pager, enterprise || p.role() == Role.ADMIN
+                ? NO_CHOICE : orders.enterprises(p, enterpriseQ), enterpriseQ, shown,
+                enterprise || p.role() == Role.ACCOUNT_MANAGER, p.role() == Role.REVIEWER, state));
     }
 
-    private static java.util.function.Predicate<CreditOrder> stateFilter(String state) {
+    /** The states {@code ?state=} names: {@code open} (ordered or in progress), one state, or any (null). */
+    private static Set<OrderState> states(String state, List<FieldError> errors) {
         if (state == null) {
-            return o -> true;
+            return Set.of();
         }
         if (state.equals("open")) {
-            return o -> o.state() == OrderState.ORDERED || o.state() == OrderState.IN_PROGRESS;
+            return Set.of(OrderState.ORDERED, OrderState.IN_PROGRESS);
         }
         try {
-            OrderState s = OrderState.valueOf(state);
-            return o -> o.state() == s;
+            return Set.of(OrderState.valueOf(state));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("state", "未知的订单状态“" + state + "”，可选：open、ORDERED、IN_PROGRESS、"
+            errors.add(new FieldError("state", "未知的订单状态“" + state + "”，可选：open、ORDERED、IN_PROGRESS、"
                     + "DELIVERED、CANCELLED、UNABLE_TO_LOCATE", "unknown order state '" + state + "'; use open, ORDERED,"
-                    + " IN_PROGRESS, DELIVERED, CANCELLED or UNABLE_TO_LOCATE");
+                    + " IN_PROGRESS, DELIVERED, CANCELLED or UNABLE_TO_LOCATE"));
+            return Set.of();
         }
     }
 
     /** The order form: what was typed, the buyers found, the quote (once asked for), and the errors. */
-    public record OrderView(List<ReportType> types, List<CreditOrders.EnterpriseChoice> enterprises, Form form,
-                            Buyer buyer, List<Buyer> buyers, boolean searched, Quote quote, String refusal,
+    public record OrderView(List<ReportType> types, CreditOrders.EnterpriseChoices enterprises, Form form,
+                            Buyer buyer, BuyerMatches buyers, boolean searched, Quote quote, String refusal,
                             List<FieldError> errors) {
         public String error(String field) {
             return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::zh).findFirst().orElse(null);
@@ -105,8 +124,8 @@ public final class CreditPages {
     }
 
     /** The order form's fields as typed (text, so that a bad value is shown again). */
-    public record Form(String type, String enterpriseId, String buyerId, String buyerQ, String country, String hsCode,
-                       String product, boolean urgent) {
+    public record Form(String type, String enterpriseId, String enterpriseQ, String buyerId, String buyerQ,
+                       String country, String hsCode, String product, boolean urgent) {
         CreditOrders.OrderRequest request(BigDecimal expectedCharge) {
             return new CreditOrders.OrderRequest(type, parse(buyerId), country, hsCode, product, urgent,
                     parse(enterpriseId), expectedCharge);
@@ -130,8 +149,8 @@ public final class CreditPages {
             type = "COUNTRY_RISK";
         }
         Country c = country == null ? null : countries.find(country.strip()).orElse(null);
-        return new Form(type == null ? "BUYER_CREDIT" : type, v.apply("enterpriseId"), v.apply("buyerId"),
-                v.apply("buyerQ"), c == null ? country : c.alpha2(), v.apply("hsCode"), v.apply("product"),
+        return new Form(type == null ? "BUYER_CREDIT" : type, v.apply("enterpriseId"), v.apply("enterpriseQ"),
+                v.apply("buyerId"), v.apply("buyerQ"), c == null ? country : c.alpha2(), v.apply("hsCode"), v.apply("product"),
                 v.apply("urgent") != null && !"false".equals(v.apply("urgent")));
     }
 
@@ -169,11 +188,11 @@ public final class CreditPages {
                 buyer = null;
             }
         }
-        List<Buyer> found = searched || f.buyerQ() != null && !f.buyerQ().isBlank()
-                ? findBuyers(p, enterpriseId, f.buyerQ()) : List.of();
+        BuyerMatches found = searched || f.buyerQ() != null && !f.buyerQ().isBlank()
+                ? findBuyers(p, enterpriseId, f.buyerQ()) : new BuyerMatches(List.of(), false);
         pages.render(ctx, "credit/order.jte", new OrderView(orders.types().all(),
-                p.role() == Role.ACCOUNT_MANAGER ? orders.enterprises(p) : List.of(), f, buyer, found, searched, quote,
-                refusal, errors));
+                p.role() == Role.ACCOUNT_MANAGER ? orders.enterprises(p, f.enterpriseQ()) : NO_CHOICE, f, buyer, found,
+                searched, quote, refusal, errors));
     }
 
     /** {@code POST /credit/orders}: confirms with the quote's charge ({@code expectedCharge}). */
@@ -225,12 +244,16 @@ public final class CreditPages {
         ctx.redirect("/credit/orders/" + id, HttpStatus.SEE_OTHER);
     }
 
-    public record QueueView(List<CreditOrder> items) {
+    public record QueueView(Paged<CreditOrder> items, Pager pager) {
     }
 
-    /** {@code GET /credit/fulfilment}: the insurer's queue. */
+    /** {@code GET /credit/fulfilment?page=&size=}: one page of the insurer's queue. */
     public void fulfilment(Context ctx) {
-        pages.render(ctx, "credit/fulfilment.jte", new QueueView(orders.queue(Authentication.require(ctx))));
+        String size = ctx.queryParam("size");
+        Paged<CreditOrder> queue = orders.queue(Authentication.require(ctx), PageRequest.parse(ctx.queryParam("page"),
+                size));
+        pages.render(ctx, "credit/fulfilment.jte", new QueueView(queue, Pager.of(queue,
+                n -> QueryString.of().add("size", size).add("page", n).appendTo("/credit/fulfilment"))));
     }
 
     /** {@code POST /credit/orders/{id}/take}. */
@@ -376,19 +399,24 @@ public final class CreditPages {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** The buyers the picker offers, and whether the search found more than it shows (then it asks to narrow). */
+    public record BuyerMatches(List<Buyer> items, boolean more) {
+    }
+
     /**
-     * The buyer picker: a buyer code finds that buyer; otherwise the directory's search (forgiving legal forms,
-     * word order and small typos), best first, keeping the buyers an order for {@code enterpriseId} may name.
+     * The buyer picker: a buyer code finds that buyer; otherwise the first page of the directory's search (forgiving
+     * legal forms, word order and small typos), best first, keeping the buyers an order for {@code enterpriseId} may
+     * name; {@code more} when the search found more than that page.
      */
-    private List<Buyer> findBuyers(Principal p, Long enterpriseId, String q) {
+    private BuyerMatches findBuyers(Principal p, Long enterpriseId, String q) {
         List<Buyer> byCode = orders.findBuyers(p, enterpriseId, q).stream()
                 .filter(b -> b.code().equalsIgnoreCase(q.strip())).toList();
         if (!byCode.isEmpty()) {
-            return byCode;
+            return new BuyerMatches(byCode, false);
         }
-        return buyers.search(p, new Buyers.Query(q, null, null)).items().stream().map(Buyers.Hit::buyer)
+        Buyers.SearchResult r = buyers.search(p, new Buyers.Query(q, null, null));
+        return new BuyerMatches(r.items().stream().map(Buyers.Hit::buyer)
                 .filter(b -> enterpriseId == null || b.addedByEnterpriseId() == null
-                        || b.addedByEnterpriseId().equals(enterpriseId))
-                .limit(20).toList();
+                        || b.addedByEnterpriseId().equals(enterpriseId)).toList(), r.total() > r.items().size());
     }
 }

@@ -3,6 +3,8 @@ package cn.creditwindow.customs;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
@@ -28,7 +30,6 @@ import java.util.Optional;
 public final class Customs {
     /** Numbers one check may ask about. */
     public static final int MAX_NUMBERS = 100;
-    static final int LIST_LIMIT = 500;
 
     private final Database db;
     private final Countries countries;
@@ -184,10 +185,10 @@ public final class Customs {
     }
 
     /**
-     * The declarations the principal may see, newest export first (at most {@value #LIST_LIMIT}), optionally of one
-     * enterprise (404 if not visible) and in an export-date range.
+     * One page of the declarations the principal may see, newest export first, optionally of one enterprise (404 if
+     * not visible) and in an export-date range; and how many there are.
      */
-    public List<Declaration> list(Principal who, Long enterpriseId, LocalDate from, LocalDate to) {
+    public Paged<Declaration> list(Principal who, Long enterpriseId, LocalDate from, LocalDate to, PageRequest page) {
         return db.read(tx -> {
             if (enterpriseId != null && !Tenancy.canSee(tx, who, enterpriseId)) {
                 throw new NotFoundException("enterprise " + enterpriseId + " not found", "企业 " + enterpriseId + " 不存在");
@@ -207,8 +208,9 @@ public final class Customs {
                 sql.append(" AND d.export_date <= ?");
                 args.add(to);
             }
-            sql.append(" ORDER BY d.export_date DESC, d.number LIMIT " + LIST_LIMIT);
-            return tx.list(sql.toString(), r -> declaration(tx, r), args.toArray());
+            // the number is unique: the order is total
+            return page.select(tx, sql.toString(), "d.export_date DESC, d.number", r -> declaration(tx, r),
+                    args.toArray());
         });
     }
 

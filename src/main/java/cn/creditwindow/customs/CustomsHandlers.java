@@ -1,6 +1,7 @@
 package cn.creditwindow.customs;
 
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
@@ -85,7 +86,7 @@ public final class CustomsHandlers {
         }));
     }
 
-    /** {@code GET /api/customs/declarations?enterpriseId=&from=&to=}. */
+    /** {@code GET /api/customs/declarations?enterpriseId=&from=&to=&page=&size=}: one page, newest export first. */
     public void list(Context ctx) {
         Principal p = Authentication.require(ctx);
         List<FieldError> errors = new ArrayList<>();
@@ -100,10 +101,11 @@ public final class CustomsHandlers {
         }
         LocalDate from = date(ctx, "from", errors);
         LocalDate to = date(ctx, "to", errors);
+        PageRequest page = PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        ctx.json(Map.of("items", customs.list(p, enterprise, from, to)));
+        ctx.json(customs.list(p, enterprise, from, to, page));
     }
 
     /** {@code GET /api/customs/declarations/{number}}: 404 for others' as for unknown numbers. */

@@ -1,10 +1,14 @@
 package cn.creditwindow.customs;
 
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -29,20 +33,25 @@ public final class CustomsPages {
     }
 
     /** The declarations list: the conditions as given, the declarations, whether consignors are shown (staff). */
-    public record DeclarationsView(String from, String to, List<Declaration> items, boolean staff, int limit) {
+    public record DeclarationsView(String from, String to, Paged<Declaration> items, Pager pager, boolean staff) {
     }
 
-    /** {@code GET /customs/declarations?from=&to=}: newest export first. */
+    /** {@code GET /customs/declarations?from=&to=&page=&size=}: newest export first. */
     public void declarations(Context ctx) {
         Principal p = Authentication.require(ctx);
         List<FieldError> errors = new ArrayList<>();
         LocalDate from = date(ctx, "from", errors);
         LocalDate to = date(ctx, "to", errors);
+        String size = ctx.queryParam("size");
+        PageRequest page = PageRequest.parse(ctx.queryParam("page"), size, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        pages.render(ctx, "customs/declarations.jte", new DeclarationsView(text(ctx, "from"), text(ctx, "to"),
-                customs.list(p, null, from, to), !p.role().isEnterpriseUser(), Customs.LIST_LIMIT));
+        Paged<Declaration> list = customs.list(p, null, from, to, page);
+        Pager pager = Pager.of(list, n -> QueryString.of().add("from", text(ctx, "from")).add("to", text(ctx, "to"))
+                .add("size", size).add("page", n).appendTo("/customs/declarations"));
+        pages.render(ctx, "customs/declarations.jte", new DeclarationsView(text(ctx, "from"), text(ctx, "to"), list,
+                pager, !p.role().isEnterpriseUser()));
     }
 
     /** The import page: the kinds with their columns, and what the last import did (from the redirect). */

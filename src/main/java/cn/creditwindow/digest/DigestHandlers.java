@@ -2,6 +2,7 @@ package cn.creditwindow.digest;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.web.Authentication;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -15,10 +16,10 @@ public final class DigestHandlers {
         this.digests = Objects.requireNonNull(digests, "digests");
     }
 
-    /** {@code GET /api/digests}: the archive, newest month first. */
+    /** {@code GET /api/digests?page=&size=}: one page of the archive, newest month first. */
     public void list(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", digests.list(p)));
+        ctx.json(digests.list(p, PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
     }
 
     /** {@code GET /api/digests/{id}}: one digest with its content. */

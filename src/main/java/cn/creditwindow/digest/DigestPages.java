@@ -2,10 +2,13 @@ package cn.creditwindow.digest;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,18 +27,21 @@ public final class DigestPages {
         this.pages = Objects.requireNonNull(pages, "pages");
     }
 
-    /** The archive. */
-    public record ArchiveView(List<Digests.Summary> items) {
+    /** One page of the archive. */
+    public record ArchiveView(Paged<Digests.Summary> items, Pager pager) {
     }
 
     /** The unsubscribe page: what the link unsubscribes, and whether it has been done. */
     public record UnsubscribeView(String token, Unsubscriptions.Target target, boolean done) {
     }
 
-    /** {@code GET /digests}. */
+    /** {@code GET /digests?page=&size=}. */
     public void archive(Context ctx) {
         Principal p = Authentication.require(ctx);
-        pages.render(ctx, "digest/archive.jte", new ArchiveView(digests.list(p)));
+        String size = ctx.queryParam("size");
+        Paged<Digests.Summary> list = digests.list(p, PageRequest.parse(ctx.queryParam("page"), size));
+        pages.render(ctx, "digest/archive.jte", new ArchiveView(list, Pager.of(list,
+                n -> QueryString.of().add("size", size).add("page", n).appendTo("/digests"))));
     }
 
     /** {@code GET /digests/{id}}. */

@@ -2,6 +2,8 @@ package cn.creditwindow.digest;
 
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.validation.NotFoundException;
@@ -18,8 +20,6 @@ import java.util.Objects;
  * see all of their enterprise's), newest month first. Empty digests were never sent and are not listed.
  */
 public final class Digests {
-    /** Digests on one page of the archive. */
-    public static final int LIMIT = 200;
     private static final String SELECT = "SELECT d.id, d.user_id, d.enterprise_id, d.month, d.articles, d.alerts,"
             + " d.sent, d.created_at, u.display_name FROM digests d JOIN users u ON u.id = d.user_id";
 
@@ -44,13 +44,11 @@ public final class Digests {
     public record Entry(Summary summary, Digest digest) {
     }
 
-    /** The non-empty digests of the enterprises the principal may see, newest month first. */
-    public List<Summary> list(Principal who) {
+    /** One page of the non-empty digests of the enterprises the principal may see, newest month first. */
+    public Paged<Summary> list(Principal who, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(who, "d.enterprise_id");
-        List<Object> args = new ArrayList<>(List.of(f.args()));
-        args.add(LIMIT);
-        return db.read(tx -> tx.list(SELECT + " WHERE d.articles + d.alerts > 0 AND " + f.sql()
-                + " ORDER BY d.month DESC, d.id DESC LIMIT ?", Digests::summary, args.toArray()));
+        return db.read(tx -> page.select(tx, SELECT + " WHERE d.articles + d.alerts > 0 AND " + f.sql(),
+                "d.month DESC, d.id DESC", Digests::summary, f.args()));
     }
 
     /** One digest, if the principal may see it; else 404. */

@@ -6,6 +6,8 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.notify.Channel;
 import cn.creditwindow.notify.Notice;
 import cn.creditwindow.notify.Notifier;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.schemes.Premium;
 import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.schemes.Schemes;
@@ -64,20 +66,25 @@ public final class EligibleLists {
                         String divisionCode, boolean eligible, Outcome outcome, Long policyId) {
     }
 
-    /** A list with its rows. */
-    public record Detail(EligibleList list, List<Entry> entries) {
+    /**
+     * A list with one page of its rows, in file order: {@code total} rows in all (page and size as asked; the
+     * answers to an import, a publication or a confirmation hold the first page).
+     */
+    public record Detail(EligibleList list, long total, int page, int size, List<Entry> entries) {
     }
 
     public List<Scheme> schemes() {
         return schemes.all();
     }
 
-    public List<EligibleList> lists() {
-        return db.read(tx -> tx.list(SELECT_LIST + " ORDER BY l.id DESC", EligibleLists::list));
+    /** One page of the imported lists, newest first. */
+    public Paged<EligibleList> lists(PageRequest page) {
+        return db.read(tx -> page.select(tx, SELECT_LIST, "l.id DESC", EligibleLists::list));
     }
 
-    public Detail detail(long id) {
-        return db.read(tx -> detail(tx, id));
+    /** A list with one page of its rows; 404 when there is no such list. */
+    public Detail detail(long id, PageRequest page) {
+        return db.read(tx -> detail(tx, id, page));
     }
 
     /**
@@ -211,17 +218,26 @@ public final class EligibleLists {
             + " AS eligible_count FROM eligible_lists l";
 
     private Detail detail(Tx tx, long id) {
-        return new Detail(listById(tx, id), entries(tx, id));
+        return detail(tx, id, PageRequest.first());
     }
+
+    private Detail detail(Tx tx, long id, PageRequest page) {
+        EligibleList list = listById(tx, id);
+        Paged<Entry> entries = page.select(tx, ENTRIES, "x.line, x.id", EligibleLists::entry, id);
+        return new Detail(list, entries.total(), entries.page(), entries.size(), entries.items());
+    }
+
+    /** Every row of a list in file order (for confirming it: work on all rows, not a page to show). */
+    private static List<Entry> entries(Tx tx, long listId) {
+        return tx.list(ENTRIES + " ORDER BY x.line, x.id", EligibleLists::entry, listId);
+    }
+
+    private static final String ENTRIES = "SELECT x.*, e.uscc, e.name_zh FROM eligible_entries x"
+            + " JOIN enterprises e ON e.id = x.enterprise_id WHERE x.list_id = ?";
 
     private static EligibleList listById(Tx tx, long id) {
         return tx.one(SELECT_LIST + " WHERE l.id = ?", EligibleLists::list, id).orElseThrow(() ->
                 new NotFoundException("eligible list " + id + " not found", "名单 " + id + " 不存在"));
-    }
-
-    private static List<Entry> entries(Tx tx, long listId) {
-        return tx.list("SELECT x.*, e.uscc, e.name_zh FROM eligible_entries x JOIN enterprises e ON e.id = x.enterprise_id"
-                + " WHERE x.list_id = ? ORDER BY x.line", EligibleLists::entry, listId);
     }
 
     private static EligibleList list(Row r) throws SQLException {

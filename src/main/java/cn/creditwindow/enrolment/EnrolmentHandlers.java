@@ -4,6 +4,7 @@ import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Uscc;
 import cn.creditwindow.notify.Outbox;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
@@ -56,10 +57,12 @@ public final class EnrolmentHandlers {
                 Uscc.organisationCode(policy.uscc()), enrolments.applications(p, policy.id()));
     }
 
-    /** {@code GET /api/policies}: the policies the principal may see. */
+    /** {@code GET /api/policies?page=&size=}: one page of the policies the principal may see, and the counts. */
     public void policies(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", enrolments.policies(p), "counts", enrolments.counts(p)));
+        Map<String, Object> answer = enrolments.policies(p, null, null, false, page(ctx)).fields();
+        answer.put("counts", enrolments.counts(p));
+        ctx.json(answer);
     }
 
     /** {@code GET /api/policies/{id}}. */
@@ -117,9 +120,9 @@ public final class EnrolmentHandlers {
                 .header("X-Content-Type-Options", "nosniff").result(pdf);
     }
 
-    /** {@code GET /api/review/applications}: applications awaiting review. */
+    /** {@code GET /api/review/applications?page=&size=}: one page of the applications awaiting review, oldest first. */
     public void awaitingReview(Context ctx) {
-        ctx.json(Map.of("items", enrolments.awaitingReview(Authentication.require(ctx))));
+        ctx.json(enrolments.awaitingReview(Authentication.require(ctx), page(ctx)));
     }
 
     /** {@code POST /api/review/applications/{id}/accept}. */
@@ -138,22 +141,30 @@ public final class EnrolmentHandlers {
         ctx.json(enrolments.returnApplication(p, id, b.reason()));
     }
 
-    /** {@code GET /api/outbox}: the notices of the signed-in enterprise user's enterprise. */
+    /** {@code GET /api/outbox?page=&size=}: one page of the notices of the signed-in user's enterprise, newest first. */
     public void outbox(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", outbox.ofEnterprise(p.enterpriseId(), 100)));
+        ctx.json(outbox.ofEnterprise(p.enterpriseId(), page(ctx)));
+    }
+
+    /** The {@code page} and {@code size} of a list's request. */
+    static PageRequest page(Context ctx) {
+        return PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"));
     }
 
     // ---- the administrator's eligible lists ----
 
-    /** {@code GET /api/admin/eligible-lists}. */
+    /** {@code GET /api/admin/eligible-lists?page=&size=}: one page of the lists, newest first; the schemes. */
     public void eligibleLists(Context ctx) {
-        ctx.json(Map.of("items", lists.lists(), "schemes", lists.schemes().stream().map(Scheme::id).toList()));
+        Map<String, Object> answer = lists.lists(page(ctx)).fields();
+        answer.put("schemes", lists.schemes().stream().map(Scheme::id).toList());
+        ctx.json(answer);
     }
 
-    /** {@code GET /api/admin/eligible-lists/{id}}. */
+    /** {@code GET /api/admin/eligible-lists/{id}?page=&size=}: the list and one page of its rows. */
     public void eligibleList(Context ctx) {
-        ctx.json(lists.detail(AccountHandlers.pathId(ctx, "id")));
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(lists.detail(id, page(ctx)));
     }
 
     /**

@@ -7,11 +7,15 @@ import cn.creditwindow.accounts.Uscc;
 import cn.creditwindow.managers.AccountManagers;
 import cn.creditwindow.managers.ManagerCard;
 import cn.creditwindow.notify.Outbox;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -42,37 +46,51 @@ public final class EnrolmentPages {
         this.pages = Objects.requireNonNull(pages, "pages");
     }
 
-    /** The index: the policies and applications the viewer may see, with a tab chosen. */
-    public record IndexView(List<Policy> policies, List<Application> applications, Enrolments.Counts counts,
-                            String tab, String filter, boolean enterprise, boolean reviewer, boolean admin,
-                            Policy current) {
+    /** The index: one page of the policies the viewer may see, with a tab and a filter chosen. */
+    public record IndexView(Paged<Policy> policies, Pager pager, Enrolments.Counts counts, String tab, String filter,
+                            boolean enterprise, boolean reviewer, boolean admin, Policy current) {
     }
 
     /**
-     * {@code GET /enrolment?tab=applications|policies&filter=pending|effective|returned}; public: nobody signed in
-     * is invited to sign in.
+     * {@code GET /enrolment?tab=applications|policies&filter=pending|effective|returned&page=&size=}; public: nobody
+     * signed in is invited to sign in. The policies tab lists the policies with a number; the filters are the home
+     * page's counts.
      */
     public void index(Context ctx) {
         Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
             // like /agreements, the section's page is public and invites signing in
-            pages.render(ctx, "enrolment/index.jte", new IndexView(List.of(), List.of(),
+            Paged<Policy> none = Paged.empty(PageRequest.first());
+            pages.render(ctx, "enrolment/index.jte", new IndexView(none, Pager.of(none, n -> "/enrolment"),
                     new Enrolments.Counts(0, 0, 0, 0), "applications", null, false, false, false, null));
             return;
         }
         String tab = "policies".equals(ctx.queryParam("tab")) ? "policies" : "applications";
-        String filter = ctx.queryParam("filter");
-        List<Policy> all = enrolments.policies(p);
-        List<Policy> shown = all.stream().filter(x -> filter == null
-                || filter.equals("pending") && x.state() == PolicyState.PENDING
-                || filter.equals("returned") && x.state() == PolicyState.RETURNED
-                || filter.equals("effective") && x.state() == PolicyState.EFFECTIVE && x.receipt() == Receipt.PENDING)
-                .toList();
-        Policy current = p.role().isEnterpriseUser() ? all.stream().filter(x -> x.state().active()).findFirst()
-                .orElse(null) : null;
-        pages.render(ctx, "enrolment/index.jte", new IndexView(shown, enrolments.allApplications(p),
-                enrolments.counts(p), tab, filter, p.role().isEnterpriseUser(), p.role().name().equals("REVIEWER"),
-                p.role().name().equals("ADMIN"), current));
+        String filter = ctx.queryParam("filter") == null || ctx.queryParam("filter").isBlank() ? null
+                : ctx.queryParam("filter").strip();
+        List<FieldError> errors = new ArrayList<>();
+        if (filter != null && !List.of("pending", "effective", "returned").contains(filter)) {
+            errors.add(new FieldError("filter", "未知的筛选“" + filter + "”，可选：pending、effective、returned",
+                    "unknown filter '" + filter + "'; use pending, effective or returned"));
+        }
+        String size = ctx.queryParam("size");
+        PageRequest page = PageRequest.parse(ctx.queryParam("page"), size, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        PolicyState state = filter == null ? null : switch (filter) {
+            case "pending" -> PolicyState.PENDING;
+            case "returned" -> PolicyState.RETURNED;
+            default -> PolicyState.EFFECTIVE;
+        };
+        Paged<Policy> shown = enrolments.policies(p, state, "effective".equals(filter) ? Receipt.PENDING : null,
+                tab.equals("policies"), page);
+        Pager pager = Pager.of(shown, n -> QueryString.of().add("tab", tab.equals("policies") ? tab : null)
+                .add("filter", filter).add("size", size).add("page", n).appendTo("/enrolment"));
+        Policy current = p.role().isEnterpriseUser() ? enrolments.current(p).orElse(null) : null;
+        pages.render(ctx, "enrolment/index.jte", new IndexView(shown, pager, enrolments.counts(p), tab, filter,
+                p.role().isEnterpriseUser(), p.role().name().equals("REVIEWER"), p.role().name().equals("ADMIN"),
+                current));
     }
 
     /** A policy's page. */
@@ -156,21 +174,29 @@ public final class EnrolmentPages {
         ctx.redirect("/enrolment/policies/" + id, HttpStatus.SEE_OTHER);
     }
 
-    public record OutboxView(List<Outbox.Sent> notices) {
+    public record OutboxView(Paged<Outbox.Sent> notices, Pager pager) {
     }
 
-    /** {@code GET /enrolment/outbox}: 消息记录. */
+    /** {@code GET /enrolment/outbox?page=&size=}: 消息记录, newest first. */
     public void outbox(Context ctx) {
         Principal p = Authentication.require(ctx);
-        pages.render(ctx, "enrolment/outbox.jte", new OutboxView(outbox.ofEnterprise(p.enterpriseId(), 100)));
+        String size = ctx.queryParam("size");
+        Paged<Outbox.Sent> notices = outbox.ofEnterprise(p.enterpriseId(), PageRequest.parse(ctx.queryParam("page"),
+                size));
+        pages.render(ctx, "enrolment/outbox.jte", new OutboxView(notices, Pager.of(notices,
+                n -> QueryString.of().add("size", size).add("page", n).appendTo("/enrolment/outbox"))));
     }
 
-    public record ReviewView(List<Enrolments.ReviewItem> items) {
+    public record ReviewView(Paged<Enrolments.ReviewItem> items, Pager pager) {
     }
 
-    /** {@code GET /enrolment/review}. */
+    /** {@code GET /enrolment/review?page=&size=}: one page of the applications awaiting review, oldest first. */
     public void review(Context ctx) {
-        pages.render(ctx, "enrolment/review.jte", new ReviewView(enrolments.awaitingReview(Authentication.require(ctx))));
+        String size = ctx.queryParam("size");
+        Paged<Enrolments.ReviewItem> items = enrolments.awaitingReview(Authentication.require(ctx),
+                PageRequest.parse(ctx.queryParam("page"), size));
+        pages.render(ctx, "enrolment/review.jte", new ReviewView(items, Pager.of(items,
+                n -> QueryString.of().add("size", size).add("page", n).appendTo("/enrolment/review"))));
     }
 
     /** {@code POST /enrolment/review/{id}/accept}. */
@@ -186,12 +212,21 @@ public final class EnrolmentPages {
         ctx.redirect("/enrolment/policies/" + policy.id(), HttpStatus.SEE_OTHER);
     }
 
-    public record ListsView(List<EligibleLists.EligibleList> lists, List<Scheme> schemes, List<FieldError> errors) {
+    public record ListsView(Paged<EligibleLists.EligibleList> lists, Pager pager, List<Scheme> schemes,
+                            List<FieldError> errors) {
     }
 
-    /** {@code GET /enrolment/lists}. */
+    /** {@code GET /enrolment/lists?page=&size=}: one page of the lists, newest first, and the import form. */
     public void lists(Context ctx) {
-        pages.render(ctx, "enrolment/lists.jte", new ListsView(lists.lists(), lists.schemes(), List.of()));
+        renderLists(ctx, List.of());
+    }
+
+    private void renderLists(Context ctx, List<FieldError> errors) {
+        String size = ctx.queryParam("size");
+        Paged<EligibleLists.EligibleList> page = lists.lists(PageRequest.parse(ctx.queryParam("page"), size));
+        pages.render(ctx, "enrolment/lists.jte", new ListsView(page, Pager.of(page,
+                n -> QueryString.of().add("size", size).add("page", n).appendTo("/enrolment/lists")), lists.schemes(),
+                errors));
     }
 
     /** {@code POST /enrolment/lists}: multipart with {@code scheme} and {@code file}. */
@@ -203,17 +238,24 @@ public final class EnrolmentPages {
             ctx.redirect("/enrolment/lists/" + d.list().id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(400);
-            pages.render(ctx, "enrolment/lists.jte", new ListsView(lists.lists(), lists.schemes(), e.errors()));
+            renderLists(ctx, e.errors());
         }
     }
 
-    public record ListView(EligibleLists.Detail detail, List<FieldError> errors, LocalDate today) {
+    public record ListView(EligibleLists.Detail detail, Pager pager, List<FieldError> errors, LocalDate today) {
     }
 
-    /** {@code GET /enrolment/lists/{id}}. */
+    /** {@code GET /enrolment/lists/{id}?page=&size=}: the list and one page of its rows. */
     public void list(Context ctx) {
-        pages.render(ctx, "enrolment/list.jte", new ListView(lists.detail(AccountHandlers.pathId(ctx, "id")),
-                List.of(), null));
+        renderList(ctx, AccountHandlers.pathId(ctx, "id"), List.of());
+    }
+
+    private void renderList(Context ctx, long id, List<FieldError> errors) {
+        String size = ctx.queryParam("size");
+        EligibleLists.Detail d = lists.detail(id, PageRequest.parse(ctx.queryParam("page"), size));
+        Pager pager = Pager.of(new Paged<>(d.total(), d.page(), d.size(), d.entries()),
+                n -> QueryString.of().add("size", size).add("page", n).appendTo("/enrolment/lists/" + id));
+        pages.render(ctx, "enrolment/list.jte", new ListView(d, pager, errors, null));
     }
 
     /** {@code POST /enrolment/lists/{id}/publish}: {@code start}, {@code end}. */
@@ -229,7 +271,7 @@ public final class EnrolmentPages {
             lists.publish(id, start, end);
         } catch (InvalidInputException e) {
             ctx.status(400);
-            pages.render(ctx, "enrolment/list.jte", new ListView(lists.detail(id), e.errors(), null));
+            renderList(ctx, id, e.errors());
             return;
         }
         ctx.redirect("/enrolment/lists/" + id, HttpStatus.SEE_OTHER);

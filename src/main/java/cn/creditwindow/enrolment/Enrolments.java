@@ -8,6 +8,8 @@ import cn.creditwindow.agreements.Agreements;
 import cn.creditwindow.notify.Channel;
 import cn.creditwindow.notify.Notice;
 import cn.creditwindow.notify.Notifier;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.schemes.DateRange;
 import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.schemes.Schemes;
@@ -69,11 +71,34 @@ public final class Enrolments {
 
     // ---- reading ----
 
-    /** The policies the principal may see, newest first. */
-    public List<Policy> policies(Principal p) {
+    /**
+     * One page of the policies the principal may see, newest first; {@code state} and {@code receipt} (null: any)
+     * narrow them, and {@code issuedOnly} keeps those with a policy number.
+     */
+    public Paged<Policy> policies(Principal p, PolicyState state, Receipt receipt, boolean issuedOnly,
+                                  PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
-        return db.read(tx -> tx.list(PolicyRows.SELECT + " WHERE " + f.sql() + " ORDER BY p.id DESC",
-                PolicyRows::policy, f.args()));
+        List<Object> args = new ArrayList<>(List.of(f.args()));
+        StringBuilder sql = new StringBuilder(PolicyRows.SELECT).append(" WHERE ").append(f.sql());
+        if (state != null) {
+            sql.append(" AND p.state = ?");
+            args.add(state);
+        }
+        if (receipt != null) {
+            sql.append(" AND p.receipt = ?");
+            args.add(receipt);
+        }
+        if (issuedOnly) {
+            sql.append(" AND p.policy_number IS NOT NULL");
+        }
+        return db.read(tx -> page.select(tx, sql.toString(), "p.id DESC", PolicyRows::policy, args.toArray()));
+    }
+
+    /** The newest policy the principal may see that is still active (pending, applied, returned or effective). */
+    public java.util.Optional<Policy> current(Principal p) {
+        Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
+        return db.read(tx -> tx.one(PolicyRows.SELECT + " WHERE " + f.sql() + " AND p.state IN ('PENDING', 'APPLIED',"
+                + " 'RETURNED', 'EFFECTIVE') ORDER BY p.id DESC LIMIT 1", PolicyRows::policy, f.args()));
     }
 
     /** One policy, or 404 when it does not exist or is not the principal's to see. */
@@ -90,23 +115,17 @@ public final class Enrolments {
         });
     }
 
-    /** The applications the principal may see, newest first. */
-    public List<Application> allApplications(Principal p) {
-        Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
-        return db.read(tx -> tx.list("SELECT a.* FROM applications a JOIN policies p ON p.id = a.policy_id WHERE "
-                + f.sql() + " ORDER BY a.id DESC", PolicyRows::application, f.args()));
-    }
 
     /** An application awaiting review, with its policy. */
     public record ReviewItem(Application application, Policy policy) {
     }
 
-    /** The applications awaiting review that the principal may see, oldest first. */
-    public List<ReviewItem> awaitingReview(Principal p) {
+    /** One page of the applications awaiting review that the principal may see, oldest first. */
+    public Paged<ReviewItem> awaitingReview(Principal p, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
-        return db.read(tx -> tx.list("SELECT a.id FROM applications a JOIN policies p ON p.id = a.policy_id WHERE"
-                + " a.outcome = 'SUBMITTED' AND " + f.sql() + " ORDER BY a.id", r -> r.longValue("id"), f.args())
-                .stream().map(id -> reviewItem(tx, id)).toList());
+        return db.read(tx -> page.select(tx, "SELECT a.id FROM applications a JOIN policies p ON p.id = a.policy_id"
+                + " WHERE a.outcome = 'SUBMITTED' AND " + f.sql(), "a.id", r -> r.longValue("id"), f.args())
+                .map(id -> reviewItem(tx, id)));
     }
 
     private ReviewItem reviewItem(Tx tx, long applicationId) {

@@ -7,6 +7,8 @@ import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.notify.Channel;
 import cn.creditwindow.notify.Notice;
 import cn.creditwindow.notify.Notifier;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
@@ -171,8 +173,20 @@ public final class Financing {
                 + " is still awaiting the bank's answer", "贵企业的" + product.nameZh() + "申请正在等待银行答复，请勿重复申请");
     }
 
-    /** The applications the principal may see, newest first; {@code state} and {@code bank} narrow them. */
-    public List<FinancingApplication> list(Principal p, ApplicationState state, String bank) {
+    /**
+     * One page of the applications the principal may see, newest first, and how many there are; {@code state} and
+     * {@code bank} narrow them.
+     */
+    public Paged<FinancingApplication> list(Principal p, ApplicationState state, String bank, PageRequest page) {
+        Filtered q = filtered(p, state, bank);
+        return db.read(tx -> page.select(tx, q.sql(), "a.id DESC", Financing::application, q.args()));
+    }
+
+    /** The applications' query narrowed to what the principal may see and to the state and bank, if given. */
+    private record Filtered(String sql, Object[] args) {
+    }
+
+    private static Filtered filtered(Principal p, ApplicationState state, String bank) {
         Tenancy.Filter f = Tenancy.filter(p, "a.enterprise_id");
         List<Object> args = new ArrayList<>(List.of(f.args()));
         StringBuilder where = new StringBuilder(" WHERE ").append(f.sql());
@@ -184,8 +198,7 @@ public final class Financing {
             where.append(" AND a.bank_name = ?");
             args.add(bank.strip());
         }
-        return db.read(tx -> tx.list(SELECT + where + " ORDER BY a.id DESC LIMIT 1000", Financing::application,
-                args.toArray()));
+        return new Filtered(SELECT + where, args.toArray());
     }
 
     /** How many applications in this state the principal may see. */
@@ -253,7 +266,10 @@ public final class Financing {
                 "融资用途 purpose", "联系人 contact", "手机 mobile", "邮箱 e-mail", "保单号 policy", "状态 state",
                 "提交时间 submitted", "审批说明 note").get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (FinancingApplication a : list(p, state, bank)) {
+            // every matching application: a file for the banks is not a page of the list
+            Filtered q = filtered(p, state, bank);
+            for (FinancingApplication a : db.read(tx -> tx.list(q.sql() + " ORDER BY a.id DESC", Financing::application,
+                    q.args()))) {
                 printer.printRecord(a.id(), a.bankName(), a.productName(), a.enterpriseName(), a.uscc(),
                         a.amountYuan(), a.termMonths(), a.purpose(), a.contactName(), a.mobile(),
                         a.email() == null ? "" : a.email(), a.policyNumber() == null ? "" : a.policyNumber(),

@@ -2,6 +2,7 @@ package cn.creditwindow.financing;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
@@ -45,7 +46,9 @@ public final class FinancingHandlers {
     /** {@code GET /api/financing/applications?state=&bank=}. */
     public void list(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", financing.list(p, state(ctx), ctx.queryParam("bank"))));
+        ApplicationState state = state(ctx);
+        ctx.json(financing.list(p, state, ctx.queryParam("bank"), PageRequest.parse(ctx.queryParam("page"),
+                ctx.queryParam("size"))));
     }
 
     /** {@code GET /api/financing/applications/{id}}. */

@@ -3,11 +3,15 @@ package cn.creditwindow.financing;
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.RequestRefusedException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -41,7 +45,8 @@ public final class FinancingPages {
     public void index(Context ctx) {
         Principal p = viewer(ctx);
         boolean enterprise = p != null && p.role().isEnterpriseUser();
-        List<FinancingApplication> mine = enterprise ? financing.list(p, null, null).stream().limit(5).toList() : List.of();
+        List<FinancingApplication> mine = enterprise ? financing.list(p, null, null, new PageRequest(1, 5)).items()
+                : List.of();
         pages.render(ctx, "financing/index.jte", new IndexView(financing.products().all(), p != null, enterprise,
                 p != null && staff(p), mine));
     }
@@ -117,17 +122,22 @@ public final class FinancingPages {
     }
 
     /** The applications: the viewer's (an enterprise's, a manager's portfolio's) or all of them for staff. */
-    public record ListView(List<FinancingApplication> items, ApplicationState state, String bank, List<String> banks,
-                           boolean staff, String csvHref) {
+    public record ListView(Paged<FinancingApplication> items, Pager pager, ApplicationState state, String bank,
+                           List<String> banks, boolean staff, String csvHref) {
     }
 
-    /** {@code GET /financing/applications?state=&bank=}. */
+    /** {@code GET /financing/applications?state=&bank=&page=&size=}. */
     public void applications(Context ctx) {
         Principal p = Authentication.require(ctx);
         ApplicationState state = FinancingHandlers.state(ctx);
         String bank = ctx.queryParam("bank") == null || ctx.queryParam("bank").isBlank() ? null : ctx.queryParam("bank");
+        String size = ctx.queryParam("size");
+        PageRequest page = PageRequest.parse(ctx.queryParam("page"), size);
         String csv = "/api/financing/applications.csv" + query(state, bank);
-        pages.render(ctx, "financing/applications.jte", new ListView(financing.list(p, state, bank), state, bank,
+        Paged<FinancingApplication> list = financing.list(p, state, bank, page);
+        Pager pager = Pager.of(list, n -> QueryString.of().add("state", state == null ? null : state.name())
+                .add("bank", bank).add("size", size).add("page", n).appendTo("/financing/applications"));
+        pages.render(ctx, "financing/applications.jte", new ListView(list, pager, state, bank,
                 financing.products().banks(), staff(p), csv));
     }
 

@@ -7,6 +7,8 @@ import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.notify.Channel;
 import cn.creditwindow.notify.Notice;
 import cn.creditwindow.notify.Notifier;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Place;
 import cn.creditwindow.reference.Regions;
 import cn.creditwindow.store.Database;
@@ -113,10 +115,10 @@ public final class Inquiries {
     }
 
     /**
-     * The inquiries the principal may see, newest first: an enterprise's own, a manager's portfolio's, all for
-     * reviewers and administrators; {@code state} null for every state.
+     * One page of the inquiries the principal may see, newest first: an enterprise's own, a manager's portfolio's,
+     * all for reviewers and administrators; {@code state} null for every state.
      */
-    public List<Inquiry> list(Principal who, InquiryState state) {
+    public Paged<Inquiry> list(Principal who, InquiryState state, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(who, "i.enterprise_id");
         List<Object> args = new ArrayList<>(List.of(f.args()));
         String where = " WHERE " + f.sql();
@@ -124,8 +126,8 @@ public final class Inquiries {
             where += " AND i.state = ?";
             args.add(state);
         }
-        String sql = SELECT + where + " ORDER BY i.id DESC";
-        return db.read(tx -> tx.list(sql, Inquiries::inquiry, args.toArray()));
+        String sql = SELECT + where;
+        return db.read(tx -> page.select(tx, sql, "i.id DESC", Inquiries::inquiry, args.toArray()));
     }
 
     /** One inquiry, or 404 when it does not exist or the principal may not see its enterprise. */

@@ -2,11 +2,11 @@ package cn.creditwindow.inquiries;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,10 +26,11 @@ public final class InquiryHandlers {
     record Answer(String answer) {
     }
 
-    /** {@code GET /api/inquiries?state=SUBMITTED|ANSWERED}. */
+    /** {@code GET /api/inquiries?state=SUBMITTED|ANSWERED&page=&size=}: one page, newest first. */
     public void list(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", inquiries.list(p, state(ctx.queryParam("state")))));
+        InquiryState state = state(ctx.queryParam("state"));
+        ctx.json(inquiries.list(p, state, PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
     }
 
     /** {@code POST /api/inquiries}: 201 with the inquiry and its serial number. */

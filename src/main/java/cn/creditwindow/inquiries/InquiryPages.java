@@ -4,11 +4,15 @@ import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.enrolment.Insurer;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Regions;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -37,7 +41,8 @@ public final class InquiryPages {
 
     /** The page: the form (enterprise people only), its errors, the list, the insurer's name for the list. */
     public record IndexView(boolean enterprise, Inquiries.NewInquiry form, Regions.Cascade cascade,
-                            List<FieldError> errors, List<Inquiry> inquiries, InquiryState filter, Insurer insurer) {
+                            List<FieldError> errors, Paged<Inquiry> inquiries, Pager pager, InquiryState filter,
+                            Insurer insurer) {
         /** The error on a field, or null. */
         public FieldError errorOf(String field) {
             return errors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
@@ -54,7 +59,7 @@ public final class InquiryPages {
         }
     }
 
-    /** {@code GET /enrolment/inquiries?state=}. */
+    /** {@code GET /enrolment/inquiries?state=&page=&size=}. */
     public void index(Context ctx) {
         Principal p = Authentication.require(ctx);
         Inquiries.NewInquiry draft = inquiries.draft(p);
@@ -83,9 +88,12 @@ public final class InquiryPages {
 
     private void render(Context ctx, Principal p, Inquiries.NewInquiry form, List<FieldError> errors) {
         InquiryState filter = InquiryHandlers.state(ctx.queryParam("state"));
+        String size = ctx.queryParam("size");
+        Paged<Inquiry> list = inquiries.list(p, filter, PageRequest.parse(ctx.queryParam("page"), size));
+        Pager pager = Pager.of(list, n -> QueryString.of().add("state", filter == null ? null : filter.name())
+                .add("size", size).add("page", n).appendTo("/enrolment/inquiries"));
         pages.render(ctx, "inquiries/index.jte", new IndexView(p.role().isEnterpriseUser(), form,
-                regions.cascade(form.province(), form.city(), form.district()), errors, inquiries.list(p, filter), filter,
-                insurer));
+                regions.cascade(form.province(), form.city(), form.district()), errors, list, pager, filter, insurer));
     }
 
     /** One inquiry, read-only; the staff's answer form while it waits; what was typed and its errors. */

@@ -7,6 +7,8 @@ import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.notify.Channel;
 import cn.creditwindow.notify.Notice;
 import cn.creditwindow.notify.Notifier;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Place;
 import cn.creditwindow.reference.Regions;
 import cn.creditwindow.store.Database;
@@ -85,8 +87,8 @@ public final class BoardMessages {
         });
     }
 
-    /** The messages the principal may see, newest first; {@code state} null for every state. */
-    public List<BoardMessage> list(Principal who, MessageState state) {
+    /** One page of the messages the principal may see, newest first; {@code state} null for every state. */
+    public Paged<BoardMessage> list(Principal who, MessageState state, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(who, "m.enterprise_id");
         List<Object> args = new ArrayList<>(List.of(f.args()));
         String where = " WHERE " + f.sql();
@@ -94,8 +96,8 @@ public final class BoardMessages {
             where += " AND m.state = ?";
             args.add(state);
         }
-        String sql = SELECT + where + " ORDER BY m.id DESC";
-        return db.read(tx -> tx.list(sql, BoardMessages::message, args.toArray()));
+        String sql = SELECT + where;
+        return db.read(tx -> page.select(tx, sql, "m.id DESC", BoardMessages::message, args.toArray()));
     }
 
     /** One message, or 404 when it does not exist or the principal may not see its enterprise. */

@@ -2,11 +2,11 @@ package cn.creditwindow.messageboard;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,10 +26,11 @@ public final class MessageBoardHandlers {
     record Reply(String reply) {
     }
 
-    /** {@code GET /api/message-board?state=SUBMITTED|REPLIED}. */
+    /** {@code GET /api/message-board?state=SUBMITTED|REPLIED&page=&size=}: one page, newest first. */
     public void list(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", messages.list(p, state(ctx.queryParam("state")))));
+        MessageState state = state(ctx.queryParam("state"));
+        ctx.json(messages.list(p, state, PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
     }
 
     /** {@code POST /api/message-board}: 201 with the message. */

@@ -3,11 +3,15 @@ package cn.creditwindow.messageboard;
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Regions;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -32,14 +36,14 @@ public final class MessageBoardPages {
 
     /** The board: the form (enterprise people only) with its errors, and the messages. */
     public record BoardView(boolean enterprise, BoardMessages.NewMessage form, Regions.Cascade cascade,
-                            List<FieldError> errors, List<BoardMessage> messages, MessageState filter) {
+                            List<FieldError> errors, Paged<BoardMessage> messages, Pager pager, MessageState filter) {
         /** The error on a field, or null. */
         public FieldError errorOf(String field) {
             return errors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
         }
     }
 
-    /** {@code GET /message-board?state=}. */
+    /** {@code GET /message-board?state=&page=&size=}. */
     public void index(Context ctx) {
         Principal p = Authentication.require(ctx);
         render(ctx, p, messages.draft(p), List.of());
@@ -66,8 +70,12 @@ public final class MessageBoardPages {
 
     private void render(Context ctx, Principal p, BoardMessages.NewMessage form, List<FieldError> errors) {
         MessageState filter = MessageBoardHandlers.state(ctx.queryParam("state"));
+        String size = ctx.queryParam("size");
+        Paged<BoardMessage> list = messages.list(p, filter, PageRequest.parse(ctx.queryParam("page"), size));
+        Pager pager = Pager.of(list, n -> QueryString.of().add("state", filter == null ? null : filter.name())
+                .add("size", size).add("page", n).appendTo("/message-board"));
         pages.render(ctx, "messageboard/index.jte", new BoardView(p.role().isEnterpriseUser(), form,
-                regions.cascade(form.province(), form.city(), form.district()), errors, messages.list(p, filter), filter));
+                regions.cascade(form.province(), form.city(), form.district()), errors, list, pager, filter));
     }
 
     /** One message, read-only; the staff's reply form while it waits; what was typed and its errors. */

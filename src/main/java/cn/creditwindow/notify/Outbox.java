@@ -1,5 +1,7 @@
 package cn.creditwindow.notify;
 
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
@@ -7,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,10 +79,10 @@ public final class Outbox implements Notifier {
         }
     }
 
-    /** The notices concerning an enterprise, newest first. */
-    public List<Sent> ofEnterprise(long enterpriseId, int limit) {
-        return db.read(tx -> tx.list(SELECT + " WHERE o.enterprise_id = ? ORDER BY o.id DESC LIMIT ?", Outbox::sent,
-                enterpriseId, limit));
+    /** One page of the notices concerning an enterprise, newest first. */
+    public Paged<Sent> ofEnterprise(long enterpriseId, PageRequest page) {
+        return db.read(tx -> page.select(tx, SELECT + " WHERE o.enterprise_id = ?", "o.id DESC", Outbox::sent,
+                enterpriseId));
     }
 
     /** One notice by its id. */

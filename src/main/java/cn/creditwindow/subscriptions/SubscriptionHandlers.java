@@ -2,6 +2,7 @@ package cn.creditwindow.subscriptions;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Industries;
 import cn.creditwindow.validation.InvalidInputException;
@@ -83,10 +84,11 @@ public final class SubscriptionHandlers {
                 s.updatedAt());
     }
 
-    /** {@code GET /api/subscriptions}. */
+    /** {@code GET /api/subscriptions?page=&size=}: one page, newest first. */
     public void list(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", subscriptions.list(p).stream().map(this::view).toList()));
+        ctx.json(subscriptions.list(p, PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size")))
+                .map(this::view));
     }
 
     /** {@code POST /api/subscriptions}: 201 with the subscription and its Atom feed's URL (shown only now). */

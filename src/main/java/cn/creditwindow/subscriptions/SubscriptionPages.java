@@ -3,13 +3,17 @@ package cn.creditwindow.subscriptions;
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.articles.Module;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Industries;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Lang;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -51,7 +55,7 @@ public final class SubscriptionPages {
     }
 
     /** The list, with what was just done ({@code created}, {@code saved}, {@code paused} …) or empty. */
-    public record ListView(List<Row> items, String done) {
+    public record ListView(Paged<Row> items, Pager pager, String done) {
     }
 
     /**
@@ -70,14 +74,16 @@ public final class SubscriptionPages {
         }
     }
 
-    /** {@code GET /subscriptions}. */
+    /** {@code GET /subscriptions?page=&size=}. */
     public void list(Context ctx) {
         Principal p = Authentication.require(ctx);
         boolean zh = pages.lang(ctx) == Lang.ZH;
-        List<Row> rows = subscriptions.list(p).stream()
-                .map(s -> new Row(s, s.conditions().describe(countries, industries, zh))).toList();
+        String size = ctx.queryParam("size");
+        Paged<Row> rows = subscriptions.list(p, PageRequest.parse(ctx.queryParam("page"), size))
+                .map(s -> new Row(s, s.conditions().describe(countries, industries, zh)));
+        Pager pager = Pager.of(rows, n -> QueryString.of().add("size", size).add("page", n).appendTo("/subscriptions"));
         String done = ctx.queryParam("done");
-        pages.render(ctx, "subscriptions/list.jte", new ListView(rows,
+        pages.render(ctx, "subscriptions/list.jte", new ListView(rows, pager,
                 done != null && done.matches("[a-z]{1,12}") ? done : ""));
     }
 

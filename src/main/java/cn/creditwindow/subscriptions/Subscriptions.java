@@ -3,6 +3,8 @@ package cn.creditwindow.subscriptions;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.articles.ArticleQueries;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Industries;
 import cn.creditwindow.store.Database;
@@ -86,11 +88,13 @@ public final class Subscriptions {
         return name;
     }
 
-    /** The subscriptions of the enterprises the principal may see, newest first. */
-    public List<Subscription> list(Principal who) {
+    /**
+     * One page of the subscriptions of the enterprises the principal may see, newest first (an enterprise keeps at
+     * most {@value #MAX_PER_ENTERPRISE}, but its people page through them like any list).
+     */
+    public Paged<Subscription> list(Principal who, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(who, "s.enterprise_id");
-        return db.read(tx -> tx.list(SELECT + " WHERE " + f.sql() + " ORDER BY s.id DESC", Subscriptions::row,
-                f.args()));
+        return db.read(tx -> page.select(tx, SELECT + " WHERE " + f.sql(), "s.id DESC", Subscriptions::row, f.args()));
     }
 
     /** One subscription, if the principal may see it; else 404. */

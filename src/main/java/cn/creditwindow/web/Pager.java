@@ -1,5 +1,6 @@
 package cn.creditwindow.web;
 
+import cn.creditwindow.paging.Paged;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -13,8 +14,10 @@ import java.util.function.IntFunction;
  * @param previousHref the previous page, or null on the first
  * @param nextHref     the next page, or null on the last
  * @param links        the numbered links in order; a {@link Link#gap()} stands for pages left out
+ * @param total        how many items the whole list has, shown above the links; -1 when the page shows its own
+ *                     count (the article search, the buyer directory)
  */
-public record Pager(int page, int pages, String previousHref, String nextHref, List<Link> links) {
+public record Pager(int page, int pages, String previousHref, String nextHref, List<Link> links, long total) {
     /** Pages either side of the current one that get their own link. */
     static final int WINDOW = 2;
 
@@ -35,6 +38,19 @@ public record Pager(int page, int pages, String previousHref, String nextHref, L
      * @param href  the link to a page number
      */
     public static Pager of(int page, int pages, IntFunction<String> href) {
+        return of(page, pages, href, -1);
+    }
+
+    /**
+     * The pager of one page of a list, with the list's total shown.
+     *
+     * @param href the link to a page number, carrying the list's other conditions (filters, size) unchanged
+     */
+    public static Pager of(Paged<?> list, IntFunction<String> href) {
+        return of(list.page(), list.pages(), href, list.total());
+    }
+
+    private static Pager of(int page, int pages, IntFunction<String> href, long total) {
         int last = Math.max(1, pages);
         List<Link> links = new ArrayList<>();
         int previous = 0;
@@ -50,11 +66,16 @@ public record Pager(int page, int pages, String previousHref, String nextHref, L
             previous = n;
         }
         return new Pager(page, last, page > 1 ? href.apply(Math.min(page - 1, last)) : null,
-                page < last ? href.apply(page + 1) : null, links);
+                page < last ? href.apply(page + 1) : null, links, total);
     }
 
     /** True when there is more than one page (otherwise the pager is not drawn). */
     public boolean needed() {
         return pages > 1 || page > 1;
+    }
+
+    /** True when the total is to be shown: the pager knows it and the list is not empty (pages say so their way). */
+    public boolean totalShown() {
+        return total > 0;
     }
 }

@@ -3,6 +3,7 @@ package cn.creditwindow.agreements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
@@ -94,7 +95,7 @@ class AgreementsTest {
         assertThatThrownBy(() -> later5.sign(w.szLegal, new Agreements.SignRequest(shortLived.id(), true)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e ->
                         assertThat(e.errors().get(0).zh()).contains("已于 2026-03-20 过期"));
-        assertThat(w.agreements.list(w.reviewer, null, null)).isEmpty();
+        assertThat(w.agreements.list(w.reviewer, null, null, PageRequest.first()).items()).isEmpty();
     }
 
     @Test
@@ -185,11 +186,15 @@ class AgreementsTest {
         assertThatThrownBy(() -> w.agreements.history(w.szOperator, hn.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> w.agreements.find(w.manager, hn.id())).isInstanceOf(NotFoundException.class);
         assertThat(w.agreements.find(w.manager, sz.id()).id()).isEqualTo(sz.id());
-        assertThat(w.agreements.list(w.manager, null, null)).extracting(Agreement::id).containsExactly(sz.id());
-        assertThat(w.agreements.list(w.reviewer, null, null)).extracting(Agreement::id).containsExactly(hn.id(), sz.id());
-        assertThat(w.agreements.list(w.reviewer, AgreementState.SIGNED, w.zhengzhou.id())).extracting(Agreement::id)
+        assertThat(w.agreements.list(w.manager, null, null, PageRequest.first()).items()).extracting(Agreement::id)
+                .containsExactly(sz.id());
+        assertThat(w.agreements.list(w.reviewer, null, null, PageRequest.first()).items()).extracting(Agreement::id)
+                .containsExactly(hn.id(), sz.id());
+        assertThat(w.agreements.list(w.reviewer, AgreementState.SIGNED, w.zhengzhou.id(), PageRequest.first())
+                .items()).extracting(Agreement::id)
                 .containsExactly(hn.id());
-        assertThatThrownBy(() -> w.agreements.list(w.manager, null, w.zhengzhou.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> w.agreements.list(w.manager, null, w.zhengzhou.id(), PageRequest.first()).items())
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> w.agreements.requestTermination(w.hnLegal, sz.id(),
                 new Agreements.TerminationRequest(true, null))).isInstanceOf(NotFoundException.class);
     }
@@ -233,7 +238,7 @@ class AgreementsTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(w.agreements.list(w.reviewer, null, null)).hasSize(1);
+        assertThat(w.agreements.list(w.reviewer, null, null, PageRequest.first()).items()).hasSize(1);
     }
 
     @Test

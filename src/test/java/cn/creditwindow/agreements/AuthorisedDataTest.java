@@ -37,7 +37,7 @@ class AuthorisedDataTest {
     }
 
     private AuthorisedData.Result list(cn.creditwindow.accounts.Principal p, String type, String from, String to, String e) {
-        return w.data.list(p, new AuthorisedData.Query(type, from, to, e));
+        return w.data.list(p, new AuthorisedData.Query(type, from, to, e, null, null));
     }
 
     @Test
@@ -78,5 +78,31 @@ class AuthorisedDataTest {
         assertThatThrownBy(() -> list(w.szLegal, null, "2026-03", "2026-01", null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).zh())
                         .contains("不能晚于"));
+    }
+
+    @Test
+    void everyRecordIsReachablePageByPageAndTheTotalsCoverThemAll() { // #13
+        w.signed(w.szLegal);
+        w.authorisations.authorise(w.szLegal, new DataAuthorisations.AuthoriseRequest(true));
+        for (YearMonth m = YearMonth.of(2023, 3); m.isBefore(YearMonth.of(2026, 1)); m = m.plusMonths(1)) {
+            w.data.receive(w.shenzhen.id(), DataType.CUSTOMS_EXPORT_DECLARATIONS, m, 1, 100L, "1 份报关单");
+        }
+        java.util.List<Long> seen = new java.util.ArrayList<>();
+        AuthorisedData.Result first = null;
+        for (int page = 1; page <= 4; page++) {
+            AuthorisedData.Result r = w.data.list(w.szLegal, new AuthorisedData.Query(null, null, null, null,
+                    String.valueOf(page), "10"));
+            assertThat(r.total()).isEqualTo(38);
+            assertThat(r.items()).hasSize(page < 4 ? 10 : 8);
+            r.items().forEach(x -> seen.add(x.id()));
+            first = first == null ? r : first;
+            assertThat(r.totals()).isEqualTo(first.totals());
+        }
+        assertThat(seen).hasSize(38).doesNotHaveDuplicates();
+        assertThat(first.totals()).contains(new AuthorisedData.Total(DataType.CUSTOMS_EXPORT_DECLARATIONS, 36,
+                34 + 20, 34 * 100L + 240_000_00L));
+        assertThatThrownBy(() -> w.data.list(w.szLegal, new AuthorisedData.Query("invoices", null, null, null, "0", "x")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("type", "page", "size"));
     }
 }

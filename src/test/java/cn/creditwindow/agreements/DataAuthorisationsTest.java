@@ -3,6 +3,7 @@ package cn.creditwindow.agreements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -56,8 +57,8 @@ class DataAuthorisationsTest {
         assertThat(d.periodUntil()).isEqualTo(YearMonth.of(2029, 3));
         assertThat(d.authorisedByName()).isEqualTo("测试法人甲");
         assertThat(w.agreements.readiness(w.shenzhen.id())).isEqualTo(new Agreements.Readiness(true, true));
-        assertThat(w.authorisations.list(w.manager)).containsExactly(d);
-        assertThat(w.authorisations.list(w.hnLegal)).isEmpty();
+        assertThat(w.authorisations.list(w.manager, PageRequest.first()).items()).containsExactly(d);
+        assertThat(w.authorisations.list(w.hnLegal, PageRequest.first()).items()).isEmpty();
     }
 
     @Test

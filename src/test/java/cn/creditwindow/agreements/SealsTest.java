@@ -3,6 +3,7 @@ package cn.creditwindow.agreements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
@@ -37,10 +38,11 @@ class SealsTest {
         assertThat(s.validUntil()).isEqualTo(LocalDate.of(2027, 12, 31));
         assertThat(s.canSignOn(World.TODAY)).isTrue();
         assertThat(s.canSignOn(LocalDate.of(2028, 1, 1))).isFalse();
-        assertThat(w.seals.list(w.szOperator, null)).containsExactly(s);
-        assertThat(w.seals.list(w.hnLegal, null)).isEmpty();
-        assertThat(w.seals.list(w.manager, w.shenzhen.id())).containsExactly(s);
-        assertThatThrownBy(() -> w.seals.list(w.manager, w.zhengzhou.id())).isInstanceOf(NotFoundException.class);
+        assertThat(w.seals.list(w.szOperator, null, PageRequest.first()).items()).containsExactly(s);
+        assertThat(w.seals.list(w.hnLegal, null, PageRequest.first()).items()).isEmpty();
+        assertThat(w.seals.list(w.manager, w.shenzhen.id(), PageRequest.first()).items()).containsExactly(s);
+        assertThatThrownBy(() -> w.seals.list(w.manager, w.zhengzhou.id(), PageRequest.first()).items())
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -63,6 +65,6 @@ class SealsTest {
         assertThatThrownBy(() -> w.seals.create(w.szLegal, new Seals.NewSeal("COMPANY", "x", "2025-01-01", "2026-03-14")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).en())
                         .contains("has passed"));
-        assertThat(w.seals.list(w.szLegal, null)).isEmpty();
+        assertThat(w.seals.list(w.szLegal, null, PageRequest.first()).items()).isEmpty();
     }
 }

@@ -15,6 +15,7 @@ import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.notify.Channel;
 import cn.creditwindow.notify.Outbox;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.NotFoundException;
@@ -95,7 +96,7 @@ class CreditAlarmTest {
         int n = alarm.onArticles(List.of(article("a1", "Dubai court: DESERT ROSE TRADING files for bankruptcy", ""),
                 article("a2", "Gulf markets calm", "<p>Nothing about any buyer.</p>")));
         assertThat(n).isOne();
-        List<Alert> inbox = alerts.list(shenzhen, null, false);
+        List<Alert> inbox = alerts.list(shenzhen, null, false, PageRequest.first()).items();
         assertThat(inbox).hasSize(1);
         Alert a = inbox.get(0);
         assertThat(a.kind()).isEqualTo("ARTICLE");
@@ -104,13 +105,13 @@ class CreditAlarmTest {
         assertThat(a.reasonZh()).contains("标题", "AE0000001", "Desert Rose Trading LLC");
         assertThat(a.reasonEn()).contains("names the watched buyer AE0000001 Desert Rose Trading LLC in its title");
         assertThat(a.read()).isFalse();
-        List<Outbox.Sent> mails = outbox.ofEnterprise(shenzhen.enterpriseId(), 10);
+        List<Outbox.Sent> mails = outbox.ofEnterprise(shenzhen.enterpriseId(), new PageRequest(1, 10)).items();
         assertThat(mails).extracting(Outbox.Sent::channel).containsOnly(Channel.EMAIL);
         assertThat(mails).extracting(Outbox.Sent::address)
                 .containsExactlyInAnyOrder("sz-op@demo.example", "sz_legal-1@demo.example");
         assertThat(mails.get(0).text()).contains("/articles/a1");
-        assertThat(alerts.list(henan, null, false)).isEmpty();
-        assertThat(outbox.ofEnterprise(henan.enterpriseId(), 10)).isEmpty();
+        assertThat(alerts.list(henan, null, false, PageRequest.first()).items()).isEmpty();
+        assertThat(outbox.ofEnterprise(henan.enterpriseId(), new PageRequest(1, 10)).items()).isEmpty();
     }
 
     @Test
@@ -119,7 +120,8 @@ class CreditAlarmTest {
         watches.watch(shenzhen, kessler.id());
         assertThat(alarm.onArticles(List.of(article("b1", "阿联酋一贸易商申请破产",
                 "<p>据报道，沙漠玫瑰贸易已向迪拜法院申请破产保护。</p>")))).isOne();
-        assertThat(alerts.list(shenzhen, null, false).get(0).matched()).isEqualTo("沙漠玫瑰贸易 (body)");
+        assertThat(alerts.list(shenzhen, null, false, PageRequest.first()).items().get(0).matched())
+                .isEqualTo("沙漠玫瑰贸易 (body)");
         assertThat(alarm.onArticles(List.of(
                 article("b2", "Desert Roses Trading season opens", "<p>desertrosetrading.example is a site</p>"),
                 article("b3", "Kessler reports record sales", "<p>Maschinen aus Kessler</p>")))).isZero();
@@ -134,8 +136,8 @@ class CreditAlarmTest {
         assertThat(alarm.onArticles(List.of(a))).isOne();
         assertThat(alarm.onArticles(List.of(a))).isZero();
         assertThat(alarm.onArticles(List.of(article("c1", "Desert Rose Trading LLC defaults (updated)", "")))).isZero();
-        assertThat(alerts.list(shenzhen, null, false)).hasSize(1);
-        assertThat(outbox.ofEnterprise(shenzhen.enterpriseId(), 10)).hasSize(2);
+        assertThat(alerts.list(shenzhen, null, false, PageRequest.first()).items()).hasSize(1);
+        assertThat(outbox.ofEnterprise(shenzhen.enterpriseId(), new PageRequest(1, 10)).items()).hasSize(2);
     }
 
     @Test
@@ -145,13 +147,14 @@ class CreditAlarmTest {
         assertThat(alarm.onArticles(List.of(article("d1", "Desert Rose Trading in trouble", "")))).isEqualTo(2);
         watches.mute(henan, desertRose.id(), true);
         assertThat(alarm.onArticles(List.of(article("d2", "Desert Rose Trading: more trouble", "")))).isOne();
-        assertThat(alerts.list(henan, null, false)).hasSize(1);
-        assertThat(watches.list(henan, null)).singleElement().satisfies(w -> assertThat(w.muted()).isTrue());
+        assertThat(alerts.list(henan, null, false, PageRequest.first()).items()).hasSize(1);
+        assertThat(watches.list(henan, null, PageRequest.first()).items()).singleElement()
+                .satisfies(w -> assertThat(w.muted()).isTrue());
         watches.mute(henan, desertRose.id(), false);
         assertThat(alarm.onArticles(List.of(article("d3", "Desert Rose Trading: the end", "")))).isEqualTo(2);
         watches.unwatch(shenzhen, desertRose.id());
         assertThat(alarm.onArticles(List.of(article("d4", "Desert Rose Trading: after the end", "")))).isOne();
-        assertThat(alerts.list(shenzhen, null, false)).hasSize(3);
+        assertThat(alerts.list(shenzhen, null, false, PageRequest.first()).items()).hasSize(3);
     }
 
     @Test
@@ -159,20 +162,20 @@ class CreditAlarmTest {
         watches.watch(shenzhen, desertRose.id());
         int n = db.inTransaction(tx -> alarm.onReportRisk(tx, desertRose.id(), 77, List.of("BANKRUPTCY", "REFUSAL_TO_PAY")));
         assertThat(n).isOne();
-        Alert a = alerts.list(shenzhen, null, false).get(0);
+        Alert a = alerts.list(shenzhen, null, false, PageRequest.first()).items().get(0);
         assertThat(a.kind()).isEqualTo("REPORT");
         assertThat(a.link()).isEqualTo("/credit/orders/77");
         assertThat(a.reasonZh()).contains("破产、拒付");
         assertThat(a.reasonEn()).contains("bankruptcy, refusal to pay");
         assertThat((int) db.inTransaction(tx -> alarm.onReportRisk(tx, desertRose.id(), 77, List.of("BANKRUPTCY")))).isZero();
         // rolled back with the delivery: no alert, no mail
-        long mails = outbox.ofEnterprise(shenzhen.enterpriseId(), 50).size();
+        long mails = outbox.ofEnterprise(shenzhen.enterpriseId(), new PageRequest(1, 50)).items().size();
         assertThatThrownBy(() -> db.inTransaction(tx -> {
             alarm.onReportRisk(tx, desertRose.id(), 78, List.of("DEFAULT"));
             throw new IllegalStateException("delivery failed");
         })).isInstanceOf(IllegalStateException.class);
-        assertThat(alerts.list(shenzhen, null, false)).hasSize(1);
-        assertThat(outbox.ofEnterprise(shenzhen.enterpriseId(), 50)).hasSize((int) mails);
+        assertThat(alerts.list(shenzhen, null, false, PageRequest.first()).items()).hasSize(1);
+        assertThat(outbox.ofEnterprise(shenzhen.enterpriseId(), new PageRequest(1, 50)).items()).hasSize((int) mails);
         assertThatThrownBy(() -> db.inTransaction(tx -> alarm.onReportRisk(tx, desertRose.id(), 79, List.of())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -185,18 +188,20 @@ class CreditAlarmTest {
         watches.watch(shenzhen, own.id());
         assertThatThrownBy(() -> watches.watch(shenzhenLegal, own.id())).isInstanceOfSatisfying(
                 RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
-        assertThatThrownBy(() -> watches.list(henan, shenzhen.enterpriseId())).isInstanceOf(NotFoundException.class);
-        assertThat(watches.list(manager, shenzhen.enterpriseId())).hasSize(1);
-        assertThatThrownBy(() -> watches.list(manager, henan.enterpriseId())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> watches.list(henan, shenzhen.enterpriseId(), PageRequest.first()).items())
+                .isInstanceOf(NotFoundException.class);
+        assertThat(watches.list(manager, shenzhen.enterpriseId(), PageRequest.first()).items()).hasSize(1);
+        assertThatThrownBy(() -> watches.list(manager, henan.enterpriseId(), PageRequest.first()).items())
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> watches.watch(manager, own.id())).isInstanceOf(RequestRefusedException.class);
         assertThatThrownBy(() -> watches.mute(henan, own.id(), true)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> watches.unwatch(henan, own.id())).isInstanceOf(NotFoundException.class);
         alarm.onArticles(List.of(article("e1", "Quiet Lagoon Imports closes its doors", "")));
-        Alert a = alerts.list(shenzhen, null, true).get(0);
+        Alert a = alerts.list(shenzhen, null, true, PageRequest.first()).items().get(0);
         assertThatThrownBy(() -> alerts.markRead(henan, a.id())).isInstanceOf(NotFoundException.class);
         assertThat(alerts.unread(manager)).isOne();
         assertThat(alerts.markRead(shenzhenLegal, a.id()).read()).isTrue();
-        assertThat(alerts.list(shenzhen, null, true)).isEmpty();
+        assertThat(alerts.list(shenzhen, null, true, PageRequest.first()).items()).isEmpty();
         assertThat(alerts.unread(shenzhen)).isZero();
     }
 

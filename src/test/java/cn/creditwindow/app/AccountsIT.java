@@ -300,6 +300,10 @@ class AccountsIT {
         assertThat(manager.get("/api/enterprises").json().get("items")).extracting(e -> e.get("id").asLong())
                 .containsExactly(shenzhen);
         assertThat(ApiClient.demo(server, "reviewer").get("/api/enterprises/" + henan).status()).isEqualTo(200);
+        // #13: the enterprises are paged; each sees its own, the reviewer every one
+        assertThat(PagedLists.readAll(legal, "/api/enterprises", 1)).containsExactly(String.valueOf(shenzhen));
+        assertThat(PagedLists.readAll(ApiClient.demo(server, "reviewer"), "/api/enterprises", 2))
+                .hasSize((int) PagedLists.count(server, "SELECT COUNT(*) FROM enterprises"));
     }
 
     @Test

@@ -212,7 +212,7 @@ class AgreementsApiIT {
     void authorisedDataByTypeAndTimeRange() {
         ApiClient szOperator = ApiClient.demo(server, "sz-operator");
         JsonNode all = szOperator.get("/api/authorised-data").json();
-        assertThat(all.get("items").size()).isGreaterThanOrEqualTo(24);
+        assertThat(all.get("total").asLong()).isGreaterThanOrEqualTo(24); // the first 20 on the first page (#13)
         assertThat(all.get("items")).allSatisfy(r -> assertThat(r.get("enterpriseId").asLong()).isEqualTo(enterpriseId(0)));
         String month = all.at("/items/0/month").asText();
         JsonNode receipts = szOperator.get("/api/authorised-data?type=EXPORT_RECEIPTS&from=" + month + "&to=" + month).json();
@@ -231,13 +231,18 @@ class AgreementsApiIT {
         assertThat(reversed.status()).isEqualTo(400);
         assertThat(fields(reversed)).containsExactly("from");
 
-        assertThat(manager.get("/api/authorised-data?enterpriseId=" + enterpriseId(0)).json().get("items").size())
-                .isEqualTo(all.get("items").size());
+        assertThat(manager.get("/api/authorised-data?enterpriseId=" + enterpriseId(0)).json().get("total"))
+                .isEqualTo(all.get("total"));
         assertThat(manager.get("/api/authorised-data?enterpriseId=" + enterpriseId(2)).status()).isEqualTo(404);
-        assertThat(reviewer.get("/api/authorised-data?enterpriseId=" + enterpriseId(0)).json().get("items").size())
-                .isEqualTo(all.get("items").size());
+        assertThat(reviewer.get("/api/authorised-data?enterpriseId=" + enterpriseId(0)).json().get("total"))
+                .isEqualTo(all.get("total"));
         assertThat(ApiClient.demo(server, "hn-operator").get("/api/authorised-data").json().get("items"))
                 .allSatisfy(r -> assertThat(r.get("enterpriseId").asLong()).isEqualTo(enterpriseId(1)));
+        // #13: paged, the totals over every matching record whatever the page
+        JsonNode everything = szOperator.get("/api/authorised-data?size=100").json();
+        assertThat(PagedLists.readAll(szOperator, "/api/authorised-data", 2)).hasSize(everything.get("total").asInt());
+        assertThat(szOperator.get("/api/authorised-data?size=1&page=2").json().get("totals"))
+                .isEqualTo(everything.get("totals"));
     }
 
     @Test
@@ -267,6 +272,17 @@ class AgreementsApiIT {
         TestServer.Response text = lyOperator.get("/api/agreements/text");
         assertThat(text.json().at("/zh/title").asText()).isEqualTo("中国国际贸易“单一窗口”出口信用保险服务协议");
         assertThat(text.json().at("/en/clauses").size()).isEqualTo(8);
+        // #13: agreements, seals and data authorisations are paged; the reviewer sees them all, an enterprise its own
+        ApiClient reviewer = ApiClient.demo(server, "reviewer");
+        assertThat(PagedLists.readAll(reviewer, "/api/agreements", 1))
+                .hasSize((int) PagedLists.count(server, "SELECT COUNT(*) FROM agreements"));
+        assertThat(PagedLists.readAll(reviewer, "/api/seals", 2))
+                .hasSize((int) PagedLists.count(server, "SELECT COUNT(*) FROM seals"));
+        assertThat(PagedLists.readAll(reviewer, "/api/data-authorisations", 1))
+                .hasSize((int) PagedLists.count(server, "SELECT COUNT(*) FROM data_authorisations"));
+        assertThat(PagedLists.readAll(hnLegal, "/api/agreements", 1)).hasSize((int) PagedLists.count(server,
+                "SELECT COUNT(*) FROM agreements a JOIN users u ON u.enterprise_id = a.enterprise_id"
+                        + " WHERE u.username = 'hn-legal'"));
     }
 
     @Test

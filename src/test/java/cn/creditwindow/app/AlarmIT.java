@@ -105,6 +105,11 @@ class AlarmIT {
             // the manager of the Shenzhen portfolio reads the list, not outside it
             ApiClient manager = ApiClient.demo(server, "manager");
             assertThat(manager.json("/api/watches?enterpriseId=" + sz).get("items")).hasSize(2);
+            // #13: the inbox and the watch list are paged, the unread count beside the page; the filter narrows the total
+            assertThat(PagedLists.readAll(operator, "/api/alerts", 1)).hasSize(2);
+            assertThat(PagedLists.readAll(operator, "/api/alerts?unread=true", 1)).hasSize(1);
+            assertThat(operator.json("/api/alerts?size=1&page=2").get("unread").asLong()).isEqualTo(1);
+            assertThat(PagedLists.readAll(manager, "/api/watches?enterpriseId=" + sz, 1, "items", "buyerId")).hasSize(2);
             assertThat(manager.get("/api/alerts?enterpriseId=" + world.enterprises().get(1).id()).status()).isEqualTo(404);
             assertThat(operator.delete("/api/watches/" + falcon).status()).isEqualTo(204);
             assertThat(operator.delete("/api/watches/" + falcon).status()).isEqualTo(404);

@@ -191,6 +191,12 @@ class ClaimsApiIT {
 
         // the reviewer returns it; the enterprise sees why and whom to ask, fixes and resubmits
         assertThat(reviewer.json("/api/review/claims").get("items").toString()).contains("\"id\":" + claim + ",");
+        // #13: the claims, the policy list and the reviewer's queue are paged; another enterprise counts none of these
+        assertThat(PagedLists.readAll(reviewer, "/api/review/claims", 1)).contains(String.valueOf(claim)).hasSize(
+                (int) PagedLists.count(server, "SELECT COUNT(*) FROM claims WHERE state IN ('SUBMITTED', 'ACCEPTED')"));
+        assertThat(PagedLists.readAll(legal, "/api/claims", 1)).contains(String.valueOf(claim));
+        assertThat(PagedLists.readAll(legal, "/api/claims/policies", 1, "items", "/policy/id")).isNotEmpty();
+        assertThat(PagedLists.readAll(other, "/api/claims", 1)).isEmpty();
         assertThat(reviewer.post("/api/review/claims/" + claim + "/return", Map.of()).status()).isEqualTo(400);
         assertThat(reviewer.post("/api/review/claims/" + claim + "/return", Map.of("reason", "请补充催收记录"))
                 .status()).isEqualTo(200);

@@ -276,6 +276,61 @@ class CreditApiIT {
         assertThat(clients.get(0).json("/api/credit/wallet").get("freeLeft").asInt()).isZero();
     }
 
+    @Test
+    @Order(6)
+    void theOrderListIsPagedWithAnExactTotalOfTheAskersOwnOrdersAndThePageShowsThePager() { // #13
+        ApiClient legal = ApiClient.demo(server, "szt-legal");
+        for (int i = 0; i < 4; i++) {
+            String charge = legal.json("/api/credit/quote?type=BUYER_CREDIT&buyerId=" + gulf).get("charge").asText();
+            assertThat(legal.post("/api/credit/orders", buyerOrder(gulf, charge)).status()).isEqualTo(201);
+        }
+        List<Long> own = server.app().database().read(tx -> tx.list("SELECT id FROM credit_orders WHERE enterprise_id = ?"
+                + " ORDER BY id DESC", r -> r.longValue("id"), szt));
+        long all = count("SELECT COUNT(*) FROM credit_orders");
+        assertThat(own.size()).isGreaterThan(6);
+        assertThat(all).isGreaterThan(own.size() + 40L); // the electronics enterprise's 50 orders are someone else's
+
+        List<Long> seen = new ArrayList<>();
+        int pages = (own.size() + 2) / 3;
+        for (int page = 1; page <= pages + 1; page++) {
+            JsonNode p = legal.json("/api/credit/orders?size=3&page=" + page);
+            assertThat(p.get("total").asLong()).isEqualTo(own.size());
+            assertThat(p.get("page").asInt()).isEqualTo(page);
+            assertThat(p.get("size").asInt()).isEqualTo(3);
+            assertThat(p.get("items").size()).isEqualTo(page <= pages ? Math.min(3, own.size() - (page - 1) * 3) : 0);
+            p.get("items").forEach(o -> seen.add(o.get("id").asLong()));
+        }
+        assertThat(seen).containsExactlyElementsOf(own); // every order once, newest first, none of another enterprise
+        JsonNode first = legal.json("/api/credit/orders");
+        assertThat(first.get("size").asInt()).isEqualTo(20);
+        assertThat(ApiClient.demo(server, "reviewer").json("/api/credit/orders?size=1").get("total").asLong())
+                .isEqualTo(all);
+        assertThat(ApiClient.demo(server, "reviewer").json("/api/credit/orders?size=1&enterpriseId=" + szt)
+                .get("total").asLong()).isEqualTo(own.size());
+        assertThat(ApiClient.demo(server, "reviewer").json("/api/credit/fulfilment?size=2").get("total").asLong())
+                .isEqualTo(count("SELECT COUNT(*) FROM credit_orders WHERE state IN ('ORDERED', 'IN_PROGRESS')"));
+
+        TestServer.Response bad = legal.get("/api/credit/orders?page=0&size=101&state=LOST");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fields(bad.json())).containsExactlyInAnyOrder("page", "size", "state");
+        assertThat(bad.json().at("/errors").toString()).contains("page must be a whole number from 1 to",
+                "size must be a whole number from 1 to 100", "size 必须是 1 到 100 之间的整数");
+        assertThat(fields(legal.get("/api/credit/orders?page=x").json())).containsExactly("page");
+        assertThat(ApiClient.demo(server, "reviewer").get("/api/credit/fulfilment?size=0").status()).isEqualTo(400);
+        assertThat(PagedLists.readAll(ApiClient.demo(server, "reviewer"), "/api/credit/fulfilment", 7)).hasSize(
+                (int) count("SELECT COUNT(*) FROM credit_orders WHERE state IN ('ORDERED', 'IN_PROGRESS')"));
+        assertThat(PagedLists.readAll(legal, "/api/outbox", 3))
+                .hasSize((int) count("SELECT COUNT(*) FROM outbox WHERE enterprise_id = ?", szt));
+
+        // the page: this page's orders, the total and the pager, whose links keep the filter and the size
+        String html = legal.get("/credit?state=ORDERED&size=2&page=2").body();
+        long ordered = count("SELECT COUNT(*) FROM credit_orders WHERE enterprise_id = ? AND state = 'ORDERED'", szt);
+        assertThat(html).contains("class=\"pager\"", "data-total=\"" + ordered + "\"",
+                "href=\"/credit?state=ORDERED&amp;size=2&amp;page=1\"", "href=\"/credit?state=ORDERED&amp;size=2&amp;page=3\"");
+        assertThat(html.split("data-order=\"", -1).length - 1).isEqualTo(2);
+        assertThat(legal.get("/credit?page=0").status()).isEqualTo(400);
+    }
+
     private Principal principal(String username) {
         var u = server.app().accounts().userByName(username).orElseThrow();
         return new Principal(u.id(), u.username(), u.displayName(), u.role(), u.enterpriseId(), Set.of(), null);

@@ -92,6 +92,12 @@ class CustomsApiIT {
         assertThat(other).isEqualTo(unknown);
         assertThat(sz.get("/api/customs/declarations/" + HN_ONLY).status()).isEqualTo(404);
         assertThat(ApiClient.demo(server, "hn-legal").get("/api/customs/declarations/" + HN_ONLY).status()).isEqualTo(200);
+        // #13: the declarations are paged; each consignor counts its own, the reviewer all of them
+        assertThat(PagedLists.readAll(sz, "/api/customs/declarations", 1, "items", "number"))
+                .containsExactlyInAnyOrder(SZ_FIRST, SZ_SECOND);
+        assertThat(PagedLists.readAll(reviewer, "/api/customs/declarations", 2, "items", "number"))
+                .hasSize((int) PagedLists.count(server, "SELECT COUNT(*) FROM customs_declarations"));
+        assertThat(sz.json("/api/customs/declarations?size=1").get("total").asLong()).isEqualTo(2);
         TestServer.Response badNumber = sz.post("/api/customs/declarations/check", Map.of("numbers", List.of("12345")));
         assertThat(badNumber.status()).isEqualTo(400);
         assertThat(badNumber.json().at("/errors/0/zh").asText()).isNotBlank();

@@ -160,6 +160,9 @@ class DigestIT {
         assertThat(henan.get("items")).hasSize(1);
         assertThat(henan.at("/items/0/subscriberName").asText()).isEqualTo("示例操作员2");
         assertThat(ApiClient.demo(server, "hn-legal").get("/api/digests/" + id).status()).isEqualTo(404);
+        // #13: the archive is paged, and counts only the enterprise's own non-empty digests
+        assertThat(PagedLists.readAll(ApiClient.demo(server, "sz-operator"), "/api/digests", 1)).hasSize(2);
+        assertThat(PagedLists.readAll(ApiClient.demo(server, "hn-legal"), "/api/digests", 1)).hasSize(1);
     }
 
     @Test

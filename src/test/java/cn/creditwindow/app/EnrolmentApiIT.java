@@ -125,6 +125,18 @@ class EnrolmentApiIT {
         assertThat(manager.get("/api/policies/" + hnPolicy).status()).isEqualTo(404);
         assertThat(manager.json("/api/policies/" + szPolicy).get("policy").get("id").asLong()).isEqualTo(szPolicy);
         assertThat(manager.json("/api/policies").get("items")).extracting(n -> n.get("id").asLong()).containsExactly(szPolicy);
+        // #13: policies, eligible lists and a list's rows are paged; the counts stay beside the page
+        assertThat(PagedLists.readAll(manager, "/api/policies", 1)).containsExactly(String.valueOf(szPolicy));
+        assertThat(hnOperator.json("/api/policies?size=1&page=2").get("counts").get("pending").asInt()).isEqualTo(1);
+        assertThat(PagedLists.readAll(reviewer, "/api/policies", 2))
+                .hasSize((int) PagedLists.count(server, "SELECT COUNT(*) FROM policies"));
+        List<String> eligibleLists = PagedLists.readAll(admin, "/api/admin/eligible-lists", 1);
+        assertThat(eligibleLists).hasSize((int) PagedLists.count(server, "SELECT COUNT(*) FROM eligible_lists"));
+        for (String listId : eligibleLists) {
+            assertThat(PagedLists.readAll(admin, "/api/admin/eligible-lists/" + listId, 1, "entries", "id")).hasSize(
+                    (int) PagedLists.count(server, "SELECT COUNT(*) FROM eligible_entries WHERE list_id = ?",
+                            Long.parseLong(listId)));
+        }
         assertThat(manager.post("/api/policies/" + szPolicy + "/verification-code", contact("13912345678")).status())
                 .isEqualTo(403);
     }
@@ -240,6 +252,8 @@ class EnrolmentApiIT {
     @Order(8)
     void theReviewerReturnsWithAReasonAndTheLegalRepresentativeResubmits() {
         JsonNode queue = reviewer.json("/api/review/applications");
+        assertThat(PagedLists.readAll(reviewer, "/api/review/applications", 1, "items", "/application/id")) // #13
+                .hasSize(queue.get("items").size());
         assertThat(queue.get("items")).hasSize(1);
         long application = queue.get("items").get(0).get("application").get("id").asLong();
         assertThat(hnOperator.post("/api/review/applications/" + application + "/accept", "{}").status()).isEqualTo(403);

@@ -135,6 +135,10 @@ class FinancingApiIT {
         assertThat(reviewer.json("/api/financing/applications?bank=" + TestServer.enc("示例甲银行深圳分行"))
                 .get("items")).hasSize(1);
         assertThat(reviewer.get("/api/financing/applications?state=MAYBE").status()).isEqualTo(400);
+        // #13: paged, the filters narrowing the total; the state and the page both refused in one answer
+        assertThat(PagedLists.readAll(manager, "/api/financing/applications", 1)).hasSize(2);
+        assertThat(PagedLists.readAll(reviewer, "/api/financing/applications?bank="
+                + TestServer.enc("示例甲银行深圳分行"), 1)).hasSize(1);
 
         // the export for the bank: one bank's applications, Chinese intact, staff only
         TestServer.Response csv = reviewer.get("/api/financing/applications.csv?bank=" + TestServer.enc("示例甲银行深圳分行"));

@@ -141,6 +141,11 @@ class InquiriesApiIT {
         // the Shenzhen account manager (portfolio 4403) and the reviewer see it
         assertThat(manager.json("/api/inquiries?state=SUBMITTED").get("items").toString()).contains(i.get("serial").asText());
         assertThat(reviewer.json("/api/inquiries").get("items").toString()).contains(i.get("serial").asText());
+        // #13: paged; the reviewer counts every inquiry, another enterprise none of Shenzhen's
+        assertThat(PagedLists.readAll(reviewer, "/api/inquiries", 1)).contains(String.valueOf(id))
+                .hasSize((int) count("SELECT COUNT(*) FROM inquiries"));
+        assertThat(PagedLists.readAll(other, "/api/inquiries", 1)).doesNotContain(String.valueOf(id));
+        assertThat(PagedLists.readAll(manager, "/api/inquiries?state=SUBMITTED", 1)).contains(String.valueOf(id));
 
         // read-only: nothing changes a submitted inquiry, and the enterprise cannot answer it
         String before = legal.json("/api/inquiries/" + id).toString();

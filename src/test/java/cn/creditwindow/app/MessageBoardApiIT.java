@@ -90,6 +90,10 @@ class MessageBoardApiIT {
         assertThat(manager.get("/api/message-board/" + id).status()).isEqualTo(404);
         assertThat(manager.post("/api/message-board/" + id + "/reply", Map.of("reply", "x")).status()).isEqualTo(404);
         assertThat(reviewer.json("/api/message-board?state=SUBMITTED").get("items").toString()).contains("关于保单续转");
+        // #13: paged; the reviewer counts every message, Shenzhen none of Luoyang's
+        assertThat(PagedLists.readAll(reviewer, "/api/message-board", 1)).contains(String.valueOf(id))
+                .hasSize((int) count("SELECT COUNT(*) FROM board_messages"));
+        assertThat(PagedLists.readAll(shenzhen, "/api/message-board", 1)).doesNotContain(String.valueOf(id));
 
         // read-only for the enterprise
         String before = luoyang.json("/api/message-board/" + id).toString();

@@ -102,6 +102,9 @@ class SubscriptionsApiIT {
         assertThat(other.post(path + "/feed-token", "").status()).isEqualTo(404);
         assertThat(other.delete(path).status()).isEqualTo(404);
         assertThat(other.json("/api/subscriptions").get("items")).isEmpty();
+        // #13: paged like every list; the enterprise's people count its subscriptions, another enterprise none
+        assertThat(PagedLists.readAll(colleague, "/api/subscriptions", 1)).contains(String.valueOf(id));
+        assertThat(PagedLists.readAll(other, "/api/subscriptions", 1)).isEmpty();
         assertThat(ApiClient.demo(server, "manager").get(path).status()).isEqualTo(403);
 
         // edit and pause

@@ -19,6 +19,7 @@ import cn.creditwindow.customs.CheckResult;
 import cn.creditwindow.customs.CustomsBatch;
 import cn.creditwindow.customs.Customs;
 import cn.creditwindow.customs.ShipmentReport;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.Database;
@@ -470,8 +471,8 @@ class ClaimsTest {
         assertThatThrownBy(() -> claims.view(hnLegal, c.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> claims.update(hnLegal, c.id(), form(hk.id()))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> claims.create(hnLegal, policy, form(hk.id()))).isInstanceOf(NotFoundException.class);
-        assertThat(claims.claims(hnLegal)).isEmpty();
-        assertThat(claims.policies(hnLegal)).isEmpty();
+        assertThat(claims.claims(hnLegal, PageRequest.first()).items()).isEmpty();
+        assertThat(claims.policies(hnLegal, null, PageRequest.first()).items()).isEmpty();
         assertThat(claims.view(manager, c.id()).claim().id()).isEqualTo(c.id());
         assertThatThrownBy(() -> claims.update(manager, c.id(), form(hk.id())))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));

@@ -13,6 +13,8 @@ import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.notify.Outbox;
+import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.schemes.Region;
 import cn.creditwindow.schemes.Scheme;
@@ -373,6 +375,62 @@ class CreditOrdersTest {
         assertThat(after.basis()).isEqualTo(Quote.Basis.REFUSED);
         assertThatThrownBy(() -> orders.order(szLegal, buyerReport(gulf, "600.00"))).isInstanceOf(RequestRefusedException.class)
                 .hasMessageContaining("gives no further reports");
+    }
+
+    /** Inserts {@code n} charged orders of the enterprise straight into the table (the order rules are not the point). */
+    private List<Long> insertOrders(Enterprise e, Principal by, int n, String state) {
+        return db.inTransaction(tx -> {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ids.add(tx.insert("INSERT INTO credit_orders (enterprise_id, report_type, buyer_id, urgent, state, free,"
+                        + " charge_fen, currency, ordered_by, on_behalf, created_at, updated_at)"
+                        + " VALUES (?, 'BUYER_CREDIT', ?, ?, ?, 0, 60000, 'CNY', ?, 0, ?, ?)", e.id(), gulf.id(), i % 7 == 0,
+                        state, by.userId(), clock.instant(), clock.instant()));
+            }
+            return ids;
+        });
+    }
+
+    /** Every page of a list, read with pages of {@code size}: the ids in order. */
+    private static List<Long> allPages(int size, java.util.function.IntFunction<Paged<CreditOrder>> page, long total) {
+        List<Long> ids = new ArrayList<>();
+        for (int n = 1; n <= (total + size - 1) / size; n++) {
+            Paged<CreditOrder> p = page.apply(n);
+            assertThat(p.total()).isEqualTo(total);
+            assertThat(p.page()).isEqualTo(n);
+            assertThat(p.size()).isEqualTo(size);
+            assertThat(p.items()).hasSizeLessThanOrEqualTo(size);
+            p.items().forEach(o -> ids.add(o.id()));
+        }
+        return ids;
+    }
+
+    @Test
+    void everyOrderIsReachablePageByPageFarBeyondTheOld500Cap() { // #13
+        List<Long> szIds = new ArrayList<>(insertOrders(sz, szLegal, 1203, "ORDERED"));
+        szIds.addAll(insertOrders(sz, szOperator, 40, "CANCELLED"));
+        insertOrders(hn, hnLegal, 7, "ORDERED");
+        List<Long> newestFirst = szIds.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+
+        List<Long> seen = allPages(100, n -> orders.orders(szLegal, Set.of(), null, new PageRequest(n, 100)), 1243);
+        assertThat(seen).containsExactlyElementsOf(newestFirst); // none missing, none twice, newest first
+        assertThat(orders.orders(szLegal, Set.of(), null, new PageRequest(13, 100)).items()).hasSize(43);
+        assertThat(orders.orders(szLegal, Set.of(), null, new PageRequest(14, 100)).items()).isEmpty();
+        // the other enterprise's orders are neither counted nor listed; a reviewer narrows to one enterprise
+        assertThat(orders.orders(hnLegal, Set.of(), null, PageRequest.first()).total()).isEqualTo(7);
+        assertThat(orders.orders(reviewer, Set.of(), null, PageRequest.first()).total()).isEqualTo(1250);
+        assertThat(orders.orders(reviewer, Set.of(), sz.id(), PageRequest.first()).total()).isEqualTo(1243);
+        // a state narrows the count as well as the rows
+        Paged<CreditOrder> cancelled = orders.orders(szLegal, Set.of(OrderState.CANCELLED), null, new PageRequest(2, 30));
+        assertThat(cancelled.total()).isEqualTo(40);
+        assertThat(cancelled.items()).hasSize(10).allMatch(o -> o.state() == OrderState.CANCELLED);
+        // the insurer's queue: urgent first, then oldest first, every open order once
+        List<Long> queue = new ArrayList<>();
+        for (int n = 1; n <= 13; n++) {
+            orders.queue(reviewer, new PageRequest(n, 100)).items().forEach(o -> queue.add(o.id()));
+        }
+        assertThat(queue).hasSize(1210).doesNotHaveDuplicates();
+        assertThat(orders.queue(reviewer, PageRequest.first()).items()).allMatch(CreditOrder::urgent);
     }
 
     /** Runs {@code work} on {@code n} threads released together; returns the non-null results. */

@@ -10,6 +10,7 @@ import cn.creditwindow.accounts.Enterprise;
 import cn.creditwindow.accounts.Passwords;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.Database;
@@ -169,8 +170,9 @@ class CustomsTest {
         assertThat(db.read(tx -> customs.checkCertificates(tx, szId, List.of("C261234567890001"))).get(0).ok()).isTrue();
         assertThat(db.read(tx -> customs.checkCertificates(tx, hnId, List.of("C261234567890001"))).get(0).ok()).isFalse();
         assertThatThrownBy(() -> customs.find(henan, SZ_DECLARATION)).isInstanceOf(NotFoundException.class);
-        assertThat(customs.list(henan, null, null, null)).extracting(Declaration::number).containsExactly(HN_DECLARATION);
-        assertThat(customs.list(admin, null, null, null)).hasSize(2);
+        assertThat(customs.list(henan, null, null, null, PageRequest.first()).items())
+                .extracting(Declaration::number).containsExactly(HN_DECLARATION);
+        assertThat(customs.list(admin, null, null, null, PageRequest.first()).items()).hasSize(2);
     }
 
     @Test

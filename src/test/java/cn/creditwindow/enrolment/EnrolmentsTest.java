@@ -13,6 +13,7 @@ import cn.creditwindow.agreements.DataAuthorisations;
 import cn.creditwindow.agreements.Seals;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.notify.Outbox;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
@@ -231,7 +232,8 @@ class EnrolmentsTest {
         Policy returned = enrolments.returnApplication(reviewer, first.id(), "联系人邮箱不是企业邮箱");
         assertThat(returned.state()).isEqualTo(PolicyState.RETURNED);
         assertThat(enrolments.counts(legal).returned()).isEqualTo(1);
-        assertThat(outbox.ofEnterprise(p.enterpriseId(), 10).get(0).text()).contains("联系人邮箱不是企业邮箱");
+        assertThat(outbox.ofEnterprise(p.enterpriseId(), new PageRequest(1, 10)).items().get(0).text())
+                .contains("联系人邮箱不是企业邮箱");
 
         clock.advance(Duration.ofDays(2));
         Application second = apply(legal, p.id(), "13912345678", "finance@example.com");
@@ -279,7 +281,8 @@ class EnrolmentsTest {
                     assertThat(e.getMessage()).contains("sign the service agreement and authorise data");
                 });
         assertThat(count("SELECT COUNT(*) FROM verification_codes")).isZero();
-        assertThat(outbox.ofEnterprise(p.enterpriseId(), 10)).noneMatch(n -> n.text().contains("验证码"));
+        assertThat(outbox.ofEnterprise(p.enterpriseId(), new PageRequest(1, 10)).items()).noneMatch(n -> n.text()
+                .contains("验证码"));
         ready(p.enterpriseId());
         assertThat(enrolments.requestCode(operator, p.id(), contact("13912345678")).tries()).isEqualTo(5);
     }
@@ -361,7 +364,8 @@ class EnrolmentsTest {
 
     private String requestCode(Principal p, long policyId, String mobile) {
         enrolments.requestCode(p, policyId, contact(mobile));
-        Outbox.Sent sms = outbox.ofEnterprise(enrolments.policy(p, policyId).enterpriseId(), 1).get(0);
+        Outbox.Sent sms = outbox.ofEnterprise(enrolments.policy(p, policyId).enterpriseId(), new PageRequest(1, 1))
+                .items().get(0);
         assertThat(sms.address()).isEqualTo(mobile);
         Matcher m = CODE.matcher(sms.text());
         assertThat(m.find()).as(sms.text()).isTrue();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.creditwindow.TestClock;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.mail.SmtpMailer;
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.store.Database;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
@@ -102,7 +103,7 @@ class MailDispatcherTest {
         })).hasMessage("the change fails");
         assertThat(dispatcher.deliverDue()).isEqualTo(new MailDispatcher.Report(0, 0, 0));
         assertThat(greenMail.getReceivedMessages()).isEmpty();
-        assertThat(outbox.ofEnterprise(0, 10)).isEmpty();
+        assertThat(outbox.ofEnterprise(0, new PageRequest(1, 10)).items()).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM outbox")).isZero();
         assertThat(count("SELECT COUNT(*) FROM mail_deliveries")).isZero();
     }

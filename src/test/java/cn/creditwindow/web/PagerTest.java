@@ -2,6 +2,7 @@ package cn.creditwindow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.creditwindow.paging.Paged;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +47,16 @@ class PagerTest {
         assertThat(pager(1, 1).needed()).isFalse();
         assertThat(pager(1, 0).needed()).isFalse();
         assertThat(pager(1, 0).pages()).isEqualTo(1);
+    }
+
+    @Test
+    void aPagedListGivesItsPagesAndItsTotal() { // #13
+        Pager p = Pager.of(new Paged<>(41, 2, 20, List.of()), n -> "/credit?state=open&page=" + n);
+        assertThat(p.pages()).isEqualTo(3);
+        assertThat(p.total()).isEqualTo(41);
+        assertThat(p.totalShown()).isTrue();
+        assertThat(p.nextHref()).isEqualTo("/credit?state=open&page=3");
+        assertThat(Pager.of(new Paged<>(0, 1, 20, List.of()), n -> "").totalShown()).isFalse();
+        assertThat(pager(1, 3).totalShown()).isFalse();
     }
 }
