@@ -17,6 +17,7 @@ import cn.creditwindow.buyers.BuyerNames;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.customs.CustomsBatch;
 import cn.creditwindow.enrolment.Enrolments;
+import cn.creditwindow.validation.Input;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -310,16 +311,16 @@ final class DemoWorld {
         long buyer = app.database().read(tx -> tx.number("SELECT id FROM buyers WHERE name_en = ?",
                 "Gulf Star General Trading LLC"));
         customsDeclarations(app, policy.get(0).policy().coverStart());
-        var claim = app.claims().create(legal, policy.get(0).policy().id(), new cn.creditwindow.claims.Claims.ClaimForm(
+        var claim = app.claims().create(legal, policy.get(0).policy().id(), Input.of(new cn.creditwindow.claims.Claims.ClaimForm(
                 buyer, null, null, null, java.util.Map.of("DISPUTE", false, "REPORTED_LOSS", true,
                 "DEBT_ACKNOWLEDGED", false, "FINANCING", false), null, null, null, "DEFAULT",
                 "买方收货后以资金紧张为由长期拖欠货款，经多次催收仍未付款（示例数据）",
-                "我司向买方出运电子产品一批，买方收货后至今未支付任何款项，已委托律师发函催收（示例数据）", "已委托律师催收"));
-        app.claims().addShipment(legal, claim.id(), new cn.creditwindow.claims.Claims.ShipmentForm("DEMO-INV-001",
-                "85171200", policy.get(0).policy().coverStart().toString(), "OA", "90", "440000", "440000", "NONE",
-                "SEA", DEMO_DECLARATION, "CO2024440300001"));
+                "我司向买方出运电子产品一批，买方收货后至今未支付任何款项，已委托律师发函催收（示例数据）", "已委托律师催收")));
+        app.claims().addShipment(legal, claim.id(), Input.of(new cn.creditwindow.claims.Claims.ShipmentForm(
+                "DEMO-INV-001", "85171200", policy.get(0).policy().coverStart().toString(), "OA", "90", "440000",
+                "440000", "NONE", "SEA", DEMO_DECLARATION, "CO2024440300001")));
         app.claims().generateReport(legal, claim.id()); // the shipment data report, required before submission
-        app.claims().submit(legal, claim.id(), new cn.creditwindow.claims.Claims.Submission(true));
+        app.claims().submit(legal, claim.id(), Input.of(new cn.creditwindow.claims.Claims.Submission(true)));
         claimLine = "  " + CREDIT_ENTERPRISE.legal() + ": claim " + claim.id() + " (440,000 USD on Gulf Star) submitted;"
                 + " reviewer accepts and pays at /claims/review (the per-buyer limit pays 150,000 USD)";
     }

@@ -71,6 +71,19 @@ public final class Buyers {
         }
     }
 
+    /**
+     * Adds a buyer checked with {@link #checkWithin} inside the caller's transaction (a claim that names a new buyer
+     * saves both or neither), as {@link #add(Principal, NewBuyer)} does; it joins the search index once the caller's
+     * transaction has committed. Two such additions in one country at once would take the same code and fail the
+     * later transaction (under SQLite's write lock they queue instead).
+     */
+    public Buyer add(Tx tx, Principal who, Country country, NewBuyer b) {
+        Long enterpriseId = who.role().isEnterpriseUser() ? who.enterpriseId() : null;
+        Buyer added = insert(tx, who, enterpriseId, country, BuyerNames.key(b.nameEn()), b, null);
+        tx.afterCommit(() -> index.put(added));
+        return added;
+    }
+
     private Buyer insert(Tx tx, Principal who, Long enterpriseId, Country country, String key, NewBuyer b,
                          String givenCode) {
         String registration = blankToNull(b.registrationNo());
@@ -105,6 +118,19 @@ public final class Buyers {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        return country;
+    }
+
+    /**
+     * Checks a new buyer given as a part of another form (a claim's {@code newBuyer}), adding a message per bad field
+     * to {@code errors}, each named {@code prefix + field} ({@code newBuyer.country}).
+     *
+     * @return the country, or null when a field was bad
+     */
+    public Country checkWithin(String prefix, NewBuyer b, List<FieldError> errors) {
+        List<FieldError> own = new ArrayList<>();
+        Country country = check(b, 0, own);
+        own.forEach(e -> errors.add(new FieldError(prefix + e.field(), e.zh(), e.en())));
         return country;
     }
 
@@ -305,9 +331,26 @@ public final class Buyers {
 
     /** {@link #find(Principal, long)} inside a transaction. */
     public static Buyer find(Tx tx, Principal who, long id) {
-        VisibleFilter f = visibleFilter(who, "b");
-        return tx.one("SELECT b.* FROM buyers b WHERE b.id = ? AND " + f.sql(), Buyers::buyer, prepend(id, f.args()))
+        return visible(tx, who, id)
                 .orElseThrow(() -> new NotFoundException("buyer " + id + " not found", "买方 " + id + " 不存在"));
+    }
+
+    /**
+     * The buyer, if the principal may see it: for a buyer named inside a form, which is a field of that form to
+     * refuse ({@link #noSuchBuyer}) rather than a 404.
+     */
+    public static Optional<Buyer> visible(Tx tx, Principal who, long id) {
+        VisibleFilter f = visibleFilter(who, "b");
+        return tx.one("SELECT b.* FROM buyers b WHERE b.id = ? AND " + f.sql(), Buyers::buyer, prepend(id, f.args()));
+    }
+
+    /**
+     * The error for a form's buyer id that names no buyer the principal may see: the same words whether it does not
+     * exist or is another enterprise's own entry, so that a form does not tell which.
+     */
+    public static FieldError noSuchBuyer(String field, long id) {
+        return new FieldError(field, "没有编号为 " + id + " 的买方，请从买方目录中选择或新建买方",
+                "no such buyer: " + id + " (choose one from the directory or add a new one)");
     }
 
     /** The existing buyer {@code b} was flagged as looking like, if any and if the principal may see it. */

@@ -9,16 +9,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -106,18 +112,48 @@ public final class JsonBodies {
     }
 
     private Object component(RecordComponent c, JsonNode v, String field, List<FieldError> unreadable) {
-        Class<?> raw = c.getType();
+        if (v != null && v.isNull() && c.getType().isPrimitive()) {
+            unreadable.add(wrongType(field));
+        }
+        return value(c.getGenericType(), v, field, unreadable);
+    }
+
+    /**
+     * A value of {@code type} from {@code v}: records property by property, maps entry by entry and lists element by
+     * element (so that one bad entry is named and the others kept), anything else by the mapper. What cannot be read
+     * is named in {@code unreadable} and left null (a map leaves the entry out).
+     */
+    private Object value(Type type, JsonNode v, String field, List<FieldError> unreadable) {
+        Class<?> raw = mapper.getTypeFactory().constructType(type).getRawClass();
         if (v == null || v.isNull()) {
-            if (v != null && raw.isPrimitive()) {
-                unreadable.add(wrongType(field));
-            }
             return defaultOf(raw);
         }
         if (raw.isRecord() && v instanceof ObjectNode object) {
             return record(raw, object, field + ".", unreadable);
         }
+        if (type instanceof ParameterizedType pt && Map.class.isAssignableFrom(raw) && v instanceof ObjectNode object
+                && pt.getActualTypeArguments()[0] == String.class) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                int before = unreadable.size();
+                Object x = value(pt.getActualTypeArguments()[1], e.getValue(), field + "." + e.getKey(), unreadable);
+                if (unreadable.size() == before) {
+                    out.put(e.getKey(), x);
+                }
+            }
+            return out;
+        }
+        if (type instanceof ParameterizedType pt && (raw == List.class || raw == Collection.class)
+                && v instanceof ArrayNode array) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                out.add(value(pt.getActualTypeArguments()[0], array.get(i), field + "[" + i + "]", unreadable));
+            }
+            return out;
+        }
         try {
-            return mapper.readerFor(mapper.getTypeFactory().constructType(c.getGenericType())).readValue(v);
+            return mapper.readerFor(mapper.getTypeFactory().constructType(type)).readValue(v);
         } catch (UnrecognizedPropertyException e) {
             unreadable.add(unknown(field + path(e) + e.getPropertyName()));
         } catch (MismatchedInputException e) {

@@ -29,13 +29,15 @@ class JsonBodiesTest {
     void namesEveryUnreadableFieldAtOnceAndKeepsTheRest() { // #13
         Input<Form> in = bodies.input(JSON, """
                 {"buyerId": "abc", "termMonths": [1], "name": "Gulf Star", "bank": {"swift": "X", "branch": 1},
-                 "answers": {"DISPUTE": "perhaps"}, "others": [{"swift": "Y", "country": {}}], "colour": "red"}""",
+                 "answers": {"DISPUTE": "perhaps", "FINANCING": false}, "others": [{"swift": "Y", "country": {}}], "colour": "red"}""",
                 Form.class);
         assertThat(fields(in.unreadable())).containsExactlyInAnyOrder("buyerId", "termMonths", "bank.branch",
                 "answers.DISPUTE", "others[0].country", "colour");
         assertThat(in.value().name()).isEqualTo("Gulf Star");
         assertThat(in.value().bank().swift()).isEqualTo("X");
         assertThat(in.value().buyerId()).isNull();
+        assertThat(in.value().answers()).containsExactly(Map.entry("FINANCING", false));
+        assertThat(in.value().others().get(0).swift()).isEqualTo("Y");
     }
 
     @Test
