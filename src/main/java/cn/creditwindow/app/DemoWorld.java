@@ -85,7 +85,7 @@ final class DemoWorld {
                         + (cents / 100) + "," + e.divisionCode() + "\n";
                 long id = lists.importCsv(admin, d.scheme(), "demo-" + d.scheme() + ".csv",
                         csv.getBytes(StandardCharsets.UTF_8)).list().id();
-                lists.publish(id, today.minusDays(14), today.minusDays(1));
+                lists.publish(id, Input.of(EligibleLists.Publication.of(today.minusDays(14), today.minusDays(1))));
                 lists.confirm(admin, id);
             }
             app.database().read(tx -> tx.list("SELECT id, state, scheme_id FROM policies WHERE enterprise_id = ?"
@@ -256,20 +256,20 @@ final class DemoWorld {
             EligibleLists lists = app.eligibleLists();
             long listId = lists.importCsv(admin, d.scheme(), "demo-credit.csv", csv.getBytes(StandardCharsets.UTF_8))
                     .list().id();
-            lists.publish(listId, today.minusDays(14), today.minusDays(1));
+            lists.publish(listId, Input.of(EligibleLists.Publication.of(today.minusDays(14), today.minusDays(1))));
             lists.confirm(admin, listId);
             long policyId = app.database().read(tx -> tx.number("SELECT id FROM policies WHERE enterprise_id = ?", e.id()));
             Enrolments.ContactDetails contact = new Enrolments.ContactDetails("示例联系人", "13800000004",
                     d.legal() + "@demo.example");
-            app.enrolments().requestCode(legal, policyId, contact);
+            app.enrolments().requestCode(legal, policyId, Input.of(contact));
             String text = app.database().read(tx -> tx.one("SELECT body FROM outbox WHERE enterprise_id = ? ORDER BY id DESC",
                     r -> r.string("body"), e.id())).orElseThrow();
             java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\d{6}").matcher(text);
             if (!code.find()) {
                 throw new IllegalStateException("no verification code in the demo outbox: " + text);
             }
-            var application = app.enrolments().submit(legal, policyId, new Enrolments.ApplicationForm(
-                    contact.contactName(), contact.mobile(), contact.email(), true, code.group()));
+            var application = app.enrolments().submit(legal, policyId, Input.of(new Enrolments.ApplicationForm(
+                    contact.contactName(), contact.mobile(), contact.email(), true, code.group())));
             app.enrolments().accept(reviewer, application.id());
         }
         creditLines.add(String.format("  %-12s %-12s %s (%s, %s): policy effective, 3 free buyer reports",
