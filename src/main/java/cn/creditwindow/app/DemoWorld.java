@@ -148,7 +148,7 @@ final class DemoWorld {
         if (app.seals().list(sz, null).isEmpty()) {
             Agreement a = signWithNewSeal(app, sz);
             app.agreements().countersign(reviewer, a.id());
-            app.dataAuthorisations().authorise(sz, new DataAuthorisations.AuthoriseRequest(true));
+            app.dataAuthorisations().authorise(sz, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
         }
         if (app.seals().list(hn, null).isEmpty()) {
             signWithNewSeal(app, hn);
@@ -248,7 +248,7 @@ final class DemoWorld {
         if (!has) {
             if (app.seals().list(legal, null).isEmpty()) {
                 app.agreements().countersign(reviewer, signWithNewSeal(app, legal).id());
-                app.dataAuthorisations().authorise(legal, new DataAuthorisations.AuthoriseRequest(true));
+                app.dataAuthorisations().authorise(legal, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
             }
             LocalDate today = LocalDate.ofInstant(app.clock().instant(), zone);
             String csv = "统一社会信用代码,企业名称,上年出口额（美元）,行政区划代码\n" + d.uscc() + "," + d.nameZh()
@@ -279,7 +279,7 @@ final class DemoWorld {
     private static Agreement signWithNewSeal(App app, Principal legal) {
         Seal seal = app.seals().create(legal, new Seals.NewSeal("COMPANY", legal.displayName(),
                 app.seals().today().toString(), app.seals().today().plusYears(2).toString()));
-        return app.agreements().sign(legal, new Agreements.SignRequest(seal.id(), true));
+        return app.agreements().sign(legal, Input.of(new Agreements.SignRequest(seal.id(), true)));
     }
 
     private static Principal principal(User u) {

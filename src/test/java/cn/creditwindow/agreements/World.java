@@ -8,6 +8,7 @@ import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.User;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.validation.Input;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -78,7 +79,7 @@ final class World implements AutoCloseable {
 
     /** Signs and has the reviewer countersign. */
     Agreement signed(Principal legal) {
-        Agreement a = agreements.sign(legal, new Agreements.SignRequest(companySeal(legal).id(), true));
+        Agreement a = agreements.sign(legal, Input.of(new Agreements.SignRequest(companySeal(legal).id(), true)));
         return agreements.countersign(reviewer, a.id());
     }
 

@@ -442,8 +442,8 @@ class EnrolmentsTest {
         LocalDate today = LocalDate.ofInstant(clock.instant(), Config.CHINA);
         long seal = seals.create(legal, new Seals.NewSeal("COMPANY", "法人", today.toString(),
                 today.plusYears(2).toString())).id();
-        agreements.countersign(reviewer, agreements.sign(legal, new Agreements.SignRequest(seal, true)).id());
-        new DataAuthorisations(db, clock, Config.CHINA).authorise(legal, new DataAuthorisations.AuthoriseRequest(true));
+        agreements.countersign(reviewer, agreements.sign(legal, Input.of(new Agreements.SignRequest(seal, true))).id());
+        new DataAuthorisations(db, clock, Config.CHINA).authorise(legal, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
     }
 
     private long publishedHenan() throws IOException {
