@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
  * for it to name with its own checks of the values (which are the domain's), after the state checks.
  */
 public final class JsonBodies {
+    private static final String NOT_JSON_ZH = "请以 JSON 提交（Content-Type: application/json）";
+    private static final String NOT_JSON_EN = "send the body as JSON (Content-Type: application/json)";
     private final ObjectMapper mapper;
 
     public JsonBodies(ObjectMapper mapper) {
@@ -44,8 +46,10 @@ public final class JsonBodies {
 
     /** The body as a record; 400 naming every field that could not be read, or an empty body. */
     public <T extends Record> T read(Context ctx, Class<T> type) {
-        if (ctx.body().isBlank() && isJson(ctx.contentType())) {
-            throw new InvalidInputException(Input.WHOLE_BODY, "请求体为空", "the request body is empty");
+        if (ctx.body().isBlank()) {
+            throw isJson(ctx.contentType())
+                    ? new InvalidInputException(Input.WHOLE_BODY, "请求体为空", "the request body is empty")
+                    : new InvalidInputException(Input.WHOLE_BODY, NOT_JSON_ZH, NOT_JSON_EN);
         }
         Input<T> in = input(ctx, type);
         if (!in.unreadable().isEmpty()) {
@@ -56,8 +60,8 @@ public final class JsonBodies {
 
     /**
      * The body as a record, with the fields that could not be read left null and named (see {@link Input}); an
-     * empty body is a record of nulls (every field not given), for the domain to refuse field by field once it has
-     * seen that the request can apply at all.
+     * empty body, of whatever type, is a record of nulls (every field not given), for the domain to refuse field by
+     * field once it has seen that the request can apply at all.
      */
     public <T extends Record> Input<T> input(Context ctx, Class<T> type) {
         return input(ctx.contentType(), ctx.body(), type);
@@ -65,12 +69,11 @@ public final class JsonBodies {
 
     /** {@link #input(Context, Class)} of a body of this content type. */
     <T extends Record> Input<T> input(String contentType, String body, Class<T> type) {
-        if (!isJson(contentType)) {
-            return whole(type, "请以 JSON 提交（Content-Type: application/json）",
-                    "send the body as JSON (Content-Type: application/json)");
-        }
         if (body == null || body.isBlank()) {
             return Input.of(construct(type, defaults(type)));
+        }
+        if (!isJson(contentType)) {
+            return whole(type, NOT_JSON_ZH, NOT_JSON_EN);
         }
         JsonNode tree;
         try {

@@ -42,9 +42,11 @@ class JsonBodiesTest {
 
     @Test
     void anEmptyBodyIsAFormWithNothingGiven() { // #13: the domain names the missing fields after its state checks
-        Input<Form> in = bodies.input(JSON, "", Form.class);
-        assertThat(in.unreadable()).isEmpty();
-        assertThat(in.value()).isEqualTo(new Form(null, null, null, null, null, null, false));
+        for (String type : java.util.Arrays.asList(JSON, null)) {
+            Input<Form> in = bodies.input(type, "", Form.class);
+            assertThat(in.unreadable()).isEmpty();
+            assertThat(in.value()).isEqualTo(new Form(null, null, null, null, null, null, false));
+        }
     }
 
     @Test
