@@ -368,10 +368,10 @@ final class DemoWorld {
         if (!app.subscriptions().list(legal).isEmpty()) {
             return;
         }
-        app.subscriptions().create(legal, new cn.creditwindow.subscriptions.Subscriptions.Draft("阿联酋市场", null,
-                "阿联酋", null, null));
-        app.subscriptions().create(legal, new cn.creditwindow.subscriptions.Subscriptions.Draft("关税动态", "关税",
-                null, null, null));
+        app.subscriptions().create(legal, Input.of(new cn.creditwindow.subscriptions.Subscriptions.Draft("阿联酋市场", null,
+                "阿联酋", null, null)));
+        app.subscriptions().create(legal, Input.of(new cn.creditwindow.subscriptions.Subscriptions.Draft("关税动态", "关税",
+                null, null, null)));
         subscriptionLine = "  sz-legal subscribes to 阿联酋市场 and 关税动态 (/subscriptions, previews and Atom feeds);"
                 + " digests of a month: digest --month 2026-10 (--no-send while serve runs), archive at /digests";
     }
