@@ -2,6 +2,7 @@ package cn.creditwindow.alarm;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
@@ -59,7 +60,7 @@ public final class AlarmPages {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
         boolean muted = "true".equals(ctx.formParam("muted"));
-        watches.mute(p, id, muted);
+        watches.mute(p, id, Input.of(muted));
         ctx.redirect("/credit/buyers/" + id + "?done=" + (muted ? "muted" : "unmuted"), HttpStatus.SEE_OTHER);
     }
 

@@ -127,7 +127,7 @@ final class DemoWorld {
             lines.add(String.format("  %-12s %-12s %s (%s, %s)", d.legal(), d.operator(), d.nameZh(), d.uscc(), d.scheme()));
         }
         User manager = user(accounts, "manager", "示例客户经理", Role.ACCOUNT_MANAGER, null, "13800000003");
-        accounts.addToPortfolio(manager.id(), List.of("4403"), List.of());
+        accounts.addToPortfolio(manager.id(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of())));
         user(accounts, "reviewer", "示例审核员", Role.REVIEWER, null, null);
         user(accounts, "admin", "示例管理员", Role.ADMIN, null, null);
         feedToken = tokens.rotate("demo-feeds", Set.of(ApiTokens.FEEDS_PUSH)).token();
@@ -400,8 +400,8 @@ final class DemoWorld {
                 }
                 User m = accounts.userByName(row.get(0)).orElseGet(() -> accounts.createUser(new Accounts.NewUser(
                         row.get(0), PASSWORD, row.get(1), Role.ACCOUNT_MANAGER, null, row.get(3), row.get(4))));
-                accounts.addToPortfolio(m.id(), List.of(row.get(5).split(" ")), List.of());
-                app.accountManagers().setOfficePhone(m.id(), row.get(2));
+                accounts.addToPortfolio(m.id(), Input.of(new Accounts.Portfolio(List.of(row.get(5).split(" ")), List.of())));
+                app.accountManagers().setOfficePhone(m.id(), Input.of(row.get(2)));
                 managerLines.add(String.format("  %-14s %s %s (%s)", row.get(0), row.get(1), row.get(2), row.get(6)));
             }
         } catch (java.io.IOException e) {

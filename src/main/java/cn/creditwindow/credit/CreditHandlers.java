@@ -186,6 +186,6 @@ public final class CreditHandlers {
     /** {@code PUT /api/admin/credit/prices/{type}}: body {@code {"price", "urgentSurcharge"}} in yuan. */
     public void setPrice(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(prices.set(p, ctx.pathParam("type"), bodies.read(ctx, CreditPrices.PriceChange.class)));
+        ctx.json(prices.set(p, ctx.pathParam("type"), bodies.input(ctx, CreditPrices.PriceChange.class)));
     }
 }

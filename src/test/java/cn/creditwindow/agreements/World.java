@@ -57,7 +57,7 @@ final class World implements AutoCloseable {
         szOperator = user("sz-op", "测试操作员甲", Role.OPERATOR, shenzhen.id());
         hnLegal = user("hn-legal", "测试法人乙", Role.LEGAL_REPRESENTATIVE, zhengzhou.id());
         manager = user("manager", "测试客户经理", Role.ACCOUNT_MANAGER, null);
-        accounts.addToPortfolio(manager.userId(), List.of("4403"), List.of());
+        accounts.addToPortfolio(manager.userId(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of())));
         reviewer = user("reviewer", "测试审核员", Role.REVIEWER, null);
     }
 

@@ -81,7 +81,7 @@ class ClaimsTest {
         szLegal = user("sz-legal", Role.LEGAL_REPRESENTATIVE, sz.id());
         hnLegal = user("hn-legal", Role.LEGAL_REPRESENTATIVE, hn.id());
         manager = user("manager", Role.ACCOUNT_MANAGER, null);
-        accounts.addToPortfolio(manager.userId(), List.of("4403"), List.of());
+        accounts.addToPortfolio(manager.userId(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of())));
         reviewer = user("reviewer", Role.REVIEWER, null);
         hk = buyers.add(reviewer, new Buyers.NewBuyer("Harbour Light Trading Ltd", null, "HK", null, null));
         de = buyers.add(reviewer, new Buyers.NewBuyer("Rhein Handel GmbH", null, "DE", null, null));

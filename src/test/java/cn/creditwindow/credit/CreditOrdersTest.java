@@ -92,7 +92,7 @@ class CreditOrdersTest {
         szOperator = user("sz-op", Role.OPERATOR, sz.id(), null, null);
         hnLegal = user("hn-legal", Role.LEGAL_REPRESENTATIVE, hn.id(), null, null);
         manager = user("manager", Role.ACCOUNT_MANAGER, null, null, null);
-        accounts.addToPortfolio(manager.userId(), List.of("4403"), List.of());
+        accounts.addToPortfolio(manager.userId(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of())));
         reviewer = user("reviewer", Role.REVIEWER, null, null, null);
         admin = user("admin", Role.ADMIN, null, null, null);
         Buyers buyers = new Buyers(db, countries, clock);
@@ -319,21 +319,21 @@ class CreditOrdersTest {
 
     @Test
     void pricesAreSetByAdministratorsWithEveryBadFieldReported() {
-        assertThatThrownBy(() -> prices.set(admin, "BUYER_CREDIT", new CreditPrices.PriceChange(new BigDecimal("-5"),
-                new BigDecimal("0.001")))).isInstanceOf(InvalidInputException.class).satisfies(e ->
+        assertThatThrownBy(() -> prices.set(admin, "BUYER_CREDIT", Input.of(new CreditPrices.PriceChange(new BigDecimal("-5"),
+                new BigDecimal("0.001"))))).isInstanceOf(InvalidInputException.class).satisfies(e ->
                 assertThat(((InvalidInputException) e).errors()).extracting(FieldError::field)
                         .containsExactly("price", "urgentSurcharge"));
-        assertThatThrownBy(() -> prices.set(admin, "BUYER_CREDIT", new CreditPrices.PriceChange(new BigDecimal("100000.01"),
-                null))).isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 100000 CNY");
-        assertThatThrownBy(() -> prices.set(admin, "COUNTRY_RISK", new CreditPrices.PriceChange(BigDecimal.TEN,
-                BigDecimal.ONE))).isInstanceOf(InvalidInputException.class).hasMessageContaining("urgentSurcharge");
-        assertThatThrownBy(() -> prices.set(admin, "NOPE", new CreditPrices.PriceChange(BigDecimal.TEN, null)))
+        assertThatThrownBy(() -> prices.set(admin, "BUYER_CREDIT", Input.of(new CreditPrices.PriceChange(new BigDecimal("100000.01"),
+                null)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 100000 CNY");
+        assertThatThrownBy(() -> prices.set(admin, "COUNTRY_RISK", Input.of(new CreditPrices.PriceChange(BigDecimal.TEN,
+                BigDecimal.ONE)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("urgentSurcharge");
+        assertThatThrownBy(() -> prices.set(admin, "NOPE", Input.of(new CreditPrices.PriceChange(BigDecimal.TEN, null))))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> prices.set(reviewer, "BUYER_CREDIT", new CreditPrices.PriceChange(BigDecimal.TEN, null)))
+        assertThatThrownBy(() -> prices.set(reviewer, "BUYER_CREDIT", Input.of(new CreditPrices.PriceChange(BigDecimal.TEN, null))))
                 .isInstanceOf(RequestRefusedException.class);
         assertThat(count("SELECT COUNT(*) FROM credit_prices")).isZero();
-        CreditPrices.Price p = prices.set(admin, "BUYER_CREDIT", new CreditPrices.PriceChange(new BigDecimal("880.5"),
-                new BigDecimal("300")));
+        CreditPrices.Price p = prices.set(admin, "BUYER_CREDIT", Input.of(new CreditPrices.PriceChange(new BigDecimal("880.5"),
+                new BigDecimal("300"))));
         assertThat(p.price()).isEqualTo("880.50");
         assertThat(orders.quote(szLegal, Input.of(buyerReport(gulf, null))).charge()).isEqualTo("880.50");
     }
