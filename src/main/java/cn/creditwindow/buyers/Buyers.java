@@ -270,9 +270,9 @@ public final class Buyers {
     }
 
     /**
-     * Imports the insurer's directory from CSV ({@link BuyerCsv}): every row is checked first and every bad one
-     * reported (400); then all rows are added in one transaction, as the insurer's entries, or none. Only the
-     * insurer's staff may import (403 for others, whatever the route says).
+     * Imports the insurer's directory from CSV ({@link BuyerCsv}): every row is checked, its code against the
+     * directory too, and every bad one reported at once (400); then all rows are added in the same transaction, as
+     * the insurer's entries, or none. Only the insurer's staff may import (403 for others, whatever the route says).
      */
     public ImportResult importCsv(Principal who, byte[] content) {
         if (!who.is(Role.REVIEWER) && !who.is(Role.ADMIN)) {
@@ -280,37 +280,19 @@ public final class Buyers {
                     "只有保险公司工作人员可以导入买方名录");
         }
         List<BuyerCsv.Line> lines = BuyerCsv.parse(content);
-        List<FieldError> errors = new ArrayList<>();
-        List<Country> countriesOf = new ArrayList<>();
-        java.util.Set<String> codesInFile = new java.util.HashSet<>();
-        for (BuyerCsv.Line l : lines) {
-            Country c = check(l.buyer(), l.number(), errors);
-            countriesOf.add(c);
-            if (l.code() != null) {
-                if (!l.code().matches("[A-Z]{2}\\d{7}") || c != null && !l.code().startsWith(c.alpha2())) {
-                    errors.add(new FieldError("line " + l.number() + ": code", "第 " + l.number() + " 行：买方代码“"
-                            + l.code() + "”应为国家代码加 7 位数字（如 AE0000012），且与国家一致", "line " + l.number()
-                            + ": buyer code '" + l.code() + "' must be the country's code and 7 digits (e.g. AE0000012)"));
-                } else if (!codesInFile.add(l.code())) {
-                    errors.add(new FieldError("line " + l.number() + ": code", "第 " + l.number() + " 行：买方代码“"
-                            + l.code() + "”在文件中重复", "line " + l.number() + ": buyer code '" + l.code()
-                            + "' appears twice in the file"));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
         List<Buyer> added = db.inTransaction(tx -> {
-            List<FieldError> taken = new ArrayList<>();
+            List<FieldError> errors = new ArrayList<>();
+            List<Country> countriesOf = new ArrayList<>();
+            java.util.Set<String> codesInFile = new java.util.HashSet<>();
             for (BuyerCsv.Line l : lines) {
-                if (l.code() != null && tx.number("SELECT COUNT(*) FROM buyers WHERE code = ?", l.code()) > 0) {
-                    taken.add(new FieldError("line " + l.number() + ": code", "第 " + l.number() + " 行：买方代码“"
-                            + l.code() + "”已存在", "line " + l.number() + ": buyer code '" + l.code() + "' exists already"));
+                Country c = check(l.buyer(), l.number(), errors);
+                countriesOf.add(c);
+                if (l.code() != null) {
+                    codeProblem(tx, l, c, codesInFile).ifPresent(errors::add); // with the row's other fields
                 }
             }
-            if (!taken.isEmpty()) {
-                throw new InvalidInputException(taken);
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
             }
             List<Buyer> out = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
@@ -322,6 +304,25 @@ public final class Buyers {
         added.forEach(index::put);
         return new ImportResult(added.size(), added.stream().map(Buyer::code).toList(),
                 added.stream().filter(b -> b.possibleDuplicateOf() != null).map(Buyer::code).toList());
+    }
+
+    /** What is wrong with a line's buyer code (its shape, a second use in the file, a code already taken), if any. */
+    private static Optional<FieldError> codeProblem(Tx tx, BuyerCsv.Line l, Country c, java.util.Set<String> codesInFile) {
+        String at = "line " + l.number() + ": code";
+        if (!l.code().matches("[A-Z]{2}\\d{7}") || c != null && !l.code().startsWith(c.alpha2())) {
+            return Optional.of(new FieldError(at, "第 " + l.number() + " 行：买方代码“" + l.code()
+                    + "”应为国家代码加 7 位数字（如 AE0000012），且与国家一致", "line " + l.number() + ": buyer code '"
+                    + l.code() + "' must be the country's code and 7 digits (e.g. AE0000012)"));
+        }
+        if (!codesInFile.add(l.code())) {
+            return Optional.of(new FieldError(at, "第 " + l.number() + " 行：买方代码“" + l.code() + "”在文件中重复",
+                    "line " + l.number() + ": buyer code '" + l.code() + "' appears twice in the file"));
+        }
+        if (tx.number("SELECT COUNT(*) FROM buyers WHERE code = ?", l.code()) > 0) {
+            return Optional.of(new FieldError(at, "第 " + l.number() + " 行：买方代码“" + l.code() + "”已存在",
+                    "line " + l.number() + ": buyer code '" + l.code() + "' exists already"));
+        }
+        return Optional.empty();
     }
 
     /** The buyer, if the principal may see it; else 404. */
