@@ -4,7 +4,6 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.agreements.Agreements;
-import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.managers.AccountManagers;
 import cn.creditwindow.reference.Countries;

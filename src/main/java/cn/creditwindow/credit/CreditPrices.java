@@ -12,7 +12,6 @@ import cn.creditwindow.validation.RequestRefusedException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
