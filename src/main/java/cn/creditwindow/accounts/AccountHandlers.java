@@ -240,15 +240,10 @@ public final class AccountHandlers {
         ctx.status(201).json(new UserView(user.id(), user.username(), user.displayName(), user.role(), user.enterpriseId()));
     }
 
-    record PortfolioAddition(List<String> districts, List<Long> enterpriseIds) {
-    }
-
     /** {@code POST /api/admin/managers/{id}/portfolio}. */
     public void addToPortfolio(Context ctx) {
         long id = pathId(ctx, "id");
-        PortfolioAddition a = bodies.read(ctx, PortfolioAddition.class);
-        accounts.addToPortfolio(id, a.districts() == null ? List.of() : a.districts(),
-                a.enterpriseIds() == null ? List.of() : a.enterpriseIds());
+        accounts.addToPortfolio(id, bodies.input(ctx, Accounts.Portfolio.class));
         ctx.status(204);
     }
 

@@ -7,6 +7,7 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -135,12 +136,13 @@ public final class Accounts {
         if (u.email() != null && !u.email().isBlank()) {
             Contacts.checkEmail("email", u.email().strip()).ifPresent(errors::add);
         }
+        if (u.enterpriseId() != null && errors.stream().noneMatch(e -> e.field().equals("enterpriseId"))
+                && enterprise(u.enterpriseId()).isEmpty()) { // named with the rest, not once they are fixed
+            errors.add(new FieldError("enterpriseId", "企业 " + u.enterpriseId() + " 不存在",
+                    "enterprise " + u.enterpriseId() + " does not exist"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
-        }
-        if (u.enterpriseId() != null && enterprise(u.enterpriseId()).isEmpty()) {
-            throw new InvalidInputException("enterpriseId", "企业 " + u.enterpriseId() + " 不存在",
-                    "enterprise " + u.enterpriseId() + " does not exist");
         }
         String hash = passwords.hash(u.password());
         try {
@@ -162,38 +164,48 @@ public final class Accounts {
         }
     }
 
-    /** Adds districts (division code prefixes of 2, 4 or 6 digits) and named enterprises to a manager's portfolio. */
-    public void addToPortfolio(long managerId, List<String> divisionCodes, List<Long> enterpriseIds) {
-        List<FieldError> errors = new ArrayList<>();
+    /** What is added to a manager's portfolio: districts (division code prefixes) and enterprises by id. */
+    public record Portfolio(List<String> districts, List<Long> enterpriseIds) {
+    }
+
+    /**
+     * Adds districts (division code prefixes of 2, 4 or 6 digits) and named enterprises to a manager's portfolio:
+     * 404 for no such user, then 400 naming every bad field (a user who is no account manager, a bad code, an
+     * enterprise that does not exist).
+     */
+    public void addToPortfolio(long managerId, Input<Portfolio> portfolio) {
         User manager = user(managerId).orElseThrow(() -> new NotFoundException("user " + managerId + " not found",
                 "用户 " + managerId + " 不存在"));
-        if (manager.role() != Role.ACCOUNT_MANAGER) {
-            errors.add(new FieldError("managerId", "只有客户经理有客户组合", "only account managers have a portfolio"));
-        }
-        for (String code : divisionCodes) {
-            if (code == null || !DIVISION.matcher(code).matches()) {
-                errors.add(new FieldError("districts", "行政区划代码应为 2、4 或 6 位数字：" + code,
-                        "a division code has 2, 4 or 6 digits: " + code));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        try {
-            db.inTransaction(tx -> {
-                for (String code : divisionCodes) {
-                    tx.update("INSERT INTO manager_districts (manager_id, division_code) VALUES (?, ?)"
-                            + " ON CONFLICT DO NOTHING", managerId, code);
+        db.inTransaction(tx -> {
+            Portfolio p = portfolio.check((x, errors) -> {
+                if (manager.role() != Role.ACCOUNT_MANAGER) {
+                    errors.add(new FieldError("managerId", "只有客户经理有客户组合", "only account managers have a portfolio"));
                 }
-                for (Long id : enterpriseIds) {
-                    tx.update("INSERT INTO manager_enterprises (manager_id, enterprise_id) VALUES (?, ?)"
-                            + " ON CONFLICT DO NOTHING", managerId, id);
+                List<String> codes = x.districts() == null ? List.of() : x.districts();
+                for (String code : codes) {
+                    if (code == null || !DIVISION.matcher(code).matches()) {
+                        errors.add(new FieldError("districts", "行政区划代码应为 2、4 或 6 位数字：" + code,
+                                "a division code has 2, 4 or 6 digits: " + code));
+                    }
                 }
-                return null;
+                List<Long> ids = x.enterpriseIds() == null ? List.of() : x.enterpriseIds();
+                List<Long> unknown = ids.stream().filter(id -> id == null || enterprise(tx, id).isEmpty()).toList();
+                if (!unknown.isEmpty()) {
+                    errors.add(new FieldError("enterpriseIds", "客户组合中有不存在的企业：" + unknown,
+                            "the portfolio names enterprises that do not exist: " + unknown));
+                }
+                return new Portfolio(codes, ids);
             });
-        } catch (ConstraintViolationException ex) {
-            throw new InvalidInputException("enterprises", "客户组合中有不存在的企业", "the portfolio names an enterprise that does not exist");
-        }
+            for (String code : p.districts()) {
+                tx.update("INSERT INTO manager_districts (manager_id, division_code) VALUES (?, ?)"
+                        + " ON CONFLICT DO NOTHING", managerId, code);
+            }
+            for (Long id : p.enterpriseIds()) {
+                tx.update("INSERT INTO manager_enterprises (manager_id, enterprise_id) VALUES (?, ?)"
+                        + " ON CONFLICT DO NOTHING", managerId, id);
+            }
+            return null;
+        });
     }
 
     /** One page of the enterprises the principal may see (its own, a portfolio, or all), by id. */

@@ -67,7 +67,7 @@ public final class AgreementHandlers {
     /** {@code POST /api/agreements}: the legal representative signs. */
     public void sign(Context ctx) {
         Principal p = Authentication.require(ctx);
-        Agreement a = agreements.sign(p, bodies.read(ctx, Agreements.SignRequest.class));
+        Agreement a = agreements.sign(p, bodies.input(ctx, Agreements.SignRequest.class));
         ctx.status(201).header("Location", "/api/agreements/" + a.id()).json(a);
     }
 
@@ -106,14 +106,14 @@ public final class AgreementHandlers {
     public void refuse(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(agreements.refuse(p, id, bodies.read(ctx, Agreements.Reason.class)));
+        ctx.json(agreements.refuse(p, id, bodies.input(ctx, Agreements.Reason.class)));
     }
 
     /** {@code POST /api/agreements/{id}/termination}: {@code {"confirm": true, "reason"}}. */
     public void requestTermination(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(agreements.requestTermination(p, id, bodies.read(ctx, Agreements.TerminationRequest.class)));
+        ctx.json(agreements.requestTermination(p, id, bodies.input(ctx, Agreements.TerminationRequest.class)));
     }
 
     /** {@code POST /api/agreements/{id}/termination/approval}: 解约成功. */
@@ -126,7 +126,7 @@ public final class AgreementHandlers {
     public void rejectTermination(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(agreements.rejectTermination(p, id, bodies.read(ctx, Agreements.Reason.class)));
+        ctx.json(agreements.rejectTermination(p, id, bodies.input(ctx, Agreements.Reason.class)));
     }
 
     /**
@@ -143,7 +143,7 @@ public final class AgreementHandlers {
     /** {@code POST /api/data-authorisations}: {@code {"agree": true}}. */
     public void authorise(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.status(201).json(authorisations.authorise(p, bodies.read(ctx, DataAuthorisations.AuthoriseRequest.class)));
+        ctx.status(201).json(authorisations.authorise(p, bodies.input(ctx, DataAuthorisations.AuthoriseRequest.class)));
     }
 
     /** {@code GET /api/authorised-data?type=&from=&to=&enterpriseId=}. */

@@ -6,6 +6,7 @@ import cn.creditwindow.accounts.Role;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
@@ -153,7 +154,10 @@ public final class AgreementPages {
     /** {@code POST /agreements/sign}: 同意. */
     public void sign(Context ctx) {
         Principal p = Authentication.require(ctx);
-        Agreement a = agreements.sign(p, new Agreements.SignRequest(formId(ctx, "sealId"), ticked(ctx, "accepted")));
+        List<FieldError> unreadable = new ArrayList<>();
+        Long sealId = formId(ctx, "sealId", unreadable);
+        Agreement a = agreements.sign(p, new Input<>(new Agreements.SignRequest(sealId, ticked(ctx, "accepted")),
+                unreadable));
         ctx.redirect("/agreements/" + a.id() + "?done=signed", HttpStatus.SEE_OTHER);
     }
 
@@ -181,7 +185,8 @@ public final class AgreementPages {
     public void terminate(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        agreements.requestTermination(p, id, new Agreements.TerminationRequest(ticked(ctx, "confirm"), ctx.formParam("reason")));
+        agreements.requestTermination(p, id, Input.of(new Agreements.TerminationRequest(ticked(ctx, "confirm"),
+                ctx.formParam("reason"))));
         ctx.redirect("/agreements/" + id + "?done=terminationRequested#history", HttpStatus.SEE_OTHER);
     }
 
@@ -195,7 +200,7 @@ public final class AgreementPages {
     /** {@code POST /agreements/{id}/refuse}. */
     public void refuse(Context ctx) {
         long id = AccountHandlers.pathId(ctx, "id");
-        agreements.refuse(Authentication.require(ctx), id, new Agreements.Reason(ctx.formParam("reason")));
+        agreements.refuse(Authentication.require(ctx), id, Input.of(new Agreements.Reason(ctx.formParam("reason"))));
         ctx.redirect("/agreements/review?done=refused", HttpStatus.SEE_OTHER);
     }
 
@@ -209,7 +214,8 @@ public final class AgreementPages {
     /** {@code POST /agreements/{id}/termination/reject}: 解约失败. */
     public void rejectTermination(Context ctx) {
         long id = AccountHandlers.pathId(ctx, "id");
-        agreements.rejectTermination(Authentication.require(ctx), id, new Agreements.Reason(ctx.formParam("reason")));
+        agreements.rejectTermination(Authentication.require(ctx), id,
+                Input.of(new Agreements.Reason(ctx.formParam("reason"))));
         ctx.redirect("/agreements/review?done=terminationRejected", HttpStatus.SEE_OTHER);
     }
 
@@ -248,7 +254,8 @@ public final class AgreementPages {
 
     /** {@code POST /agreements/authorisation}: 授权. */
     public void authorise(Context ctx) {
-        authorisations.authorise(Authentication.require(ctx), new DataAuthorisations.AuthoriseRequest(ticked(ctx, "agree")));
+        authorisations.authorise(Authentication.require(ctx),
+                Input.of(new DataAuthorisations.AuthoriseRequest(ticked(ctx, "agree"))));
         ctx.redirect("/agreements/data?done=authorised", HttpStatus.SEE_OTHER);
     }
 
@@ -294,8 +301,8 @@ public final class AgreementPages {
         return v != null && (v.equals("true") || v.equals("on"));
     }
 
-    /** A chosen id from a form: absent is null (the domain asks for it), not a number is a 400. */
-    private static Long formId(Context ctx, String name) {
+    /** A chosen id from a form: absent is null (the domain asks for it), not a number is unreadable. */
+    private static Long formId(Context ctx, String name, List<FieldError> unreadable) {
         String v = ctx.formParam(name);
         if (v == null || v.isBlank()) {
             return null;
@@ -303,7 +310,8 @@ public final class AgreementPages {
         try {
             return Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, "“" + v + "”不是有效的编号", "'" + v + "' is not an id");
+            unreadable.add(new FieldError(name, "“" + v + "”不是有效的编号", "'" + v + "' is not an id"));
+            return null;
         }
     }
 }

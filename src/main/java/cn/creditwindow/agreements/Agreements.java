@@ -9,7 +9,7 @@ import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
-import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
 import java.time.Clock;
@@ -79,32 +79,18 @@ public final class Agreements {
 
     /**
      * Signs the current text for the legal representative's enterprise with one of its company seals valid
-     * today. 403 for anyone else; 400 without the tick or with an unusable seal; 409 "已签署过协议" while a live
-     * agreement exists.
+     * today. 403 for anyone else; 409 "已签署过协议" while a live agreement exists (whatever the form says); then 400
+     * without the tick or with an unusable seal, both named at once.
      */
-    public Agreement sign(Principal p, SignRequest r) {
+    public Agreement sign(Principal p, Input<SignRequest> request) {
         Seals.requireLegalRepresentative(p, "sign the service agreement", "签署服务协议");
-        List<FieldError> errors = new ArrayList<>();
-        if (r.sealId() == null) {
-            errors.add(new FieldError("sealId", "请选择签署协议使用的公司印章", "choose the company seal to sign with"));
-        }
-        if (!Boolean.TRUE.equals(r.accepted())) {
-            errors.add(new FieldError("accepted", "请阅读协议并勾选“我确认协议条款”",
-                    "read the agreement and tick \"I confirm the terms of the agreement\""));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
         long enterpriseId = p.enterpriseId();
         try {
             return db.inTransaction(tx -> {
-                Seal seal = Seals.find(tx, r.sealId()).filter(s -> s.enterpriseId() == enterpriseId)
-                        .orElseThrow(() -> new InvalidInputException("sealId", "本企业没有编号为 " + r.sealId() + " 的印章",
-                                "your enterprise has no seal " + r.sealId()));
-                checkSeal(seal, seals.today());
                 live(tx, enterpriseId).ifPresent(a -> {
                     throw alreadySigned(a);
                 });
+                Seal seal = request.check((r, errors) -> signature(tx, enterpriseId, r, errors));
                 long id = tx.insert("INSERT INTO agreements (enterprise_id, text_version, state, seal_id, signed_by,"
                         + " signed_at) VALUES (?, ?, ?, ?, ?, ?)", enterpriseId, AgreementText.CURRENT,
                         AgreementState.AWAITING_INSURER, seal.id(), p.userId(), clock.instant());
@@ -118,6 +104,27 @@ public final class Agreements {
             }
             throw e;
         }
+    }
+
+    /** The seal a signature uses, or null after adding an error per bad field (the seal, the tick) to {@code errors}. */
+    private Seal signature(Tx tx, long enterpriseId, SignRequest r, List<FieldError> errors) {
+        Seal seal = null;
+        if (r.sealId() == null) {
+            errors.add(new FieldError("sealId", "请选择签署协议使用的公司印章", "choose the company seal to sign with"));
+        } else {
+            seal = Seals.find(tx, r.sealId()).filter(s -> s.enterpriseId() == enterpriseId).orElse(null);
+            if (seal == null) {
+                errors.add(new FieldError("sealId", "本企业没有编号为 " + r.sealId() + " 的印章",
+                        "your enterprise has no seal " + r.sealId()));
+            } else {
+                sealProblem(seal, seals.today()).ifPresent(errors::add);
+            }
+        }
+        if (!Boolean.TRUE.equals(r.accepted())) {
+            errors.add(new FieldError("accepted", "请阅读协议并勾选“我确认协议条款”",
+                    "read the agreement and tick \"I confirm the terms of the agreement\""));
+        }
+        return seal;
     }
 
     /** The insurer applies its seal: 保险公司签约中 → 签约成功. */
@@ -135,38 +142,36 @@ public final class Agreements {
         });
     }
 
-    /** The insurer refuses to sign, with a reason: 保险公司签约中 → 签约失败 (the enterprise may sign again). */
-    public Agreement refuse(Principal reviewer, long id, Reason r) {
+    /**
+     * The insurer refuses to sign, with a reason: 保险公司签约中 → 签约失败 (the enterprise may sign again). 404, 409 in
+     * any other state, then 400 without a reason.
+     */
+    public Agreement refuse(Principal reviewer, long id, Input<Reason> r) {
         requireReviewer(reviewer);
-        String reason = reason(r.reason(), true);
         return db.inTransaction(tx -> {
             Agreement a = visible(tx, reviewer, id);
             expect(a, AgreementState.AWAITING_INSURER, "refused", "拒绝签约");
+            String reason = r.check((x, errors) -> reason(x.reason(), true, errors));
             return move(tx, reviewer, a, AgreementState.REFUSED, AgreementAction.REFUSED, reason, true);
         });
     }
 
-    /** The legal representative insists on terminating ("坚持解约"): 签约成功 → 解约中. */
-    public Agreement requestTermination(Principal p, long id, TerminationRequest r) {
+    /**
+     * The legal representative insists on terminating ("坚持解约"): 签约成功 → 解约中. 404, 409 unless signed, then 400
+     * without the confirmation or with a reason too long.
+     */
+    public Agreement requestTermination(Principal p, long id, Input<TerminationRequest> request) {
         Seals.requireLegalRepresentative(p, "terminate the service agreement", "申请解约");
-        List<FieldError> errors = new ArrayList<>();
-        if (!Boolean.TRUE.equals(r.confirm())) {
-            errors.add(new FieldError("confirm", "请确认是否坚持解约（confirm 须为 true）",
-                    "confirm that you insist on terminating (confirm must be true)"));
-        }
-        String reason = null;
-        try {
-            reason = reason(r.reason(), false);
-        } catch (InvalidInputException e) {
-            errors.addAll(e.errors());
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        String why = reason;
         return db.inTransaction(tx -> {
             Agreement a = visible(tx, p, id);
             expect(a, AgreementState.SIGNED, "terminated", "解约");
+            String why = request.check((r, errors) -> {
+                if (!Boolean.TRUE.equals(r.confirm())) {
+                    errors.add(new FieldError("confirm", "请确认是否坚持解约（confirm 须为 true）",
+                            "confirm that you insist on terminating (confirm must be true)"));
+                }
+                return reason(r.reason(), false, errors);
+            });
             return move(tx, p, a, AgreementState.TERMINATION_REQUESTED, AgreementAction.TERMINATION_REQUESTED, why, false);
         });
     }
@@ -181,13 +186,16 @@ public final class Agreements {
         });
     }
 
-    /** The insurer refuses to terminate (解约失败), with a reason: the agreement stays signed. */
-    public Agreement rejectTermination(Principal reviewer, long id, Reason r) {
+    /**
+     * The insurer refuses to terminate (解约失败), with a reason: the agreement stays signed. 404, 409 unless a
+     * termination was asked for, then 400 without a reason.
+     */
+    public Agreement rejectTermination(Principal reviewer, long id, Input<Reason> r) {
         requireReviewer(reviewer);
-        String reason = reason(r.reason(), true);
         return db.inTransaction(tx -> {
             Agreement a = visible(tx, reviewer, id);
             expect(a, AgreementState.TERMINATION_REQUESTED, "refused termination", "拒绝解约");
+            String reason = r.check((x, errors) -> reason(x.reason(), true, errors));
             return move(tx, reviewer, a, AgreementState.SIGNED, AgreementAction.TERMINATION_REJECTED, reason, false);
         });
     }
@@ -274,23 +282,25 @@ public final class Agreements {
                 });
         return events;
     }
-    /** 400 unless the seal may sign today: a company seal inside its validity period. */
-    static void checkSeal(Seal seal, LocalDate today) {
+
+    /** Why the seal may not sign today (a company seal inside its validity period may), if it may not. */
+    static Optional<FieldError> sealProblem(Seal seal, LocalDate today) {
         if (!seal.kind().signsAgreements()) {
-            throw new InvalidInputException("sealId", "印章 " + seal.id() + " 的类型为“" + seal.kind().zh()
+            return Optional.of(new FieldError("sealId", "印章 " + seal.id() + " 的类型为“" + seal.kind().zh()
                     + "”：签署服务协议只能选择类型为“公司”的印章",
-                    "seal " + seal.id() + " is a " + seal.kind().en() + " seal: only a company seal signs the agreement");
+                    "seal " + seal.id() + " is a " + seal.kind().en() + " seal: only a company seal signs the agreement"));
         }
         if (today.isAfter(seal.validUntil())) {
-            throw new InvalidInputException("sealId", "印章 " + seal.id() + " 已于 " + seal.validUntil()
+            return Optional.of(new FieldError("sealId", "印章 " + seal.id() + " 已于 " + seal.validUntil()
                     + " 过期，不能用于签署协议，请重新制作印章",
-                    "seal " + seal.id() + " expired on " + seal.validUntil() + " and cannot sign: make a new seal");
+                    "seal " + seal.id() + " expired on " + seal.validUntil() + " and cannot sign: make a new seal"));
         }
         if (today.isBefore(seal.validFrom())) {
-            throw new InvalidInputException("sealId", "印章 " + seal.id() + " 自 " + seal.validFrom()
+            return Optional.of(new FieldError("sealId", "印章 " + seal.id() + " 自 " + seal.validFrom()
                     + " 起才生效，目前不能用于签署协议",
-                    "seal " + seal.id() + " is valid only from " + seal.validFrom() + " and cannot sign yet");
+                    "seal " + seal.id() + " is valid only from " + seal.validFrom() + " and cannot sign yet"));
         }
+        return Optional.empty();
     }
 
     private static RequestRefusedException alreadySigned(Agreement a) {
@@ -346,18 +356,22 @@ public final class Agreements {
         }
     }
 
-    /** A reason: stripped, at most {@value #MAX_REASON} characters; required for refusals. */
-    static String reason(String raw, boolean required) {
+    /**
+     * A reason: stripped, at most {@value #MAX_REASON} characters; required for refusals. Null when none is given,
+     * or after adding an error to {@code errors}.
+     */
+    static String reason(String raw, boolean required, List<FieldError> errors) {
         String r = raw == null ? "" : raw.strip();
         if (r.isEmpty()) {
             if (required) {
-                throw new InvalidInputException("reason", "请填写原因", "enter the reason");
+                errors.add(new FieldError("reason", "请填写原因", "enter the reason"));
             }
             return null;
         }
         if (r.length() > MAX_REASON) {
-            throw new InvalidInputException("reason", "原因不能超过 " + MAX_REASON + " 个字",
-                    "the reason must be at most " + MAX_REASON + " characters");
+            errors.add(new FieldError("reason", "原因不能超过 " + MAX_REASON + " 个字",
+                    "the reason must be at most " + MAX_REASON + " characters"));
+            return null;
         }
         return r;
     }

@@ -7,7 +7,8 @@ import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
-import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.RequestRefusedException;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -55,15 +56,11 @@ public final class DataAuthorisations {
     }
 
     /**
-     * Authorises for the legal representative's enterprise: 403 for anyone else, 400 without the tick, 409
-     * "请勿重复授权" when it has authorised already, 409 when its agreement is not signed.
+     * Authorises for the legal representative's enterprise: 403 for anyone else, 409 "请勿重复授权" when it has
+     * authorised already and 409 when its agreement is not signed (whatever the form says), then 400 without the tick.
      */
-    public DataAuthorisation authorise(Principal p, AuthoriseRequest r) {
+    public DataAuthorisation authorise(Principal p, Input<AuthoriseRequest> request) {
         Seals.requireLegalRepresentative(p, "authorise the enterprise's data", "签署企业数据授权");
-        if (!Boolean.TRUE.equals(r.agree())) {
-            throw new InvalidInputException("agree", "请勾选“同意提供上述数据内容”",
-                    "tick \"I agree to provide the data above\"");
-        }
         long enterpriseId = p.enterpriseId();
         Scope scope = scope();
         try {
@@ -75,6 +72,13 @@ public final class DataAuthorisations {
                         .orElseThrow(() -> new RequestRefusedException(409,
                                 "sign the service agreement first: data can be authorised only under a signed agreement (签约成功)",
                                 "请先签署服务协议：协议签约成功后才能进行企业数据授权"));
+                request.check((r, errors) -> {
+                    if (!Boolean.TRUE.equals(r.agree())) {
+                        errors.add(new FieldError("agree", "请勾选“同意提供上述数据内容”",
+                                "tick \"I agree to provide the data above\""));
+                    }
+                    return r;
+                });
                 tx.insert("INSERT INTO data_authorisations (enterprise_id, agreement_id, data_types, period_from,"
                         + " period_until, authorised_by, authorised_at) VALUES (?, ?, ?, ?, ?, ?, ?)", enterpriseId,
                         signed.id(), scope.dataTypes().stream().map(Enum::name).collect(Collectors.joining(",")),

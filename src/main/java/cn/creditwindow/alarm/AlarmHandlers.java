@@ -43,22 +43,14 @@ public final class AlarmHandlers {
     /** {@code POST /api/watches}: {@code {"buyerId": 12}}. */
     public void watch(Context ctx) {
         Principal p = Authentication.require(ctx);
-        NewWatch w = bodies.read(ctx, NewWatch.class);
-        if (w.buyerId() == null || w.buyerId() <= 0) {
-            throw new InvalidInputException("buyerId", "请指定要关注的买方（buyerId）", "buyerId (the buyer to watch) is required");
-        }
-        ctx.status(201).json(watches.watch(p, w.buyerId()));
+        ctx.status(201).json(watches.watch(p, bodies.input(ctx, NewWatch.class).map(NewWatch::buyerId)));
     }
 
     /** {@code PUT /api/watches/{buyerId}}: {@code {"muted": true}}. */
     public void change(Context ctx) {
         Principal p = Authentication.require(ctx);
         long buyerId = AccountHandlers.pathId(ctx, "buyerId");
-        WatchChange c = bodies.read(ctx, WatchChange.class);
-        if (c.muted() == null) {
-            throw new InvalidInputException("muted", "请说明是否静音（muted: true 或 false）", "muted (true or false) is required");
-        }
-        ctx.json(watches.mute(p, buyerId, c.muted()));
+        ctx.json(watches.mute(p, buyerId, bodies.input(ctx, WatchChange.class).map(WatchChange::muted)));
     }
 
     /** {@code DELETE /api/watches/{buyerId}}. */

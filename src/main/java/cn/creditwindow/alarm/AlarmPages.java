@@ -6,6 +6,7 @@ import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
@@ -83,7 +84,7 @@ public final class AlarmPages {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
         boolean muted = "true".equals(ctx.formParam("muted"));
-        watches.mute(p, id, muted);
+        watches.mute(p, id, Input.of(muted));
         ctx.redirect("/credit/buyers/" + id + "?done=" + (muted ? "muted" : "unmuted"), HttpStatus.SEE_OTHER);
     }
 

@@ -9,6 +9,8 @@ import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
 import java.sql.SQLException;
@@ -41,17 +43,49 @@ public final class Watches {
         this.names = Objects.requireNonNull(names, "names");
     }
 
-    /** The principal's enterprise starts watching a buyer it may see (404 otherwise; 409 if it already does). */
+    /**
+     * The principal's enterprise starts watching the buyer a URL names ({@code /credit/buyers/{id}/watch}): 404 when
+     * it may not see it, 409 if it watches it already.
+     */
     public Watch watch(Principal who, long buyerId) {
         long enterpriseId = EnterpriseScope.own(who);
-        Watch w;
-        try {
-            w = db.inTransaction(tx -> {
-                Buyers.find(tx, who, buyerId);
-                tx.insert("INSERT INTO watches (enterprise_id, buyer_id, muted, created_by_user_id, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?)", enterpriseId, buyerId, false, who.userId(), clock.instant());
-                return one(tx, enterpriseId, buyerId);
+        return added(buyerId, () -> db.inTransaction(tx -> {
+            Buyers.find(tx, who, buyerId);
+            return insert(tx, who, enterpriseId, buyerId);
+        }));
+    }
+
+    /**
+     * The principal's enterprise starts watching the buyer a form names ({@code POST /api/watches {"buyerId"}}): a
+     * missing id, or one naming no buyer it may see, is a field of the form (400, "no such buyer"); 409 if it
+     * watches the buyer already.
+     */
+    public Watch watch(Principal who, Input<Long> buyerId) {
+        long enterpriseId = EnterpriseScope.own(who);
+        return db.inTransaction(tx -> {
+            long id = buyerId.check((b, errors) -> {
+                if (b == null || b <= 0) {
+                    errors.add(new FieldError("buyerId", "请指定要关注的买方（buyerId）", "buyerId (the buyer to watch) is required"));
+                } else if (Buyers.visible(tx, who, b).isEmpty()) {
+                    errors.add(Buyers.noSuchBuyer("buyerId", b));
+                }
+                return b;
             });
+            return added(id, () -> insert(tx, who, enterpriseId, id));
+        });
+    }
+
+    private Watch insert(Tx tx, Principal who, long enterpriseId, long buyerId) {
+        tx.insert("INSERT INTO watches (enterprise_id, buyer_id, muted, created_by_user_id, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)", enterpriseId, buyerId, false, who.userId(), clock.instant());
+        tx.afterCommit(names::rebuild);
+        return one(tx, enterpriseId, buyerId);
+    }
+
+    /** The watch {@code work} adds; 409 when the database says the enterprise watches the buyer already. */
+    private static Watch added(long buyerId, java.util.function.Supplier<Watch> work) {
+        try {
+            return work.get();
         } catch (ConstraintViolationException e) {
             if (e.names("ux_watches_enterprise_buyer") || e.names("watches.enterprise_id")) {
                 throw new RequestRefusedException(409, "buyer " + buyerId + " is on the watch list already",
@@ -59,8 +93,6 @@ public final class Watches {
             }
             throw e;
         }
-        names.rebuild();
-        return w;
     }
 
     /** Stops watching (404 if the enterprise does not watch the buyer). Its alerts stay in the inbox. */
@@ -74,15 +106,22 @@ public final class Watches {
         names.rebuild();
     }
 
-    /** Mutes (no new alerts) or unmutes a watched buyer. */
-    public Watch mute(Principal who, long buyerId, boolean muted) {
+    /**
+     * Mutes (no new alerts) or unmutes a watched buyer: 404 when the enterprise does not watch it, then 400 when
+     * {@code muted} is not given.
+     */
+    public Watch mute(Principal who, long buyerId, Input<Boolean> muted) {
         long enterpriseId = EnterpriseScope.own(who);
         return db.inTransaction(tx -> {
-            int n = tx.update("UPDATE watches SET muted = ? WHERE enterprise_id = ? AND buyer_id = ?", muted,
-                    enterpriseId, buyerId);
-            if (n == 0) {
-                throw notWatched(buyerId);
-            }
+            one(tx, enterpriseId, buyerId);
+            boolean m = muted.check((b, errors) -> {
+                if (b == null) {
+                    errors.add(new FieldError("muted", "请说明是否静音（muted: true 或 false）",
+                            "muted (true or false) is required"));
+                }
+                return Boolean.TRUE.equals(b);
+            });
+            tx.update("UPDATE watches SET muted = ? WHERE enterprise_id = ? AND buyer_id = ?", m, enterpriseId, buyerId);
             return one(tx, enterpriseId, buyerId);
         });
     }

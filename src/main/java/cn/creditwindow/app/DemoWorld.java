@@ -17,6 +17,7 @@ import cn.creditwindow.buyers.BuyerNames;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.customs.CustomsBatch;
 import cn.creditwindow.enrolment.Enrolments;
+import cn.creditwindow.validation.Input;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -84,7 +85,7 @@ final class DemoWorld {
                         + (cents / 100) + "," + e.divisionCode() + "\n";
                 long id = lists.importCsv(admin, d.scheme(), "demo-" + d.scheme() + ".csv",
                         csv.getBytes(StandardCharsets.UTF_8)).list().id();
-                lists.publish(id, today.minusDays(14), today.minusDays(1));
+                lists.publish(id, Input.of(EligibleLists.Publication.of(today.minusDays(14), today.minusDays(1))));
                 lists.confirm(admin, id);
             }
             app.database().read(tx -> tx.list("SELECT id, state, scheme_id FROM policies WHERE enterprise_id = ?"
@@ -126,7 +127,7 @@ final class DemoWorld {
             lines.add(String.format("  %-12s %-12s %s (%s, %s)", d.legal(), d.operator(), d.nameZh(), d.uscc(), d.scheme()));
         }
         User manager = user(accounts, "manager", "示例客户经理", Role.ACCOUNT_MANAGER, null, "13800000003");
-        accounts.addToPortfolio(manager.id(), List.of("4403"), List.of());
+        accounts.addToPortfolio(manager.id(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of())));
         user(accounts, "reviewer", "示例审核员", Role.REVIEWER, null, null);
         user(accounts, "admin", "示例管理员", Role.ADMIN, null, null);
         feedToken = tokens.rotate("demo-feeds", Set.of(ApiTokens.FEEDS_PUSH)).token();
@@ -147,7 +148,7 @@ final class DemoWorld {
         if (app.seals().own(sz).isEmpty()) {
             Agreement a = signWithNewSeal(app, sz);
             app.agreements().countersign(reviewer, a.id());
-            app.dataAuthorisations().authorise(sz, new DataAuthorisations.AuthoriseRequest(true));
+            app.dataAuthorisations().authorise(sz, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
         }
         if (app.seals().own(hn).isEmpty()) {
             signWithNewSeal(app, hn);
@@ -247,7 +248,7 @@ final class DemoWorld {
         if (!has) {
             if (app.seals().own(legal).isEmpty()) {
                 app.agreements().countersign(reviewer, signWithNewSeal(app, legal).id());
-                app.dataAuthorisations().authorise(legal, new DataAuthorisations.AuthoriseRequest(true));
+                app.dataAuthorisations().authorise(legal, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
             }
             LocalDate today = LocalDate.ofInstant(app.clock().instant(), zone);
             String csv = "统一社会信用代码,企业名称,上年出口额（美元）,行政区划代码\n" + d.uscc() + "," + d.nameZh()
@@ -255,20 +256,20 @@ final class DemoWorld {
             EligibleLists lists = app.eligibleLists();
             long listId = lists.importCsv(admin, d.scheme(), "demo-credit.csv", csv.getBytes(StandardCharsets.UTF_8))
                     .list().id();
-            lists.publish(listId, today.minusDays(14), today.minusDays(1));
+            lists.publish(listId, Input.of(EligibleLists.Publication.of(today.minusDays(14), today.minusDays(1))));
             lists.confirm(admin, listId);
             long policyId = app.database().read(tx -> tx.number("SELECT id FROM policies WHERE enterprise_id = ?", e.id()));
             Enrolments.ContactDetails contact = new Enrolments.ContactDetails("示例联系人", "13800000004",
                     d.legal() + "@demo.example");
-            app.enrolments().requestCode(legal, policyId, contact);
+            app.enrolments().requestCode(legal, policyId, Input.of(contact));
             String text = app.database().read(tx -> tx.one("SELECT body FROM outbox WHERE enterprise_id = ? ORDER BY id DESC",
                     r -> r.string("body"), e.id())).orElseThrow();
             java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\d{6}").matcher(text);
             if (!code.find()) {
                 throw new IllegalStateException("no verification code in the demo outbox: " + text);
             }
-            var application = app.enrolments().submit(legal, policyId, new Enrolments.ApplicationForm(
-                    contact.contactName(), contact.mobile(), contact.email(), true, code.group()));
+            var application = app.enrolments().submit(legal, policyId, Input.of(new Enrolments.ApplicationForm(
+                    contact.contactName(), contact.mobile(), contact.email(), true, code.group())));
             app.enrolments().accept(reviewer, application.id());
         }
         creditLines.add(String.format("  %-12s %-12s %s (%s, %s): policy effective, 3 free buyer reports",
@@ -278,7 +279,7 @@ final class DemoWorld {
     private static Agreement signWithNewSeal(App app, Principal legal) {
         Seal seal = app.seals().create(legal, new Seals.NewSeal("COMPANY", legal.displayName(),
                 app.seals().today().toString(), app.seals().today().plusYears(2).toString()));
-        return app.agreements().sign(legal, new Agreements.SignRequest(seal.id(), true));
+        return app.agreements().sign(legal, Input.of(new Agreements.SignRequest(seal.id(), true)));
     }
 
     private static Principal principal(User u) {
@@ -310,16 +311,16 @@ final class DemoWorld {
         long buyer = app.database().read(tx -> tx.number("SELECT id FROM buyers WHERE name_en = ?",
                 "Gulf Star General Trading LLC"));
         customsDeclarations(app, policy.get(0).policy().coverStart());
-        var claim = app.claims().create(legal, policy.get(0).policy().id(), new cn.creditwindow.claims.Claims.ClaimForm(
+        var claim = app.claims().create(legal, policy.get(0).policy().id(), Input.of(new cn.creditwindow.claims.Claims.ClaimForm(
                 buyer, null, null, null, java.util.Map.of("DISPUTE", false, "REPORTED_LOSS", true,
                 "DEBT_ACKNOWLEDGED", false, "FINANCING", false), null, null, null, "DEFAULT",
                 "买方收货后以资金紧张为由长期拖欠货款，经多次催收仍未付款（示例数据）",
-                "我司向买方出运电子产品一批，买方收货后至今未支付任何款项，已委托律师发函催收（示例数据）", "已委托律师催收"));
-        app.claims().addShipment(legal, claim.id(), new cn.creditwindow.claims.Claims.ShipmentForm("DEMO-INV-001",
-                "85171200", policy.get(0).policy().coverStart().toString(), "OA", "90", "440000", "440000", "NONE",
-                "SEA", DEMO_DECLARATION, "CO2024440300001"));
+                "我司向买方出运电子产品一批，买方收货后至今未支付任何款项，已委托律师发函催收（示例数据）", "已委托律师催收")));
+        app.claims().addShipment(legal, claim.id(), Input.of(new cn.creditwindow.claims.Claims.ShipmentForm(
+                "DEMO-INV-001", "85171200", policy.get(0).policy().coverStart().toString(), "OA", "90", "440000",
+                "440000", "NONE", "SEA", DEMO_DECLARATION, "CO2024440300001")));
         app.claims().generateReport(legal, claim.id()); // the shipment data report, required before submission
-        app.claims().submit(legal, claim.id(), new cn.creditwindow.claims.Claims.Submission(true));
+        app.claims().submit(legal, claim.id(), Input.of(new cn.creditwindow.claims.Claims.Submission(true)));
         claimLine = "  " + CREDIT_ENTERPRISE.legal() + ": claim " + claim.id() + " (440,000 USD on Gulf Star) submitted;"
                 + " reviewer accepts and pays at /claims/review (the per-buyer limit pays 150,000 USD)";
     }
@@ -367,10 +368,10 @@ final class DemoWorld {
         if (app.subscriptions().list(legal, cn.creditwindow.paging.PageRequest.first()).total() > 0) {
             return;
         }
-        app.subscriptions().create(legal, new cn.creditwindow.subscriptions.Subscriptions.Draft("阿联酋市场", null,
-                "阿联酋", null, null));
-        app.subscriptions().create(legal, new cn.creditwindow.subscriptions.Subscriptions.Draft("关税动态", "关税",
-                null, null, null));
+        app.subscriptions().create(legal, Input.of(new cn.creditwindow.subscriptions.Subscriptions.Draft("阿联酋市场", null,
+                "阿联酋", null, null)));
+        app.subscriptions().create(legal, Input.of(new cn.creditwindow.subscriptions.Subscriptions.Draft("关税动态", "关税",
+                null, null, null)));
         subscriptionLine = "  sz-legal subscribes to 阿联酋市场 and 关税动态 (/subscriptions, previews and Atom feeds);"
                 + " digests of a month: digest --month 2026-10 (--no-send while serve runs), archive at /digests";
     }
@@ -399,8 +400,8 @@ final class DemoWorld {
                 }
                 User m = accounts.userByName(row.get(0)).orElseGet(() -> accounts.createUser(new Accounts.NewUser(
                         row.get(0), PASSWORD, row.get(1), Role.ACCOUNT_MANAGER, null, row.get(3), row.get(4))));
-                accounts.addToPortfolio(m.id(), List.of(row.get(5).split(" ")), List.of());
-                app.accountManagers().setOfficePhone(m.id(), row.get(2));
+                accounts.addToPortfolio(m.id(), Input.of(new Accounts.Portfolio(List.of(row.get(5).split(" ")), List.of())));
+                app.accountManagers().setOfficePhone(m.id(), Input.of(row.get(2)));
                 managerLines.add(String.format("  %-14s %s %s (%s)", row.get(0), row.get(1), row.get(2), row.get(6)));
             }
         } catch (java.io.IOException e) {

@@ -70,6 +70,19 @@ public final class Buyers {
         }
     }
 
+    /**
+     * Adds a buyer checked with {@link #checkWithin} inside the caller's transaction (a claim that names a new buyer
+     * saves both or neither), as {@link #add(Principal, NewBuyer)} does; it joins the search index once the caller's
+     * transaction has committed. Two such additions in one country at once would take the same code and fail the
+     * later transaction (under SQLite's write lock they queue instead).
+     */
+    public Buyer add(Tx tx, Principal who, Country country, NewBuyer b) {
+        Long enterpriseId = who.role().isEnterpriseUser() ? who.enterpriseId() : null;
+        Buyer added = insert(tx, who, enterpriseId, country, BuyerNames.key(b.nameEn()), b, null);
+        tx.afterCommit(() -> index.put(added));
+        return added;
+    }
+
     private Buyer insert(Tx tx, Principal who, Long enterpriseId, Country country, String key, NewBuyer b,
                          String givenCode) {
         String registration = blankToNull(b.registrationNo());
@@ -104,6 +117,19 @@ public final class Buyers {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        return country;
+    }
+
+    /**
+     * Checks a new buyer given as a part of another form (a claim's {@code newBuyer}), adding a message per bad field
+     * to {@code errors}, each named {@code prefix + field} ({@code newBuyer.country}).
+     *
+     * @return the country, or null when a field was bad
+     */
+    public Country checkWithin(String prefix, NewBuyer b, List<FieldError> errors) {
+        List<FieldError> own = new ArrayList<>();
+        Country country = check(b, 0, own);
+        own.forEach(e -> errors.add(new FieldError(prefix + e.field(), e.zh(), e.en())));
         return country;
     }
 
@@ -232,9 +258,9 @@ public final class Buyers {
     }
 
     /**
-     * Imports the insurer's directory from CSV ({@link BuyerCsv}): every row is checked first and every bad one
-     * reported (400); then all rows are added in one transaction, as the insurer's entries, or none. Only the
-     * insurer's staff may import (403 for others, whatever the route says).
+     * Imports the insurer's directory from CSV ({@link BuyerCsv}): every row is checked, its code against the
+     * directory too, and every bad one reported at once (400); then all rows are added in the same transaction, as
+     * the insurer's entries, or none. Only the insurer's staff may import (403 for others, whatever the route says).
      */
     public ImportResult importCsv(Principal who, byte[] content) {
         if (!who.is(Role.REVIEWER) && !who.is(Role.ADMIN)) {
@@ -242,37 +268,19 @@ public final class Buyers {
                     "只有保险公司工作人员可以导入买方名录");
         }
         List<BuyerCsv.Line> lines = BuyerCsv.parse(content);
-        List<FieldError> errors = new ArrayList<>();
-        List<Country> countriesOf = new ArrayList<>();
-        java.util.Set<String> codesInFile = new java.util.HashSet<>();
-        for (BuyerCsv.Line l : lines) {
-            Country c = check(l.buyer(), l.number(), errors);
-            countriesOf.add(c);
-            if (l.code() != null) {
-                if (!l.code().matches("[A-Z]{2}\\d{7}") || c != null && !l.code().startsWith(c.alpha2())) {
-                    errors.add(new FieldError("line " + l.number() + ": code", "第 " + l.number() + " 行：买方代码“"
-                            + l.code() + "”应为国家代码加 7 位数字（如 AE0000012），且与国家一致", "line " + l.number()
-                            + ": buyer code '" + l.code() + "' must be the country's code and 7 digits (e.g. AE0000012)"));
-                } else if (!codesInFile.add(l.code())) {
-                    errors.add(new FieldError("line " + l.number() + ": code", "第 " + l.number() + " 行：买方代码“"
-                            + l.code() + "”在文件中重复", "line " + l.number() + ": buyer code '" + l.code()
-                            + "' appears twice in the file"));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
         List<Buyer> added = db.inTransaction(tx -> {
-            List<FieldError> taken = new ArrayList<>();
+            List<FieldError> errors = new ArrayList<>();
+            List<Country> countriesOf = new ArrayList<>();
+            java.util.Set<String> codesInFile = new java.util.HashSet<>();
             for (BuyerCsv.Line l : lines) {
-                if (l.code() != null && tx.number("SELECT COUNT(*) FROM buyers WHERE code = ?", l.code()) > 0) {
-                    taken.add(new FieldError("line " + l.number() + ": code", "第 " + l.number() + " 行：买方代码“"
-                            + l.code() + "”已存在", "line " + l.number() + ": buyer code '" + l.code() + "' exists already"));
+                Country c = check(l.buyer(), l.number(), errors);
+                countriesOf.add(c);
+                if (l.code() != null) {
+                    codeProblem(tx, l, c, codesInFile).ifPresent(errors::add); // with the row's other fields
                 }
             }
-            if (!taken.isEmpty()) {
-                throw new InvalidInputException(taken);
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
             }
             List<Buyer> out = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
@@ -286,6 +294,25 @@ public final class Buyers {
                 added.stream().filter(b -> b.possibleDuplicateOf() != null).map(Buyer::code).toList());
     }
 
+    /** What is wrong with a line's buyer code (its shape, a second use in the file, a code already taken), if any. */
+    private static Optional<FieldError> codeProblem(Tx tx, BuyerCsv.Line l, Country c, java.util.Set<String> codesInFile) {
+        String at = "line " + l.number() + ": code";
+        if (!l.code().matches("[A-Z]{2}\\d{7}") || c != null && !l.code().startsWith(c.alpha2())) {
+            return Optional.of(new FieldError(at, "第 " + l.number() + " 行：买方代码“" + l.code()
+                    + "”应为国家代码加 7 位数字（如 AE0000012），且与国家一致", "line " + l.number() + ": buyer code '"
+                    + l.code() + "' must be the country's code and 7 digits (e.g. AE0000012)"));
+        }
+        if (!codesInFile.add(l.code())) {
+            return Optional.of(new FieldError(at, "第 " + l.number() + " 行：买方代码“" + l.code() + "”在文件中重复",
+                    "line " + l.number() + ": buyer code '" + l.code() + "' appears twice in the file"));
+        }
+        if (tx.number("SELECT COUNT(*) FROM buyers WHERE code = ?", l.code()) > 0) {
+            return Optional.of(new FieldError(at, "第 " + l.number() + " 行：买方代码“" + l.code() + "”已存在",
+                    "line " + l.number() + ": buyer code '" + l.code() + "' exists already"));
+        }
+        return Optional.empty();
+    }
+
     /** The buyer, if the principal may see it; else 404. */
     public Buyer find(Principal who, long id) {
         return db.read(tx -> find(tx, who, id));
@@ -293,9 +320,26 @@ public final class Buyers {
 
     /** {@link #find(Principal, long)} inside a transaction. */
     public static Buyer find(Tx tx, Principal who, long id) {
-        VisibleFilter f = visibleFilter(who, "b");
-        return tx.one("SELECT b.* FROM buyers b WHERE b.id = ? AND " + f.sql(), Buyers::buyer, prepend(id, f.args()))
+        return visible(tx, who, id)
                 .orElseThrow(() -> new NotFoundException("buyer " + id + " not found", "买方 " + id + " 不存在"));
+    }
+
+    /**
+     * The buyer, if the principal may see it: for a buyer named inside a form, which is a field of that form to
+     * refuse ({@link #noSuchBuyer}) rather than a 404.
+     */
+    public static Optional<Buyer> visible(Tx tx, Principal who, long id) {
+        VisibleFilter f = visibleFilter(who, "b");
+        return tx.one("SELECT b.* FROM buyers b WHERE b.id = ? AND " + f.sql(), Buyers::buyer, prepend(id, f.args()));
+    }
+
+    /**
+     * The error for a form's buyer id that names no buyer the principal may see: the same words whether it does not
+     * exist or is another enterprise's own entry, so that a form does not tell which.
+     */
+    public static FieldError noSuchBuyer(String field, long id) {
+        return new FieldError(field, "没有编号为 " + id + " 的买方，请从买方目录中选择或新建买方",
+                "no such buyer: " + id + " (choose one from the directory or add a new one)");
     }
 
     /** The existing buyer {@code b} was flagged as looking like, if any and if the principal may see it. */

@@ -2,7 +2,6 @@ package cn.creditwindow.claims;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -29,17 +28,15 @@ public final class AttachmentPages {
     public void upload(Context ctx) {
         Principal p = Authentication.require(ctx);
         long claimId = AccountHandlers.pathId(ctx, "id");
-        attachments.list(p, claimId); // 404 before looking at the form
         UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("file") : null;
-        if (file == null || file.filename() == null || file.filename().isBlank()) {
-            throw new InvalidInputException("file", "请选择要上传的文件", "choose a file to upload");
-        }
-        ClaimAttachments.Upload u = new ClaimAttachments.Upload(file.filename(), ctx.formParam("remark"),
-                ctx.formParam("summary"), file.size());
-        try (InputStream in = file.content()) {
+        boolean chosen = file != null && file.filename() != null && !file.filename().isBlank();
+        // no file chosen: an empty one, which the domain refuses (400) after the claim (404) and its state (409)
+        ClaimAttachments.Upload u = new ClaimAttachments.Upload(chosen ? file.filename() : null,
+                ctx.formParam("remark"), ctx.formParam("summary"), chosen ? file.size() : 0);
+        try (InputStream in = chosen ? file.content() : InputStream.nullInputStream()) {
             attachments.upload(p, claimId, u, in);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the uploaded attachment " + file.filename(), e);
+            throw new UncheckedIOException("reading the uploaded attachment " + u.fileName(), e);
         }
         ctx.redirect("/claims/" + claimId + "#attachments", HttpStatus.SEE_OTHER);
     }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -97,7 +98,8 @@ public final class ClaimAttachments {
 
     /**
      * Attaches a file to a claim, reading {@code content} as a stream. Refused, with nothing kept: 404 (not the
-     * principal's claim), 409 (submitted), 400 (empty file, remark or summary too long), 413 (over 4 MiB, or the
+     * principal's claim), 409 (submitted), 400 (empty file, remark or summary too long: all named at once), 413 (over
+     * 4 MiB, or the
      * claim's attachments would pass 40 MiB), 415 (not an allowed kind, or the extension does not match the content).
      * The claim's state and rights are checked before the content is read.
      */
@@ -105,8 +107,9 @@ public final class ClaimAttachments {
         Claims.requireEnterpriseUser(p);
         Objects.requireNonNull(u, "u");
         db.read(tx -> Claims.editable(tx, p, claimId));
-        String remark = note("remark", u.remark(), "备注", "the remark");
-        String summary = note("summary", u.summary(), "摘要", "the summary");
+        List<FieldError> errors = new ArrayList<>();
+        String remark = note("remark", u.remark(), "备注", "the remark", errors);
+        String summary = note("summary", u.summary(), "摘要", "the summary", errors);
         if (u.declaredBytes() > MAX_FILE_BYTES) {
             throw fileTooLarge(u.declaredBytes());
         }
@@ -119,7 +122,10 @@ public final class ClaimAttachments {
         boolean committed = false;
         try {
             if (r.size() == 0) {
-                throw new InvalidInputException("file", "文件为空，请选择要上传的文件", "the file is empty: choose a file to upload");
+                errors.add(new FieldError("file", "文件为空，请选择要上传的文件", "the file is empty: choose a file to upload"));
+            }
+            if (!errors.isEmpty()) { // the remark's, the summary's and the file's at once
+                throw new InvalidInputException(errors);
             }
             String cleaned = AttachmentNames.clean(u.fileName());
             AttachmentType.Detection d = AttachmentType.detect(r.head(), AttachmentType.extensionOf(cleaned), temp);
@@ -177,11 +183,10 @@ public final class ClaimAttachments {
         return tx.number("SELECT attachment_bytes FROM claims WHERE id = ?", claimId);
     }
 
-    private static String note(String field, String value, String zh, String en) {
+    private static String note(String field, String value, String zh, String en, List<FieldError> errors) {
         String v = ClaimChecks.blankToNull(value);
         if (v != null && v.codePointCount(0, v.length()) > MAX_NOTE) {
-            throw new InvalidInputException(List.of(new FieldError(field, zh + "不超过 " + MAX_NOTE + " 字",
-                    en + " is at most " + MAX_NOTE + " characters")));
+            errors.add(new FieldError(field, zh + "不超过 " + MAX_NOTE + " 字", en + " is at most " + MAX_NOTE + " characters"));
         }
         return v;
     }

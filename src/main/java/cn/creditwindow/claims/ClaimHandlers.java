@@ -66,7 +66,7 @@ public final class ClaimHandlers {
     public void create(Context ctx) {
         Principal p = Authentication.require(ctx);
         long policyId = AccountHandlers.pathId(ctx, "id");
-        ctx.status(201).json(claims.create(p, policyId, bodies.read(ctx, Claims.ClaimForm.class)));
+        ctx.status(201).json(claims.create(p, policyId, bodies.input(ctx, Claims.ClaimForm.class)));
     }
 
     /** {@code GET /api/claims/{id}}: the claim, its shipments, history and the account managers' contacts. */
@@ -78,14 +78,14 @@ public final class ClaimHandlers {
     public void update(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(claims.update(p, id, bodies.read(ctx, Claims.ClaimForm.class)));
+        ctx.json(claims.update(p, id, bodies.input(ctx, Claims.ClaimForm.class)));
     }
 
     /** {@code POST /api/claims/{id}/shipments}: 201. */
     public void addShipment(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.status(201).json(claims.addShipment(p, id, bodies.read(ctx, Claims.ShipmentForm.class)));
+        ctx.status(201).json(claims.addShipment(p, id, bodies.input(ctx, Claims.ShipmentForm.class)));
     }
 
     /** {@code PUT /api/claims/{id}/shipments/{shipmentId}}. */
@@ -93,7 +93,7 @@ public final class ClaimHandlers {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
         long shipmentId = AccountHandlers.pathId(ctx, "shipmentId");
-        ctx.json(claims.updateShipment(p, id, shipmentId, bodies.read(ctx, Claims.ShipmentForm.class)));
+        ctx.json(claims.updateShipment(p, id, shipmentId, bodies.input(ctx, Claims.ShipmentForm.class)));
     }
 
     /** {@code DELETE /api/claims/{id}/shipments/{shipmentId}}: 204. */
@@ -118,7 +118,7 @@ public final class ClaimHandlers {
     public void submit(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(claims.submit(p, id, bodies.read(ctx, Claims.Submission.class)));
+        ctx.json(claims.submit(p, id, bodies.input(ctx, Claims.Submission.class)));
     }
 
     /**
@@ -163,13 +163,13 @@ public final class ClaimHandlers {
     public void returnClaim(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(claims.returnClaim(p, id, bodies.read(ctx, ReturnBody.class).reason()));
+        ctx.json(claims.returnClaim(p, id, bodies.input(ctx, ReturnBody.class).map(ReturnBody::reason)));
     }
 
     /** {@code POST /api/review/claims/{id}/payment}: body {@code {loss, aggregateLimit?}} in USD. */
     public void pay(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(claims.pay(p, id, bodies.read(ctx, Claims.Decision.class)));
+        ctx.json(claims.pay(p, id, bodies.input(ctx, Claims.Decision.class)));
     }
 }

@@ -9,6 +9,7 @@ import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -22,6 +23,7 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,8 @@ import java.util.Objects;
  * application form (new, and filled in to edit a draft or returned claim), a claim's page (shipments with add, edit,
  * delete, template import; the declaration check and the shipment data report; submission; history and the review
  * receipt with the account managers' contacts), and the reviewer's queue with the accept, return and payment forms.
- * Forms post with {@code _csrf}; success redirects (303); bad input shows the error page with every bad field.
+ * Forms post with {@code _csrf}; success redirects (303). A bad claim form comes back (400) as typed, each error under
+ * its field; other bad input shows the error page with every bad field.
  */
 public final class ClaimPages {
     private final Claims claims;
@@ -89,65 +92,101 @@ public final class ClaimPages {
     }
 
     /**
-     * The application form: its lists, where it posts, and the claim it edits (null for a new one).
+     * The application form: its lists, where it posts, the claim it edits (null for a new one), the values its fields
+     * show (by the form's field names: as saved, or as typed when the form comes back) and the errors, by the API's
+     * field names ({@code newBuyer.country}, {@code issuingBank.swift}, {@code answers.FINANCING}).
      */
-    public record FormView(long policyId, List<ClaimCodes.Code> questions, List<ClaimCodes.Code> causes,
-                           String action, Claim claim) {
-        /** A field's value in the edited claim, or "" for a new one. */
+    public record FormView(List<ClaimCodes.Code> questions, List<ClaimCodes.Code> causes, String action, Long claimId,
+                           Map<String, String> values, List<FieldError> errors) {
+        /** A field's value, or "" when it has none. */
         public String value(String field) {
-            if (claim == null) {
-                return "";
-            }
-            Object v = switch (field) {
-                case "buyerId" -> claim.buyerId();
-                case "issuingSwift" -> claim.issuingBank().swift();
-                case "issuingNameEn" -> claim.issuingBank().nameEn();
-                case "issuingCountry" -> claim.issuingBank().country();
-                case "issuingAddressEn" -> claim.issuingBank().addressEn();
-                case "confirmingSwift" -> claim.confirmingBank().swift();
-                case "confirmingNameEn" -> claim.confirmingBank().nameEn();
-                case "confirmingCountry" -> claim.confirmingBank().country();
-                case "confirmingAddressEn" -> claim.confirmingBank().addressEn();
-                case "financingSwift" -> claim.financingSwift();
-                case "financingBankName" -> claim.financingBankName();
-                case "financingAmount" -> claim.financingCents() == null ? null
-                        : java.math.BigDecimal.valueOf(claim.financingCents(), 2).toPlainString();
-                case "lossCause" -> claim.lossCause();
-                case "reason" -> claim.reason();
-                case "caseDescription" -> claim.caseDescription();
-                case "mitigation" -> claim.mitigation();
-                default -> throw new IllegalArgumentException("no claim form field " + field);
-            };
-            return v == null ? "" : v.toString();
+            return values.getOrDefault(field, "");
         }
 
-        /** True when the edited claim answered the question so ({@code yes}: true). */
+        /** True when the question was answered so ({@code yes}: true). */
         public boolean answered(String question, boolean yes) {
-            return claim != null && Boolean.valueOf(yes).equals(claim.answers().get(question));
+            return (yes ? "yes" : "no").equals(values.get("answer." + question));
         }
+
+        /** The error on a field, or null. */
+        public FieldError errorOf(String field) {
+            return errors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
+        }
+    }
+
+    /** The form's values for an edited claim. */
+    private static Map<String, String> values(Claim claim) {
+        Map<String, String> v = new LinkedHashMap<>();
+        put(v, "buyerId", claim.buyerId());
+        for (var bank : List.of(Map.entry("issuing", claim.issuingBank()), Map.entry("confirming", claim.confirmingBank()))) {
+            put(v, bank.getKey() + "Swift", bank.getValue().swift());
+            put(v, bank.getKey() + "NameEn", bank.getValue().nameEn());
+            put(v, bank.getKey() + "Country", bank.getValue().country());
+            put(v, bank.getKey() + "AddressEn", bank.getValue().addressEn());
+        }
+        claim.answers().forEach((q, yes) -> v.put("answer." + q, yes ? "yes" : "no"));
+        put(v, "financingSwift", claim.financingSwift());
+        put(v, "financingBankName", claim.financingBankName());
+        put(v, "financingAmount", claim.financingCents() == null ? null
+                : java.math.BigDecimal.valueOf(claim.financingCents(), 2).toPlainString());
+        put(v, "lossCause", claim.lossCause());
+        put(v, "reason", claim.reason());
+        put(v, "caseDescription", claim.caseDescription());
+        put(v, "mitigation", claim.mitigation());
+        return v;
+    }
+
+    private static void put(Map<String, String> values, String field, Object value) {
+        if (value != null) {
+            values.put(field, value.toString());
+        }
+    }
+
+    /** The form's values as typed (shown again with the errors). */
+    private static Map<String, String> typed(Context ctx) {
+        Map<String, String> v = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((name, values) -> {
+            if (!name.equals("_csrf") && !values.isEmpty()) {
+                v.put(name, values.get(0));
+            }
+        });
+        return v;
+    }
+
+    private void renderForm(Context ctx, String action, Long claimId, Map<String, String> values,
+                            List<FieldError> errors) {
+        pages.render(ctx, "claims/form.jte", new FormView(claims.codes().list(ClaimCodes.QUESTION),
+                claims.codes().list(ClaimCodes.CAUSE), action, claimId, values, errors));
     }
 
     /** {@code GET /claims/policies/{id}/new}: the application form. */
     public void newPage(Context ctx) {
         Authentication.require(ctx);
         long policyId = AccountHandlers.pathId(ctx, "id");
-        pages.render(ctx, "claims/form.jte", new FormView(policyId, claims.codes().list(ClaimCodes.QUESTION),
-                claims.codes().list(ClaimCodes.CAUSE), "/claims/policies/" + policyId + "/claims", null));
+        renderForm(ctx, "/claims/policies/" + policyId + "/claims", null, Map.of(), List.of());
     }
 
     /** {@code GET /claims/{id}/edit}: the application form, filled in, for a draft or returned claim. */
     public void editPage(Context ctx) {
         Principal p = Authentication.require(ctx);
         Claim c = editable(p, AccountHandlers.pathId(ctx, "id")).claim();
-        pages.render(ctx, "claims/form.jte", new FormView(c.policyId(), claims.codes().list(ClaimCodes.QUESTION),
-                claims.codes().list(ClaimCodes.CAUSE), "/claims/" + c.id() + "/edit", c));
+        renderForm(ctx, "/claims/" + c.id() + "/edit", c.id(), values(c), List.of());
     }
 
-    /** {@code POST /claims/{id}/edit}: saves the claim form, then the claim's page. */
+    /**
+     * {@code POST /claims/{id}/edit}: saves the claim form, then the claim's page; bad fields show the form again
+     * (400), as typed, with each error under its field.
+     */
     public void update(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        claims.update(p, id, form(ctx));
+        try {
+            claims.update(p, id, form(ctx));
+        } catch (InvalidInputException e) {
+            ctx.status(400);
+            renderForm(ctx, "/claims/" + id + "/edit", id, typed(ctx), e.errors());
+            return;
+        }
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -161,28 +200,41 @@ public final class ClaimPages {
         return v;
     }
 
-    /** {@code POST /claims/policies/{id}/claims}: drafts the claim, then its page. */
+    /** {@code POST /claims/policies/{id}/claims}: drafts the claim, then its page; bad fields as for {@link #update}. */
     public void create(Context ctx) {
         Principal p = Authentication.require(ctx);
         long policyId = AccountHandlers.pathId(ctx, "id");
-        Claim c = claims.create(p, policyId, form(ctx));
+        Claim c;
+        try {
+            c = claims.create(p, policyId, form(ctx));
+        } catch (InvalidInputException e) {
+            ctx.status(400);
+            renderForm(ctx, "/claims/policies/" + policyId + "/claims", null, typed(ctx), e.errors());
+            return;
+        }
         ctx.redirect("/claims/" + c.id(), HttpStatus.SEE_OTHER);
     }
 
-    private Claims.ClaimForm form(Context ctx) {
+    /**
+     * The form as the API's claim form: a buyer id that is not a number is unreadable (named with the other errors);
+     * any of the new buyer's fields filled in asks for a new buyer.
+     */
+    private Input<Claims.ClaimForm> form(Context ctx) {
+        List<FieldError> unreadable = new ArrayList<>();
         Long buyerId = null;
         String raw = ctx.formParam("buyerId");
         if (raw != null && !raw.isBlank()) {
             try {
                 buyerId = Long.parseLong(raw.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("buyerId", "买方编号应为数字", "the buyer id is a number");
+                unreadable.add(new FieldError("buyerId", "买方编号应为数字", "the buyer id is a number"));
             }
         }
-        String newName = ctx.formParam("newBuyerNameEn");
-        Buyers.NewBuyer newBuyer = buyerId == null && newName != null && !newName.isBlank()
-                ? new Buyers.NewBuyer(newName, null, ctx.formParam("newBuyerCountry"), ctx.formParam("newBuyerAddress"),
-                null) : null;
+        String name = ctx.formParam("newBuyerNameEn");
+        String country = ctx.formParam("newBuyerCountry");
+        String address = ctx.formParam("newBuyerAddress");
+        boolean anyNew = java.util.stream.Stream.of(name, country, address).anyMatch(x -> x != null && !x.isBlank());
+        Buyers.NewBuyer newBuyer = anyNew ? new Buyers.NewBuyer(name, null, country, address, null) : null;
         Map<String, Boolean> answers = new LinkedHashMap<>();
         for (ClaimCodes.Code q : claims.codes().list(ClaimCodes.QUESTION)) {
             String a = ctx.formParam("answer." + q.code());
@@ -190,10 +242,10 @@ public final class ClaimPages {
                 answers.put(q.code(), "yes".equals(a));
             }
         }
-        return new Claims.ClaimForm(buyerId, newBuyer, bank(ctx, "issuing"), bank(ctx, "confirming"), answers,
-                ctx.formParam("financingSwift"), ctx.formParam("financingBankName"), ctx.formParam("financingAmount"),
-                ctx.formParam("lossCause"), ctx.formParam("reason"), ctx.formParam("caseDescription"),
-                ctx.formParam("mitigation"));
+        return new Input<>(new Claims.ClaimForm(buyerId, newBuyer, bank(ctx, "issuing"), bank(ctx, "confirming"),
+                answers, ctx.formParam("financingSwift"), ctx.formParam("financingBankName"),
+                ctx.formParam("financingAmount"), ctx.formParam("lossCause"), ctx.formParam("reason"),
+                ctx.formParam("caseDescription"), ctx.formParam("mitigation")), unreadable);
     }
 
     private static Claims.BankForm bank(Context ctx, String prefix) {
@@ -227,7 +279,7 @@ public final class ClaimPages {
     public void addShipment(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        claims.addShipment(p, id, shipmentForm(ctx));
+        claims.addShipment(p, id, Input.of(shipmentForm(ctx)));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -259,7 +311,7 @@ public final class ClaimPages {
     public void updateShipment(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        claims.updateShipment(p, id, AccountHandlers.pathId(ctx, "shipmentId"), shipmentForm(ctx));
+        claims.updateShipment(p, id, AccountHandlers.pathId(ctx, "shipmentId"), Input.of(shipmentForm(ctx)));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -275,19 +327,17 @@ public final class ClaimPages {
     public void importShipments(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        claims.view(p, id); // 404 before looking at the upload
         UploadedFile file = ctx.uploadedFile("file");
-        if (file == null) {
-            throw new InvalidInputException(List.of(new FieldError("file", "请选择要导入的文件", "choose a file to import")));
-        }
-        if (file.size() > ShipmentTemplate.MAX_BYTES) {
+        if (file != null && file.size() > ShipmentTemplate.MAX_BYTES) { // not read at all
             throw new InvalidInputException("file", "文件不能超过 2 MB", "the file must be at most 2 MB");
         }
-        byte[] content;
-        try (InputStream in = file.content()) {
-            content = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the uploaded shipment file", e);
+        byte[] content = new byte[0]; // no file chosen: refused as empty after the claim (404) and its state (409)
+        if (file != null) {
+            try (InputStream in = file.content()) {
+                content = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the uploaded shipment file", e);
+            }
         }
         claims.importShipments(p, id, content);
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
@@ -305,7 +355,7 @@ public final class ClaimPages {
     public void submit(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        claims.submit(p, id, new Claims.Submission("on".equals(ctx.formParam("declaration"))));
+        claims.submit(p, id, Input.of(new Claims.Submission("on".equals(ctx.formParam("declaration")))));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -331,15 +381,15 @@ public final class ClaimPages {
     /** {@code POST /claims/{id}/return}: field {@code reason}. */
     public void returnClaim(Context ctx) {
         long id = AccountHandlers.pathId(ctx, "id");
-        claims.returnClaim(Authentication.require(ctx), id, ctx.formParam("reason"));
+        claims.returnClaim(Authentication.require(ctx), id, Input.of(ctx.formParam("reason")));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /claims/{id}/payment}: fields {@code loss} and {@code aggregateLimit}. */
     public void pay(Context ctx) {
         long id = AccountHandlers.pathId(ctx, "id");
-        claims.pay(Authentication.require(ctx), id, new Claims.Decision(ctx.formParam("loss"),
-                ctx.formParam("aggregateLimit")));
+        claims.pay(Authentication.require(ctx), id, Input.of(new Claims.Decision(ctx.formParam("loss"),
+                ctx.formParam("aggregateLimit"))));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 }

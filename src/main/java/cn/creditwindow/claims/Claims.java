@@ -4,7 +4,6 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.agreements.Agreements;
-import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.calendar.Deadline;
 import cn.creditwindow.calendar.HolidayCalendar;
@@ -17,6 +16,7 @@ import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -176,17 +176,19 @@ public final class Claims {
 
     /**
      * Drafts a claim on an effective policy of the principal's enterprise, which must have signed the service
-     * agreement; 409 otherwise, 400 listing every bad field.
+     * agreement: 404 for a policy not the principal's, 409 for one that takes no claim, then 400 naming every bad
+     * field of the form (a new buyer's and an unknown buyer id among them). A new buyer is added to the directory
+     * with the claim, in its transaction: both are saved or neither.
      */
-    public Claim create(Principal p, long policyId, ClaimForm form) {
+    public Claim create(Principal p, long policyId, Input<ClaimForm> form) {
         requireEnterpriseUser(p);
-        ClaimForm f = withNewBuyer(p, form, tx -> openPolicy(tx, p, policyId));
         return db.inTransaction(tx -> {
             ClaimPolicy policy = openPolicy(tx, p, policyId);
-            Checked c = check(tx, p, f);
+            Checked c = form.check((f, errors) -> check(tx, p, f, errors));
+            long buyerId = buyerOf(tx, p, c);
             long id = tx.insert("INSERT INTO claims (enterprise_id, policy_id, policy_kind, buyer_id, state, answers,"
                     + " created_by, created_at) VALUES (?, ?, ?, ?, 'DRAFT', '', ?, ?)", policy.enterpriseId(),
-                    policyId, PolicyKind.SPONSORED, c.buyerId(), p.userId(), clock.instant());
+                    policyId, PolicyKind.SPONSORED, buyerId, p.userId(), clock.instant());
             write(tx, id, c);
             return claimById(tx, id);
         });
@@ -209,45 +211,25 @@ public final class Claims {
         return policy;
     }
 
-    /**
-     * With a new buyer asked for, checks everything else first (so a refused form adds no buyer), then adds the
-     * buyer to the directory (in its own transaction, {@link Buyers#add}) and returns the form naming it.
-     */
-    private ClaimForm withNewBuyer(Principal p, ClaimForm f, java.util.function.Consumer<Tx> precondition) {
-        db.read(tx -> {
-            precondition.accept(tx);
-            return check(tx, p, f);
-        });
-        if (f.buyerId() != null || f.newBuyer() == null) {
-            return f;
-        }
-        long buyerId;
-        try {
-            buyerId = buyers.add(p, f.newBuyer()).id();
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.errors().stream()
-                    .map(x -> new FieldError("newBuyer." + x.field(), x.zh(), x.en())).toList());
-        }
-        return new ClaimForm(buyerId, null, f.issuingBank(), f.confirmingBank(), f.answers(), f.financingSwift(),
-                f.financingBankName(), f.financingAmount(), f.lossCause(), f.reason(), f.caseDescription(),
-                f.mitigation());
+    /** The claim's buyer: the one named, or the new one, added to the directory now. */
+    private long buyerOf(Tx tx, Principal p, Checked c) {
+        return c.buyerId() != null ? c.buyerId() : buyers.add(tx, p, c.newBuyerCountry(), c.newBuyer()).id();
     }
 
-    /** Saves the claim form again; 409 once submitted. */
-    public Claim update(Principal p, long id, ClaimForm form) {
+    /** Saves the claim form again: 404, 409 once submitted, then 400 naming every bad field. */
+    public Claim update(Principal p, long id, Input<ClaimForm> form) {
         requireEnterpriseUser(p);
-        ClaimForm f = withNewBuyer(p, form, tx -> editable(tx, p, id));
         return db.inTransaction(tx -> {
             editable(tx, p, id);
-            Checked c = check(tx, p, f);
-            tx.update("UPDATE claims SET buyer_id = ? WHERE id = ?", c.buyerId(), id);
+            Checked c = form.check((f, errors) -> check(tx, p, f, errors));
+            tx.update("UPDATE claims SET buyer_id = ? WHERE id = ?", buyerOf(tx, p, c), id);
             write(tx, id, c);
             return claimById(tx, id);
         });
     }
 
     /** Adds a shipment; 400 listing every bad field, 409 once submitted or for an invoice number already there. */
-    public Shipment addShipment(Principal p, long claimId, ShipmentForm form) {
+    public Shipment addShipment(Principal p, long claimId, Input<ShipmentForm> form) {
         requireEnterpriseUser(p);
         return unique(() -> db.inTransaction(tx -> {
             Claim c = editable(tx, p, claimId);
@@ -263,7 +245,7 @@ public final class Claims {
     }
 
     /** Saves a shipment again. */
-    public Shipment updateShipment(Principal p, long claimId, long shipmentId, ShipmentForm form) {
+    public Shipment updateShipment(Principal p, long claimId, long shipmentId, Input<ShipmentForm> form) {
         requireEnterpriseUser(p);
         return unique(() -> db.inTransaction(tx -> {
             Claim c = editable(tx, p, claimId);
@@ -344,54 +326,56 @@ public final class Claims {
      * must have been generated for the shipments as they are. The claim takes its declarations and is read-only for
      * the enterprise after.
      */
-    public Claim submit(Principal p, long id, Submission s) {
+    public Claim submit(Principal p, long id, Input<Submission> submission) {
         requireEnterpriseUser(p);
         return takenElsewhere(() -> db.inTransaction(tx -> {
             Claim c = editable(tx, p, id);
-            List<FieldError> errors = new ArrayList<>();
-            if (s == null || !Boolean.TRUE.equals(s.declaration())) {
-                errors.add(new FieldError("declaration", "请勾选索赔申明", "tick the claimant's declaration"));
-            }
-            List<Shipment> shipments = shipments(tx, id);
-            if (shipments.isEmpty()) {
-                errors.add(new FieldError("shipments", "请至少填写一条出运信息", "add at least one shipment"));
-            }
-            if (shipments.stream().anyMatch(x -> ClaimCodes.letterOfCredit(x.paymentMethod()))
-                    && !c.issuingBank().given()) {
-                errors.add(new FieldError("issuingBank.swift", "支付方式为信用证时，请填写开证行信息",
-                        "a letter-of-credit shipment needs the issuing bank"));
-            }
-            java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
-            shipments.forEach(x -> numbers.addAll(x.declarations()));
-            List<String> missing = new ArrayList<>();
-            List<String> taken = new ArrayList<>();
-            for (ClaimDocuments.ShipmentCheck check : documents.check(tx, c, policyOf(tx, c), shipments)) {
-                for (var d : check.declarations()) {
-                    if (!d.ok() && !missing.contains(d.number())) {
-                        missing.add(d.number());
-                    } else if (d.flags().stream().anyMatch(f -> ALREADY_CLAIMED.equals(f.code()))
-                            && !taken.contains(d.number())) {
-                        taken.add(d.number());
-                    }
-                }
-            }
-            if (!missing.isEmpty()) {
-                errors.add(new FieldError("declarations", "未查询到符合条件的报关单数据：" + String.join("，", missing)
-                        + "（仅能使用本企业作为收发货人的出口报关单）", "no matching export declaration of the enterprise: "
-                        + String.join(", ", missing)));
-            }
-            if (!taken.isEmpty()) {
-                errors.add(alreadyClaimed(taken));
-            }
-            reportError(ClaimDocuments.latestInfo(tx, c).orElse(null), shipments.isEmpty()).ifPresent(errors::add);
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException(errors);
-            }
+            java.util.Set<String> numbers = submission.check((s, errors) -> submissionProblems(tx, c, s, errors));
             ClaimDocuments.take(tx, id, numbers);
             tx.update("UPDATE claims SET state = 'SUBMITTED', declared = 1 WHERE id = ?", id);
             event(tx, id, "SUBMITTED", p, null, null);
             return claimById(tx, id);
         }));
+    }
+
+    /** What keeps the claim from being submitted, each added to {@code errors}; the declaration numbers it takes. */
+    private java.util.Set<String> submissionProblems(Tx tx, Claim c, Submission s, List<FieldError> errors) {
+        if (s == null || !Boolean.TRUE.equals(s.declaration())) {
+            errors.add(new FieldError("declaration", "请勾选索赔申明", "tick the claimant's declaration"));
+        }
+        List<Shipment> shipments = shipments(tx, c.id());
+        if (shipments.isEmpty()) {
+            errors.add(new FieldError("shipments", "请至少填写一条出运信息", "add at least one shipment"));
+        }
+        if (shipments.stream().anyMatch(x -> ClaimCodes.letterOfCredit(x.paymentMethod()))
+                && !c.issuingBank().given()) {
+            errors.add(new FieldError("issuingBank.swift", "支付方式为信用证时，请填写开证行信息",
+                    "a letter-of-credit shipment needs the issuing bank"));
+        }
+        java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+        shipments.forEach(x -> numbers.addAll(x.declarations()));
+        List<String> missing = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
+        for (ClaimDocuments.ShipmentCheck check : documents.check(tx, c, policyOf(tx, c), shipments)) {
+            for (var d : check.declarations()) {
+                if (!d.ok() && !missing.contains(d.number())) {
+                    missing.add(d.number());
+                } else if (d.flags().stream().anyMatch(f -> ALREADY_CLAIMED.equals(f.code()))
+                        && !taken.contains(d.number())) {
+                    taken.add(d.number());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            errors.add(new FieldError("declarations", "未查询到符合条件的报关单数据：" + String.join("，", missing)
+                    + "（仅能使用本企业作为收发货人的出口报关单）", "no matching export declaration of the enterprise: "
+                    + String.join(", ", missing)));
+        }
+        if (!taken.isEmpty()) {
+            errors.add(alreadyClaimed(taken));
+        }
+        reportError(ClaimDocuments.latestInfo(tx, c).orElse(null), shipments.isEmpty()).ifPresent(errors::add);
+        return numbers;
     }
 
     private static final String ALREADY_CLAIMED = cn.creditwindow.customs.CheckResult.Flag.ALREADY_CLAIMED;
@@ -519,19 +503,18 @@ public final class Claims {
         return changed;
     }
 
-    /** Returns a submitted or accepted claim with a reason (required, at most {@value #MAX_REASON} characters). */
-    public Claim returnClaim(Principal reviewer, long id, String reason) {
+    /**
+     * Returns a submitted or accepted claim with a reason (required, at most {@value #MAX_REASON} characters): 404,
+     * 409 in any other state, then 400.
+     */
+    public Claim returnClaim(Principal reviewer, long id, Input<String> reason) {
         requireReviewer(reviewer);
-        String r = ClaimChecks.strip(reason);
-        if (r.isEmpty() || r.length() > MAX_REASON) {
-            throw new InvalidInputException("reason", "请填写退回原因（不超过 " + MAX_REASON + " 字）",
-                    "the reason for returning is required (at most " + MAX_REASON + " characters)");
-        }
         return db.inTransaction(tx -> {
             Claim c = visible(tx, reviewer, id);
             if (c.state() != ClaimState.SUBMITTED && c.state() != ClaimState.ACCEPTED) {
                 throw wrongState(c, "退回");
             }
+            String r = reason.check(Claims::returnReason);
             tx.update("UPDATE claims SET state = 'RETURNED', accepted_on = NULL, decision_due_on = NULL,"
                     + " decision_due_missing = NULL, declared = 0"
                     + " WHERE id = ?", id);
@@ -540,30 +523,44 @@ public final class Claims {
         });
     }
 
+    private static String returnReason(String reason, List<FieldError> errors) {
+        String r = ClaimChecks.strip(reason);
+        if (r.isEmpty() || r.length() > MAX_REASON) {
+            errors.add(new FieldError("reason", "请填写退回原因（不超过 " + MAX_REASON + " 字）",
+                    "the reason for returning is required (at most " + MAX_REASON + " characters)"));
+        }
+        return r;
+    }
+
     /**
      * Decides an accepted claim and pays it: {@link Payout} of the loss against what the policy's paid claims have
      * left of the per-buyer and aggregate limits. The aggregate limit is the policy's; where the policy has none
-     * stated ("as on the policy") the reviewer may enter it.
+     * stated ("as on the policy") the reviewer may enter it. 404, 409 unless accepted, then 400 per bad amount.
      */
-    public Claim pay(Principal reviewer, long id, Decision d) {
+    public Claim pay(Principal reviewer, long id, Input<Decision> decision) {
         requireReviewer(reviewer);
-        List<FieldError> errors = new ArrayList<>();
-        Long loss = ClaimChecks.usd("loss", d == null ? null : d.loss(), "损失金额", "the loss", errors);
-        Long aggregate = d == null || ClaimChecks.blankToNull(d.aggregateLimit()) == null ? null
-                : ClaimChecks.usd("aggregateLimit", d.aggregateLimit(), "累计赔偿限额", "the aggregate limit", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
         return db.inTransaction(tx -> {
             Claim c = inState(tx, reviewer, id, ClaimState.ACCEPTED);
+            Amounts a = decision.check(Claims::amounts);
             ClaimPolicy policy = policyOf(tx, c);
-            Long aggregateLimit = policy.aggregateLimitCents() != null ? policy.aggregateLimitCents() : aggregate;
-            Payout payout = payout(tx, policy, c.buyerId(), loss, aggregateLimit);
-            tx.update("UPDATE claims SET state = 'PAID', loss_cents = ?, payout_cents = ? WHERE id = ?", loss,
+            Long aggregateLimit = policy.aggregateLimitCents() != null ? policy.aggregateLimitCents() : a.aggregate();
+            Payout payout = payout(tx, policy, c.buyerId(), a.loss(), aggregateLimit);
+            tx.update("UPDATE claims SET state = 'PAID', loss_cents = ?, payout_cents = ? WHERE id = ?", a.loss(),
                     payout.payoutCents(), id);
             event(tx, id, "PAID", reviewer, null, payout.payoutCents());
             return claimById(tx, id);
         });
+    }
+
+    /** A decision's amounts in cents: the loss, and the aggregate limit the reviewer entered (null: none). */
+    private record Amounts(Long loss, Long aggregate) {
+    }
+
+    private static Amounts amounts(Decision d, List<FieldError> errors) {
+        Long loss = ClaimChecks.usd("loss", d == null ? null : d.loss(), "损失金额", "the loss", errors);
+        Long aggregate = d == null || ClaimChecks.blankToNull(d.aggregateLimit()) == null ? null
+                : ClaimChecks.usd("aggregateLimit", d.aggregateLimit(), "累计赔偿限额", "the aggregate limit", errors);
+        return new Amounts(loss, aggregate);
     }
 
     /** What a loss on a buyer would pay now under a policy, given its paid claims. */
@@ -578,21 +575,34 @@ public final class Claims {
 
     // ---- checks ----
 
-    /** The checked claim form. */
-    private record Checked(long buyerId, Claim.Bank issuing, Claim.Bank confirming, String answers,
+    /** The checked claim form: the buyer named, or the new buyer to add (with its country). */
+    private record Checked(Long buyerId, Buyers.NewBuyer newBuyer, cn.creditwindow.reference.Country newBuyerCountry,
+                           Claim.Bank issuing, Claim.Bank confirming, String answers,
                            String financingSwift, String financingBankName, Long financingCents, String lossCause,
                            String reason, String caseDescription, String mitigation) {
     }
 
-    private Checked check(Tx tx, Principal p, ClaimForm f) {
+    /** The checked claim form, or null after adding an error per bad field to {@code errors}. */
+    private Checked check(Tx tx, Principal p, ClaimForm f, List<FieldError> errors) {
         if (f == null) {
-            throw new InvalidInputException("buyerId", "请填写索赔申请", "the claim form is missing");
+            errors.add(new FieldError("buyerId", "请填写索赔申请", "the claim form is missing"));
+            return null;
         }
-        List<FieldError> errors = new ArrayList<>();
+        int before = errors.size();
         Long buyerId = f.buyerId();
-        if (buyerId != null) {
-            Buyers.find(tx, p, buyerId); // 404 for a buyer the enterprise cannot see
-        } else if (f.newBuyer() == null) {
+        Buyers.NewBuyer newBuyer = null;
+        cn.creditwindow.reference.Country newBuyerCountry = null;
+        if (buyerId != null && Buyers.visible(tx, p, buyerId).isEmpty()) {
+            errors.add(Buyers.noSuchBuyer("buyerId", buyerId));
+        }
+        if (f.newBuyer() != null) {
+            newBuyer = f.newBuyer();
+            newBuyerCountry = buyers.checkWithin("newBuyer.", newBuyer, errors);
+            if (buyerId != null) {
+                errors.add(new FieldError("newBuyer", "请选择买方目录中的买方或新建买方，二者只能选一",
+                        "choose a buyer from the directory or add a new one, not both"));
+            }
+        } else if (buyerId == null) {
             errors.add(new FieldError("buyerId", "请选择买方或新建买方", "choose a buyer or add a new one"));
         }
         Claim.Bank issuing = bank("issuingBank", f.issuingBank(), errors);
@@ -634,11 +644,11 @@ public final class Claims {
             errors.add(new FieldError("mitigation", "减损措施不超过 " + ClaimChecks.MAX_TEXT + " 字",
                     "the mitigation is at most " + ClaimChecks.MAX_TEXT + " characters"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+        if (errors.size() > before) {
+            return null;
         }
-        return new Checked(buyerId == null ? -1 : buyerId, issuing, confirming, answers.toString(), fSwift, fName, fCents, cause, reason,
-                story, mitigation);
+        return new Checked(buyerId, newBuyer, newBuyerCountry, issuing, confirming, answers.toString(), fSwift, fName,
+                fCents, cause, reason, story, mitigation);
     }
 
     private Claim.Bank bank(String field, BankForm b, List<FieldError> errors) {
@@ -669,13 +679,9 @@ public final class Claims {
                                   String transportMode, String declarations, String originCertificate) {
     }
 
-    private ShipmentValues checkShipment(Tx tx, Claim c, ShipmentForm f) {
-        List<FieldError> errors = new ArrayList<>();
-        ShipmentValues v = shipmentValues(policyOf(tx, c), f, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return v;
+    private ShipmentValues checkShipment(Tx tx, Claim c, Input<ShipmentForm> form) {
+        ClaimPolicy policy = policyOf(tx, c);
+        return form.check((f, errors) -> shipmentValues(policy, f, errors));
     }
 
     /** The checked values of a shipment, or null with the errors added. */

@@ -4,6 +4,7 @@ import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
@@ -51,21 +52,21 @@ public final class CreditHandlers {
         ctx.json(orders.quote(Authentication.require(ctx), request(ctx)));
     }
 
-    /** The order a query string describes (the quote's parameters; the order page's too). */
-    public static CreditOrders.OrderRequest request(Context ctx) {
-        List<FieldError> errors = new ArrayList<>();
-        Long buyerId = id(ctx, "buyerId", errors);
-        Long enterpriseId = id(ctx, "enterpriseId", errors);
+    /**
+     * The order a query string describes (the quote's parameters; the order page's too): an id or {@code urgent} that
+     * cannot be read is named with the domain's errors of the rest.
+     */
+    public static Input<CreditOrders.OrderRequest> request(Context ctx) {
+        List<FieldError> unreadable = new ArrayList<>();
+        Long buyerId = id(ctx, "buyerId", unreadable);
+        Long enterpriseId = id(ctx, "enterpriseId", unreadable);
         String urgent = ctx.queryParam("urgent");
         if (urgent != null && !List.of("true", "false", "on", "1", "0", "").contains(urgent)) {
-            errors.add(new FieldError("urgent", "加急应为 true 或 false", "urgent is true or false"));
+            unreadable.add(new FieldError("urgent", "加急应为 true 或 false", "urgent is true or false"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new CreditOrders.OrderRequest(ctx.queryParam("type"), buyerId, ctx.queryParam("country"),
-                ctx.queryParam("hsCode"), ctx.queryParam("product"), urgent != null && List.of("true", "on", "1").contains(urgent),
-                enterpriseId, null);
+        return new Input<>(new CreditOrders.OrderRequest(ctx.queryParam("type"), buyerId, ctx.queryParam("country"),
+                ctx.queryParam("hsCode"), ctx.queryParam("product"),
+                urgent != null && List.of("true", "on", "1").contains(urgent), enterpriseId, null), unreadable);
     }
 
     /** A positive id in the query string, or null when absent. */
@@ -109,7 +110,7 @@ public final class CreditHandlers {
 
     /** {@code POST /api/credit/orders}: an {@link CreditOrders.OrderRequest} with {@code expectedCharge}. */
     public void create(Context ctx) {
-        CreditOrder o = orders.order(Authentication.require(ctx), bodies.read(ctx, CreditOrders.OrderRequest.class));
+        CreditOrder o = orders.order(Authentication.require(ctx), bodies.input(ctx, CreditOrders.OrderRequest.class));
         ctx.status(201).header("Location", "/api/credit/orders/" + o.id()).json(o);
     }
 
@@ -128,15 +129,15 @@ public final class CreditHandlers {
     record Reason(String reason) {
     }
 
-    private Reason reason(Context ctx) {
-        return ctx.body().isBlank() ? new Reason(null) : bodies.read(ctx, Reason.class);
+    private Input<String> reason(Context ctx) {
+        return bodies.input(ctx, Reason.class).map(Reason::reason);
     }
 
     /** {@code POST /api/credit/orders/{id}/cancellation}: body {@code {"reason"}} (optional). */
     public void cancel(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(orders.cancel(p, id, reason(ctx).reason()));
+        ctx.json(orders.cancel(p, id, reason(ctx)));
     }
 
     /** {@code GET /api/credit/orders/{id}/report.pdf} (and the page's {@code /credit/orders/{id}/report.pdf}). */
@@ -172,14 +173,14 @@ public final class CreditHandlers {
     public void deliver(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(orders.deliver(p, id, bodies.read(ctx, Report.class)));
+        ctx.json(orders.deliver(p, id, bodies.input(ctx, Report.class)));
     }
 
     /** {@code POST /api/credit/orders/{id}/unable-to-locate}: body {@code {"reason"}} (required). */
     public void unable(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(orders.unableToLocate(p, id, reason(ctx).reason()));
+        ctx.json(orders.unableToLocate(p, id, reason(ctx)));
     }
 
     /** {@code GET /api/admin/credit/prices}. */
@@ -190,6 +191,6 @@ public final class CreditHandlers {
     /** {@code PUT /api/admin/credit/prices/{type}}: body {@code {"price", "urgentSurcharge"}} in yuan. */
     public void setPrice(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(prices.set(p, ctx.pathParam("type"), bodies.read(ctx, CreditPrices.PriceChange.class)));
+        ctx.json(prices.set(p, ctx.pathParam("type"), bodies.input(ctx, CreditPrices.PriceChange.class)));
     }
 }

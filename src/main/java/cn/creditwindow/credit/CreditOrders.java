@@ -21,6 +21,7 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -100,26 +101,32 @@ public final class CreditOrders {
 
     // ---- quote and order ----
 
-    /** What the order would cost now; 400 for bad fields, 404 for an enterprise or buyer not the principal's. */
-    public Quote quote(Principal p, OrderRequest r) {
-        Checked c = check(p, r, false);
+    /**
+     * What the order would cost now: 400 naming every bad field (a buyer or an enterprise the principal may not
+     * name among them), 409 when the report is not for this enterprise.
+     */
+    public Quote quote(Principal p, Input<OrderRequest> request) {
+        requireOrderer(p);
         return db.read(tx -> {
-            Target t = target(tx, p, r, c);
-            return quote(tx, c.type(), c.urgent(), quota(tx, t.enterprise().id()), false).quote();
+            Checked c = request.check((r, errors) -> check(tx, p, r, false, errors));
+            requireSmallExporter(tx, c);
+            return quote(tx, c.type(), c.urgent(), quota(tx, c.enterprise().id()), false).quote();
         });
     }
 
     /**
-     * Places an order: the charge is computed again in the order's transaction, a free report reserved when there is
-     * one, and the order refused (409) when the charge is not the one the user confirmed or the scheme refuses it.
+     * Places an order: 400 naming every bad field (as {@link #quote}); the charge is computed again in the order's
+     * transaction, a free report reserved when there is one, and the order refused (409) when the charge is not the
+     * one the user confirmed or the scheme refuses it.
      */
-    public CreditOrder order(Principal p, OrderRequest r) {
-        Checked c = check(p, r, true);
-        long expected = c.expectedFen();
+    public CreditOrder order(Principal p, Input<OrderRequest> request) {
+        requireOrderer(p);
         try {
             return db.inTransaction(tx -> {
-                Target t = target(tx, p, r, c);
-                Quota quota = quota(tx, t.enterprise().id());
+                Checked c = request.check((r, errors) -> check(tx, p, r, true, errors));
+                requireSmallExporter(tx, c);
+                long expected = c.expectedFen();
+                Quota quota = quota(tx, c.enterprise().id());
                 Reserved res = quote(tx, c.type(), c.urgent(), quota, true);
                 Quote q = res.quote();
                 if (q.basis() == Quote.Basis.REFUSED) {
@@ -137,8 +144,8 @@ public final class CreditOrders {
                 long id = tx.insert("INSERT INTO credit_orders (enterprise_id, report_type, buyer_id, country_code,"
                                 + " hs_code, product, urgent, state, free, quota_id, slot, charge_fen, currency, ordered_by,"
                                 + " on_behalf, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'ORDERED', ?, ?, ?, ?, ?,"
-                                + " ?, ?, ?, ?)", t.enterprise().id(), c.type().id(),
-                        t.buyer() == null ? null : t.buyer().id(), c.country() == null ? null : c.country().alpha2(),
+                                + " ?, ?, ?, ?)", c.enterprise().id(), c.type().id(),
+                        c.buyer() == null ? null : c.buyer().id(), c.country() == null ? null : c.country().alpha2(),
                         c.hsCode(), c.product(), c.urgent(), res.slot() != null, res.slot() == null ? null : res.quotaId(),
                         res.slot(), q.chargeFen(), Fen.CURRENCY, p.userId(), onBehalf, now, now);
                 event(tx, id, null, OrderState.ORDERED, p, onBehalf ? "客户经理代为下单 / ordered by the account manager"
@@ -156,27 +163,33 @@ public final class CreditOrders {
         }
     }
 
-    /** The validated, parsed fields of a request. */
-    private record Checked(ReportType type, Country country, String hsCode, String product, boolean urgent,
-                           long expectedFen) {
+    /** The checked fields of a request: the report, the enterprise it is for and its buyer as the principal sees them. */
+    private record Checked(ReportType type, Enterprise enterprise, Buyer buyer, Country country, String hsCode,
+                           String product, boolean urgent, long expectedFen) {
     }
 
-    private Checked check(Principal p, OrderRequest r, boolean confirming) {
+    private static void requireOrderer(Principal p) {
         if (!p.role().isEnterpriseUser() && p.role() != Role.ACCOUNT_MANAGER) {
             throw new RequestRefusedException(403, "only the enterprise's people and its account manager order reports",
                     "只有企业用户和客户经理可以订购资信报告");
         }
-        List<FieldError> errors = new ArrayList<>();
+    }
+
+    /**
+     * The checked request, or null after adding an error per bad field to {@code errors}: the enterprise and the buyer
+     * it names are fields of the form, and one the principal may not name is "not found" in the field (the same
+     * words whether it does not exist or is another's), not a 404.
+     */
+    private Checked check(Tx tx, Principal p, OrderRequest r, boolean confirming, List<FieldError> errors) {
+        int before = errors.size();
         ReportType type = types.byId(r.type()).orElse(null);
         if (type == null) {
             errors.add(new FieldError("type", "未知的报告类型“" + nz(r.type()) + "”，可选：" + ids(),
                     "unknown report type '" + nz(r.type()) + "'; the types are " + ids()));
         }
-        if (p.role() == Role.ACCOUNT_MANAGER && r.enterpriseId() == null) {
-            errors.add(new FieldError("enterpriseId", "客户经理请选择代为订购的企业",
-                    "an account manager names the enterprise to order for (enterpriseId)"));
-        }
+        Enterprise enterprise = enterprise(tx, p, r.enterpriseId(), errors);
         Country country = null;
+        Buyer buyer = null;
         String hs = blankToNull(r.hsCode());
         String product = blankToNull(r.product());
         boolean urgent = Boolean.TRUE.equals(r.urgent());
@@ -186,6 +199,14 @@ public final class CreditOrders {
             }
             if (!type.needsBuyer() && r.buyerId() != null) {
                 errors.add(new FieldError("buyerId", type.nameZh() + "不针对单个买方", type.nameEn() + " is not about one buyer"));
+            }
+            if (type.needsBuyer() && r.buyerId() != null) {
+                // the insurer's entries, and the enterprise's own: another enterprise's is as if it did not exist
+                buyer = Buyers.visible(tx, p, r.buyerId()).filter(b -> b.addedByEnterpriseId() == null
+                        || enterprise == null || b.addedByEnterpriseId() == enterprise.id()).orElse(null);
+                if (buyer == null) {
+                    errors.add(Buyers.noSuchBuyer("buyerId", r.buyerId()));
+                }
             }
             if (type.needsCountry() || r.country() != null && !r.country().isBlank()) {
                 country = blankToNull(r.country()) == null ? null : countries.find(r.country().strip()).orElse(null);
@@ -226,36 +247,31 @@ public final class CreditOrders {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+        if (errors.size() > before) {
+            return null;
         }
-        return new Checked(type, country, hs, product, urgent, expected);
+        return new Checked(type, enterprise, buyer, country, hs, product, urgent, expected);
     }
 
-    /** The enterprise the order is for and its buyer, as the principal may see them. */
-    private record Target(Enterprise enterprise, Buyer buyer) {
-    }
-
-    private Target target(Tx tx, Principal p, OrderRequest r, Checked c) {
-        long enterpriseId = p.role().isEnterpriseUser() ? p.enterpriseId()
-                : Objects.requireNonNull(r.enterpriseId(), "enterpriseId");
-        if (p.role().isEnterpriseUser() && r.enterpriseId() != null && r.enterpriseId() != enterpriseId
-                || !Tenancy.canSee(tx, p, enterpriseId)) {
-            throw enterpriseNotFound(r.enterpriseId());
+    /**
+     * The enterprise an order is for: the principal's own (an enterprise's people may name it or not), or for an
+     * account manager the one named, if in the portfolio; null after adding an error on {@code enterpriseId}.
+     */
+    private static Enterprise enterprise(Tx tx, Principal p, Long enterpriseId, List<FieldError> errors) {
+        if (p.role() == Role.ACCOUNT_MANAGER && enterpriseId == null) {
+            errors.add(new FieldError("enterpriseId", "客户经理请选择代为订购的企业",
+                    "an account manager names the enterprise to order for (enterpriseId)"));
+            return null;
         }
-        Enterprise e = Accounts.enterprise(tx, enterpriseId).orElseThrow(() -> enterpriseNotFound(enterpriseId));
-        Buyer buyer = null;
-        if (c.type().needsBuyer()) {
-            buyer = Buyers.find(tx, p, r.buyerId());
-            if (buyer.addedByEnterpriseId() != null && buyer.addedByEnterpriseId() != enterpriseId) {
-                // another enterprise's own buyer entry: as if it did not exist
-                throw new NotFoundException("buyer " + r.buyerId() + " not found", "买方 " + r.buyerId() + " 不存在");
-            }
+        long id = p.role().isEnterpriseUser() ? p.enterpriseId() : enterpriseId;
+        Optional<Enterprise> e = p.role().isEnterpriseUser() && enterpriseId != null && enterpriseId != id
+                || !Tenancy.canSee(tx, p, id) ? Optional.empty() : Accounts.enterprise(tx, id);
+        if (e.isEmpty()) {
+            errors.add(new FieldError("enterpriseId", "没有编号为 " + enterpriseId + " 的企业可供选择",
+                    "no such enterprise to order for: " + enterpriseId));
+            return null;
         }
-        if (c.type().smallExportersOnly()) {
-            requireSmallExporter(tx, c.type(), enterpriseId);
-        }
-        return new Target(e, buyer);
+        return e.get();
     }
 
     private static NotFoundException enterpriseNotFound(Long id) {
@@ -263,9 +279,13 @@ public final class CreditOrders {
     }
 
     /** The "other reports" need exports under 20M USD, known from the insured amount of a sponsored policy. */
-    private static void requireSmallExporter(Tx tx, ReportType type, long enterpriseId) {
+    private static void requireSmallExporter(Tx tx, Checked c) {
+        ReportType type = c.type();
+        if (!type.smallExportersOnly()) {
+            return;
+        }
         Optional<Long> exports = tx.one("SELECT insured_cents FROM policies WHERE enterprise_id = ? AND state <> 'WITHDRAWN'"
-                + " ORDER BY id DESC LIMIT 1", r -> r.longValue("insured_cents"), enterpriseId);
+                + " ORDER BY id DESC LIMIT 1", r -> r.longValue("insured_cents"), c.enterprise().id());
         if (exports.isEmpty()) {
             throw new RequestRefusedException(409, type.nameEn() + " is for enterprises exporting under 20 million USD a"
                     + " year, and this enterprise's exports are not known (no sponsored policy states them)",
@@ -581,10 +601,9 @@ public final class CreditOrders {
 
     /**
      * Cancels: the enterprise (or its account manager) while ORDERED, the insurer's staff while ORDERED or
-     * IN_PROGRESS; a free order gives its report back.
+     * IN_PROGRESS; a free order gives its report back. 404, 409 in any other state, then 400 for a reason too long.
      */
-    public CreditOrder cancel(Principal p, long id, String reason) {
-        String note = note(reason, false);
+    public CreditOrder cancel(Principal p, long id, Input<String> reason) {
         boolean staff = p.role() == Role.REVIEWER;
         if (!staff && !p.role().isEnterpriseUser() && p.role() != Role.ACCOUNT_MANAGER) {
             throw new RequestRefusedException(403, "only the enterprise, its account manager and the insurer's staff"
@@ -593,19 +612,25 @@ public final class CreditOrders {
         return db.inTransaction(tx -> {
             CreditOrder o = visible(tx, p, id);
             Set<OrderState> from = staff ? Set.of(OrderState.ORDERED, OrderState.IN_PROGRESS) : Set.of(OrderState.ORDERED);
+            expect(o, from, "cancelled", "取消");
+            String note = reason.check((r, errors) -> note(r, false, errors));
             move(tx, o, from, OrderState.CANCELLED, p, note, "cancelled", "取消");
             return byId(tx, id);
         });
     }
 
-    /** The insurer's staff could not find the buyer or data (无法查到); a free order gives its report back. */
-    public CreditOrder unableToLocate(Principal staff, long id, String reason) {
+    /**
+     * The insurer's staff could not find the buyer or data (无法查到); a free order gives its report back. 404, 409
+     * unless ordered or in progress, then 400 without a reason.
+     */
+    public CreditOrder unableToLocate(Principal staff, long id, Input<String> reason) {
         requireStaff(staff);
-        String note = note(reason, true);
         return db.inTransaction(tx -> {
             CreditOrder o = visible(tx, staff, id);
-            move(tx, o, Set.of(OrderState.ORDERED, OrderState.IN_PROGRESS), OrderState.UNABLE_TO_LOCATE, staff, note,
-                    "marked unable to locate", "标记为无法查到");
+            Set<OrderState> from = Set.of(OrderState.ORDERED, OrderState.IN_PROGRESS);
+            expect(o, from, "marked unable to locate", "标记为无法查到");
+            String note = reason.check((r, errors) -> note(r, true, errors));
+            move(tx, o, from, OrderState.UNABLE_TO_LOCATE, staff, note, "marked unable to locate", "标记为无法查到");
             notifyEnterprise(tx, o, "资信报告无法出具 / Credit report could not be made", "您订购的" + o.typeNameZh() + "（订单 "
                     + o.id() + "，" + o.subject() + "）无法查到，原因：" + note + (o.free() ? "。所用免费额度已退回。" : "。")
                     + " Your " + o.typeNameEn() + " (order " + o.id() + ") could not be made: " + note + ".");
@@ -614,27 +639,28 @@ public final class CreditOrders {
     }
 
     /**
-     * Delivers the report (IN_PROGRESS → DELIVERED): validated (400 per field), stored, the enterprise notified, and
-     * the risk listener told of the risk events of a buyer report, all in one transaction.
+     * Delivers the report (IN_PROGRESS → DELIVERED): 404, 409 unless in progress, then validated (400 per field),
+     * stored, the enterprise notified, and the risk listener told of the risk events of a buyer report, all in one
+     * transaction.
      */
-    public CreditOrder deliver(Principal staff, long id, Report report) {
+    public CreditOrder deliver(Principal staff, long id, Input<Report> delivered) {
         requireStaff(staff);
-        Objects.requireNonNull(report, "report");
-        CreditOrder before = order(staff, id);
-        List<FieldError> errors = report.check(before.buyerId() != null, today());
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        String text;
-        try {
-            text = json.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("writing a credit report as JSON", e);
-        }
         Instant now = clock.instant();
         return db.inTransaction(tx -> {
             CreditOrder o = visible(tx, staff, id);
-            move(tx, o, Set.of(OrderState.IN_PROGRESS), OrderState.DELIVERED, staff, null, "delivered", "出具", text, now);
+            Set<OrderState> from = Set.of(OrderState.IN_PROGRESS);
+            expect(o, from, "delivered", "出具");
+            Report report = delivered.check((r, errors) -> {
+                errors.addAll(r.check(o.buyerId() != null, today()));
+                return r;
+            });
+            String text;
+            try {
+                text = json.writeValueAsString(report);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("writing a credit report as JSON", e);
+            }
+            move(tx, o, from, OrderState.DELIVERED, staff, null, "delivered", "出具", text, now);
             notifyEnterprise(tx, o, "资信报告已出具 / Credit report delivered", "您订购的" + o.typeNameZh() + "（订单 " + o.id()
                     + "，" + o.subject() + "）已出具，请登录单一窗口资信服务查看并下载。Your " + o.typeNameEn() + " (order "
                     + o.id() + ") has been delivered; sign in to the window's credit services to read it.");
@@ -644,6 +670,13 @@ public final class CreditOrders {
             }
             return byId(tx, id);
         });
+    }
+
+    /** 409 unless the order is in one of {@code from}: checked before a request's body is looked at. */
+    private static void expect(CreditOrder o, Set<OrderState> from, String verbEn, String verbZh) {
+        if (!from.contains(o.state())) {
+            throw illegal(o, from, verbEn, verbZh);
+        }
     }
 
     /** Moves an order from one of {@code from} to {@code to} with its history row; 409 from any other state. */
@@ -699,11 +732,12 @@ public final class CreditOrders {
         }
     }
 
-    private static String note(String reason, boolean required) {
+    /** A reason stripped (null when none), or an error added when required and missing, or too long. */
+    private static String note(String reason, boolean required, List<FieldError> errors) {
         String r = reason == null ? "" : reason.strip();
         if (required && r.isEmpty() || r.length() > MAX_NOTE) {
-            throw new InvalidInputException("reason", (required ? "请填写原因" : "原因") + "（不超过 " + MAX_NOTE + " 字）",
-                    (required ? "the reason is required" : "the reason") + " (at most " + MAX_NOTE + " characters)");
+            errors.add(new FieldError("reason", (required ? "请填写原因" : "原因") + "（不超过 " + MAX_NOTE + " 字）",
+                    (required ? "the reason is required" : "the reason") + " (at most " + MAX_NOTE + " characters)"));
         }
         return r.isEmpty() ? null : r;
     }

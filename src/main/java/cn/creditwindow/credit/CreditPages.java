@@ -10,6 +10,7 @@ import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.RequestRefusedException;
 import cn.creditwindow.web.Authentication;
@@ -126,9 +127,22 @@ public final class CreditPages {
     /** The order form's fields as typed (text, so that a bad value is shown again). */
     public record Form(String type, String enterpriseId, String enterpriseQ, String buyerId, String buyerQ,
                        String country, String hsCode, String product, boolean urgent) {
-        CreditOrders.OrderRequest request(BigDecimal expectedCharge) {
-            return new CreditOrders.OrderRequest(type, parse(buyerId), country, hsCode, product, urgent,
-                    parse(enterpriseId), expectedCharge);
+        /** The order as the domain takes it; an id that is not a number is named with its errors. */
+        Input<CreditOrders.OrderRequest> request(BigDecimal expectedCharge) {
+            List<FieldError> unreadable = new ArrayList<>();
+            Long buyer = id("buyerId", buyerId, unreadable);
+            Long enterprise = id("enterpriseId", enterpriseId, unreadable);
+            return new Input<>(new CreditOrders.OrderRequest(type, buyer, country, hsCode, product, urgent, enterprise,
+                    expectedCharge), unreadable);
+        }
+
+        private static Long id(String field, String s, List<FieldError> unreadable) {
+            Long id = parse(s);
+            if (id != null && id < 0) {
+                unreadable.add(new FieldError(field, field + " 应为正整数编号", field + " must be a positive id"));
+                return null;
+            }
+            return id;
         }
 
         private static Long parse(String s) {
@@ -240,7 +254,7 @@ public final class CreditPages {
     /** {@code POST /credit/orders/{id}/cancel}. */
     public void cancel(Context ctx) {
         long id = AccountHandlers.pathId(ctx, "id");
-        orders.cancel(Authentication.require(ctx), id, ctx.formParam("reason"));
+        orders.cancel(Authentication.require(ctx), id, Input.of(ctx.formParam("reason")));
         ctx.redirect("/credit/orders/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -266,7 +280,7 @@ public final class CreditPages {
     /** {@code POST /credit/orders/{id}/unable}: reason required. */
     public void unable(Context ctx) {
         long id = AccountHandlers.pathId(ctx, "id");
-        orders.unableToLocate(Authentication.require(ctx), id, ctx.formParam("reason"));
+        orders.unableToLocate(Authentication.require(ctx), id, Input.of(ctx.formParam("reason")));
         ctx.redirect("/credit/fulfilment", HttpStatus.SEE_OTHER);
     }
 
@@ -334,13 +348,11 @@ public final class CreditPages {
         DeliveryForm f = new DeliveryForm(v(ctx, "name"), v(ctx, "registrationNo"), v(ctx, "country"), v(ctx, "address"),
                 v(ctx, "established"), v(ctx, "legalForm"), v(ctx, "rating"), v(ctx, "paymentBehaviour"), v(ctx, "year"),
                 v(ctx, "currency"), v(ctx, "revenue"), v(ctx, "netProfit"), v(ctx, "totalAssets"), events, v(ctx, "summary"));
-        List<FieldError> errors = new ArrayList<>();
-        Report report = report(f, errors);
+        List<FieldError> unreadable = new ArrayList<>();
+        Report report = report(f, unreadable);
         try {
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException(errors);
-            }
-            orders.deliver(p, id, report);
+            // amounts that are not numbers are named with the report's other errors, after the order's state
+            orders.deliver(p, id, new Input<>(report, unreadable));
         } catch (InvalidInputException e) {
             ctx.status(400);
             pages.render(ctx, "credit/deliver.jte", new DeliverView(orders.order(p, id), f, e.errors()));

@@ -6,13 +6,12 @@ import cn.creditwindow.accounts.Role;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
-import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,24 +64,27 @@ public final class CreditPrices {
                 .orElse(new Price(t.id(), t.defaultPriceFen(), t.defaultSurchargeFen(), Fen.CURRENCY, null, null));
     }
 
-    /** Sets a type's price (administrators only); every bad field is reported at once. */
-    public Price set(Principal admin, String typeId, PriceChange change) {
+    /**
+     * Sets a type's price (administrators only): 404 for an unknown type, then 400 with every bad field at once.
+     */
+    public Price set(Principal admin, String typeId, Input<PriceChange> change) {
         if (admin.role() != Role.ADMIN) {
             throw new RequestRefusedException(403, "only administrators set prices", "只有系统管理员可以设置价格");
         }
         ReportType t = types.byId(typeId).orElseThrow(() -> new NotFoundException("report type '" + typeId
                 + "' not found", "报告类型“" + typeId + "”不存在"));
-        List<FieldError> errors = new ArrayList<>();
-        long price = amount("price", change.price(), errors);
-        long surcharge = amount("urgentSurcharge", change.urgentSurcharge() == null ? BigDecimal.ZERO
-                : change.urgentSurcharge(), errors);
-        if (!t.urgentAllowed() && surcharge != 0) {
-            errors.add(new FieldError("urgentSurcharge", t.nameZh() + "不提供加急服务，加急费应为 0",
-                    t.nameEn() + " cannot be ordered urgently; the urgent surcharge must be 0"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        long[] fen = change.check((c, errors) -> {
+            long price = amount("price", c.price(), errors);
+            long surcharge = amount("urgentSurcharge", c.urgentSurcharge() == null ? BigDecimal.ZERO
+                    : c.urgentSurcharge(), errors);
+            if (!t.urgentAllowed() && surcharge != 0) {
+                errors.add(new FieldError("urgentSurcharge", t.nameZh() + "不提供加急服务，加急费应为 0",
+                        t.nameEn() + " cannot be ordered urgently; the urgent surcharge must be 0"));
+            }
+            return new long[] {price, surcharge};
+        });
+        long price = fen[0];
+        long surcharge = fen[1];
         Instant now = clock.instant();
         return db.inTransaction(tx -> {
             tx.update("INSERT INTO credit_prices (report_type, price_fen, urgent_surcharge_fen, updated_by, updated_at)"

@@ -10,6 +10,7 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -133,11 +134,20 @@ public final class Customs {
     }
 
     private void requireNumbers(List<String> numbers, String field, boolean declarations) {
-        if (numbers == null || numbers.size() > MAX_NUMBERS) {
-            throw new InvalidInputException(field, "一次最多检查 " + MAX_NUMBERS + " 个单号",
-                    "at most " + MAX_NUMBERS + " numbers per check");
-        }
         List<FieldError> errors = new ArrayList<>();
+        numberProblems(numbers, field, declarations, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** Adds an error per malformed number (named {@code field[i]}), or one for too many, to {@code errors}. */
+    private void numberProblems(List<String> numbers, String field, boolean declarations, List<FieldError> errors) {
+        if (numbers == null || numbers.size() > MAX_NUMBERS) {
+            errors.add(new FieldError(field, "一次最多检查 " + MAX_NUMBERS + " 个单号",
+                    "at most " + MAX_NUMBERS + " numbers per check"));
+            return;
+        }
         for (int i = 0; i < numbers.size(); i++) {
             String f = field + "[" + i + "]";
             String n = numbers.get(i);
@@ -148,9 +158,39 @@ public final class Customs {
                         "a certificate number has 1-40 letters, digits, - or /"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+    }
+
+    /** What a check asks: whose (the insurer's staff name the enterprise), declaration and certificate numbers. */
+    public record CheckRequest(Long enterpriseId, List<String> numbers, List<String> certificateNumbers) {
+    }
+
+    /** A check's answer: per declaration number and per certificate number, in order. */
+    public record CheckAnswer(List<CheckResult> declarations, List<CheckResult> certificates) {
+    }
+
+    /**
+     * The declaration and certificate check a form asks for ({@code POST /api/customs/declarations/check}): every bad
+     * field at once (400) — the enterprise named among them, as a field ("no such enterprise"), not a 404.
+     */
+    public CheckAnswer check(Principal who, Input<CheckRequest> request) {
+        record Checked(long enterprise, List<String> numbers, List<String> certificates) {
         }
+        return db.read(tx -> {
+            Checked c = request.check((r, errors) -> {
+                Long enterprise = enterpriseField(tx, who, r.enterpriseId(), errors);
+                List<String> numbers = r.numbers() == null ? List.of() : r.numbers();
+                List<String> certificates = r.certificateNumbers() == null ? List.of() : r.certificateNumbers();
+                if (numbers.isEmpty() && certificates.isEmpty()) {
+                    errors.add(new FieldError("numbers", "请填写要检查的报关单号或原产地证书号",
+                            "give the declaration or certificate numbers to check"));
+                }
+                numberProblems(numbers, "numbers", true, errors);
+                numberProblems(certificates, "certificateNumbers", false, errors);
+                return new Checked(enterprise == null ? -1 : enterprise, numbers, certificates);
+            });
+            return new CheckAnswer(check(tx, c.enterprise(), c.numbers()),
+                    checkCertificates(tx, c.enterprise(), c.certificates()));
+        });
     }
 
     private List<CheckResult.Flag> flags(Declaration d, ShipmentContext s) {
@@ -229,6 +269,27 @@ public final class Customs {
             throw new NotFoundException("enterprise " + enterpriseId + " not found", "企业 " + enterpriseId + " 不存在");
         }
         return enterpriseId;
+    }
+
+    /**
+     * The enterprise a form names ({@code enterpriseId}): the principal's own for its people (naming another is as
+     * if it did not exist), the one named, if visible, for the insurer's staff and account managers; null after
+     * adding an error on the field ("no such enterprise", the same for one not visible).
+     */
+    public Long enterpriseField(Tx tx, Principal who, Long enterpriseId, List<FieldError> errors) {
+        if (!who.role().isEnterpriseUser() && enterpriseId == null) {
+            errors.add(new FieldError("enterpriseId", "请指定企业（enterpriseId）", "name the enterprise (enterpriseId)"));
+            return null;
+        }
+        boolean visible = who.role().isEnterpriseUser()
+                ? enterpriseId == null || enterpriseId.equals(who.enterpriseId())
+                : Tenancy.canSee(tx, who, enterpriseId);
+        if (!visible) {
+            errors.add(new FieldError("enterpriseId", "没有编号为 " + enterpriseId + " 的企业",
+                    "no such enterprise: " + enterpriseId));
+            return null;
+        }
+        return who.role().isEnterpriseUser() ? who.enterpriseId() : enterpriseId;
     }
 
     /** The declaration with this number, whoever it belongs to (for code that checks the consignor itself). */

@@ -50,14 +50,14 @@ public final class CustomsCsv {
             return all;
         }
 
-        /** The kind of a slug ({@code declarations}, {@code bills-of-lading}, {@code certificates}); 400 otherwise. */
-        public static Kind of(String slug) {
-            for (Kind k : values()) {
-                if (k.slug.equals(slug)) {
-                    return k;
-                }
-            }
-            throw new InvalidInputException("kind", "数据种类应为 declarations、bills-of-lading 或 certificates",
+        /** The kind of a slug ({@code declarations}, {@code bills-of-lading}, {@code certificates}), if it is one. */
+        public static java.util.Optional<Kind> find(String slug) {
+            return java.util.Arrays.stream(values()).filter(k -> k.slug.equals(slug)).findFirst();
+        }
+
+        /** The error for a slug that names no kind. */
+        public static FieldError unknown() {
+            return new FieldError("kind", "数据种类应为 declarations、bills-of-lading 或 certificates",
                     "kind must be declarations, bills-of-lading or certificates");
         }
     }

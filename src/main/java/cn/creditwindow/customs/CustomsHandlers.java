@@ -40,8 +40,8 @@ public final class CustomsHandlers {
     /** {@code POST /api/customs/import?kind=declarations|bills-of-lading|certificates}: CSV, all rows or none. */
     public void importCsv(Context ctx) {
         Principal p = Authentication.require(ctx);
-        CustomsCsv.Kind kind = CustomsCsv.Kind.of(ctx.queryParam("kind"));
-        ctx.status(201).json(customs.importCsv(p, kind, upload(ctx)));
+        Upload u = upload(ctx, ctx.queryParam("kind"));
+        ctx.status(201).json(customs.importCsv(p, u.kind(), u.content()));
     }
 
     /** {@code POST /api/customs/push}: a {@link CustomsBatch} as JSON, from a {@code customs:push} token. */
@@ -50,40 +50,9 @@ public final class CustomsHandlers {
         ctx.status(201).json(customs.importBatch(p, bodies.read(ctx, CustomsBatch.class)));
     }
 
-    /** The body of a check: whose (staff only), declaration numbers, certificate numbers. */
-    public record CheckRequest(Long enterpriseId, List<String> numbers, List<String> certificateNumbers) {
-    }
-
     /** {@code POST /api/customs/declarations/check}. */
     public void check(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        CheckRequest r = bodies.read(ctx, CheckRequest.class);
-        ctx.json(db.read(tx -> {
-            long enterprise = customs.enterpriseFor(tx, p, r.enterpriseId());
-            List<FieldError> errors = new ArrayList<>();
-            List<CheckResult> declarations = List.of();
-            List<CheckResult> certificates = List.of();
-            if ((r.numbers() == null || r.numbers().isEmpty())
-                    && (r.certificateNumbers() == null || r.certificateNumbers().isEmpty())) {
-                throw new InvalidInputException("numbers", "请填写要检查的报关单号或原产地证书号",
-                        "give the declaration or certificate numbers to check");
-            }
-            try {
-                declarations = customs.check(tx, enterprise, r.numbers() == null ? List.of() : r.numbers());
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            }
-            try {
-                certificates = customs.checkCertificates(tx, enterprise,
-                        r.certificateNumbers() == null ? List.of() : r.certificateNumbers());
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            }
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException(errors);
-            }
-            return Map.of("declarations", declarations, "certificates", certificates);
-        }));
+        ctx.json(customs.check(Authentication.require(ctx), bodies.input(ctx, Customs.CheckRequest.class)));
     }
 
     /** {@code GET /api/customs/declarations?enterpriseId=&from=&to=&page=&size=}: one page, newest export first. */
@@ -113,15 +82,10 @@ public final class CustomsHandlers {
         ctx.json(customs.find(Authentication.require(ctx), ctx.pathParam("number")));
     }
 
-    /** The body of a report request. */
-    public record ReportRequest(Long enterpriseId, List<ShipmentReport.ShipmentSet> sets) {
-    }
-
     /** {@code POST /api/customs/shipment-report}: the PDF. */
     public void shipmentReport(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ReportRequest r = bodies.read(ctx, ReportRequest.class);
-        byte[] pdf = db.read(tx -> report.shipmentReport(tx, customs.enterpriseFor(tx, p, r.enterpriseId()), r.sets()));
+        byte[] pdf = db.read(tx -> report.shipmentReport(tx, p, bodies.input(ctx, ShipmentReport.Request.class)));
         ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"shipment-report.pdf\"")
                 .result(pdf);
     }
@@ -138,36 +102,51 @@ public final class CustomsHandlers {
         return d;
     }
 
-    static byte[] upload(Context ctx) {
+    /** What an import sends: the kind of data and the file. */
+    record Upload(CustomsCsv.Kind kind, byte[] content) {
+    }
+
+    /**
+     * The kind ({@code kindSlug}) and the file of an import (the body, or a multipart form's {@code file}); an
+     * unknown kind and a missing, empty or too large file are named together (400).
+     */
+    static Upload upload(Context ctx, String kindSlug) {
+        List<FieldError> errors = new ArrayList<>();
+        CustomsCsv.Kind kind = CustomsCsv.Kind.find(kindSlug).orElse(null);
+        if (kind == null) {
+            errors.add(CustomsCsv.Kind.unknown());
+        }
         String type = ctx.contentType() == null ? "" : ctx.contentType();
-        byte[] content;
+        byte[] content = null;
         if (type.startsWith("multipart/form-data")) {
             UploadedFile f = ctx.uploadedFile("file");
             if (f == null || f.size() == 0) {
-                throw new InvalidInputException("file", "请选择要导入的 CSV 文件", "choose the CSV file to import");
-            }
-            if (f.size() > MAX_CSV_BYTES) {
-                throw tooLarge();
-            }
-            try (InputStream in = f.content()) {
-                content = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading the uploaded customs file " + f.filename(), e);
+                errors.add(new FieldError("file", "请选择要导入的 CSV 文件", "choose the CSV file to import"));
+            } else if (f.size() > MAX_CSV_BYTES) {
+                errors.add(tooLarge());
+            } else {
+                try (InputStream in = f.content()) {
+                    content = in.readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("reading the uploaded customs file " + f.filename(), e);
+                }
             }
         } else {
             content = ctx.bodyAsBytes();
             if (content.length > MAX_CSV_BYTES) {
-                throw tooLarge();
+                errors.add(tooLarge());
+            } else if (content.length == 0) {
+                errors.add(new FieldError("file", "请求体为空：请以 text/csv 提交", "the body is empty: send the file as text/csv"));
             }
         }
-        if (content.length == 0) {
-            throw new InvalidInputException("file", "请求体为空：请以 text/csv 提交", "the body is empty: send the file as text/csv");
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
-        return content;
+        return new Upload(kind, content);
     }
 
-    private static InvalidInputException tooLarge() {
-        return new InvalidInputException("file", "文件过大：最大 " + MAX_CSV_BYTES / (1024 * 1024) + " MB",
+    private static FieldError tooLarge() {
+        return new FieldError("file", "文件过大：最大 " + MAX_CSV_BYTES / (1024 * 1024) + " MB",
                 "the file is too large: at most " + MAX_CSV_BYTES / (1024 * 1024) + " MB");
     }
 }

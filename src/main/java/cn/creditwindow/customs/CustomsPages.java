@@ -71,8 +71,9 @@ public final class CustomsPages {
     /** {@code POST /customs/import}: multipart fields {@code kind} and {@code file}; all rows or none. */
     public void importCsv(Context ctx) {
         Principal p = Authentication.require(ctx);
-        CustomsCsv.Kind kind = CustomsCsv.Kind.of(ctx.formParam("kind"));
-        Customs.ImportResult r = customs.importCsv(p, kind, CustomsHandlers.upload(ctx));
+        CustomsHandlers.Upload u = CustomsHandlers.upload(ctx, ctx.formParam("kind"));
+        CustomsCsv.Kind kind = u.kind();
+        Customs.ImportResult r = customs.importCsv(p, kind, u.content());
         int added = switch (kind) {
             case DECLARATIONS -> r.declarationsAdded();
             case BILLS_OF_LADING -> r.billsOfLadingAdded();

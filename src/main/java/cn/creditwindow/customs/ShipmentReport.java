@@ -5,7 +5,9 @@ import cn.creditwindow.pdf.PdfDocument;
 import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.store.Tx;
+import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,9 +47,32 @@ public final class ShipmentReport {
                               String certificateNumber) {
     }
 
+    /** What a report asks: whose (the insurer's staff name the enterprise), and the shipment sets. */
+    public record Request(Long enterpriseId, List<ShipmentSet> sets) {
+    }
+
+    /**
+     * The report a form asks for ({@code POST /api/customs/shipment-report}): the enterprise it names and every bad
+     * set field refused at once (400), the enterprise as a field ("no such enterprise"), not a 404.
+     */
+    public byte[] shipmentReport(Tx tx, Principal who, Input<Request> request) {
+        record Checked(long enterprise, List<ShipmentSet> sets) {
+        }
+        Checked c = request.check((r, errors) -> {
+            Long enterprise = customs.enterpriseField(tx, who, r.enterpriseId(), errors);
+            check(r.sets(), errors);
+            return new Checked(enterprise == null ? -1 : enterprise, r.sets());
+        });
+        return shipmentReport(tx, c.enterprise(), c.sets());
+    }
+
     /** The report of {@code sets} for the consignor {@code enterpriseId}; bad sets are refused field by field (400). */
     public byte[] shipmentReport(Tx tx, long enterpriseId, List<ShipmentSet> sets) {
-        check(sets);
+        List<FieldError> errors = new ArrayList<>();
+        check(sets, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         PdfDocument.Builder doc = PdfDocument.builder(TITLE).footer("本报告仅用于索赔业务办理参考。");
         for (int i = 0; i < sets.size(); i++) {
             if (i > 0) {
@@ -118,11 +143,12 @@ public final class ShipmentReport {
         }
     }
 
-    private void check(List<ShipmentSet> sets) {
+    /** Adds an error per bad field of the sets to {@code errors}. */
+    private void check(List<ShipmentSet> sets, List<FieldError> errors) {
         if (sets == null || sets.isEmpty() || sets.size() > MAX_SETS) {
-            throw new InvalidInputException("sets", "请提供 1–" + MAX_SETS + " 套出运信息", "give 1-" + MAX_SETS + " shipment sets");
+            errors.add(new FieldError("sets", "请提供 1–" + MAX_SETS + " 套出运信息", "give 1-" + MAX_SETS + " shipment sets"));
+            return;
         }
-        List<FieldError> errors = new ArrayList<>();
         int year = customs.today().getYear();
         for (int i = 0; i < sets.size(); i++) {
             ShipmentSet s = sets.get(i);
@@ -154,9 +180,6 @@ public final class ShipmentReport {
                 errors.add(new FieldError(at + "certificateNumber", zh + "原产地证书号为 1–40 位字母、数字、- 或 /",
                         "a certificate number has 1-40 letters, digits, - or /"));
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
         }
     }
 

@@ -16,6 +16,7 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -88,25 +89,50 @@ public final class EligibleLists {
     }
 
     /**
-     * Imports a list for a scheme: 400 naming the scheme, or every bad row and field (nothing saved); unknown
-     * enterprises are registered in the same transaction.
+     * Imports a list for a scheme: 400 naming the scheme (missing or unknown), the file (missing) and every bad row
+     * and field at once (nothing saved); unknown enterprises are registered in the same transaction.
+     *
+     * @param content the file, or null when none was chosen
      */
     public Detail importCsv(Principal admin, String schemeId, String fileName, byte[] content) {
-        Scheme scheme = schemes.byId(schemeId).orElseThrow(() -> new InvalidInputException("scheme",
-                "未知的统保方案“" + schemeId + "”，可选：" + ids(), "unknown scheme '" + schemeId + "'; one of " + ids()));
-        List<EligibleCsv.Row> rows = EligibleCsv.parse(content);
+        List<FieldError> errors = new ArrayList<>();
+        Scheme scheme = null;
+        if (schemeId == null || schemeId.isBlank()) {
+            errors.add(new FieldError("scheme", "请选择统保方案", "choose the scheme"));
+        } else {
+            scheme = schemes.byId(schemeId.strip()).orElse(null);
+            if (scheme == null) {
+                errors.add(new FieldError("scheme", "未知的统保方案“" + schemeId + "”，可选：" + ids(),
+                        "unknown scheme '" + schemeId + "'; one of " + ids()));
+            }
+        }
+        List<EligibleCsv.Row> rows = List.of();
+        if (content == null) {
+            errors.add(new FieldError("file", "请选择要导入的 CSV 文件", "choose the CSV file to import"));
+        } else {
+            try {
+                rows = EligibleCsv.parse(content);
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors()); // named with the scheme's, not after it is fixed
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Scheme s = scheme;
+        List<EligibleCsv.Row> checked = rows;
         String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
         return db.inTransaction(tx -> {
             Instant now = clock.instant();
             long listId = tx.insert("INSERT INTO eligible_lists (scheme_id, file_name, state, imported_by, imported_at)"
-                    + " VALUES (?, ?, 'IMPORTED', ?, ?)", scheme.id(), name.length() > 200 ? name.substring(0, 200) : name,
+                    + " VALUES (?, ?, 'IMPORTED', ?, ?)", s.id(), name.length() > 200 ? name.substring(0, 200) : name,
                     admin.userId(), now);
-            for (EligibleCsv.Row r : rows) {
+            for (EligibleCsv.Row r : checked) {
                 long enterpriseId = Accounts.enterpriseByUscc(tx, r.uscc()).map(Enterprise::id).orElseGet(() ->
                         Accounts.createEnterprise(tx, new Accounts.NewEnterprise(r.uscc(), r.name(), null, r.district()),
                                 now));
-                Outcome excluded = !scheme.region().contains(r.district()) ? Outcome.OUT_OF_REGION
-                        : !scheme.isEligible(r.exports()) ? Outcome.OUT_OF_BAND : null;
+                Outcome excluded = !s.region().contains(r.district()) ? Outcome.OUT_OF_REGION
+                        : !s.isEligible(r.exports()) ? Outcome.OUT_OF_BAND : null;
                 tx.insert("INSERT INTO eligible_entries (list_id, line, enterprise_id, exports_cents, division_code,"
                         + " eligible, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)", listId, r.line(), enterpriseId,
                         cents(r.exports()), r.district(), excluded == null, excluded);
@@ -115,31 +141,55 @@ public final class EligibleLists {
         });
     }
 
-    /** Publishes (公示) a list for a period, or changes the period of a published one; 409 once confirmed. */
-    public Detail publish(long id, LocalDate start, LocalDate end) {
-        List<FieldError> errors = new ArrayList<>();
-        if (start == null) {
-            errors.add(new FieldError("start", "请填写公示开始日期（yyyy-MM-dd）", "the first day of publication is required (yyyy-MM-dd)"));
+    /** A publication period as typed: the first and last day, yyyy-MM-dd. */
+    public record Publication(String start, String end) {
+        /** The period of two dates (the demo's, a test's). */
+        public static Publication of(LocalDate start, LocalDate end) {
+            return new Publication(start.toString(), end.toString());
         }
-        if (end == null) {
-            errors.add(new FieldError("end", "请填写公示结束日期（yyyy-MM-dd）", "the last day of publication is required (yyyy-MM-dd)"));
-        }
-        if (start != null && end != null && end.isBefore(start)) {
-            errors.add(new FieldError("end", "公示结束日期不能早于开始日期 " + start, "the last day must not be before the first day " + start));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+    }
+
+    /**
+     * Publishes (公示) a list for a period, or changes the period of a published one: 404, 409 once confirmed, then
+     * 400 for a missing or bad date or a period that ends before it starts.
+     */
+    public Detail publish(long id, Input<Publication> publication) {
         return db.inTransaction(tx -> {
             EligibleList list = listById(tx, id);
             if (list.state() == State.CONFIRMED) {
                 throw new RequestRefusedException(409, "list " + id + " has been confirmed; its publication can no"
                         + " longer change", "名单 " + id + " 已确认，不能再修改公示期");
             }
+            LocalDate[] period = publication.check(EligibleLists::period);
             tx.update("UPDATE eligible_lists SET state = 'PUBLISHED', publish_start = ?, publish_end = ? WHERE id = ?",
-                    start, end, id);
+                    period[0], period[1], id);
             return detail(tx, id);
         });
+    }
+
+    private static LocalDate[] period(Publication p, List<FieldError> errors) {
+        LocalDate start = date("start", p.start(), "请填写公示开始日期（yyyy-MM-dd）",
+                "the first day of publication is required (yyyy-MM-dd)", errors);
+        LocalDate end = date("end", p.end(), "请填写公示结束日期（yyyy-MM-dd）",
+                "the last day of publication is required (yyyy-MM-dd)", errors);
+        if (start != null && end != null && end.isBefore(start)) {
+            errors.add(new FieldError("end", "公示结束日期不能早于开始日期 " + start, "the last day must not be before the first day " + start));
+        }
+        return new LocalDate[] {start, end};
+    }
+
+    private static LocalDate date(String field, String raw, String missingZh, String missingEn, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            errors.add(new FieldError(field, missingZh, missingEn));
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new FieldError(field, "日期“" + raw + "”格式不正确，应为 yyyy-MM-dd",
+                    "date '" + raw + "' is not a date like 2026-11-30"));
+            return null;
+        }
     }
 
     /**

@@ -15,9 +15,6 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,16 +72,14 @@ public final class EnrolmentHandlers {
     public void requestCode(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        Enrolments.ContactDetails c = bodies.read(ctx, Enrolments.ContactDetails.class);
-        ctx.status(201).json(enrolments.requestCode(p, id, c));
+        ctx.status(201).json(enrolments.requestCode(p, id, bodies.input(ctx, Enrolments.ContactDetails.class)));
     }
 
     /** {@code POST /api/policies/{id}/application}. */
     public void submit(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        Enrolments.ApplicationForm form = bodies.read(ctx, Enrolments.ApplicationForm.class);
-        Application a = enrolments.submit(p, id, form);
+        Application a = enrolments.submit(p, id, bodies.input(ctx, Enrolments.ApplicationForm.class));
         ctx.status(201).json(a);
     }
 
@@ -137,8 +132,7 @@ public final class EnrolmentHandlers {
     public void returnApplication(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ReturnBody b = bodies.read(ctx, ReturnBody.class);
-        ctx.json(enrolments.returnApplication(p, id, b.reason()));
+        ctx.json(enrolments.returnApplication(p, id, bodies.input(ctx, ReturnBody.class).map(ReturnBody::reason)));
     }
 
     /** {@code GET /api/outbox?page=&size=}: one page of the notices of the signed-in user's enterprise, newest first. */
@@ -181,9 +175,12 @@ public final class EnrolmentHandlers {
     record Upload(String scheme, String fileName, byte[] content) {
     }
 
+    /**
+     * The upload as sent: a file that is too large is refused at once (400); a missing file is null content and a
+     * missing scheme null, for {@link EligibleLists#importCsv} to name with the file's rows.
+     */
     static Upload upload(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType();
-        List<FieldError> errors = new ArrayList<>();
         String scheme;
         String name;
         byte[] content = null;
@@ -191,11 +188,10 @@ public final class EnrolmentHandlers {
             scheme = ctx.formParam("scheme");
             UploadedFile f = ctx.uploadedFile("file");
             name = f == null ? null : f.filename();
-            if (f == null || f.size() == 0) {
-                errors.add(new FieldError("file", "请选择要导入的 CSV 文件", "choose the CSV file to import"));
-            } else if (f.size() > MAX_LIST_BYTES) {
-                errors.add(tooLarge());
-            } else {
+            if (f != null && f.size() > MAX_LIST_BYTES) {
+                throw new InvalidInputException(List.of(tooLarge()));
+            }
+            if (f != null && f.size() > 0) {
                 try (InputStream in = f.content()) {
                     content = in.readAllBytes();
                 } catch (IOException e) {
@@ -207,18 +203,13 @@ public final class EnrolmentHandlers {
             name = ctx.queryParam("fileName");
             content = ctx.bodyAsBytes();
             if (content.length > MAX_LIST_BYTES) {
-                errors.add(tooLarge());
-            } else if (content.length == 0) {
-                errors.add(new FieldError("file", "请求体为空：请以 text/csv 提交名单", "the body is empty: send the list as text/csv"));
+                throw new InvalidInputException(List.of(tooLarge()));
+            }
+            if (content.length == 0) {
+                content = null;
             }
         }
-        if (scheme == null || scheme.isBlank()) {
-            errors.add(new FieldError("scheme", "请选择统保方案", "choose the scheme"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new Upload(scheme.strip(), name, content);
+        return new Upload(scheme, name, content);
     }
 
     private static FieldError tooLarge() {
@@ -226,20 +217,10 @@ public final class EnrolmentHandlers {
                 "the file is too large: at most " + MAX_LIST_BYTES / (1024 * 1024) + " MB");
     }
 
-    record PublicationBody(String start, String end) {
-    }
-
     /** {@code POST /api/admin/eligible-lists/{id}/publication}: body {@code {start, end}} (yyyy-MM-dd). */
     public void publish(Context ctx) {
         long id = AccountHandlers.pathId(ctx, "id");
-        PublicationBody b = bodies.read(ctx, PublicationBody.class);
-        List<FieldError> errors = new ArrayList<>();
-        LocalDate start = date("start", b.start(), errors);
-        LocalDate end = date("end", b.end(), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        ctx.json(lists.publish(id, start, end));
+        ctx.json(lists.publish(id, bodies.input(ctx, EligibleLists.Publication.class)));
     }
 
     /** {@code POST /api/admin/eligible-lists/{id}/confirmation}. */
@@ -248,17 +229,4 @@ public final class EnrolmentHandlers {
         ctx.json(lists.confirm(p, AccountHandlers.pathId(ctx, "id")));
     }
 
-    /** A yyyy-MM-dd date, null when absent (the domain reports it missing), or an error for a bad one. */
-    static LocalDate date(String field, String raw, List<FieldError> errors) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "日期“" + raw + "”格式不正确，应为 yyyy-MM-dd",
-                    "date '" + raw + "' is not a date like 2026-11-30"));
-            return null;
-        }
-    }
 }

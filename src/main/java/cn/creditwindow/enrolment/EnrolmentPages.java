@@ -11,6 +11,7 @@ import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
@@ -153,10 +154,10 @@ public final class EnrolmentPages {
         boolean declared = ctx.formParam("declaration") != null;
         try {
             if ("code".equals(ctx.formParam("action"))) {
-                enrolments.requestCode(p, id, c);
+                enrolments.requestCode(p, id, Input.of(c));
             } else {
-                enrolments.submit(p, id, new Enrolments.ApplicationForm(c.contactName(), c.mobile(), c.email(),
-                        declared, ctx.formParam("code")));
+                enrolments.submit(p, id, Input.of(new Enrolments.ApplicationForm(c.contactName(), c.mobile(), c.email(),
+                        declared, ctx.formParam("code"))));
             }
         } catch (InvalidInputException e) {
             ctx.status(400);
@@ -208,7 +209,7 @@ public final class EnrolmentPages {
     /** {@code POST /enrolment/review/{id}/return}. */
     public void returnApplication(Context ctx) {
         Policy policy = enrolments.returnApplication(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id"),
-                ctx.formParam("reason"));
+                Input.of(ctx.formParam("reason")));
         ctx.redirect("/enrolment/policies/" + policy.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -261,14 +262,8 @@ public final class EnrolmentPages {
     /** {@code POST /enrolment/lists/{id}/publish}: {@code start}, {@code end}. */
     public void publish(Context ctx) {
         long id = AccountHandlers.pathId(ctx, "id");
-        List<FieldError> errors = new ArrayList<>();
-        LocalDate start = EnrolmentHandlers.date("start", ctx.formParam("start"), errors);
-        LocalDate end = EnrolmentHandlers.date("end", ctx.formParam("end"), errors);
         try {
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException(errors);
-            }
-            lists.publish(id, start, end);
+            lists.publish(id, Input.of(new EligibleLists.Publication(ctx.formParam("start"), ctx.formParam("end"))));
         } catch (InvalidInputException e) {
             ctx.status(400);
             renderList(ctx, id, e.errors());

@@ -17,6 +17,7 @@ import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -190,20 +191,14 @@ public final class Enrolments {
 
     /**
      * Sends a verification code for the policy's application to the contact mobile (through the notifier).
-     * 400 per bad contact field; 404 for another's policy; 409 when the policy cannot be applied for now or the
-     * enterprise has not signed and authorised.
+     * 404 for another's policy; 409 when the policy cannot be applied for now or the enterprise has not signed and
+     * authorised; then 400 per bad contact field.
      */
-    public CodeSent requestCode(Principal p, long policyId, ContactDetails c) {
+    public CodeSent requestCode(Principal p, long policyId, Input<ContactDetails> contact) {
         requireEnterpriseUser(p);
-        List<FieldError> errors = new ArrayList<>();
-        ContactDetails clean = checkContact(c, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
         return db.inTransaction(tx -> {
-            Policy policy = visiblePolicy(tx, p, policyId);
-            requireOpen(policy);
-            requireReady(tx, policy.enterpriseId());
+            Policy policy = openPolicy(tx, p, policyId);
+            ContactDetails clean = contact.check(Enrolments::checkContact);
             String code = codes.issue(tx, policyId, p.userId(), new VerificationCodes.Draft(clean.contactName(),
                     clean.mobile(), clean.email()));
             notifier.send(tx, new Notice(policy.enterpriseId(), p.userId(), Channel.SMS, clean.mobile(),
@@ -216,34 +211,29 @@ public final class Enrolments {
         });
     }
 
+    /** The policy, if the principal may see it (404), is open for an application and its enterprise ready (409). */
+    private Policy openPolicy(Tx tx, Principal p, long policyId) {
+        Policy policy = visiblePolicy(tx, p, policyId);
+        requireOpen(policy);
+        requireReady(tx, policy.enterpriseId());
+        return policy;
+    }
+
     /**
-     * Submits the application (投保申请已提交). Every field is checked first (400 naming each bad one); then the
-     * code: wrong costs one of its {@value VerificationCodes#TRIES} tries (kept even though the request fails),
-     * expired, dead or used codes are refused with 400. The application and the policy's new state are saved in
-     * one transaction with the code's use.
+     * Submits the application (投保申请已提交). 404 and 409 as for {@link #requestCode}; then every field is checked
+     * (400 naming each bad one); then the code: wrong costs one of its {@value VerificationCodes#TRIES} tries (kept
+     * even though the request fails), expired, dead or used codes are refused with 400. The application and the
+     * policy's new state are saved in one transaction with the code's use.
      */
-    public Application submit(Principal p, long policyId, ApplicationForm form) {
+    public Application submit(Principal p, long policyId, Input<ApplicationForm> application) {
         requireEnterpriseUser(p);
-        List<FieldError> errors = new ArrayList<>();
-        ContactDetails c = checkContact(new ContactDetails(form.contactName(), form.mobile(), form.email()), errors);
-        if (!Boolean.TRUE.equals(form.declaration())) {
-            errors.add(new FieldError("declaration", "请勾选“已认真阅读以上内容并同意”",
-                    "tick the declaration (I have read the above carefully and agree)"));
-        }
-        String code = form.code() == null ? "" : form.code().strip();
-        if (!CODE.matcher(code).matches()) {
-            errors.add(new FieldError("code", "请填写 6 位数字验证码", "enter the 6-digit verification code"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
         Object result;
         try {
             result = db.inTransaction(tx -> {
-                Policy policy = visiblePolicy(tx, p, policyId);
-                requireOpen(policy);
-                requireReady(tx, policy.enterpriseId());
-                VerificationCodes.Check check = codes.check(tx, policyId, p.userId(), code, c.mobile());
+                openPolicy(tx, p, policyId);
+                Submitted form = application.check(Enrolments::checkApplication);
+                ContactDetails c = form.contact();
+                VerificationCodes.Check check = codes.check(tx, policyId, p.userId(), form.code(), c.mobile());
                 if (!(check instanceof VerificationCodes.Check.Right)) {
                     return check; // committed: a wrong try counts
                 }
@@ -264,6 +254,23 @@ public final class Enrolments {
             return a;
         }
         throw codeRefusal((VerificationCodes.Check) result);
+    }
+
+    /** A checked application: the contact details, cleaned, and the code as typed. */
+    private record Submitted(ContactDetails contact, String code) {
+    }
+
+    private static Submitted checkApplication(ApplicationForm form, List<FieldError> errors) {
+        ContactDetails c = checkContact(new ContactDetails(form.contactName(), form.mobile(), form.email()), errors);
+        if (!Boolean.TRUE.equals(form.declaration())) {
+            errors.add(new FieldError("declaration", "请勾选“已认真阅读以上内容并同意”",
+                    "tick the declaration (I have read the above carefully and agree)"));
+        }
+        String code = form.code() == null ? "" : form.code().strip();
+        if (!CODE.matcher(code).matches()) {
+            errors.add(new FieldError("code", "请填写 6 位数字验证码", "enter the 6-digit verification code"));
+        }
+        return new Submitted(c, code);
     }
 
     private static InvalidInputException codeRefusal(VerificationCodes.Check check) {
@@ -343,16 +350,22 @@ public final class Enrolments {
         return accepted;
     }
 
-    /** Returns a submitted application with a reason (required, at most {@value #MAX_REASON} characters). */
-    public Policy returnApplication(Principal reviewer, long applicationId, String reason) {
+    /**
+     * Returns a submitted application with a reason (required, at most {@value #MAX_REASON} characters): 404, 409
+     * once decided, then 400.
+     */
+    public Policy returnApplication(Principal reviewer, long applicationId, Input<String> reason) {
         requireReviewer(reviewer);
-        String r = reason == null ? "" : reason.strip();
-        if (r.isEmpty() || r.length() > MAX_REASON) {
-            throw new InvalidInputException("reason", "请填写退回原因（不超过 " + MAX_REASON + " 字）",
-                    "the reason for returning is required (at most " + MAX_REASON + " characters)");
-        }
         return db.inTransaction(tx -> {
             ReviewItem item = openApplication(tx, reviewer, applicationId);
+            String r = reason.check((raw, errors) -> {
+                String x = raw == null ? "" : raw.strip();
+                if (x.isEmpty() || x.length() > MAX_REASON) {
+                    errors.add(new FieldError("reason", "请填写退回原因（不超过 " + MAX_REASON + " 字）",
+                            "the reason for returning is required (at most " + MAX_REASON + " characters)"));
+                }
+                return x;
+            });
             tx.update("UPDATE policies SET state = 'RETURNED' WHERE id = ?", item.policy().id());
             decide(tx, reviewer, applicationId, Application.Outcome.RETURNED, r);
             Application a = item.application();

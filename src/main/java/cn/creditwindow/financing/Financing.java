@@ -14,7 +14,7 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
-import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
 import java.io.IOException;
@@ -75,20 +75,16 @@ public final class Financing {
     }
 
     /**
-     * Records an application of the principal's enterprise: 400 naming every bad field, 404 for an unknown product,
-     * 409 when the product needs an effective policy the enterprise does not hold or an application of it is still
-     * awaiting the bank.
+     * Records an application of the principal's enterprise: 404 for an unknown product, 409 when the product needs an
+     * effective policy the enterprise does not hold or an application of it is still awaiting the bank, then 400
+     * naming every bad field.
      */
-    public FinancingApplication apply(Principal p, String productId, Form form) {
+    public FinancingApplication apply(Principal p, String productId, Input<Form> form) {
         if (!p.role().isEnterpriseUser()) {
             throw new RequestRefusedException(403, "only an enterprise's people apply for financing",
                     "只有企业用户可以申请融资");
         }
         Product product = product(productId);
-        List<FieldError> errors = check(product, form);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         try {
             return db.inTransaction(tx -> {
@@ -99,12 +95,16 @@ public final class Financing {
                             product.nameZh() + "需要有效的出口信用保险保单，贵企业目前没有生效的保单（请先办理小微投保）");
                 }
                 refuseOpen(tx, p.enterpriseId(), product);
+                Form f = form.check((x, errors) -> {
+                    errors.addAll(check(product, x));
+                    return x;
+                });
                 long id = tx.insert("INSERT INTO financing_applications (enterprise_id, product_id, product_name,"
                                 + " bank_name, amount_yuan, term_months, purpose, contact_name, mobile, email, policy_id,"
                                 + " state, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        p.enterpriseId(), product.id(), product.nameZh(), product.bankZh(), form.amountYuan(),
-                        form.termMonths(), form.purpose().strip(), form.contactName().strip(),
-                        Contacts.normaliseMobile(form.mobile()), blankToNull(form.email()),
+                        p.enterpriseId(), product.id(), product.nameZh(), product.bankZh(), f.amountYuan(),
+                        f.termMonths(), f.purpose().strip(), f.contactName().strip(),
+                        Contacts.normaliseMobile(f.mobile()), blankToNull(f.email()),
                         product.requiresEffectivePolicy() ? policyId : null, ApplicationState.SUBMITTED, p.userId(),
                         clock.instant());
                 return byId(tx, id);
@@ -216,15 +216,43 @@ public final class Financing {
     }
 
     /**
-     * Records the bank's decision on a submitted application (insurer staff only): 400 for a missing decision or
-     * note, 409 once decided. The applicant's contact mobile is told by SMS in the same transaction.
+     * Records the bank's decision on a submitted application (insurer staff only): 404 for an application the
+     * principal may not see, 409 once decided (whatever the body says), then 400 for a missing or unknown decision or
+     * note. The applicant's contact mobile is told by SMS in the same transaction.
      */
-    public FinancingApplication decide(Principal p, long id, Decision d) {
+    public FinancingApplication decide(Principal p, long id, Input<Decision> decision) {
         if (!p.is(Role.REVIEWER) && !p.is(Role.ADMIN)) {
             throw new RequestRefusedException(403, "only the insurer's staff record a bank's decision",
                     "只有保险公司人员可以登记银行审批结果");
         }
-        List<FieldError> errors = new ArrayList<>();
+        return db.inTransaction(tx -> {
+            FinancingApplication a = visible(tx, p, id);
+            if (a.state() != ApplicationState.SUBMITTED) {
+                throw decided(a);
+            }
+            Decided d = decision.check(Financing::decision);
+            if (tx.update("UPDATE financing_applications SET state = ?, decided_by = ?, decided_at = ?,"
+                    + " decision_note = ? WHERE id = ? AND state = 'SUBMITTED'", d.state(), p.userId(), clock.instant(),
+                    d.note(), id) != 1) {
+                throw decided(a);
+            }
+            notifier.send(tx, new Notice(a.enterpriseId(), null, Channel.SMS, a.mobile(), "融资申请结果",
+                    "您申请的" + a.productName() + "（" + a.bankName() + "，" + a.amountYuan() + " 元）：" + d.state().zh()
+                            + "。" + d.note()));
+            return byId(tx, id);
+        });
+    }
+
+    private static RequestRefusedException decided(FinancingApplication a) {
+        return new RequestRefusedException(409, "application " + a.id() + " is " + a.state().en() + " already",
+                "融资申请 " + a.id() + " 已是“" + a.state().zh() + "”状态");
+    }
+
+    /** A checked decision: the state it moves the application to and the note, stripped. */
+    private record Decided(ApplicationState state, String note) {
+    }
+
+    private static Decided decision(Decision d, List<FieldError> errors) {
         ApplicationState state = null;
         if (d.decision() == null || d.decision().isBlank()) {
             errors.add(new FieldError("decision", "请选择银行审批结果（APPROVED 或 DECLINED）",
@@ -235,24 +263,7 @@ public final class Financing {
             errors.add(new FieldError("decision", "审批结果应为 APPROVED 或 DECLINED", "decision must be APPROVED or DECLINED"));
         }
         text(d.note(), "note", "审批说明", "the note", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        ApplicationState decided = state;
-        return db.inTransaction(tx -> {
-            FinancingApplication a = visible(tx, p, id);
-            if (a.state() != ApplicationState.SUBMITTED
-                    || tx.update("UPDATE financing_applications SET state = ?, decided_by = ?, decided_at = ?,"
-                    + " decision_note = ? WHERE id = ? AND state = 'SUBMITTED'", decided, p.userId(), clock.instant(),
-                    d.note().strip(), id) != 1) {
-                throw new RequestRefusedException(409, "application " + id + " is " + a.state().en() + " already",
-                        "融资申请 " + id + " 已是“" + a.state().zh() + "”状态");
-            }
-            notifier.send(tx, new Notice(a.enterpriseId(), null, Channel.SMS, a.mobile(), "融资申请结果",
-                    "您申请的" + a.productName() + "（" + a.bankName() + "，" + a.amountYuan() + " 元）：" + decided.zh()
-                            + "。" + d.note().strip()));
-            return byId(tx, id);
-        });
+        return new Decided(state, d.note() == null ? null : d.note().strip());
     }
 
     /**

@@ -38,9 +38,7 @@ public final class FinancingHandlers {
     /** {@code POST /api/financing/products/{id}/applications}: 立即申请. */
     public void apply(Context ctx) {
         Principal p = Authentication.require(ctx);
-        financing.product(ctx.pathParam("id")); // an unknown product is a 404 before the body is read
-        Financing.Form form = bodies.read(ctx, Financing.Form.class);
-        ctx.status(201).json(financing.apply(p, ctx.pathParam("id"), form));
+        ctx.status(201).json(financing.apply(p, ctx.pathParam("id"), bodies.input(ctx, Financing.Form.class)));
     }
 
     /** {@code GET /api/financing/applications?state=&bank=}. */
@@ -61,8 +59,7 @@ public final class FinancingHandlers {
     public void decide(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        Financing.Decision d = bodies.read(ctx, Financing.Decision.class);
-        ctx.json(financing.decide(p, id, d));
+        ctx.json(financing.decide(p, id, bodies.input(ctx, Financing.Decision.class)));
     }
 
     /** {@code GET /api/financing/applications.csv?state=&bank=}: for forwarding to the banks. */

@@ -6,6 +6,7 @@ import cn.creditwindow.accounts.Role;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.RequestRefusedException;
 import cn.creditwindow.web.Authentication;
@@ -92,22 +93,17 @@ public final class FinancingPages {
         Product product = financing.product(ctx.pathParam("id"));
         Form typed = new Form(ctx.formParam("amountYuan"), ctx.formParam("termMonths"), ctx.formParam("purpose"),
                 ctx.formParam("contactName"), ctx.formParam("mobile"), ctx.formParam("email"));
-        List<FieldError> errors = new ArrayList<>();
-        Long amount = whole(typed.amountYuan(), "amountYuan", "申请金额应为整数（元）", "the amount must be whole yuan", errors);
-        Long term = whole(typed.termMonths(), "termMonths", "融资期限应为整数（月）", "the term must be whole months", errors);
+        List<FieldError> unreadable = new ArrayList<>();
+        Long amount = whole(typed.amountYuan(), "amountYuan", "申请金额应为整数（元）", "the amount must be whole yuan",
+                unreadable);
+        Long term = whole(typed.termMonths(), "termMonths", "融资期限应为整数（月）", "the term must be whole months",
+                unreadable);
         Financing.Form form = new Financing.Form(amount, term == null ? null : (int) Math.min(term, Integer.MAX_VALUE),
                 typed.purpose(), typed.contactName(), typed.mobile(), typed.email());
-        // checked all at once, so a bad number and a missing mobile are named together
-        Financing.check(product, form).stream().filter(e -> errors.stream().noneMatch(x -> x.field().equals(e.field())))
-                .forEach(errors::add);
-        if (!errors.isEmpty()) {
-            ctx.status(400);
-            pages.render(ctx, "financing/apply.jte", new FormView(product, typed, errors, null, null));
-            return;
-        }
         FinancingApplication created;
         try {
-            created = financing.apply(p, product.id(), form);
+            // a number that is not one is named with the domain's errors (Input.check), not before them
+            created = financing.apply(p, product.id(), new Input<>(form, unreadable));
         } catch (InvalidInputException e) {
             ctx.status(400);
             pages.render(ctx, "financing/apply.jte", new FormView(product, typed, e.errors(), null, null));
@@ -160,7 +156,7 @@ public final class FinancingPages {
         String decision = ctx.formParam("decision");
         String note = ctx.formParam("note");
         try {
-            financing.decide(p, id, new Financing.Decision(decision, note));
+            financing.decide(p, id, Input.of(new Financing.Decision(decision, note)));
         } catch (InvalidInputException e) {
             ctx.status(400);
             pages.render(ctx, "financing/application.jte", new ApplicationView(financing.get(p, id), staff(p),

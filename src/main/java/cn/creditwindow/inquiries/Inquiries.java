@@ -15,6 +15,7 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -137,25 +138,31 @@ public final class Inquiries {
 
     /**
      * The insurer's staff answer a submitted inquiry (已提交 → 已答复); the inquiry's contact is told by e-mail and SMS.
-     * An inquiry answered already is a 409: the answer stands as given.
+     * An inquiry answered already is a 409 (whatever the body says: the answer stands as given); then 400 for an
+     * answer missing or too long.
      */
-    public Inquiry answer(Principal who, long id, String answer) {
+    public Inquiry answer(Principal who, long id, Input<String> answer) {
         if (!(who.is(Role.REVIEWER) || who.is(Role.ADMIN) || who.is(Role.ACCOUNT_MANAGER))) {
             throw new RequestRefusedException(403, "only the insurer's staff answer inquiries", "仅保险公司人员可以答复咨询");
         }
-        String text = blankToNull(answer);
-        if (text == null || text.length() > MAX_ANSWER) {
-            throw new InvalidInputException("answer", "请填写答复内容（不超过 " + MAX_ANSWER + " 字）",
-                    "write the answer (at most " + MAX_ANSWER + " characters)");
-        }
         return db.inTransaction(tx -> {
             Inquiry before = visible(tx, who, id);
+            if (before.state() != InquiryState.SUBMITTED) {
+                throw answered(before);
+            }
+            String text = answer.check((a, errors) -> {
+                String t = blankToNull(a);
+                if (t == null || t.length() > MAX_ANSWER) {
+                    errors.add(new FieldError("answer", "请填写答复内容（不超过 " + MAX_ANSWER + " 字）",
+                            "write the answer (at most " + MAX_ANSWER + " characters)"));
+                }
+                return t;
+            });
             int n = tx.update("UPDATE inquiries SET state = ?, answer = ?, answered_by = ?, answered_at = ? WHERE id = ?"
                     + " AND state = ?", InquiryState.ANSWERED, text, who.userId(), clock.instant(), id,
                     InquiryState.SUBMITTED);
             if (n == 0) {
-                throw new RequestRefusedException(409, "inquiry " + before.serial() + " has been answered already",
-                        "咨询 " + before.serial() + " 已答复，不能重复答复");
+                throw answered(before);
             }
             Inquiry after = one(tx, id);
             String subject = "投保咨询已答复 " + after.serial();
@@ -166,6 +173,11 @@ public final class Inquiries {
                     "您的投保咨询 " + after.serial() + " 已答复，请登录出口信用单一窗口查看。"));
             return after;
         });
+    }
+
+    private static RequestRefusedException answered(Inquiry i) {
+        return new RequestRefusedException(409, "inquiry " + i.serial() + " has been answered already",
+                "咨询 " + i.serial() + " 已答复，不能重复答复");
     }
 
     /** What the empty form starts with for an enterprise's person: the enterprise's name and district, their contact. */

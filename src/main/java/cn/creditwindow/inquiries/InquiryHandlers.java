@@ -49,7 +49,7 @@ public final class InquiryHandlers {
     public void answer(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(inquiries.answer(p, id, bodies.read(ctx, Answer.class).answer()));
+        ctx.json(inquiries.answer(p, id, bodies.input(ctx, Answer.class).map(Answer::answer)));
     }
 
     /** The {@code state} filter: blank for all. */

@@ -8,6 +8,7 @@ import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Regions;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
@@ -119,7 +120,7 @@ public final class InquiryPages {
         long id = AccountHandlers.pathId(ctx, "id");
         String text = ctx.formParam("answer");
         try {
-            inquiries.answer(p, id, text);
+            inquiries.answer(p, id, Input.of(text));
             ctx.redirect("/enrolment/inquiries/" + id + "?answered=true", HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             Inquiry i = inquiries.inquiry(p, id);

@@ -5,7 +5,8 @@ import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
-import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
 import java.time.Clock;
@@ -89,21 +90,26 @@ public final class AccountManagers {
         return card(p, p.enterpriseId());
     }
 
-    /** Sets an account manager's office phone (administrators): 400 for a number that is not a landline, 404 for others. */
-    public ManagerContact setOfficePhone(long managerId, String officePhone) {
-        String phone = officePhone == null ? "" : officePhone.strip();
-        if (phone.isEmpty()) {
-            throw new InvalidInputException("officePhone", "请填写办公电话", "the office phone is required");
-        }
-        if (!LANDLINE.matcher(phone).matches()) {
-            throw new InvalidInputException("officePhone", "办公电话格式不正确，例如 0755-12345678 或 0755-12345678-801",
-                    "not a landline number, e.g. 0755-12345678 or 0755-12345678-801");
-        }
+    /**
+     * Sets an account manager's office phone (administrators): 404 for a user who is no account manager, then 400 for
+     * a number that is missing or not a landline.
+     */
+    public ManagerContact setOfficePhone(long managerId, Input<String> officePhone) {
         return db.inTransaction(tx -> {
             String role = tx.one("SELECT role FROM users WHERE id = ?", r -> r.string("role"), managerId).orElse(null);
             if (!Role.ACCOUNT_MANAGER.name().equals(role)) {
                 throw new NotFoundException("account manager " + managerId + " not found", "客户经理 " + managerId + " 不存在");
             }
+            String phone = officePhone.check((raw, errors) -> {
+                String v = raw == null ? "" : raw.strip();
+                if (v.isEmpty()) {
+                    errors.add(new FieldError("officePhone", "请填写办公电话", "the office phone is required"));
+                } else if (!LANDLINE.matcher(v).matches()) {
+                    errors.add(new FieldError("officePhone", "办公电话格式不正确，例如 0755-12345678 或 0755-12345678-801",
+                            "not a landline number, e.g. 0755-12345678 or 0755-12345678-801"));
+                }
+                return v;
+            });
             tx.update("INSERT INTO manager_contacts (manager_id, office_phone, updated_at) VALUES (?, ?, ?)"
                     + " ON CONFLICT (manager_id) DO UPDATE SET office_phone = excluded.office_phone,"
                     + " updated_at = excluded.updated_at", managerId, phone, clock.instant());

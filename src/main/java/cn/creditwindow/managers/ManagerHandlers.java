@@ -30,7 +30,6 @@ public final class ManagerHandlers {
     /** {@code PUT /api/admin/managers/{id}/contact}: {@code {"officePhone": "0755-12345678"}}. */
     public void setContact(Context ctx) {
         long id = AccountHandlers.pathId(ctx, "id");
-        ContactChange c = bodies.read(ctx, ContactChange.class);
-        ctx.json(managers.setOfficePhone(id, c.officePhone()));
+        ctx.json(managers.setOfficePhone(id, bodies.input(ctx, ContactChange.class).map(ContactChange::officePhone)));
     }
 }

@@ -15,6 +15,7 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -107,25 +108,31 @@ public final class BoardMessages {
 
     /**
      * The insurer's staff reply (已提交 → 已回复); the message's contact is told by SMS, and by e-mail when one was
-     * given. A message replied to already is a 409.
+     * given. A message replied to already is a 409 (whatever the body says); then 400 for a reply missing or too
+     * long.
      */
-    public BoardMessage reply(Principal who, long id, String reply) {
+    public BoardMessage reply(Principal who, long id, Input<String> reply) {
         if (!(who.is(Role.REVIEWER) || who.is(Role.ADMIN) || who.is(Role.ACCOUNT_MANAGER))) {
             throw new RequestRefusedException(403, "only the insurer's staff reply to messages", "仅保险公司人员可以回复留言");
         }
-        String text = blankToNull(reply);
-        if (text == null || text.length() > MAX_REPLY) {
-            throw new InvalidInputException("reply", "请填写回复内容（不超过 " + MAX_REPLY + " 字）",
-                    "write the reply (at most " + MAX_REPLY + " characters)");
-        }
         return db.inTransaction(tx -> {
             BoardMessage before = visible(tx, who, id);
+            if (before.state() != MessageState.SUBMITTED) {
+                throw replied(before);
+            }
+            String text = reply.check((r, errors) -> {
+                String t = blankToNull(r);
+                if (t == null || t.length() > MAX_REPLY) {
+                    errors.add(new FieldError("reply", "请填写回复内容（不超过 " + MAX_REPLY + " 字）",
+                            "write the reply (at most " + MAX_REPLY + " characters)"));
+                }
+                return t;
+            });
             int n = tx.update("UPDATE board_messages SET state = ?, reply = ?, replied_by = ?, replied_at = ?"
                             + " WHERE id = ? AND state = ?", MessageState.REPLIED, text, who.userId(), clock.instant(), id,
                     MessageState.SUBMITTED);
             if (n == 0) {
-                throw new RequestRefusedException(409, "message " + before.id() + " has been replied to already",
-                        "留言 " + before.id() + " 已回复，不能重复回复");
+                throw replied(before);
             }
             BoardMessage after = one(tx, id);
             String subject = "留言已回复：" + after.subject();
@@ -138,6 +145,11 @@ public final class BoardMessages {
                     "您的留言“" + after.subject() + "”已回复，请登录出口信用单一窗口“调查问卷”查看。"));
             return after;
         });
+    }
+
+    private static RequestRefusedException replied(BoardMessage m) {
+        return new RequestRefusedException(409, "message " + m.id() + " has been replied to already",
+                "留言 " + m.id() + " 已回复，不能重复回复");
     }
 
     /** What the empty form starts with for an enterprise's person: the enterprise's name and district, their contact. */

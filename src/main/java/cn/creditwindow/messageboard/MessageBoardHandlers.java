@@ -49,7 +49,7 @@ public final class MessageBoardHandlers {
     public void reply(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(messages.reply(p, id, bodies.read(ctx, Reply.class).reply()));
+        ctx.json(messages.reply(p, id, bodies.input(ctx, Reply.class).map(Reply::reply)));
     }
 
     /** The {@code state} filter: blank for all. */

@@ -7,6 +7,7 @@ import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Regions;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
@@ -101,7 +102,7 @@ public final class MessageBoardPages {
         long id = AccountHandlers.pathId(ctx, "id");
         String text = ctx.formParam("reply");
         try {
-            messages.reply(p, id, text);
+            messages.reply(p, id, Input.of(text));
             ctx.redirect("/message-board/" + id + "?replied=true", HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             BoardMessage m = messages.message(p, id);

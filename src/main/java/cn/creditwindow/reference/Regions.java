@@ -183,6 +183,9 @@ public final class Regions {
             errors.add(blankToNull(province) == null
                     ? new FieldError(pf, "请选择省/直辖市/自治区", "choose the province")
                     : new FieldError(pf, "省份代码“" + province + "”不存在", "there is no province with code '" + province + "'"));
+            if (blankToNull(city) == null) { // a city is always needed: named now, not once the province is fixed
+                errors.add(new FieldError(cf, "请选择城市", "choose the city"));
+            }
             return Optional.empty();
         }
         Division c = find(blankToNull(city)).orElse(null);

@@ -94,8 +94,8 @@ public final class SubscriptionHandlers {
     /** {@code POST /api/subscriptions}: 201 with the subscription and its Atom feed's URL (shown only now). */
     public void create(Context ctx) {
         Principal p = Authentication.require(ctx);
-        Body body = bodies.read(ctx, Body.class);
-        Subscriptions.Created created = renaming(() -> subscriptions.create(p, body.draft()));
+        Subscriptions.Created created = renaming(() -> subscriptions.create(p,
+                bodies.input(ctx, Body.class).map(Body::draft)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("subscription", view(created.subscription()));
         answer.put("feedUrl", feedUrl(created.feedToken()));
@@ -105,12 +105,9 @@ public final class SubscriptionHandlers {
     /** {@code POST /api/subscriptions/preview}: what last month's digest would have held, before saving. */
     public void preview(Context ctx) {
         Authentication.require(ctx);
-        Body body = bodies.read(ctx, Body.class);
-        Subscriptions.Draft draft = body.draft();
-        Conditions c = renaming(() -> subscriptions.conditions(draft));
-        String name = renaming(() -> subscriptions.name(draft, c));
+        Subscriptions.Checked c = renaming(() -> subscriptions.checked(bodies.input(ctx, Body.class).map(Body::draft)));
         YearMonth month = matching.previousMonth(clock.instant());
-        ctx.json(Map.of("month", month.toString(), "preview", matching.preview(name, c, month)));
+        ctx.json(Map.of("month", month.toString(), "preview", matching.preview(c.name(), c.conditions(), month)));
     }
 
     /** {@code GET /api/subscriptions/{id}}. */
@@ -119,28 +116,18 @@ public final class SubscriptionHandlers {
         ctx.json(view(subscriptions.find(p, AccountHandlers.pathId(ctx, "id"))));
     }
 
-    /** {@code PUT /api/subscriptions/{id}}: replaces its name and conditions. */
+    /** {@code PUT /api/subscriptions/{id}}: replaces its name and conditions (404 before the body is looked at). */
     public void update(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        subscriptions.find(p, id); // another's: 404 before the body is looked at
-        Body body = bodies.read(ctx, Body.class);
-        ctx.json(view(renaming(() -> subscriptions.update(p, id, body.draft()))));
+        ctx.json(view(renaming(() -> subscriptions.update(p, id, bodies.input(ctx, Body.class).map(Body::draft)))));
     }
 
     /** {@code PUT /api/subscriptions/{id}/state}: {@code {"state": "PAUSED"}} or {@code "ACTIVE"}. */
     public void state(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        subscriptions.find(p, id);
-        StateChange change = bodies.read(ctx, StateChange.class);
-        SubscriptionState state = "ACTIVE".equals(change.state()) ? SubscriptionState.ACTIVE
-                : "PAUSED".equals(change.state()) ? SubscriptionState.PAUSED : null;
-        if (state == null) {
-            throw new InvalidInputException("state", "state 只能是 ACTIVE（恢复）或 PAUSED（暂停）",
-                    "state must be ACTIVE (resume) or PAUSED (pause), was '" + change.state() + "'");
-        }
-        ctx.json(view(subscriptions.setState(p, id, state)));
+        ctx.json(view(subscriptions.setState(p, id, bodies.input(ctx, StateChange.class).map(StateChange::state))));
     }
 
     /** {@code DELETE /api/subscriptions/{id}}. */

@@ -8,6 +8,7 @@ import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Industries;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Lang;
@@ -98,7 +99,7 @@ public final class SubscriptionPages {
         Principal p = Authentication.require(ctx);
         Subscriptions.Draft draft = typed(ctx, false);
         try {
-            Subscription s = subscriptions.create(p, draft).subscription();
+            Subscription s = subscriptions.create(p, Input.of(draft)).subscription();
             ctx.redirect("/subscriptions?done=created#s-" + s.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(400);
@@ -121,7 +122,7 @@ public final class SubscriptionPages {
         Subscription s = subscriptions.find(p, id);
         Subscriptions.Draft draft = typed(ctx, false);
         try {
-            subscriptions.update(p, id, draft);
+            subscriptions.update(p, id, Input.of(draft));
             ctx.redirect("/subscriptions?done=saved#s-" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(400);
@@ -133,7 +134,7 @@ public final class SubscriptionPages {
     public void pause(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        subscriptions.setState(p, id, SubscriptionState.PAUSED);
+        subscriptions.setState(p, id, Input.of(SubscriptionState.PAUSED.name()));
         ctx.redirect("/subscriptions?done=paused#s-" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -141,7 +142,7 @@ public final class SubscriptionPages {
     public void resume(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        subscriptions.setState(p, id, SubscriptionState.ACTIVE);
+        subscriptions.setState(p, id, Input.of(SubscriptionState.ACTIVE.name()));
         ctx.redirect("/subscriptions?done=resumed#s-" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -166,8 +167,8 @@ public final class SubscriptionPages {
         Matched preview = null;
         YearMonth month = matching.previousMonth(clock.instant());
         try {
-            Conditions c = subscriptions.conditions(draft);
-            preview = matching.preview(subscriptions.name(draft, c), c, month);
+            Subscriptions.Checked c = subscriptions.checked(Input.of(draft));
+            preview = matching.preview(c.name(), c.conditions(), month);
         } catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }

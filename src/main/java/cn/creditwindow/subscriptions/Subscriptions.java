@@ -11,6 +11,7 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -74,16 +75,43 @@ public final class Subscriptions {
         return Conditions.parse(queries, d.q(), d.country(), d.industry(), d.module());
     }
 
-    /** The name a draft is saved under: its own, or a description of its conditions. */
-    String name(Draft d, Conditions c) {
+    /** A draft checked: its conditions and the name it is saved under. */
+    public record Checked(Conditions conditions, String name) {
+    }
+
+    /** The draft checked whole: 400 naming every bad field, the name's with the conditions'. */
+    public Checked checked(Input<Draft> draft) {
+        return draft.check(this::check);
+    }
+
+    private Checked check(Draft d, List<FieldError> errors) {
+        Conditions c = null;
+        try {
+            c = conditions(d);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors()); // named with the name's, not before it
+        }
+        String name = name(d, c, errors);
+        return c == null || name == null ? null : new Checked(c, name);
+    }
+
+    /**
+     * The name a draft is saved under: its own, or a description of its conditions (null when they are bad); null
+     * after adding an error for a bad one.
+     */
+    private String name(Draft d, Conditions c, List<FieldError> errors) {
         String name = d.name() == null ? "" : d.name().strip();
         if (name.isEmpty()) {
+            if (c == null) {
+                return null;
+            }
             name = c.describe(countries, industries, true);
             return name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name;
         }
         if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("name", "名称最多 " + MAX_NAME + " 个字符，且不能含控制字符",
-                    "name must be at most " + MAX_NAME + " characters without control characters");
+            errors.add(new FieldError("name", "名称最多 " + MAX_NAME + " 个字符，且不能含控制字符",
+                    "name must be at most " + MAX_NAME + " characters without control characters"));
+            return null;
         }
         return name;
     }
@@ -110,11 +138,12 @@ public final class Subscriptions {
                 .orElseThrow(() -> notFound(id));
     }
 
-    /** Saves a new subscription of the principal (an enterprise's person), active at once. */
-    public Created create(Principal who, Draft draft) {
+    /**
+     * Saves a new subscription of the principal (an enterprise's person), active at once: 409 when the enterprise
+     * keeps the most it may (whatever the draft says), then 400 naming every bad field.
+     */
+    public Created create(Principal who, Input<Draft> draft) {
         long enterpriseId = own(who);
-        Conditions c = conditions(draft);
-        String name = name(draft, c);
         String token = newToken();
         Instant now = clock.instant();
         long id = db.inTransaction(tx -> {
@@ -123,41 +152,47 @@ public final class Subscriptions {
                 throw new RequestRefusedException(409, "an enterprise may keep at most " + MAX_PER_ENTERPRISE
                         + " subscriptions: delete one first", "每个企业最多保存 " + MAX_PER_ENTERPRISE + " 个订阅，请先删除不用的订阅");
             }
-            List<String> stored = c.store();
+            Checked c = checked(draft);
+            List<String> stored = c.conditions().store();
             return tx.insert("INSERT INTO subscriptions (enterprise_id, user_id, name, modules, countries, industries,"
                     + " keywords, state, feed_token_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    enterpriseId, who.userId(), name, stored.get(0), stored.get(1), stored.get(2), stored.get(3),
+                    enterpriseId, who.userId(), c.name(), stored.get(0), stored.get(1), stored.get(2), stored.get(3),
                     SubscriptionState.ACTIVE, hash(token), now, now);
         });
         return new Created(find(who, id), token);
     }
 
-    /** Replaces a subscription's name and conditions (its state and subscriber stay). */
-    public Subscription update(Principal who, long id, Draft draft) {
+    /** Replaces a subscription's name and conditions (its state and subscriber stay): 404, then 400 per bad field. */
+    public Subscription update(Principal who, long id, Input<Draft> draft) {
         own(who);
-        Conditions c = conditions(draft);
-        String name = name(draft, c);
         db.inTransaction(tx -> {
             find(tx, who, id);
-            List<String> stored = c.store();
+            Checked c = checked(draft);
+            List<String> stored = c.conditions().store();
             return tx.update("UPDATE subscriptions SET name = ?, modules = ?, countries = ?, industries = ?,"
-                    + " keywords = ?, updated_at = ? WHERE id = ?", name, stored.get(0), stored.get(1), stored.get(2),
-                    stored.get(3), clock.instant(), id);
+                    + " keywords = ?, updated_at = ? WHERE id = ?", c.name(), stored.get(0), stored.get(1),
+                    stored.get(2), stored.get(3), clock.instant(), id);
         });
         return find(who, id);
     }
 
-    /** Pauses ({@link SubscriptionState#PAUSED}) or resumes ({@link SubscriptionState#ACTIVE}) the digest. */
-    public Subscription setState(Principal who, long id, SubscriptionState state) {
+    /**
+     * Pauses ({@code PAUSED}) or resumes ({@code ACTIVE}) the digest: 404 for a subscription the principal may not
+     * see, then 400 for any other state.
+     */
+    public Subscription setState(Principal who, long id, Input<String> state) {
         own(who);
-        if (state == SubscriptionState.UNSUBSCRIBED) {
-            throw new InvalidInputException("state", "状态只能是 ACTIVE（恢复）或 PAUSED（暂停）",
-                    "state must be ACTIVE (resume) or PAUSED (pause)");
-        }
         db.inTransaction(tx -> {
             find(tx, who, id);
-            return tx.update("UPDATE subscriptions SET state = ?, updated_at = ? WHERE id = ?", state, clock.instant(),
-                    id);
+            SubscriptionState to = state.check((s, errors) -> {
+                if ("ACTIVE".equals(s) || "PAUSED".equals(s)) {
+                    return SubscriptionState.valueOf(s);
+                }
+                errors.add(new FieldError("state", "state 只能是 ACTIVE（恢复）或 PAUSED（暂停）",
+                        "state must be ACTIVE (resume) or PAUSED (pause), was '" + s + "'"));
+                return null;
+            });
+            return tx.update("UPDATE subscriptions SET state = ?, updated_at = ? WHERE id = ?", to, clock.instant(), id);
         });
         return find(who, id);
     }

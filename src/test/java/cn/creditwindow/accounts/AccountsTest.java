@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.creditwindow.TestClock;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.RequestRefusedException;
 import java.nio.file.Path;
@@ -207,8 +208,8 @@ class AccountsTest {
         User shenzhenManager = user("manager1", Role.ACCOUNT_MANAGER, null);
         User namedManager = user("manager2", Role.ACCOUNT_MANAGER, null);
         User reviewer = user("reviewer1", Role.REVIEWER, null);
-        accounts.addToPortfolio(shenzhenManager.id(), List.of("4403"), List.of());
-        accounts.addToPortfolio(namedManager.id(), List.of(), List.of(zz.id()));
+        accounts.addToPortfolio(shenzhenManager.id(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of())));
+        accounts.addToPortfolio(namedManager.id(), Input.of(new Accounts.Portfolio(List.of(), List.of(zz.id()))));
         Tenancy tenancy = new Tenancy(db);
         assertThat(tenancy.canSee(legal.principal(), sz.id())).isTrue();
         assertThat(tenancy.canSee(legal.principal(), zz.id())).isFalse();
@@ -225,9 +226,9 @@ class AccountsTest {
             List<Long> expected = List.of(sz.id(), zz.id()).stream().filter(id -> tenancy.canSee(u.principal(), id)).toList();
             assertThat(visible).as(u.username()).isEqualTo(expected);
         }
-        assertThatThrownBy(() -> accounts.addToPortfolio(shenzhenManager.id(), List.of("44030"), List.of()))
+        assertThatThrownBy(() -> accounts.addToPortfolio(shenzhenManager.id(), Input.of(new Accounts.Portfolio(List.of("44030"), List.of()))))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> accounts.addToPortfolio(legal.id(), List.of("4403"), List.of()))
+        assertThatThrownBy(() -> accounts.addToPortfolio(legal.id(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of()))))
                 .isInstanceOf(InvalidInputException.class);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -41,7 +42,7 @@ class AgreementsTest {
     @Test
     void theLegalRepresentativeSignsAndTheReviewerCountersigns() {
         Seal seal = w.companySeal(w.szLegal);
-        Agreement a = w.agreements.sign(w.szLegal, new Agreements.SignRequest(seal.id(), true));
+        Agreement a = w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(seal.id(), true)));
         assertThat(a.state()).isEqualTo(AgreementState.AWAITING_INSURER);
         assertThat(a.textVersion()).isEqualTo(AgreementText.CURRENT);
         assertThat(a.seal()).isEqualTo(seal);
@@ -61,7 +62,7 @@ class AgreementsTest {
     @Test
     void anOperatorMayNotSign() {
         Seal seal = w.companySeal(w.szLegal);
-        assertThatThrownBy(() -> w.agreements.sign(w.szOperator, new Agreements.SignRequest(seal.id(), true)))
+        assertThatThrownBy(() -> w.agreements.sign(w.szOperator, Input.of(new Agreements.SignRequest(seal.id(), true))))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
                     assertThat(e.status()).isEqualTo(403);
                     assertThat(e.zh()).contains("只有企业法人才能签署服务协议");
@@ -71,9 +72,38 @@ class AgreementsTest {
 
     @Test
     void signingWithoutTheTickOrASealNamesBothFields() {
-        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, new Agreements.SignRequest(null, false)))
+        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(null, false))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("sealId", "accepted"));
+    }
+
+    @Test
+    void anUnusableSealIsNamedWithTheMissingTick() { // #13
+        Seal finance = w.seals.create(w.szLegal, new Seals.NewSeal("财务", "测试", "2026-01-01", "2026-12-31"));
+        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(finance.id(), false))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("sealId", "accepted"));
+    }
+
+    @Test
+    void aStepThatCannotApplyIsRefusedForTheAgreementsStateBeforeItsFormIsLookedAt() { // #13
+        Agreement awaiting = w.agreements.sign(w.szLegal,
+                Input.of(new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true)));
+        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(null, false))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> w.agreements.requestTermination(w.szLegal, awaiting.id(),
+                Input.of(new Agreements.TerminationRequest(false, null))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> w.agreements.rejectTermination(w.reviewer, awaiting.id(),
+                Input.of(new Agreements.Reason(" "))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        Agreement signed = w.agreements.countersign(w.reviewer, awaiting.id());
+        assertThatThrownBy(() -> w.agreements.refuse(w.reviewer, signed.id(), Input.of(new Agreements.Reason(null))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> w.agreements.requestTermination(w.szLegal, signed.id(),
+                Input.of(new Agreements.TerminationRequest(false, "x".repeat(501)))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("confirm", "reason"));
     }
 
     @Test
@@ -82,17 +112,17 @@ class AgreementsTest {
         Seal later = w.seals.create(w.szLegal, new Seals.NewSeal("COMPANY", "测试", "2026-04-01", "2026-12-31"));
         Seal shortLived = w.seals.create(w.szLegal, new Seals.NewSeal("COMPANY", "测试", "2026-03-01", "2026-03-20"));
         Seal other = w.companySeal(w.hnLegal);
-        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, new Agreements.SignRequest(finance.id(), true)))
+        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(finance.id(), true))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("only a company seal");
-        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, new Agreements.SignRequest(later.id(), true)))
+        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(later.id(), true))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("valid only from 2026-04-01");
-        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, new Agreements.SignRequest(other.id(), true)))
+        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(other.id(), true))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("has no seal");
 
         // Five days later the short-lived seal has expired.
         Agreements later5 = new Agreements(w.db, new Seals(w.db, World.at(World.TODAY.plusDays(6)), World.ZONE),
                 World.at(World.TODAY.plusDays(6)));
-        assertThatThrownBy(() -> later5.sign(w.szLegal, new Agreements.SignRequest(shortLived.id(), true)))
+        assertThatThrownBy(() -> later5.sign(w.szLegal, Input.of(new Agreements.SignRequest(shortLived.id(), true))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e ->
                         assertThat(e.errors().get(0).zh()).contains("已于 2026-03-20 过期"));
         assertThat(w.agreements.list(w.reviewer, null, null, PageRequest.first()).items()).isEmpty();
@@ -100,31 +130,31 @@ class AgreementsTest {
 
     @Test
     void aSecondSignatureWhileOneIsLiveIsRefusedWithAPointerToIt() {
-        Agreement a = w.agreements.sign(w.szLegal, new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true));
+        Agreement a = w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true)));
         long seal = a.seal().id();
-        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, new Agreements.SignRequest(seal, true)))
+        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(seal, true))))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.zh()).startsWith("已签署过协议").contains("/agreements/" + a.id());
                 });
         w.agreements.countersign(w.reviewer, a.id());
-        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, new Agreements.SignRequest(seal, true)))
+        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(seal, true))))
                 .isInstanceOf(RequestRefusedException.class).hasMessageContaining("already signed");
     }
 
     @Test
     void aRefusedSignatureEndsItAndTheEnterpriseMaySignAgain() {
-        Agreement a = w.agreements.sign(w.szLegal, new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true));
-        assertThatThrownBy(() -> w.agreements.refuse(w.reviewer, a.id(), new Agreements.Reason(" ")))
+        Agreement a = w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true)));
+        assertThatThrownBy(() -> w.agreements.refuse(w.reviewer, a.id(), Input.of(new Agreements.Reason(" "))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("reason");
-        Agreement refused = w.agreements.refuse(w.reviewer, a.id(), new Agreements.Reason("印章持有人与法人不一致"));
+        Agreement refused = w.agreements.refuse(w.reviewer, a.id(), Input.of(new Agreements.Reason("印章持有人与法人不一致")));
         assertThat(refused.state()).isEqualTo(AgreementState.REFUSED);
         assertThat(refused.endedAt()).isNotNull();
         assertThat(w.agreements.history(w.szLegal, a.id())).last().satisfies(ev -> {
             assertThat(ev.reason()).isEqualTo("印章持有人与法人不一致");
             assertThat(ev.toState()).isEqualTo(AgreementState.REFUSED);
         });
-        Agreement again = w.agreements.sign(w.szLegal, new Agreements.SignRequest(a.seal().id(), true));
+        Agreement again = w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(a.seal().id(), true)));
         assertThat(again.id()).isNotEqualTo(a.id());
     }
 
@@ -146,22 +176,22 @@ class AgreementsTest {
     void terminationNeedsConfirmationThenTheInsurerDecides() {
         Agreement a = w.signed(w.szLegal);
         assertThatThrownBy(() -> w.agreements.requestTermination(w.szLegal, a.id(),
-                new Agreements.TerminationRequest(null, "x".repeat(501))))
+                Input.of(new Agreements.TerminationRequest(null, "x".repeat(501)))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("confirm", "reason"));
         assertThatThrownBy(() -> w.agreements.requestTermination(w.szOperator, a.id(),
-                new Agreements.TerminationRequest(true, null)))
+                Input.of(new Agreements.TerminationRequest(true, null))))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
 
-        Agreement asked = w.agreements.requestTermination(w.szLegal, a.id(), new Agreements.TerminationRequest(true, "停止出口业务"));
+        Agreement asked = w.agreements.requestTermination(w.szLegal, a.id(), Input.of(new Agreements.TerminationRequest(true, "停止出口业务")));
         assertThat(asked.state()).isEqualTo(AgreementState.TERMINATION_REQUESTED);
-        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, new Agreements.SignRequest(a.seal().id(), true)))
+        assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(a.seal().id(), true))))
                 .isInstanceOf(RequestRefusedException.class);
-        Agreement kept = w.agreements.rejectTermination(w.reviewer, a.id(), new Agreements.Reason("尚有未结索赔案件"));
+        Agreement kept = w.agreements.rejectTermination(w.reviewer, a.id(), Input.of(new Agreements.Reason("尚有未结索赔案件")));
         assertThat(kept.state()).isEqualTo(AgreementState.SIGNED);
         assertThat(kept.endedAt()).isNull();
 
-        w.agreements.requestTermination(w.szLegal, a.id(), new Agreements.TerminationRequest(true, null));
+        w.agreements.requestTermination(w.szLegal, a.id(), Input.of(new Agreements.TerminationRequest(true, null)));
         Agreement ended = w.agreements.approveTermination(w.reviewer, a.id());
         assertThat(ended.state()).isEqualTo(AgreementState.TERMINATED);
         assertThat(w.agreements.readiness(w.shenzhen.id()).signed()).isFalse();
@@ -174,7 +204,7 @@ class AgreementsTest {
                         org.assertj.core.groups.Tuple.tuple(AgreementAction.TERMINATION_REQUESTED, null),
                         org.assertj.core.groups.Tuple.tuple(AgreementAction.TERMINATION_APPROVED, null));
         // After 解约成功 the enterprise may sign anew.
-        assertThat(w.agreements.sign(w.szLegal, new Agreements.SignRequest(a.seal().id(), true)).state())
+        assertThat(w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(a.seal().id(), true))).state())
                 .isEqualTo(AgreementState.AWAITING_INSURER);
     }
 
@@ -196,12 +226,12 @@ class AgreementsTest {
         assertThatThrownBy(() -> w.agreements.list(w.manager, null, w.zhengzhou.id(), PageRequest.first()).items())
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> w.agreements.requestTermination(w.hnLegal, sz.id(),
-                new Agreements.TerminationRequest(true, null))).isInstanceOf(NotFoundException.class);
+                Input.of(new Agreements.TerminationRequest(true, null)))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void theDatabaseKeepsOneLiveAgreementPerEnterprise() {
-        Agreement a = w.agreements.sign(w.szLegal, new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true));
+        Agreement a = w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true)));
         assertThatThrownBy(() -> w.db.inTransaction(tx -> tx.insert("INSERT INTO agreements (enterprise_id, text_version,"
                 + " state, seal_id, signed_by, signed_at) VALUES (?, ?, ?, ?, ?, ?)", w.shenzhen.id(), "2026.1",
                 AgreementState.SIGNED, a.seal().id(), w.szLegal.userId(), Instant.now())))
@@ -220,7 +250,7 @@ class AgreementsTest {
         Callable<Object> sign = () -> {
             start.await();
             try {
-                return w.agreements.sign(w.szLegal, new Agreements.SignRequest(seal, true));
+                return w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(seal, true)));
             } catch (RequestRefusedException e) {
                 return e;
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class AuthorisedDataTest {
     @Test
     void theAuthorisedMonthsAreListedByTypeAndTimeRange() {
         w.signed(w.szLegal);
-        w.authorisations.authorise(w.szLegal, new DataAuthorisations.AuthoriseRequest(true));
+        w.authorisations.authorise(w.szLegal, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
         AuthorisedData.Result all = list(w.szLegal, null, null, null, null);
         assertThat(all.items()).extracting(r -> r.dataType() + " " + r.month()).containsExactly(
                 "CUSTOMS_CREDIT_RATING 2026-02", "CUSTOMS_EXPORT_DECLARATIONS 2026-02", "EXPORT_RECEIPTS 2026-02",
@@ -83,7 +84,7 @@ class AuthorisedDataTest {
     @Test
     void everyRecordIsReachablePageByPageAndTheTotalsCoverThemAll() { // #13
         w.signed(w.szLegal);
-        w.authorisations.authorise(w.szLegal, new DataAuthorisations.AuthoriseRequest(true));
+        w.authorisations.authorise(w.szLegal, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
         for (YearMonth m = YearMonth.of(2023, 3); m.isBefore(YearMonth.of(2026, 1)); m = m.plusMonths(1)) {
             w.data.receive(w.shenzhen.id(), DataType.CUSTOMS_EXPORT_DECLARATIONS, m, 1, 100L, "1 份报关单");
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.store.ConstraintViolationException;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.RequestRefusedException;
 import java.nio.file.Path;
@@ -41,16 +42,16 @@ class DataAuthorisationsTest {
 
     @Test
     void authorisingNeedsASignedAgreement() {
-        assertThatThrownBy(() -> w.authorisations.authorise(w.szLegal, AGREE))
+        assertThatThrownBy(() -> w.authorisations.authorise(w.szLegal, Input.of(AGREE)))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.zh()).contains("请先签署服务协议");
                 });
-        Agreement a = w.agreements.sign(w.szLegal, new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true));
-        assertThatThrownBy(() -> w.authorisations.authorise(w.szLegal, AGREE)).hasMessageContaining("sign the service agreement first");
+        Agreement a = w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true)));
+        assertThatThrownBy(() -> w.authorisations.authorise(w.szLegal, Input.of(AGREE))).hasMessageContaining("sign the service agreement first");
         w.agreements.countersign(w.reviewer, a.id());
 
-        DataAuthorisation d = w.authorisations.authorise(w.szLegal, AGREE);
+        DataAuthorisation d = w.authorisations.authorise(w.szLegal, Input.of(AGREE));
         assertThat(d.agreementId()).isEqualTo(a.id());
         assertThat(d.dataTypes()).containsExactly(DataType.values());
         assertThat(d.periodFrom()).isEqualTo(YearMonth.of(2023, 3));
@@ -64,9 +65,9 @@ class DataAuthorisationsTest {
     @Test
     void theTickIsRequiredAndOnlyTheLegalRepresentativeAuthorises() {
         w.signed(w.szLegal);
-        assertThatThrownBy(() -> w.authorisations.authorise(w.szLegal, new DataAuthorisations.AuthoriseRequest(false)))
+        assertThatThrownBy(() -> w.authorisations.authorise(w.szLegal, Input.of(new DataAuthorisations.AuthoriseRequest(false))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("agree"));
-        assertThatThrownBy(() -> w.authorisations.authorise(w.szOperator, AGREE))
+        assertThatThrownBy(() -> w.authorisations.authorise(w.szOperator, Input.of(AGREE)))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
         assertThat(w.authorisations.find(w.shenzhen.id())).isEmpty();
     }
@@ -74,8 +75,8 @@ class DataAuthorisationsTest {
     @Test
     void aSecondAuthorisationIsRefused() {
         w.signed(w.szLegal);
-        w.authorisations.authorise(w.szLegal, AGREE);
-        assertThatThrownBy(() -> w.authorisations.authorise(w.szLegal, AGREE))
+        w.authorisations.authorise(w.szLegal, Input.of(AGREE));
+        assertThatThrownBy(() -> w.authorisations.authorise(w.szLegal, Input.of(AGREE)))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.zh()).isEqualTo("请勿重复授权");
@@ -86,7 +87,7 @@ class DataAuthorisationsTest {
     @Test
     void theDatabaseRefusesASecondAuthorisationRow() {
         Agreement a = w.signed(w.szLegal);
-        w.authorisations.authorise(w.szLegal, AGREE);
+        w.authorisations.authorise(w.szLegal, Input.of(AGREE));
         assertThatThrownBy(() -> w.db.inTransaction(tx -> tx.insert("INSERT INTO data_authorisations (enterprise_id,"
                 + " agreement_id, data_types, period_from, period_until, authorised_by, authorised_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", w.shenzhen.id(), a.id(), "EXPORT_RECEIPTS", "2026-01", "2026-12",
@@ -103,7 +104,7 @@ class DataAuthorisationsTest {
         Callable<Object> authorise = () -> {
             start.await();
             try {
-                return w.authorisations.authorise(w.szLegal, AGREE);
+                return w.authorisations.authorise(w.szLegal, Input.of(AGREE));
             } catch (RequestRefusedException e) {
                 return e;
             }

@@ -8,6 +8,7 @@ import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.User;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.validation.Input;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ final class World implements AutoCloseable {
         szOperator = user("sz-op", "测试操作员甲", Role.OPERATOR, shenzhen.id());
         hnLegal = user("hn-legal", "测试法人乙", Role.LEGAL_REPRESENTATIVE, zhengzhou.id());
         manager = user("manager", "测试客户经理", Role.ACCOUNT_MANAGER, null);
-        accounts.addToPortfolio(manager.userId(), List.of("4403"), List.of());
+        accounts.addToPortfolio(manager.userId(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of())));
         reviewer = user("reviewer", "测试审核员", Role.REVIEWER, null);
     }
 
@@ -78,7 +79,7 @@ final class World implements AutoCloseable {
 
     /** Signs and has the reviewer countersign. */
     Agreement signed(Principal legal) {
-        Agreement a = agreements.sign(legal, new Agreements.SignRequest(companySeal(legal).id(), true));
+        Agreement a = agreements.sign(legal, Input.of(new Agreements.SignRequest(companySeal(legal).id(), true)));
         return agreements.countersign(reviewer, a.id());
     }
 

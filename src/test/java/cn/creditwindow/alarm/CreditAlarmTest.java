@@ -18,6 +18,7 @@ import cn.creditwindow.notify.Outbox;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
 import java.io.IOException;
@@ -65,7 +66,7 @@ class CreditAlarmTest {
         principal(accounts, "sz-nomail", Role.OPERATOR, a.id(), null);
         henan = principal(accounts, "hn-op", Role.OPERATOR, b.id(), "hn-op@demo.example");
         manager = principal(accounts, "mgr-1", Role.ACCOUNT_MANAGER, null, null);
-        accounts.addToPortfolio(manager.userId(), List.of("4403"), List.of());
+        accounts.addToPortfolio(manager.userId(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of())));
         Principal reviewer = principal(accounts, "rev-1", Role.REVIEWER, null, null);
         buyers = new Buyers(db, Countries.load(), clock);
         try (InputStream in = Buyers.class.getResourceAsStream("/buyers/sample-directory.csv")) {
@@ -145,12 +146,12 @@ class CreditAlarmTest {
         watches.watch(shenzhen, desertRose.id());
         watches.watch(henan, desertRose.id());
         assertThat(alarm.onArticles(List.of(article("d1", "Desert Rose Trading in trouble", "")))).isEqualTo(2);
-        watches.mute(henan, desertRose.id(), true);
+        watches.mute(henan, desertRose.id(), Input.of(true));
         assertThat(alarm.onArticles(List.of(article("d2", "Desert Rose Trading: more trouble", "")))).isOne();
         assertThat(alerts.list(henan, null, false, PageRequest.first()).items()).hasSize(1);
         assertThat(watches.list(henan, null, PageRequest.first()).items()).singleElement()
                 .satisfies(w -> assertThat(w.muted()).isTrue());
-        watches.mute(henan, desertRose.id(), false);
+        watches.mute(henan, desertRose.id(), Input.of(false));
         assertThat(alarm.onArticles(List.of(article("d3", "Desert Rose Trading: the end", "")))).isEqualTo(2);
         watches.unwatch(shenzhen, desertRose.id());
         assertThat(alarm.onArticles(List.of(article("d4", "Desert Rose Trading: after the end", "")))).isOne();
@@ -194,7 +195,7 @@ class CreditAlarmTest {
         assertThatThrownBy(() -> watches.list(manager, henan.enterpriseId(), PageRequest.first()).items())
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> watches.watch(manager, own.id())).isInstanceOf(RequestRefusedException.class);
-        assertThatThrownBy(() -> watches.mute(henan, own.id(), true)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> watches.mute(henan, own.id(), Input.of(true))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> watches.unwatch(henan, own.id())).isInstanceOf(NotFoundException.class);
         alarm.onArticles(List.of(article("e1", "Quiet Lagoon Imports closes its doors", "")));
         Alert a = alerts.list(shenzhen, null, true, PageRequest.first()).items().get(0);

@@ -151,7 +151,9 @@ class AlarmIT {
             // another enterprise's buyer does not exist for hn
             ApiClient henan = ApiClient.demo(server, "hn-legal");
             assertThat(henan.get("/api/buyers/" + id).status()).isEqualTo(404);
-            assertThat(henan.post("/api/watches", Map.of("buyerId", id)).status()).isEqualTo(404);
+            TestServer.Response hidden = henan.post("/api/watches", Map.of("buyerId", id)); // #13: a field of the form
+            assertThat(hidden.status()).isEqualTo(400);
+            assertThat(hidden.body()).contains("no such buyer: " + id + " (");
             assertThat(henan.json("/api/buyers?q=" + TestServer.enc("desert rose trading")).get("total").asLong())
                     .isEqualTo(1);
             // the insurer imports more of its directory
@@ -177,7 +179,10 @@ class AlarmIT {
             TestServer.Response badBuyer = legal.post("/api/buyers", Map.of("nameEn", "Co., Ltd.", "country", "Atlantis"));
             assertThat(badBuyer.status()).isEqualTo(400);
             assertThat(fields(badBuyer)).containsExactly("nameEn", "country");
-            assertThat(legal.post("/api/watches", Map.of("buyerId", 999_999)).status()).isEqualTo(404);
+            TestServer.Response unknown = legal.post("/api/watches", Map.of("buyerId", 999_999));
+            assertThat(unknown.status()).isEqualTo(400); // #13: the buyer a form names is a field of it, not a 404
+            assertThat(fields(unknown)).containsExactly("buyerId");
+            assertThat(legal.form("/credit/buyers/999999/watch", "").status()).isEqualTo(404); // the URL's buyer
             assertThat(legal.post("/api/watches", "{}").status()).isEqualTo(400);
             assertThat(legal.post("/api/watches", Map.of("buyerId", "abc")).status()).isEqualTo(400);
             long desert = buyerId(legal, "Desert Rose Trading");

@@ -295,4 +295,49 @@ class ClaimsApiIT {
         assertThat(seen.get("checks").get(0).get("warning").asBoolean()).isTrue();
         assertThat(seen.get("shipmentReport").get("current").asBoolean()).isTrue();
     }
+
+    @Test
+    @Order(3)
+    void aClaimFormIsCheckedWholeTheNewBuyerAndAnUnknownBuyerIdNamedWithTheRest() { // #13
+        ApiClient legal = ApiClient.demo(server, "szt-legal");
+        long policyId = legal.json("/api/claims/policies").get("items").get(0).get("policy").get("id").asLong();
+        long buyers = count("SELECT COUNT(*) FROM buyers");
+        long claims = count("SELECT COUNT(*) FROM claims");
+        Map<String, Object> f = form("太短");
+        f.put("buyerId", 999_999);
+        f.put("newBuyer", Map.of("nameEn", "", "country", "ZZ", "address", "Dubai"));
+        f.put("answers", Map.of("DISPUTE", "perhaps", "REPORTED_LOSS", true, "DEBT_ACKNOWLEDGED", false,
+                "FINANCING", false));
+        f.put("lossCause", "NO_SUCH_CAUSE");
+        TestServer.Response bad = legal.post("/api/claims/policies/" + policyId + "/claims", f);
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(fields(bad)).containsExactlyInAnyOrder("buyerId", "newBuyer.nameEn", "newBuyer.country", "newBuyer",
+                "answers.DISPUTE", "lossCause", "reason");
+        assertThat(bad.body()).contains("no such buyer: 999999");
+
+        // another enterprise's own buyer: the same words as for one that does not exist
+        TestServer.Response hnBuyer = ApiClient.demo(server, "hn-legal").post("/api/buyers",
+                Map.of("nameEn", "Henan Partner Imports LLC", "country", "AE"));
+        assertThat(hnBuyer.status()).as(hnBuyer.body()).isEqualTo(201);
+        long hnId = hnBuyer.json().get("buyer").get("id").asLong();
+        Map<String, Object> g = form("太短");
+        g.put("buyerId", hnId);
+        TestServer.Response hidden = legal.post("/api/claims/policies/" + policyId + "/claims", g);
+        assertThat(hidden.status()).isEqualTo(400);
+        assertThat(fields(hidden)).containsExactlyInAnyOrder("buyerId", "reason");
+        assertThat(hidden.body()).contains("no such buyer: " + hnId + " (choose one");
+
+        assertThat(count("SELECT COUNT(*) FROM buyers")).isEqualTo(buyers + 1);
+        assertThat(count("SELECT COUNT(*) FROM claims")).isEqualTo(claims);
+    }
+
+    private static List<String> fields(TestServer.Response r) {
+        List<String> out = new java.util.ArrayList<>();
+        r.json().get("errors").forEach(e -> out.add(e.get("field").asText()));
+        return out;
+    }
+
+    private long count(String sql) {
+        return server.app().database().read(tx -> tx.number(sql));
+    }
 }

@@ -196,4 +196,56 @@ class ClaimsPagesIT {
         assertThat(Jsoup.parse(ApiClient.demo(server, "szt-legal").get("/claims").body()).select("#customs-import"))
                 .isEmpty();
     }
+
+    @Test
+    @Order(4)
+    void aBadClaimFormComesBackAsTypedWithEveryErrorUnderItsField() { // #13
+        ApiClient legal = ApiClient.demo(server, "szt-legal");
+        String newHref = Jsoup.parse(legal.get("/claims").body()).select("a.new-claim").attr("href");
+        String action = Jsoup.parse(legal.get(newHref).body()).select("#claim-form").attr("action");
+        long claims = count("SELECT COUNT(*) FROM claims");
+        long buyers = count("SELECT COUNT(*) FROM buyers");
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("buyerId", "999999");
+        f.put("newBuyerNameEn", "");
+        f.put("newBuyerCountry", "Atlantis");
+        f.put("newBuyerAddress", "1 Example Road");
+        f.put("issuingSwift", "NOPE");
+        f.put("answer.DISPUTE", "no");
+        f.put("answer.REPORTED_LOSS", "yes");
+        f.put("answer.DEBT_ACKNOWLEDGED", "no");
+        f.put("lossCause", "INSOLVENCY");
+        f.put("reason", "短");
+        f.put("caseDescription", "买方已于二零二四年五月被当地法院宣告破产，我司货款无法收回");
+        TestServer.Response bad = legal.form(action, encode(f));
+        assertThat(bad.status()).isEqualTo(400);
+        Document page = Jsoup.parse(bad.body());
+        assertThat(page.select("#form-errors li").eachAttr("data-field")).containsExactlyInAnyOrder("buyerId",
+                "newBuyer.nameEn", "newBuyer.country", "newBuyer", "issuingBank.swift", "issuingBank.nameEn",
+                "issuingBank.country", "issuingBank.addressEn", "answers.FINANCING", "reason");
+        // each message under its own field, and what was typed is still there
+        assertThat(page.select("#buyerId ~ .field-msg[data-field=buyerId]").text()).contains("999999");
+        assertThat(page.select(".field-msg[data-field=newBuyer.country]").text()).contains("Atlantis");
+        assertThat(page.select(".field-msg[data-field=answers.FINANCING]")).hasSize(1);
+        assertThat(page.select(".field-msg[data-field=reason]").text()).contains("20");
+        assertThat(page.select("#newBuyerCountry").val()).isEqualTo("Atlantis");
+        assertThat(page.select("#newBuyerAddress").val()).isEqualTo("1 Example Road");
+        assertThat(page.select("#buyerId").val()).isEqualTo("999999");
+        assertThat(page.select("#issuingSwift").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("#caseDescription").text()).isEqualTo(f.get("caseDescription"));
+        assertThat(page.select("input[name=answer.REPORTED_LOSS][value=yes]").hasAttr("checked")).isTrue();
+        assertThat(page.select("#lossCause option[selected]").val()).isEqualTo("INSOLVENCY");
+        assertThat(page.select("#claim-form").attr("action")).isEqualTo(action);
+        assertThat(count("SELECT COUNT(*) FROM claims")).isEqualTo(claims);
+        assertThat(count("SELECT COUNT(*) FROM buyers")).isEqualTo(buyers);
+
+        f.put("buyerId", "Gulf Star"); // not a number: named with the rest, not alone
+        Document again = Jsoup.parse(legal.form(action, encode(f)).body());
+        assertThat(again.select("#form-errors li").eachAttr("data-field")).contains("buyerId", "newBuyer.country",
+                "reason");
+    }
+
+    private long count(String sql) {
+        return server.app().database().read(tx -> tx.number(sql));
+    }
 }

@@ -128,7 +128,8 @@ class CreditApiIT {
         long before = count("SELECT COUNT(*) FROM credit_orders");
         TestServer.Response outside = manager.post("/api/credit/orders", Map.of("type", "BUYER_CREDIT", "buyerId", gulf,
                 "enterpriseId", hn, "expectedCharge", "600.00"));
-        assertThat(outside.status()).isEqualTo(404);
+        assertThat(outside.status()).isEqualTo(400); // #13: an enterprise named in the form is a field of it
+        assertThat(outside.body()).contains("\"enterpriseId\"", "no such enterprise to order for: " + hn);
         assertThat(manager.get("/api/credit/wallet?enterpriseId=" + hn).status()).isEqualTo(404);
         assertThat(manager.get("/api/credit/wallet").status()).isEqualTo(400);
         JsonNode q = manager.json("/api/credit/quote?type=BUYER_CREDIT&buyerId=" + gulf + "&enterpriseId=" + szt);
@@ -194,9 +195,16 @@ class CreditApiIT {
                 null, null)).id();
         long orders = count("SELECT COUNT(*) FROM credit_orders");
         long quotas = count("SELECT SUM(free_used) FROM credit_quotas");
-        assertThat(legal.post("/api/credit/orders", buyerOrder(999_999, "0.00")).status()).isEqualTo(404);
-        assertThat(legal.post("/api/credit/orders", buyerOrder(hnOwn, "600.00")).status()).isEqualTo(404);
-        assertThat(legal.get("/api/credit/quote?type=BUYER_CREDIT&buyerId=" + hnOwn).status()).isEqualTo(404);
+        // #13: a buyer named in the form is a field of it, the same words whether unknown or another's own
+        TestServer.Response unknown = legal.post("/api/credit/orders", buyerOrder(999_999, "0.00"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("no such buyer: 999999 (");
+        TestServer.Response others = legal.post("/api/credit/orders", buyerOrder(hnOwn, "600.00"));
+        assertThat(others.status()).isEqualTo(400);
+        assertThat(others.body()).contains("no such buyer: " + hnOwn + " (");
+        TestServer.Response quote = legal.get("/api/credit/quote?type=BUYER_CREDIT&buyerId=" + hnOwn + "&urgent=maybe");
+        assertThat(quote.status()).isEqualTo(400);
+        assertThat(quote.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("buyerId", "urgent");
         TestServer.Response unknownType = legal.post("/api/credit/orders", Map.of("type", "GOSSIP", "expectedCharge", "0"));
         assertThat(unknownType.status()).isEqualTo(400);
         assertThat(fields(unknownType.json())).containsExactly("type");

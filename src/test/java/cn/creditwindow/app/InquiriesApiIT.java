@@ -204,7 +204,8 @@ class InquiriesApiIT {
 
         TestServer.Response empty = legal.post("/api/inquiries", Map.of());
         assertThat(empty.status()).isEqualTo(400);
-        assertThat(fields(empty)).containsExactly("companyName", "province", "address", "contactName", "mobile", "email");
+        assertThat(fields(empty)).containsExactly("companyName", "province", "city", "address", "contactName", "mobile",
+                "email"); // #13: the city with the province
         assertThat(zh(empty, "province")).contains("请选择省");
         assertThat(zh(empty, "mobile")).contains("请填写手机号码");
 

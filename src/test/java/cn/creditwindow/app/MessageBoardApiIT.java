@@ -131,7 +131,8 @@ class MessageBoardApiIT {
         long before = count("SELECT COUNT(*) FROM board_messages");
         TestServer.Response empty = luoyang.post("/api/message-board", Map.of());
         assertThat(empty.status()).isEqualTo(400);
-        assertThat(fields(empty)).containsExactly("companyName", "province", "contactName", "mobile", "subject", "content");
+        assertThat(fields(empty)).containsExactly("companyName", "province", "city", "contactName", "mobile", "subject",
+                "content"); // #13: the city with the province
         assertThat(fields(luoyang.post("/api/message-board", message("mobile", "010-12345678")))).containsExactly("mobile");
         TestServer.Response wrongDistrict = luoyang.post("/api/message-board", message("district", "440303"));
         assertThat(fields(wrongDistrict)).containsExactly("district");

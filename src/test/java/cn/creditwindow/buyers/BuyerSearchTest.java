@@ -11,6 +11,7 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.RequestRefusedException;
 import java.io.IOException;
@@ -58,7 +59,7 @@ class BuyerSearchTest {
         henan = principal(accounts, "hn-op", Role.OPERATOR, b.id());
         reviewer = principal(accounts, "rev-1", Role.REVIEWER, null);
         manager = principal(accounts, "mgr-1", Role.ACCOUNT_MANAGER, null);
-        accounts.addToPortfolio(manager.userId(), List.of("4403"), List.of());
+        accounts.addToPortfolio(manager.userId(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of())));
         buyers = new Buyers(db, Countries.load(), clock);
         buyers.importCsv(reviewer, sample());
     }

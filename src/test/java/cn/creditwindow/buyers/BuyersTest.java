@@ -87,6 +87,21 @@ class BuyersTest {
     }
 
     @Test
+    void anImportNamesACodeTakenAlreadyWithTheFilesOtherBadRows() { // #13
+        buyers.importCsv(reviewer, ("code,name_en,name_zh,country,address,registration_no\n"
+                + "AE0000012,Desert Rose Trading LLC,,AE,,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] file = ("code,name_en,name_zh,country,address,registration_no\n"
+                + "AE0000012,Oasis Imports LLC,,AE,,\n"
+                + ",Harbour Light Trading Ltd,,Atlantis,,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> buyers.importCsv(reviewer, file)).isInstanceOfSatisfying(
+                cn.creditwindow.validation.InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(cn.creditwindow.validation.FieldError::field)
+                        .containsExactly("line 2: code", "line 3: country"));
+        long count = db.read(tx -> tx.number("SELECT COUNT(*) FROM buyers"));
+        assertThat(count).isEqualTo(1);
+    }
+
+    @Test
     void badBuyersAreRefusedFieldByFieldAndNothingIsSaved() {
         assertThatThrownBy(() -> buyers.add(shenzhen, new Buyers.NewBuyer("Co., Ltd.", null, "Atlantis", null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())

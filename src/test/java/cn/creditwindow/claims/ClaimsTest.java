@@ -24,6 +24,7 @@ import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -85,7 +86,7 @@ class ClaimsTest {
         szLegal = user("sz-legal", Role.LEGAL_REPRESENTATIVE, sz.id());
         hnLegal = user("hn-legal", Role.LEGAL_REPRESENTATIVE, hn.id());
         manager = user("manager", Role.ACCOUNT_MANAGER, null);
-        accounts.addToPortfolio(manager.userId(), List.of("4403"), List.of());
+        accounts.addToPortfolio(manager.userId(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of())));
         reviewer = user("reviewer", Role.REVIEWER, null);
         hk = buyers.add(reviewer, new Buyers.NewBuyer("Harbour Light Trading Ltd", null, "HK", null, null));
         de = buyers.add(reviewer, new Buyers.NewBuyer("Rhein Handel GmbH", null, "DE", null, null));
@@ -168,13 +169,13 @@ class ClaimsTest {
 
     /** A submitted claim with one shipment on a declaration of its own (one claim per declaration). */
     private Claim submitted(Buyer buyer, String claimedUsd) {
-        Claim c = claims.create(szLegal, policy, form(buyer.id()));
+        Claim c = claims.create(szLegal, policy, Input.of(form(buyer.id())));
         String number = String.format("53012024000%07d", c.id());
         declare(sz, number, buyer.countryCode(), "2024-01-15");
-        claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("INV-" + c.id(), "85171200", "2024-01-15", "OA",
-                "90", claimedUsd, claimedUsd, "NONE", "SEA", number, null));
+        claims.addShipment(szLegal, c.id(), Input.of(new Claims.ShipmentForm("INV-" + c.id(), "85171200", "2024-01-15", "OA",
+                "90", claimedUsd, claimedUsd, "NONE", "SEA", number, null)));
         claims.generateReport(szLegal, c.id());
-        return claims.submit(szLegal, c.id(), new Claims.Submission(true));
+        return claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true)));
     }
 
     /** Claims as they would be on {@code day} (10:00 China time), counting deadlines in {@code calendar}. */
@@ -236,11 +237,58 @@ class ClaimsTest {
         Claims.ClaimForm bad = new Claims.ClaimForm(null, null,
                 new Claims.BankForm("BANK1234", "", "ZZ", ""), new Claims.BankForm("HSBCXXHH", "HSBC", "HK", "Central"),
                 partial, "NOPE", "", "-5", "THEFT", "太短了", "短", null);
-        assertThatThrownBy(() -> claims.create(szLegal, policy, bad)).satisfies(t -> assertThat(fields(t))
+        assertThatThrownBy(() -> claims.create(szLegal, policy, Input.of(bad))).satisfies(t -> assertThat(fields(t))
                 .containsExactlyInAnyOrder("buyerId", "issuingBank.swift", "issuingBank.nameEn", "issuingBank.country",
                         "issuingBank.addressEn", "confirmingBank.swift", "answers.DISPUTE", "financingSwift",
                         "financingBankName", "financingAmount", "lossCause", "reason", "caseDescription"));
         assertThat(count("SELECT COUNT(*) FROM claims")).isZero();
+    }
+
+    @Test
+    void theNewBuyersFieldsAreNamedWithTheRestOfTheFormInOneRefusal() { // #13
+        Buyers.NewBuyer nb = new Buyers.NewBuyer("", null, "中国", "x".repeat(301), null);
+        Claims.ClaimForm bad = new Claims.ClaimForm(null, nb, null, null, answers(false), null, null, null, "THEFT",
+                "短", STORY, null);
+        assertThatThrownBy(() -> claims.create(szLegal, policy, Input.of(bad))).satisfies(t -> assertThat(fields(t))
+                .containsExactlyInAnyOrder("newBuyer.nameEn", "newBuyer.country", "newBuyer.address", "lossCause",
+                        "reason"));
+        assertThat(count("SELECT COUNT(*) FROM claims")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM buyers")).isEqualTo(2);
+    }
+
+    @Test
+    void aBuyerIdNoBuyerBehindIsAFieldOfTheFormWhetherItIsUnknownOrAnotherEnterprises() { // #13
+        Buyer hnOwn = buyers.add(hnLegal, new Buyers.NewBuyer("Zhengzhou Partner Trading Ltd", null, "HK", null, null));
+        for (long id : List.of(9_999L, hnOwn.id())) {
+            Claims.ClaimForm f = new Claims.ClaimForm(id, null, null, null, answers(false), null, null, null, "DEFAULT",
+                    "短", STORY, null);
+            assertThatThrownBy(() -> claims.create(szLegal, policy, Input.of(f))).isInstanceOfSatisfying(
+                    InvalidInputException.class, e -> {
+                        assertThat(fields(e)).containsExactly("buyerId", "reason");
+                        assertThat(e.errors().get(0).en()).isEqualTo("no such buyer: " + id
+                                + " (choose one from the directory or add a new one)");
+                    });
+        }
+        assertThat(count("SELECT COUNT(*) FROM claims")).isZero();
+    }
+
+    @Test
+    void aReviewThatCannotApplyIsRefusedForTheClaimsStateBeforeItsBodyIsLookedAt() { // #13
+        Claim draft = claims.create(szLegal, policy, Input.of(form(hk.id())));
+        Input<String> unreadable = new Input<>(null, List.of(new FieldError("body", "请求体不是有效的 JSON", "not JSON")));
+        assertThatThrownBy(() -> claims.returnClaim(reviewer, draft.id(), Input.of(" ")))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> claims.returnClaim(reviewer, draft.id(), unreadable))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> claims.pay(reviewer, draft.id(), Input.of(new Claims.Decision(null, "abc"))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        Claim c = submitted(hk, "1000");
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(false))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> claims.returnClaim(reviewer, c.id(), Input.of(" ")))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("reason"));
+        assertThatThrownBy(() -> claims.returnClaim(reviewer, 9_999, Input.of(" ")))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -249,7 +297,7 @@ class ClaimsTest {
                 new Claims.BankForm("hsbchkhhhkh", "The Hongkong and Shanghai Banking Corporation", "HK", "1 Queen's Road"),
                 new Claims.BankForm("DEUTDEFF", "Deutsche Bank", "德国", "Frankfurt"), answers(true), "BKCHCNBJ",
                 "中国银行", "100000.50", "LC_DISHONOUR", REASON, STORY, null);
-        Claim c = claims.create(szLegal, policy, f);
+        Claim c = claims.create(szLegal, policy, Input.of(f));
         assertThat(c.issuingBank().swift()).isEqualTo("HSBCHKHHHKH");
         assertThat(c.confirmingBank().country()).isEqualTo("DE");
         assertThat(c.financingCents()).isEqualTo(10_000_050L);
@@ -261,7 +309,7 @@ class ClaimsTest {
         assertThat(ClaimChecks.hanCount("Buyer defaulted on payment for many months, 拖欠")).isEqualTo(2);
         Claims.ClaimForm english = new Claims.ClaimForm(hk.id(), null, null, null, answers(false), null, null, null,
                 "DEFAULT", "The buyer has not paid for the goods delivered in January 2024", STORY, null);
-        assertThatThrownBy(() -> claims.create(szLegal, policy, english))
+        assertThatThrownBy(() -> claims.create(szLegal, policy, Input.of(english)))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("reason"));
     }
 
@@ -270,35 +318,35 @@ class ClaimsTest {
         Buyers.NewBuyer nb = new Buyers.NewBuyer("Lagos Pearl Imports Ltd", null, "NG", null, null);
         Claims.ClaimForm bad = new Claims.ClaimForm(null, nb, null, null, answers(false), null, null, null, "DEFAULT",
                 "短", STORY, null);
-        assertThatThrownBy(() -> claims.create(szLegal, policy, bad)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> claims.create(szLegal, policy, Input.of(bad))).isInstanceOf(InvalidInputException.class);
         assertThat(count("SELECT COUNT(*) FROM buyers WHERE name_en = 'Lagos Pearl Imports Ltd'")).isZero();
-        Claim c = claims.create(szLegal, policy, new Claims.ClaimForm(null, nb, null, null, answers(false), null, null,
-                null, "DEFAULT", REASON, STORY, null));
+        Claim c = claims.create(szLegal, policy, Input.of(new Claims.ClaimForm(null, nb, null, null, answers(false), null, null,
+                null, "DEFAULT", REASON, STORY, null)));
         assertThat(c.buyerName()).isEqualTo("Lagos Pearl Imports Ltd");
         assertThat(c.buyerCode()).startsWith("NG");
     }
 
     @Test
     void shipmentFieldsAreCheckedOneByOne() {
-        Claim c = claims.create(szLegal, policy, form(hk.id()));
+        Claim c = claims.create(szLegal, policy, Input.of(form(hk.id())));
         Claims.ShipmentForm bad = new Claims.ShipmentForm("", "8517", "2024-07-01", "CASH", "-1", "100.001", "200",
                 "LOST", "TELEPORT", "53012024100000012", "");
-        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), bad)).satisfies(t -> assertThat(fields(t))
+        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), Input.of(bad))).satisfies(t -> assertThat(fields(t))
                 .containsExactlyInAnyOrder("invoiceNo", "hsCode", "shippedOn", "paymentMethod", "termDays",
                         "invoiceAmount", "collectionStatus", "transportMode", "declarations"));
-        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), shipment("A1", "OA", "100.00", "100.01")))
+        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), Input.of(shipment("A1", "OA", "100.00", "100.01"))))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("claimedAmount"));
         // the import/export flag is 0 or 1
-        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("A1", "851712", "2024-01-15",
-                "OA", "0", "1", "1", "NONE", "AIR", "530120245000000123", null)))
+        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), Input.of(new Claims.ShipmentForm("A1", "851712", "2024-01-15",
+                "OA", "0", "1", "1", "NONE", "AIR", "530120245000000123", null))))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("declarations"));
-        Shipment s = claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("A1", "851712", "2024-01-15", "OA",
-                "0", "1,000.50", "1000.5", "NONE", "AIR", "530120240000000123; 530120240000000124", null));
+        Shipment s = claims.addShipment(szLegal, c.id(), Input.of(new Claims.ShipmentForm("A1", "851712", "2024-01-15", "OA",
+                "0", "1,000.50", "1000.5", "NONE", "AIR", "530120240000000123; 530120240000000124", null)));
         assertThat(s.declarations()).containsExactly("530120240000000123", "530120240000000124");
         assertThat(s.claimedCents()).isEqualTo(100_050L);
-        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), shipment("A1", "OA", "1", "1")))
+        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), Input.of(shipment("A1", "OA", "1", "1"))))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
-        Shipment saved = claims.updateShipment(szLegal, c.id(), s.id(), shipment("A2", "OA", "5", "4"));
+        Shipment saved = claims.updateShipment(szLegal, c.id(), s.id(), Input.of(shipment("A2", "OA", "5", "4")));
         assertThat(saved.invoiceNo()).isEqualTo("A2");
         claims.deleteShipment(szLegal, c.id(), s.id());
         assertThat(claims.view(szLegal, c.id()).shipments()).isEmpty();
@@ -306,23 +354,23 @@ class ClaimsTest {
 
     @Test
     void submitNeedsTheDeclarationAShipmentAndTheIssuingBankForALetterOfCredit() {
-        Claim c = claims.create(szLegal, policy, form(hk.id()));
-        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(false)))
+        Claim c = claims.create(szLegal, policy, Input.of(form(hk.id())));
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(false))))
                 .satisfies(t -> assertThat(fields(t)).containsExactlyInAnyOrder("declaration", "shipments"));
-        claims.addShipment(szLegal, c.id(), shipment("LC-1", "LC_SIGHT", "1000", "1000"));
+        claims.addShipment(szLegal, c.id(), Input.of(shipment("LC-1", "LC_SIGHT", "1000", "1000")));
         claims.generateReport(szLegal, c.id());
-        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("issuingBank.swift"));
         assertThat(claims.view(szLegal, c.id()).claim().state()).isEqualTo(ClaimState.DRAFT);
     }
 
     @Test
     void submitRefusesDeclarationsThatAreNotTheEnterprisesOwn() {
-        Claim c = claims.create(szLegal, policy, form(hk.id()));
-        claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("D-1", "85171200", "2024-01-15", "OA", "90", "10",
-                "10", "NONE", "SEA", "530120240000000123 530120240000000999", null));
+        Claim c = claims.create(szLegal, policy, Input.of(form(hk.id())));
+        claims.addShipment(szLegal, c.id(), Input.of(new Claims.ShipmentForm("D-1", "85171200", "2024-01-15", "OA", "90", "10",
+                "10", "NONE", "SEA", "530120240000000123 530120240000000999", null)));
         claims.generateReport(szLegal, c.id());
-        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(fields(e)).containsExactly("declarations");
                     assertThat(e.errors().get(0).zh()).contains("未查询到符合条件", "530120240000000999")
@@ -330,26 +378,26 @@ class ClaimsTest {
                 });
         // another enterprise's declaration is not the claimant's either
         declare(hn, "530120240000000999", "HK", "2024-01-15");
-        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))))
                 .isInstanceOf(InvalidInputException.class);
         declare(sz, "530120240000000999", "HK", "2024-01-15");
-        assertThat(claims.submit(szLegal, c.id(), new Claims.Submission(true)).state()).isEqualTo(ClaimState.SUBMITTED);
+        assertThat(claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))).state()).isEqualTo(ClaimState.SUBMITTED);
     }
 
     @Test
     void theShipmentReportIsRequiredAndEveryShipmentChangeMakesItStale() {
-        Claim c = claims.create(szLegal, policy, form(hk.id()));
+        Claim c = claims.create(szLegal, policy, Input.of(form(hk.id())));
         assertThatThrownBy(() -> claims.generateReport(szLegal, c.id()))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("shipments"));
         // at most 20 declarations a shipment, as the report takes them
         String many = String.join(" ", java.util.stream.IntStream.rangeClosed(1, 21)
                 .mapToObj(i -> String.format("5301202400000%05d", i)).toList());
-        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("R-0", "85171200",
-                "2024-01-15", "OA", "90", "10", "10", "NONE", "SEA", many, null)))
+        assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), Input.of(new Claims.ShipmentForm("R-0", "85171200",
+                "2024-01-15", "OA", "90", "10", "10", "NONE", "SEA", many, null))))
                 .satisfies(t -> assertThat(((InvalidInputException) t).errors().get(0).zh()).contains("最多 20 个"));
-        Shipment s = claims.addShipment(szLegal, c.id(), shipment("R-1", "OA", "1000", "1000"));
+        Shipment s = claims.addShipment(szLegal, c.id(), Input.of(shipment("R-1", "OA", "1000", "1000")));
         assertThat(claims.view(szLegal, c.id()).claim().shipmentsVersion()).isEqualTo(1);
-        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(fields(e)).containsExactly("shipmentReport");
                     assertThat(e.errors().get(0).zh()).contains("请先生成出运数据报告");
@@ -363,28 +411,28 @@ class ClaimsTest {
         assertThatThrownBy(() -> claims.report(hnLegal, c.id())).isInstanceOf(NotFoundException.class);
 
         // every change to the shipments bumps the version, in its own transaction: save, add, import, delete
-        claims.updateShipment(szLegal, c.id(), s.id(), shipment("R-1", "OA", "1000", "900"));
+        claims.updateShipment(szLegal, c.id(), s.id(), Input.of(shipment("R-1", "OA", "1000", "900")));
         assertThat(claims.view(szLegal, c.id()).shipmentReport().current()).isFalse();
-        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(fields(e)).containsExactly("shipmentReport");
                     assertThat(e.errors().get(0).zh()).contains("已修改", "重新生成");
                     assertThat(e.errors().get(0).en()).contains("generate it again");
                 });
-        Shipment extra = claims.addShipment(szLegal, c.id(), shipment("R-2", "OA", "10", "10"));
+        Shipment extra = claims.addShipment(szLegal, c.id(), Input.of(shipment("R-2", "OA", "10", "10")));
         claims.importShipments(szLegal, c.id(), (new String(ShipmentTemplate.csv(), StandardCharsets.UTF_8)
                 + "R-3,85171200,2024-01-15,OA,90,10,10,NONE,SEA,530120240000000124,\n").getBytes(StandardCharsets.UTF_8));
         claims.deleteShipment(szLegal, c.id(), extra.id());
         assertThat(claims.view(szLegal, c.id()).claim().shipmentsVersion()).isEqualTo(5);
         // a refused change changes nothing
-        assertThatThrownBy(() -> claims.updateShipment(szLegal, c.id(), s.id(), shipment("R-1", "OA", "1", "2")))
+        assertThatThrownBy(() -> claims.updateShipment(szLegal, c.id(), s.id(), Input.of(shipment("R-1", "OA", "1", "2"))))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(claims.view(szLegal, c.id()).claim().shipmentsVersion()).isEqualTo(5);
 
         ClaimDocuments.ReportInfo second = claims.generateReport(szLegal, c.id());
         assertThat(second.shipmentsVersion()).isEqualTo(5);
         assertThat(claims.report(szLegal, c.id()).info().id()).isEqualTo(second.id());
-        assertThat(claims.submit(szLegal, c.id(), new Claims.Submission(true)).state()).isEqualTo(ClaimState.SUBMITTED);
+        assertThat(claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))).state()).isEqualTo(ClaimState.SUBMITTED);
         assertThatThrownBy(() -> claims.generateReport(szLegal, c.id()))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
         assertThat(count("SELECT COUNT(*) FROM claim_shipment_reports")).isEqualTo(2);
@@ -395,9 +443,9 @@ class ClaimsTest {
         Claim first = submitted(hk, "1000");
         String taken = claims.view(szLegal, first.id()).shipments().get(0).declarations().get(0);
         declare(sz, "530120240000000777", "DE", "2023-05-02"); // to another country, before the cover
-        Claim c = claims.create(szLegal, policy, form(hk.id()));
-        claims.addShipment(szLegal, c.id(), new Claims.ShipmentForm("F-1", "85171200", "2024-01-15", "OA", "90", "10",
-                "10", "NONE", "SEA", taken + " 530120240000000777 530120240000000888", "CO-NONE-1"));
+        Claim c = claims.create(szLegal, policy, Input.of(form(hk.id())));
+        claims.addShipment(szLegal, c.id(), Input.of(new Claims.ShipmentForm("F-1", "85171200", "2024-01-15", "OA", "90", "10",
+                "10", "NONE", "SEA", taken + " 530120240000000777 530120240000000888", "CO-NONE-1")));
         claims.generateReport(szLegal, c.id());
         ClaimDocuments.ShipmentCheck check = claims.view(reviewer, c.id()).checks().get(0);
         assertThat(check.declarations()).extracting(CheckResult::ok).containsExactly(true, true, false);
@@ -408,7 +456,7 @@ class ClaimsTest {
         assertThat(check.certificate().ok()).isFalse();
         assertThat(check.blocking()).isTrue();
         assertThat(check.warning()).isTrue();
-        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(fields(e)).containsExactly("declarations", "declarations");
                     assertThat(e.errors().get(0).zh()).contains("530120240000000888").doesNotContain(taken);
@@ -416,24 +464,24 @@ class ClaimsTest {
                             .doesNotContain("530120240000000777");
                 });
         // still taken while the first claim is returned to its enterprise
-        claims.returnClaim(reviewer, first.id(), "请补充材料");
-        claims.updateShipment(szLegal, c.id(), check.shipmentId(), new Claims.ShipmentForm("F-1", "85171200",
-                "2024-01-15", "OA", "90", "10", "10", "NONE", "SEA", taken + " 530120240000000777", null));
+        claims.returnClaim(reviewer, first.id(), Input.of("请补充材料"));
+        claims.updateShipment(szLegal, c.id(), check.shipmentId(), Input.of(new Claims.ShipmentForm("F-1", "85171200",
+                "2024-01-15", "OA", "90", "10", "10", "NONE", "SEA", taken + " 530120240000000777", null)));
         claims.generateReport(szLegal, c.id());
-        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))
+        assertThatThrownBy(() -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("declarations"));
         // other country and period are for the reviewer: they do not block
-        claims.updateShipment(szLegal, c.id(), check.shipmentId(), new Claims.ShipmentForm("F-1", "85171200",
-                "2024-01-15", "OA", "90", "10", "10", "NONE", "SEA", "530120240000000777", null));
+        claims.updateShipment(szLegal, c.id(), check.shipmentId(), Input.of(new Claims.ShipmentForm("F-1", "85171200",
+                "2024-01-15", "OA", "90", "10", "10", "NONE", "SEA", "530120240000000777", null)));
         claims.generateReport(szLegal, c.id());
         ClaimDocuments.ShipmentCheck warned = claims.view(szLegal, c.id()).checks().get(0);
         assertThat(warned.blocking()).isFalse();
         assertThat(warned.warning()).isTrue();
-        assertThat(claims.submit(szLegal, c.id(), new Claims.Submission(true)).state()).isEqualTo(ClaimState.SUBMITTED);
+        assertThat(claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))).state()).isEqualTo(ClaimState.SUBMITTED);
         assertThat(count("SELECT COUNT(*) FROM claimed_declarations WHERE number = '530120240000000777'")).isEqualTo(1);
         // the first claim, resubmitted, keeps its own declaration
         claims.generateReport(szLegal, first.id());
-        assertThat(claims.submit(szLegal, first.id(), new Claims.Submission(true)).state())
+        assertThat(claims.submit(szLegal, first.id(), Input.of(new Claims.Submission(true))).state())
                 .isEqualTo(ClaimState.SUBMITTED);
     }
 
@@ -441,7 +489,7 @@ class ClaimsTest {
     void theDatabaseLetsOneClaimTakeADeclaration() {
         Claim first = submitted(hk, "1000");
         String taken = claims.view(szLegal, first.id()).shipments().get(0).declarations().get(0);
-        Claim other = claims.create(szLegal, policy, form(hk.id()));
+        Claim other = claims.create(szLegal, policy, Input.of(form(hk.id())));
         assertThatThrownBy(() -> db.inTransaction(tx -> {
             ClaimDocuments.take(tx, other.id(), List.of(taken));
             return null;
@@ -454,12 +502,12 @@ class ClaimsTest {
         Claim c = submitted(hk, "1000");
         long shipmentId = claims.view(szLegal, c.id()).shipments().get(0).id();
         for (Runnable edit : List.<Runnable>of(
-                () -> claims.update(szLegal, c.id(), form(hk.id())),
-                () -> claims.addShipment(szLegal, c.id(), shipment("X", "OA", "1", "1")),
-                () -> claims.updateShipment(szLegal, c.id(), shipmentId, shipment("X", "OA", "1", "1")),
+                () -> claims.update(szLegal, c.id(), Input.of(form(hk.id()))),
+                () -> claims.addShipment(szLegal, c.id(), Input.of(shipment("X", "OA", "1", "1"))),
+                () -> claims.updateShipment(szLegal, c.id(), shipmentId, Input.of(shipment("X", "OA", "1", "1"))),
                 () -> claims.deleteShipment(szLegal, c.id(), shipmentId),
                 () -> claims.importShipments(szLegal, c.id(), ShipmentTemplate.csv()),
-                () -> claims.submit(szLegal, c.id(), new Claims.Submission(true)))) {
+                () -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))))) {
             assertThatThrownBy(edit::run).isInstanceOfSatisfying(RequestRefusedException.class,
                     e -> assertThat(e.status()).isEqualTo(409));
         }
@@ -469,36 +517,36 @@ class ClaimsTest {
     void anotherEnterpriseSeesNothingAndTheManagerOnlyReads() {
         Claim c = submitted(hk, "1000");
         assertThatThrownBy(() -> claims.view(hnLegal, c.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> claims.update(hnLegal, c.id(), form(hk.id()))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> claims.create(hnLegal, policy, form(hk.id()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> claims.update(hnLegal, c.id(), Input.of(form(hk.id())))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> claims.create(hnLegal, policy, Input.of(form(hk.id())))).isInstanceOf(NotFoundException.class);
         assertThat(claims.claims(hnLegal, PageRequest.first()).items()).isEmpty();
         assertThat(claims.policies(hnLegal, null, PageRequest.first()).items()).isEmpty();
         assertThat(claims.view(manager, c.id()).claim().id()).isEqualTo(c.id());
-        assertThatThrownBy(() -> claims.update(manager, c.id(), form(hk.id())))
+        assertThatThrownBy(() -> claims.update(manager, c.id(), Input.of(form(hk.id()))))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 
     @Test
     void noClaimWithoutASignedAgreementOrAnEffectivePolicy() {
         long hnPolicy = effectivePolicy(hn, null);
-        assertThatThrownBy(() -> claims.create(hnLegal, hnPolicy, form(hk.id())))
+        assertThatThrownBy(() -> claims.create(hnLegal, hnPolicy, Input.of(form(hk.id()))))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.getMessage()).contains("agreement"));
         db.inTransaction(tx -> tx.update("UPDATE policies SET state = 'EXPIRED' WHERE id = ?", policy));
-        assertThatThrownBy(() -> claims.create(szLegal, policy, form(hk.id())))
+        assertThatThrownBy(() -> claims.create(szLegal, policy, Input.of(form(hk.id()))))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
 
     @Test
     void returnAndResubmitKeepTheWholeHistory() {
         Claim c = submitted(hk, "1000");
-        assertThatThrownBy(() -> claims.returnClaim(reviewer, c.id(), " "))
+        assertThatThrownBy(() -> claims.returnClaim(reviewer, c.id(), Input.of(" ")))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("reason"));
-        claims.returnClaim(reviewer, c.id(), "请补充出运日期的证明");
+        claims.returnClaim(reviewer, c.id(), Input.of("请补充出运日期的证明"));
         Claims.ClaimView returned = claims.view(szLegal, c.id());
         assertThat(returned.claim().state()).isEqualTo(ClaimState.RETURNED);
         assertThat(returned.managers()).extracting(Claims.Manager::displayName).containsExactly("测试manager");
-        claims.update(szLegal, c.id(), form(hk.id()));
-        claims.submit(szLegal, c.id(), new Claims.Submission(true));
+        claims.update(szLegal, c.id(), Input.of(form(hk.id())));
+        claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true)));
         Claim accepted = claims.accept(reviewer, c.id());
         assertThat(accepted.decisionDueOn()).isEqualTo(LocalDate.of(2024, 7, 8));
         assertThat(accepted.greenChannel()).isFalse();
@@ -514,14 +562,14 @@ class ClaimsTest {
     @Test
     void seed000Case1PaysThePerBuyerLimitThenNothingIsLeftOnThatBuyer() {
         Claim first = claims.accept(reviewer, submitted(hk, "440000").id());
-        Claim paid = claims.pay(reviewer, first.id(), new Claims.Decision("440000", null));
+        Claim paid = claims.pay(reviewer, first.id(), Input.of(new Claims.Decision("440000", null)));
         assertThat(paid.payoutCents()).isEqualTo(150_000_00L);
         assertThat(paid.state()).isEqualTo(ClaimState.PAID);
         Claim second = claims.accept(reviewer, submitted(hk, "20000").id());
-        assertThat(claims.pay(reviewer, second.id(), new Claims.Decision("20000", null)).payoutCents()).isZero();
+        assertThat(claims.pay(reviewer, second.id(), Input.of(new Claims.Decision("20000", null))).payoutCents()).isZero();
         // another buyer still has its own 150k
         Claim third = claims.accept(reviewer, submitted(de, "20000").id());
-        assertThat(claims.pay(reviewer, third.id(), new Claims.Decision("20000", null)).payoutCents())
+        assertThat(claims.pay(reviewer, third.id(), Input.of(new Claims.Decision("20000", null))).payoutCents())
                 .isEqualTo(16_000_00L);
         assertThat(claims.view(szLegal, first.id()).history()).extracting(ClaimEvent::amountCents)
                 .containsExactly(null, null, 150_000_00L);
@@ -530,11 +578,11 @@ class ClaimsTest {
     @Test
     void theAggregateLimitCapsAcrossBuyersTheReviewerEntersItWhenThePolicyHasNone() {
         Claim first = claims.accept(reviewer, submitted(hk, "440000").id());
-        claims.pay(reviewer, first.id(), new Claims.Decision("440000", "200000"));
+        claims.pay(reviewer, first.id(), Input.of(new Claims.Decision("440000", "200000")));
         Claim second = claims.accept(reviewer, submitted(de, "100000").id());
-        assertThatThrownBy(() -> claims.pay(reviewer, second.id(), new Claims.Decision("0", "abc")))
+        assertThatThrownBy(() -> claims.pay(reviewer, second.id(), Input.of(new Claims.Decision("0", "abc"))))
                 .satisfies(t -> assertThat(fields(t)).containsExactlyInAnyOrder("loss", "aggregateLimit"));
-        assertThat(claims.pay(reviewer, second.id(), new Claims.Decision("100000", "200000")).payoutCents())
+        assertThat(claims.pay(reviewer, second.id(), Input.of(new Claims.Decision("100000", "200000"))).payoutCents())
                 .isEqualTo(50_000_00L);
     }
 
@@ -542,9 +590,9 @@ class ClaimsTest {
     void thePolicysOwnAggregateLimitPrevails() {
         db.inTransaction(tx -> tx.update("UPDATE policies SET aggregate_limit_cents = 16000000 WHERE id = ?", policy));
         Claim first = claims.accept(reviewer, submitted(hk, "440000").id());
-        claims.pay(reviewer, first.id(), new Claims.Decision("440000", "900000"));
+        claims.pay(reviewer, first.id(), Input.of(new Claims.Decision("440000", "900000")));
         Claim second = claims.accept(reviewer, submitted(de, "100000").id());
-        assertThat(claims.pay(reviewer, second.id(), new Claims.Decision("100000", null)).payoutCents())
+        assertThat(claims.pay(reviewer, second.id(), Input.of(new Claims.Decision("100000", null))).payoutCents())
                 .isEqualTo(10_000_00L);
     }
 
@@ -563,7 +611,7 @@ class ClaimsTest {
 
     @Test
     void templateImportCsvAndXlsxGoodAndBad() {
-        Claim c = claims.create(szLegal, policy, form(hk.id()));
+        Claim c = claims.create(szLegal, policy, Input.of(form(hk.id())));
         String csv = new String(ShipmentTemplate.csv(), StandardCharsets.UTF_8)
                 + "INV-1,85171200,2024-01-15,OA,90,\"1,000.00\",800,NONE,SEA,530120240000000123,\n"
                 + "INV-2,851712,2024-02-01,DP,30,500,500,PARTIAL,AIR,530120240000000124 530120240000000125,CO-9\n";

@@ -22,6 +22,7 @@ import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -93,7 +94,7 @@ class CreditOrdersTest {
         szOperator = user("sz-op", Role.OPERATOR, sz.id(), null, null);
         hnLegal = user("hn-legal", Role.LEGAL_REPRESENTATIVE, hn.id(), null, null);
         manager = user("manager", Role.ACCOUNT_MANAGER, null, null, null);
-        accounts.addToPortfolio(manager.userId(), List.of("4403"), List.of());
+        accounts.addToPortfolio(manager.userId(), Input.of(new Accounts.Portfolio(List.of("4403"), List.of())));
         reviewer = user("reviewer", Role.REVIEWER, null, null, null);
         admin = user("admin", Role.ADMIN, null, null, null);
         Buyers buyers = new Buyers(db, countries, clock);
@@ -146,26 +147,26 @@ class CreditOrdersTest {
     @Test
     void threeFreeReportsThenTheConfiguredPriceAndTheConfirmedChargeMustMatch() {
         effectivePolicy(sz, "shenzhen-2023", 300_000_000L);
-        assertThat(orders.quote(szLegal, buyerReport(gulf, null)).basis()).isEqualTo(Quote.Basis.FREE);
+        assertThat(orders.quote(szLegal, Input.of(buyerReport(gulf, null))).basis()).isEqualTo(Quote.Basis.FREE);
         for (int i = 0; i < 3; i++) {
-            CreditOrder o = orders.order(i == 1 ? szOperator : szLegal, buyerReport(gulf, "0.00"));
+            CreditOrder o = orders.order(i == 1 ? szOperator : szLegal, Input.of(buyerReport(gulf, "0.00")));
             assertThat(o.free()).isTrue();
             assertThat(o.slot()).isEqualTo(i + 1);
             assertThat(o.chargeFen()).isZero();
         }
-        Quote fourth = orders.quote(szLegal, buyerReport(gulf, null));
+        Quote fourth = orders.quote(szLegal, Input.of(buyerReport(gulf, null)));
         assertThat(fourth.basis()).isEqualTo(Quote.Basis.CHARGED);
         assertThat(fourth.charge()).isEqualTo("600.00");
         assertThat(fourth.currency()).isEqualTo("CNY");
-        assertThatThrownBy(() -> orders.order(szLegal, buyerReport(gulf, "0.00")))
+        assertThatThrownBy(() -> orders.order(szLegal, Input.of(buyerReport(gulf, "0.00"))))
                 .isInstanceOf(RequestRefusedException.class).hasMessageContaining("the charge changed: it is now 600.00 CNY");
         assertThat(count("SELECT COUNT(*) FROM credit_orders")).isEqualTo(3);
-        CreditOrder charged = orders.order(szLegal, buyerReport(gulf, "600.00"));
+        CreditOrder charged = orders.order(szLegal, Input.of(buyerReport(gulf, "600.00")));
         assertThat(charged.free()).isFalse();
         assertThat(charged.chargeFen()).isEqualTo(60_000);
         // urgent: the surcharge comes on top
-        Quote urgent = orders.quote(szLegal, new CreditOrders.OrderRequest("BUYER_CREDIT", gulf.id(), null, null, null,
-                true, null, null));
+        Quote urgent = orders.quote(szLegal, Input.of(new CreditOrders.OrderRequest("BUYER_CREDIT", gulf.id(), null, null, null,
+                true, null, null)));
         assertThat(urgent.charge()).isEqualTo("1000.00");
         Wallet w = orders.wallet(szLegal, null);
         assertThat(w.freeTotal()).isEqualTo(3);
@@ -181,13 +182,13 @@ class CreditOrdersTest {
         effectivePolicy(sz, "shenzhen-2023", 300_000_000L);
         List<CreditOrder> free = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            free.add(orders.order(szLegal, buyerReport(gulf, "0.00")));
+            free.add(orders.order(szLegal, Input.of(buyerReport(gulf, "0.00"))));
         }
-        CreditOrder cancelled = orders.cancel(szOperator, free.get(1).id(), "下错了");
+        CreditOrder cancelled = orders.cancel(szOperator, free.get(1).id(), Input.of("下错了"));
         assertThat(cancelled.state()).isEqualTo(OrderState.CANCELLED);
         assertThat(cancelled.slotReturned()).isTrue();
         assertThat(orders.wallet(szLegal, null).freeLeft()).isEqualTo(1);
-        CreditOrder again = orders.order(szLegal, buyerReport(gulf, "0.00"));
+        CreditOrder again = orders.order(szLegal, Input.of(buyerReport(gulf, "0.00")));
         assertThat(again.free()).isTrue();
         assertThat(again.slot()).isEqualTo(2);
 
@@ -196,13 +197,13 @@ class CreditOrdersTest {
                 .hasMessage("order " + free.get(0).id() + " is in progress, so it cannot be taken (only ordered orders can)");
         assertThatThrownBy(() -> orders.cancel(szLegal, free.get(0).id(), null))
                 .isInstanceOf(RequestRefusedException.class).hasMessageContaining("cannot be cancelled");
-        CreditOrder unable = orders.unableToLocate(reviewer, free.get(0).id(), "买方名称与注册信息不符");
+        CreditOrder unable = orders.unableToLocate(reviewer, free.get(0).id(), Input.of("买方名称与注册信息不符"));
         assertThat(unable.state()).isEqualTo(OrderState.UNABLE_TO_LOCATE);
         assertThat(count("SELECT free_used FROM credit_quotas")).isEqualTo(2);
         assertThatThrownBy(() -> orders.cancel(reviewer, free.get(0).id(), null))
                 .isInstanceOf(RequestRefusedException.class).satisfies(e ->
                         assertThat(((RequestRefusedException) e).status()).isEqualTo(409));
-        assertThatThrownBy(() -> orders.deliver(reviewer, free.get(2).id(), report(List.of())))
+        assertThatThrownBy(() -> orders.deliver(reviewer, free.get(2).id(), Input.of(report(List.of()))))
                 .isInstanceOf(RequestRefusedException.class).hasMessageContaining("is ordered, so it cannot be delivered");
         assertThat(orders.history(szLegal, free.get(0).id())).extracting(OrderEvent::to)
                 .containsExactly(OrderState.ORDERED, OrderState.IN_PROGRESS, OrderState.UNABLE_TO_LOCATE);
@@ -211,18 +212,18 @@ class CreditOrdersTest {
     @Test
     void deliveryIsValidatedStoredNotifiedAndTellsTheAlarmOfRiskEvents() {
         effectivePolicy(sz, "shenzhen-2023", 300_000_000L);
-        CreditOrder o = orders.order(szLegal, buyerReport(gulf, "0.00"));
+        CreditOrder o = orders.order(szLegal, Input.of(buyerReport(gulf, "0.00")));
         orders.take(reviewer, o.id());
         Report bad = new Report(null, "Z", "LATE", new Report.Financials(3000, "usd", new BigDecimal("-1"), null, null),
                 List.of(new Report.RiskEvent("FIRE", "2030-01-01", "")), "短");
-        assertThatThrownBy(() -> orders.deliver(reviewer, o.id(), bad)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> orders.deliver(reviewer, o.id(), Input.of(bad))).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(FieldError::field)
                         .contains("registration.name", "rating", "paymentBehaviour", "financials.year",
                                 "financials.currency", "financials.revenue", "riskEvents[0].type", "riskEvents[0].date",
                                 "riskEvents[0].description", "summary"));
         assertThat(orders.order(reviewer, o.id()).state()).isEqualTo(OrderState.IN_PROGRESS);
-        CreditOrder delivered = orders.deliver(reviewer, o.id(), report(List.of(
-                new Report.RiskEvent("BANKRUPTCY", "2024-01-10", "迪拜法院宣告破产"))));
+        CreditOrder delivered = orders.deliver(reviewer, o.id(), Input.of(report(List.of(
+                new Report.RiskEvent("BANKRUPTCY", "2024-01-10", "迪拜法院宣告破产")))));
         assertThat(delivered.state()).isEqualTo(OrderState.DELIVERED);
         assertThat(delivered.report().rating()).isEqualTo("D");
         assertThat(alarms).hasSize(1);
@@ -230,6 +231,27 @@ class CreditOrdersTest {
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE enterprise_id = ? AND channel = 'EMAIL' AND address ="
                 + " 'sz_legal-1@example.com' AND subject LIKE '资信报告已出具%'", sz.id())).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE enterprise_id = ? AND channel = 'SMS'", sz.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aStepThatCannotApplyIsRefusedForTheOrdersStateBeforeItsBodyIsLookedAt() { // #13
+        effectivePolicy(sz, "shenzhen-2023", 300_000_000L);
+        CreditOrder o = orders.order(szLegal, Input.of(buyerReport(gulf, "0.00")));
+        Report empty = new Report(null, null, null, null, null, null);
+        assertThatThrownBy(() -> orders.deliver(reviewer, o.id(), Input.of(empty)))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        orders.take(reviewer, o.id());
+        assertThatThrownBy(() -> orders.cancel(szLegal, o.id(), Input.of("x".repeat(501))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> orders.unableToLocate(reviewer, o.id(), Input.of(" ")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("reason");
+        orders.deliver(reviewer, o.id(), Input.of(report(List.of())));
+        assertThatThrownBy(() -> orders.unableToLocate(reviewer, o.id(), Input.of(" ")))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> orders.cancel(reviewer, o.id(), Input.of("x".repeat(501))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> orders.cancel(reviewer, 999_999, Input.of("x".repeat(501))))
+                .isInstanceOf(NotFoundException.class);
     }
 
     static Report report(List<Report.RiskEvent> events) {
@@ -240,37 +262,42 @@ class CreditOrdersTest {
     }
 
     @Test
-    void aManagerOrdersOnBehalfOfThePortfolioOnlyAndBuyersOfOthersAreNotFound() {
+    void aManagerOrdersOnBehalfOfThePortfolioOnlyAndOthersBuyersAreNoSuchBuyer() {
         effectivePolicy(sz, "shenzhen-2023", 300_000_000L);
-        CreditOrder o = orders.order(manager, new CreditOrders.OrderRequest("BUYER_CREDIT", gulf.id(), null, null, null,
-                false, sz.id(), BigDecimal.ZERO));
+        CreditOrder o = orders.order(manager, Input.of(new CreditOrders.OrderRequest("BUYER_CREDIT", gulf.id(), null, null, null,
+                false, sz.id(), BigDecimal.ZERO)));
         assertThat(o.onBehalf()).isTrue();
         assertThat(o.enterpriseId()).isEqualTo(sz.id());
         assertThat(orders.wallet(szLegal, null).uses()).extracting(CreditOrder::orderedByName).containsExactly("测试manager");
-        assertThatThrownBy(() -> orders.order(manager, new CreditOrders.OrderRequest("BUYER_CREDIT", gulf.id(), null,
-                null, null, false, hn.id(), new BigDecimal("600.00")))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> orders.order(manager, buyerReport(gulf, "0.00"))).isInstanceOf(InvalidInputException.class)
+        // an enterprise or a buyer named in the form that the principal may not name is a field of it: #13
+        assertThatThrownBy(() -> orders.order(manager, Input.of(new CreditOrders.OrderRequest("BUYER_CREDIT", gulf.id(), null,
+                null, null, false, hn.id(), new BigDecimal("600.00"))))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("enterpriseId: no such enterprise to order for: " + hn.id());
+        assertThatThrownBy(() -> orders.order(manager, Input.of(buyerReport(gulf, "0.00")))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("enterpriseId");
-        assertThatThrownBy(() -> orders.order(szLegal, buyerReport(hnOwnBuyer, "600.00"))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> orders.order(reviewer, buyerReport(gulf, "0.00"))).isInstanceOf(RequestRefusedException.class);
+        assertThatThrownBy(() -> orders.order(szLegal, Input.of(buyerReport(hnOwnBuyer, "600.00"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("buyerId: no such buyer: " + hnOwnBuyer.id());
+        assertThatThrownBy(() -> orders.order(reviewer, Input.of(buyerReport(gulf, "0.00")))).isInstanceOf(RequestRefusedException.class);
         assertThatThrownBy(() -> orders.wallet(manager, hn.id())).isInstanceOf(NotFoundException.class);
         assertThat(count("SELECT COUNT(*) FROM credit_orders")).isEqualTo(1);
     }
 
     @Test
     void badFieldsAreAllReportedAndNothingIsSaved() {
-        assertThatThrownBy(() -> orders.order(szLegal, new CreditOrders.OrderRequest("NOPE", null, null, "12a", null,
-                null, null, new BigDecimal("-1")))).isInstanceOf(InvalidInputException.class).satisfies(e ->
+        assertThatThrownBy(() -> orders.order(szLegal, Input.of(new CreditOrders.OrderRequest("NOPE", null, null, "12a", null,
+                null, null, new BigDecimal("-1"))))).isInstanceOf(InvalidInputException.class).satisfies(e ->
                 assertThat(((InvalidInputException) e).errors()).extracting(FieldError::field)
                         .containsExactly("type", "hsCode", "expectedCharge"));
-        assertThatThrownBy(() -> orders.order(szLegal, new CreditOrders.OrderRequest("COUNTRY_RISK", null, "Atlantis",
-                null, null, true, null, BigDecimal.ZERO))).isInstanceOf(InvalidInputException.class).satisfies(e ->
+        assertThatThrownBy(() -> orders.order(szLegal, Input.of(new CreditOrders.OrderRequest("COUNTRY_RISK", null, "Atlantis",
+                null, null, true, null, BigDecimal.ZERO)))).isInstanceOf(InvalidInputException.class).satisfies(e ->
                 assertThat(((InvalidInputException) e).errors()).extracting(FieldError::field)
                         .containsExactly("country", "urgent"));
-        assertThatThrownBy(() -> orders.order(szLegal, buyerReport(gulf, null)))
+        assertThatThrownBy(() -> orders.order(szLegal, Input.of(buyerReport(gulf, null))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("expectedCharge");
-        assertThatThrownBy(() -> orders.order(szLegal, new CreditOrders.OrderRequest("BUYER_CREDIT", 999_999L, null, null,
-                null, false, null, BigDecimal.ZERO))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> orders.order(szLegal, Input.of(new CreditOrders.OrderRequest("BUYER_CREDIT", 999_999L, null,
+                null, "x".repeat(201), false, null, null)))).satisfies(e -> // #13: the unknown buyer with the rest
+                assertThat(((InvalidInputException) e).errors()).extracting(FieldError::field)
+                        .containsExactly("buyerId", "product", "expectedCharge"));
         assertThat(count("SELECT COUNT(*) FROM credit_orders")).isZero();
         assertThat(count("SELECT COUNT(*) FROM credit_quotas")).isZero();
     }
@@ -279,13 +306,13 @@ class CreditOrdersTest {
     void otherReportsNeedKnownExportsUnder20MillionUsd() {
         CreditOrders.OrderRequest countryRisk = new CreditOrders.OrderRequest("COUNTRY_RISK", null, "阿联酋", null, null,
                 false, null, new BigDecimal("500.00"));
-        assertThatThrownBy(() -> orders.order(szLegal, countryRisk)).isInstanceOf(RequestRefusedException.class)
+        assertThatThrownBy(() -> orders.order(szLegal, Input.of(countryRisk))).isInstanceOf(RequestRefusedException.class)
                 .hasMessageContaining("exports are not known");
         effectivePolicy(hn, "shenzhen-2023", 2_500_000_000L);
-        assertThatThrownBy(() -> orders.order(hnLegal, countryRisk)).isInstanceOf(RequestRefusedException.class)
+        assertThatThrownBy(() -> orders.order(hnLegal, Input.of(countryRisk))).isInstanceOf(RequestRefusedException.class)
                 .hasMessageContaining("last-year exports are 25000000 USD");
         effectivePolicy(sz, "shenzhen-2023", 300_000_000L);
-        CreditOrder o = orders.order(szLegal, countryRisk);
+        CreditOrder o = orders.order(szLegal, Input.of(countryRisk));
         assertThat(o.countryCode()).isEqualTo("AE");
         assertThat(o.free()).isFalse();
         assertThat(o.charge()).isEqualTo("500.00");
@@ -294,29 +321,29 @@ class CreditOrdersTest {
 
     @Test
     void pricesAreSetByAdministratorsWithEveryBadFieldReported() {
-        assertThatThrownBy(() -> prices.set(admin, "BUYER_CREDIT", new CreditPrices.PriceChange(new BigDecimal("-5"),
-                new BigDecimal("0.001")))).isInstanceOf(InvalidInputException.class).satisfies(e ->
+        assertThatThrownBy(() -> prices.set(admin, "BUYER_CREDIT", Input.of(new CreditPrices.PriceChange(new BigDecimal("-5"),
+                new BigDecimal("0.001"))))).isInstanceOf(InvalidInputException.class).satisfies(e ->
                 assertThat(((InvalidInputException) e).errors()).extracting(FieldError::field)
                         .containsExactly("price", "urgentSurcharge"));
-        assertThatThrownBy(() -> prices.set(admin, "BUYER_CREDIT", new CreditPrices.PriceChange(new BigDecimal("100000.01"),
-                null))).isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 100000 CNY");
-        assertThatThrownBy(() -> prices.set(admin, "COUNTRY_RISK", new CreditPrices.PriceChange(BigDecimal.TEN,
-                BigDecimal.ONE))).isInstanceOf(InvalidInputException.class).hasMessageContaining("urgentSurcharge");
-        assertThatThrownBy(() -> prices.set(admin, "NOPE", new CreditPrices.PriceChange(BigDecimal.TEN, null)))
+        assertThatThrownBy(() -> prices.set(admin, "BUYER_CREDIT", Input.of(new CreditPrices.PriceChange(new BigDecimal("100000.01"),
+                null)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 100000 CNY");
+        assertThatThrownBy(() -> prices.set(admin, "COUNTRY_RISK", Input.of(new CreditPrices.PriceChange(BigDecimal.TEN,
+                BigDecimal.ONE)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("urgentSurcharge");
+        assertThatThrownBy(() -> prices.set(admin, "NOPE", Input.of(new CreditPrices.PriceChange(BigDecimal.TEN, null))))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> prices.set(reviewer, "BUYER_CREDIT", new CreditPrices.PriceChange(BigDecimal.TEN, null)))
+        assertThatThrownBy(() -> prices.set(reviewer, "BUYER_CREDIT", Input.of(new CreditPrices.PriceChange(BigDecimal.TEN, null))))
                 .isInstanceOf(RequestRefusedException.class);
         assertThat(count("SELECT COUNT(*) FROM credit_prices")).isZero();
-        CreditPrices.Price p = prices.set(admin, "BUYER_CREDIT", new CreditPrices.PriceChange(new BigDecimal("880.5"),
-                new BigDecimal("300")));
+        CreditPrices.Price p = prices.set(admin, "BUYER_CREDIT", Input.of(new CreditPrices.PriceChange(new BigDecimal("880.5"),
+                new BigDecimal("300"))));
         assertThat(p.price()).isEqualTo("880.50");
-        assertThat(orders.quote(szLegal, buyerReport(gulf, null)).charge()).isEqualTo("880.50");
+        assertThat(orders.quote(szLegal, Input.of(buyerReport(gulf, null))).charge()).isEqualTo("880.50");
     }
 
     @Test
     void theDatabaseItselfRefusesMoreFreeReportsThanTheQuota() {
         long policy = effectivePolicy(sz, "shenzhen-2023", 300_000_000L);
-        CreditOrder first = orders.order(szLegal, buyerReport(gulf, "0.00"));
+        CreditOrder first = orders.order(szLegal, Input.of(buyerReport(gulf, "0.00")));
         long quota = count("SELECT id FROM credit_quotas WHERE policy_id = ?", policy);
         assertThatThrownBy(() -> db.inTransaction(tx -> tx.update("UPDATE credit_quotas SET free_used = 4 WHERE id = ?",
                 quota))).isInstanceOf(ConstraintViolationException.class);
@@ -338,9 +365,9 @@ class CreditOrdersTest {
         List<CreditOrder> placed = race(50, () -> {
             // as a user would: quote, confirm what was shown, and quote again when told the charge changed
             for (int attempt = 0; ; attempt++) {
-                Quote q = orders.quote(szLegal, buyerReport(gulf, null));
+                Quote q = orders.quote(szLegal, Input.of(buyerReport(gulf, null)));
                 try {
-                    return orders.order(szLegal, buyerReport(gulf, q.charge()));
+                    return orders.order(szLegal, Input.of(buyerReport(gulf, q.charge())));
                 } catch (RequestRefusedException e) {
                     if (attempt > 5) {
                         throw e;
@@ -362,7 +389,7 @@ class CreditOrdersTest {
         List<Object> outcomes = new CopyOnWriteArrayList<>();
         race(50, () -> {
             try {
-                outcomes.add(orders.order(szLegal, buyerReport(gulf, "0.00")));
+                outcomes.add(orders.order(szLegal, Input.of(buyerReport(gulf, "0.00"))));
             } catch (RequestRefusedException e) {
                 outcomes.add(e.status());
             }
@@ -371,9 +398,9 @@ class CreditOrdersTest {
         assertThat(outcomes.stream().filter(o -> o instanceof CreditOrder)).hasSize(3);
         assertThat(outcomes.stream().filter(o -> Integer.valueOf(409).equals(o))).hasSize(47);
         assertThat(count("SELECT COUNT(*) FROM credit_orders")).isEqualTo(3);
-        Quote after = orders.quote(szLegal, buyerReport(gulf, null));
+        Quote after = orders.quote(szLegal, Input.of(buyerReport(gulf, null)));
         assertThat(after.basis()).isEqualTo(Quote.Basis.REFUSED);
-        assertThatThrownBy(() -> orders.order(szLegal, buyerReport(gulf, "600.00"))).isInstanceOf(RequestRefusedException.class)
+        assertThatThrownBy(() -> orders.order(szLegal, Input.of(buyerReport(gulf, "600.00")))).isInstanceOf(RequestRefusedException.class)
                 .hasMessageContaining("gives no further reports");
     }
 

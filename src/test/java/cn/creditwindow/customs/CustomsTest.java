@@ -15,6 +15,7 @@ import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -180,6 +181,21 @@ class CustomsTest {
         assertThatThrownBy(() -> db.read(tx -> customs.check(tx, szId, List.of(SZ_DECLARATION, "123", "530120261000012345"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
                         .containsExactly("numbers[1]", "numbers[2]"));
+    }
+
+    @Test
+    void aCheckFormNamesAnEnterpriseItMayNotNameWithItsBadNumbers() { // #13
+        Principal manager = new Principal(5, "m", "m", Role.ACCOUNT_MANAGER, null, Set.of(), null);
+        assertThatThrownBy(() -> customs.check(manager, Input.of(new Customs.CheckRequest(hnId, List.of("123"),
+                List.of("?")))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("enterpriseId", "numbers[0]", "certificateNumbers[0]"));
+        assertThatThrownBy(() -> customs.check(shenzhen, Input.of(new Customs.CheckRequest(hnId, null, null))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("enterpriseId", "numbers"));
+        importBoth();
+        assertThat(customs.check(shenzhen, Input.of(new Customs.CheckRequest(null, List.of(SZ_DECLARATION), null)))
+                .declarations().get(0).ok()).isTrue();
     }
 
     @Test

@@ -19,6 +19,7 @@ import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.TestClock;
 import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
@@ -130,14 +131,14 @@ class EnrolmentsTest {
         long id = importHenan();
         assertThatThrownBy(() -> lists.confirm(admin, id)).isInstanceOf(RequestRefusedException.class)
                 .hasMessageContaining("only a published list");
-        lists.publish(id, LocalDate.of(2024, 8, 20), LocalDate.of(2024, 8, 26));
+        lists.publish(id, Input.of(EligibleLists.Publication.of(LocalDate.of(2024, 8, 20), LocalDate.of(2024, 8, 26))));
         assertThatThrownBy(() -> lists.confirm(admin, id))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.zh()).contains("2024-08-26", "2024-08-27 起方可确认");
                 });
         assertThat(count("SELECT COUNT(*) FROM policies")).isZero();
-        assertThatThrownBy(() -> lists.publish(id, LocalDate.of(2024, 8, 26), LocalDate.of(2024, 8, 20)))
+        assertThatThrownBy(() -> lists.publish(id, Input.of(EligibleLists.Publication.of(LocalDate.of(2024, 8, 26), LocalDate.of(2024, 8, 20)))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("end");
     }
 
@@ -224,12 +225,12 @@ class EnrolmentsTest {
         assertThat(first.outcome()).isEqualTo(Application.Outcome.SUBMITTED);
         assertThat(enrolments.policy(operator, p.id()).state()).isEqualTo(PolicyState.APPLIED);
         assertThat(enrolments.counts(reviewer).awaitingReview()).isEqualTo(1);
-        assertThatThrownBy(() -> enrolments.requestCode(legal, p.id(), contact("13912345678")))
+        assertThatThrownBy(() -> enrolments.requestCode(legal, p.id(), Input.of(contact("13912345678"))))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
 
-        assertThatThrownBy(() -> enrolments.returnApplication(reviewer, first.id(), "  "))
+        assertThatThrownBy(() -> enrolments.returnApplication(reviewer, first.id(), Input.of("  ")))
                 .isInstanceOf(InvalidInputException.class);
-        Policy returned = enrolments.returnApplication(reviewer, first.id(), "联系人邮箱不是企业邮箱");
+        Policy returned = enrolments.returnApplication(reviewer, first.id(), Input.of("联系人邮箱不是企业邮箱"));
         assertThat(returned.state()).isEqualTo(PolicyState.RETURNED);
         assertThat(enrolments.counts(legal).returned()).isEqualTo(1);
         assertThat(outbox.ofEnterprise(p.enterpriseId(), new PageRequest(1, 10)).items().get(0).text())
@@ -274,7 +275,7 @@ class EnrolmentsTest {
     void applyingNeedsASignedAgreementAndADataAuthorisation() throws IOException {
         Policy p = unreadyPendingPolicy();
         Principal operator = person(p.enterpriseId(), "operator", Role.OPERATOR);
-        assertThatThrownBy(() -> enrolments.requestCode(operator, p.id(), contact("13912345678")))
+        assertThatThrownBy(() -> enrolments.requestCode(operator, p.id(), Input.of(contact("13912345678"))))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.zh()).contains("/agreements", "签署服务协议", "完成企业数据授权");
@@ -284,7 +285,7 @@ class EnrolmentsTest {
         assertThat(outbox.ofEnterprise(p.enterpriseId(), new PageRequest(1, 10)).items()).noneMatch(n -> n.text()
                 .contains("验证码"));
         ready(p.enterpriseId());
-        assertThat(enrolments.requestCode(operator, p.id(), contact("13912345678")).tries()).isEqualTo(5);
+        assertThat(enrolments.requestCode(operator, p.id(), Input.of(contact("13912345678"))).tries()).isEqualTo(5);
     }
 
     @Test
@@ -293,7 +294,7 @@ class EnrolmentsTest {
         Principal legal = person(p.enterpriseId(), "legal", Role.LEGAL_REPRESENTATIVE);
         String code = requestCode(legal, p.id(), "13912345678");
         clock.advance(Duration.ofMinutes(5));
-        assertThatThrownBy(() -> enrolments.submit(legal, p.id(), form("13912345678", code)))
+        assertThatThrownBy(() -> enrolments.submit(legal, p.id(), Input.of(form("13912345678", code))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.errors().get(0).field()).isEqualTo("code");
                     assertThat(e.errors().get(0).zh()).contains("已过期");
@@ -310,20 +311,20 @@ class EnrolmentsTest {
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int left = 4; left >= 0; left--) {
             int expected = left;
-            assertThatThrownBy(() -> enrolments.submit(legal, p.id(), form("13912345678", wrong)))
+            assertThatThrownBy(() -> enrolments.submit(legal, p.id(), Input.of(form("13912345678", wrong))))
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.errors().get(0).en()).contains(expected + (expected == 1 ? " try" : " tries") + " left"));
         }
-        assertThatThrownBy(() -> enrolments.submit(legal, p.id(), form("13912345678", code)))
+        assertThatThrownBy(() -> enrolments.submit(legal, p.id(), Input.of(form("13912345678", code))))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).zh()).contains("已因错误 5 次失效"));
         String fresh = requestCode(legal, p.id(), "13912345678");
-        assertThatThrownBy(() -> enrolments.submit(legal, p.id(), form("13700000000", fresh)))
+        assertThatThrownBy(() -> enrolments.submit(legal, p.id(), Input.of(form("13700000000", fresh))))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("mobile"));
-        assertThat(enrolments.submit(legal, p.id(), form("13912345678", fresh)).outcome())
+        assertThat(enrolments.submit(legal, p.id(), Input.of(form("13912345678", fresh))).outcome())
                 .isEqualTo(Application.Outcome.SUBMITTED);
-        assertThatThrownBy(() -> enrolments.submit(legal, p.id(), form("13912345678", fresh)))
+        assertThatThrownBy(() -> enrolments.submit(legal, p.id(), Input.of(form("13912345678", fresh))))
                 .isInstanceOf(RequestRefusedException.class).hasMessageContaining("second enrolment");
     }
 
@@ -332,13 +333,57 @@ class EnrolmentsTest {
         Policy p = pendingPolicy();
         Principal legal = person(p.enterpriseId(), "legal", Role.LEGAL_REPRESENTATIVE);
         assertThatThrownBy(() -> enrolments.submit(legal, p.id(),
-                new Enrolments.ApplicationForm("", "1234", "not-an-address", false, "12")))
+                Input.of(new Enrolments.ApplicationForm("", "1234", "not-an-address", false, "12"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field)
                         .containsExactly("contactName", "mobile", "email", "declaration", "code"));
-        assertThat(enrolments.requestCode(legal, p.id(), new Enrolments.ContactDetails("张经理", "139 1234 5678",
-                "zhang_san-01@example-mail.com.cn")).maskedMobile()).isEqualTo("139****5678");
+        assertThat(enrolments.requestCode(legal, p.id(), Input.of(new Enrolments.ContactDetails("张经理", "139 1234 5678",
+                "zhang_san-01@example-mail.com.cn"))).maskedMobile()).isEqualTo("139****5678");
         assertThat(count("SELECT COUNT(*) FROM applications")).isZero();
+    }
+
+    @Test
+    void aStepThatCannotApplyIsRefusedForThePolicysStateBeforeItsFormIsLookedAt() throws IOException { // #13
+        Policy p = pendingPolicy();
+        Principal legal = person(p.enterpriseId(), "legal", Role.LEGAL_REPRESENTATIVE);
+        Application a = apply(legal, p.id(), "13912345678", "a@example.com");
+        Enrolments.ContactDetails bad = new Enrolments.ContactDetails("", "1234", "not-an-address");
+        assertThatThrownBy(() -> enrolments.requestCode(legal, p.id(), Input.of(bad)))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> enrolments.submit(legal, p.id(),
+                Input.of(new Enrolments.ApplicationForm("", "1234", "x", false, ""))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        enrolments.accept(reviewer, a.id());
+        assertThatThrownBy(() -> enrolments.returnApplication(reviewer, a.id(), Input.of(" ")))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> enrolments.returnApplication(reviewer, 999, Input.of(" ")))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aConfirmedListsPublicationIsRefusedForItsStateBeforeTheDatesAreLookedAt() throws IOException { // #13
+        long id = publishedHenan();
+        assertThatThrownBy(() -> lists.publish(id, Input.of(new EligibleLists.Publication("soon", null))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("start", "end"));
+        clock.advance(Duration.ofDays(8));
+        lists.confirm(admin, id);
+        assertThatThrownBy(() -> lists.publish(id, Input.of(new EligibleLists.Publication("soon", null))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> lists.publish(999, Input.of(new EligibleLists.Publication(null, null))))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anUnknownSchemeIsNamedWithTheFilesBadRows() throws IOException { // #13
+        assertThatThrownBy(() -> lists.importCsv(admin, "mars-2024", "bad.csv", fixture("bad-rows.csv")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("scheme", "line2.uscc", "line3.exports", "line4.district", "line6.uscc"));
+        assertThatThrownBy(() -> lists.importCsv(admin, " ", "none.csv", null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("scheme", "file"));
+        assertThat(count("SELECT COUNT(*) FROM eligible_lists")).isZero();
     }
 
     @Test
@@ -347,7 +392,7 @@ class EnrolmentsTest {
         long other = accounts.enterpriseByUscc("91410105MA00000029").orElseThrow().id();
         Principal stranger = person(other, "stranger", Role.LEGAL_REPRESENTATIVE);
         assertThatThrownBy(() -> enrolments.policy(stranger, p.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> enrolments.requestCode(stranger, p.id(), contact("13912345678")))
+        assertThatThrownBy(() -> enrolments.requestCode(stranger, p.id(), Input.of(contact("13912345678"))))
                 .isInstanceOf(NotFoundException.class);
         Principal legal = person(p.enterpriseId(), "legal", Role.LEGAL_REPRESENTATIVE);
         Application a = apply(legal, p.id(), "13912345678", "a@example.com");
@@ -359,11 +404,11 @@ class EnrolmentsTest {
 
     private Application apply(Principal p, long policyId, String mobile, String email) {
         String code = requestCode(p, policyId, mobile);
-        return enrolments.submit(p, policyId, new Enrolments.ApplicationForm("李明", mobile, email, true, code));
+        return enrolments.submit(p, policyId, Input.of(new Enrolments.ApplicationForm("李明", mobile, email, true, code)));
     }
 
     private String requestCode(Principal p, long policyId, String mobile) {
-        enrolments.requestCode(p, policyId, contact(mobile));
+        enrolments.requestCode(p, policyId, Input.of(contact(mobile)));
         Outbox.Sent sms = outbox.ofEnterprise(enrolments.policy(p, policyId).enterpriseId(), new PageRequest(1, 1))
                 .items().get(0);
         assertThat(sms.address()).isEqualTo(mobile);
@@ -401,14 +446,14 @@ class EnrolmentsTest {
         LocalDate today = LocalDate.ofInstant(clock.instant(), Config.CHINA);
         long seal = seals.create(legal, new Seals.NewSeal("COMPANY", "法人", today.toString(),
                 today.plusYears(2).toString())).id();
-        agreements.countersign(reviewer, agreements.sign(legal, new Agreements.SignRequest(seal, true)).id());
-        new DataAuthorisations(db, clock, Config.CHINA).authorise(legal, new DataAuthorisations.AuthoriseRequest(true));
+        agreements.countersign(reviewer, agreements.sign(legal, Input.of(new Agreements.SignRequest(seal, true))).id());
+        new DataAuthorisations(db, clock, Config.CHINA).authorise(legal, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
     }
 
     private long publishedHenan() throws IOException {
         long id = importHenan();
         LocalDate today = LocalDate.ofInstant(clock.instant(), Config.CHINA);
-        lists.publish(id, today, today.plusDays(6));
+        lists.publish(id, Input.of(EligibleLists.Publication.of(today, today.plusDays(6))));
         return id;
     }
 
