@@ -75,9 +75,9 @@ final class ErrorMapping {
             // A refusal may come before the body was read (413, and 401, 403, 404 from the guards): Jetty then closes
             // the connection once it has answered, and a client still sending gets a reset instead of the answer, or
             // one that keeps connections open sends its next request into the closed one. What is left of the body is
-            // read first; when too much is left, the answer says the connection closes.
-            if (hasBody(ctx) && !ctx.isMultipartFormData() // Jetty parses forms itself and closes on its limits
-                    && !drain(ctx)) {
+            // read first; when too much is left, or it cannot be read (a multipart form Jetty gave up parsing at its
+            // limits), the answer says the connection closes.
+            if (hasBody(ctx) && !drain(ctx)) {
                 ctx.header("Connection", "close");
             }
             if (Routes.isApi(ctx.path())) {

@@ -40,8 +40,10 @@ public final class JsonBodies {
     private final ObjectMapper mapper;
 
     public JsonBodies(ObjectMapper mapper) {
+        // numbers stay exact decimals in the tree (1e400 is a number too large, not Infinity) until a field reads them
         this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /** The body as a record; 400 naming every field that could not be read, or an empty body. */
@@ -162,7 +164,8 @@ public final class JsonBodies {
         } catch (MismatchedInputException e) {
             String inner = path(e);
             unreadable.add(wrongType(inner.isEmpty() ? field : field + inner.substring(0, inner.length() - 1)));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: a conversion the reader does not wrap (a number out of a type's range)
             unreadable.add(wrongType(field));
         }
         return defaultOf(raw);

@@ -40,6 +40,23 @@ class JsonBodiesTest {
         assertThat(in.value().others().get(0).swift()).isEqualTo("Y");
     }
 
+    record Amounts(java.math.BigDecimal price, Integer count, Long id, double ratio) {
+    }
+
+    // #13, found by InputFuzzIT: {"price": 1e400} was read as Infinity, whose conversion threw past the reader (a 500)
+    @Test
+    void numbersOutOfRangeAreNamedAndExactOnesKept() {
+        Input<Amounts> huge = bodies.input(JSON, "{\"price\": 1e400, \"count\": 1e400, \"id\": 99999999999999999999,"
+                + " \"ratio\": 0.8}", Amounts.class);
+        assertThat(fields(huge.unreadable())).containsExactlyInAnyOrder("count", "id");
+        assertThat(huge.value().price()).isEqualByComparingTo("1e400");
+        assertThat(huge.value().ratio()).isEqualTo(0.8);
+        Input<Amounts> exact = bodies.input(JSON, "{\"price\": 0.1, \"count\": 3, \"id\": 7, \"ratio\": 1e-3}",
+                Amounts.class);
+        assertThat(exact.unreadable()).isEmpty();
+        assertThat(exact.value().price()).isEqualTo(new java.math.BigDecimal("0.1"));
+    }
+
     @Test
     void anEmptyBodyIsAFormWithNothingGiven() { // #13: the domain names the missing fields after its state checks
         for (String type : java.util.Arrays.asList(JSON, null)) {
