@@ -44,6 +44,8 @@ final class ErrorMapping {
         config.routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
             var refusal = Uploads.refusal(e);
             if (refusal.isPresent()) {
+                // Jetty gave up the form half-read and closes the connection after this answer: say so
+                ctx.header("Connection", "close");
                 answer.send(ctx, refusal.get().status(), code(refusal.get().status()), refusal.get().getMessage(),
                         refusal.get().zh(), List.of());
                 return;

@@ -343,6 +343,16 @@ class ClaimAttachmentsIT {
         // no file chosen
         assertThat(legal.multipart("/claims/" + claim + "/attachments", Map.of(), "file", "", new byte[0]).status())
                 .isEqualTo(400);
+        // #13 (found by InputFuzzIT): a form Jetty cannot parse (a NUL in the file name) is a 400 that says the
+        // connection closes, so the client's next request does not go into the closed one
+        for (int i = 0; i < 5; i++) {
+            TestServer.Response malformed = legal.multipart("/claims/" + claim + "/attachments", Map.of(), "file",
+                    "a\u0000.pdf", pdf(1000, 16));
+            assertThat(malformed.status()).isEqualTo(400);
+            assertThat(malformed.body()).contains("无法读取提交的表单");
+            assertThat(malformed.raw().headers().firstValue("Connection")).hasValue("close");
+            assertThat(legal.get("/claims/" + claim).status()).isEqualTo(200);
+        }
         assertThat(listing(claim).get("items")).hasSize(1);
         assertThat(incoming()).isEmpty();
 

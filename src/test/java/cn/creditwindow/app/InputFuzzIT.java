@@ -396,6 +396,7 @@ class InputFuzzIT {
 
     private String lastCookie;
     private String previous = "";
+    private String previousAnswer = "";
 
     private Answer send(String who, String method, String target, byte[] body, String contentType) {
         Session s = sessions.getOrDefault(who, new Session(null, null, null));
@@ -418,6 +419,7 @@ class InputFuzzIT {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cw_session=")).findFirst()
                     .ifPresent(c -> lastCookie = c.substring(0, c.indexOf(';')));
+            previousAnswer = r.statusCode() + " " + r.headers().firstValue("Connection").orElse("");
             return new Answer(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8),
                     r.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
@@ -428,7 +430,7 @@ class InputFuzzIT {
             throw new IllegalStateException(e);
         } finally {
             previous = who + " " + method + " " + shorten(target) + " " + (body == null ? 0 : body.length) + " bytes "
-                    + contentType;
+                    + contentType + " → " + previousAnswer;
         }
     }
 
