@@ -127,15 +127,18 @@ final class ErrorMapping {
         return String.join("；", errors.stream().map(e -> e.field() + "：" + e.zh()).toList());
     }
 
-    private static String code(int status) {
+    /** The machine-readable code of an error answer's status ({@link ApiError#error()}). */
+    static String code(int status) {
         return switch (status) {
             case 400 -> "invalid_input";
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 413 -> "too_large";
+            case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
             case 422 -> "unprocessable";
+            case 431 -> "headers_too_large";
             default -> "error";
         };
     }

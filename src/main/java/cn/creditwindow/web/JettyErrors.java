@@ -44,7 +44,7 @@ final class JettyErrors extends ErrorHandler {
                 + reason;
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(new ApiError(status, code(status), en, zh, List.of()));
+            body = mapper.writeValueAsBytes(new ApiError(status, ErrorMapping.code(status), en, zh, List.of()));
         } catch (JsonProcessingException e) {
             body = (status + " " + zh + " / " + en).getBytes(StandardCharsets.UTF_8);
         }
@@ -55,16 +55,5 @@ final class JettyErrors extends ErrorHandler {
         headers.put("Content-Security-Policy", Pages.CONTENT_SECURITY_POLICY);
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    private static String code(int status) {
-        return switch (status) {
-            case 400 -> "invalid_input";
-            case 404 -> "not_found";
-            case 413 -> "too_large";
-            case 414 -> "uri_too_long";
-            case 431 -> "headers_too_large";
-            default -> "error";
-        };
     }
 }
