@@ -72,10 +72,12 @@ public final class FeedParser {
             throw new IllegalArgumentException("base must be an absolute URI, got " + base);
         }
         String text = ContentDecoder.decode(content);
-        FeedDraft draft = read(text, base);
+        Prolog prolog = prolog(text);
+        FeedDraft draft = read(text, prolog, base);
         // A feed cut short (a half-copied file, a broken upload) keeps its complete items; the one it
         // ends inside is incomplete and is rejected rather than stored with half a body.
-        int incomplete = draft.format() != Format.HTML_PAGE && isTruncated(text) ? draft.items().size() - 1 : -1;
+        int incomplete = draft.format() != Format.HTML_PAGE && isTruncated(text, prolog.root())
+                ? draft.items().size() - 1 : -1;
         List<FeedItem> items = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         for (int i = 0; i < draft.items().size(); i++) {
@@ -90,17 +92,18 @@ public final class FeedParser {
         return new ParsedFeed(draft.format(), draft.title(), items, rejected);
     }
 
-    private static FeedDraft read(String text, URI base) {
-        Prolog prolog = prolog(text);
+    private static FeedDraft read(String text, Prolog prolog, URI base) {
         String root = prolog.root();
         String local = root.substring(root.indexOf(':') + 1).toLowerCase(Locale.ROOT);
-        if (prolog.doctype() && !local.equals("html")) {
+        boolean feed = local.equals("rss") || local.equals("rdf") || local.equals("feed");
+        if (prolog.doctype() && (feed || !local.equals("html") && text.stripLeading().startsWith("<?xml"))) {
             // A feed needs no DOCTYPE, and one can declare entities (external ones read files or URLs, nested ones
             // expand without end); jsoup would not expand them, but refusing is clearer than reading them as text.
+            // An HTML page's doctype is left to the page reader.
             throw new FeedFormatException("XML with a DOCTYPE declaration is refused: feeds need none, and a DOCTYPE"
                     + " can declare entities (remove the <!DOCTYPE …> line)");
         }
-        if (local.equals("rss") || local.equals("rdf") || local.equals("feed")) {
+        if (feed) {
             Document xml = Jsoup.parse(text, base.toString(), Parser.xmlParser());
             Element rootElement = xml.children().stream()
                     .filter(e -> FeedXml.local(e).equals(local))
@@ -115,26 +118,22 @@ public final class FeedParser {
         return ArticlePageReader.read(text, base);
     }
 
-    /** True when the root element of a feed is never closed: the document was cut short. */
-    static boolean isTruncated(String text) {
-        String root = rootElementName(text);
+    /** The first element's name and whether a DOCTYPE came before it. */
+    record Prolog(String root, boolean doctype) {
+    }
+
+    /** True when the root element of a feed ({@code root}) is never closed: the document was cut short. */
+    static boolean isTruncated(String text, String root) {
         return !root.isEmpty() && !text.contains("</" + root);
     }
 
     /**
-     * The name of the first element, past whitespace, the XML declaration, processing instructions,
-     * comments and a doctype; {@code ""} when the text does not start with markup.
+     * What comes before the first element, past whitespace, the XML declaration, processing instructions, comments
+     * and a doctype: the first element's name ({@code ""} when the text does not start with markup) and whether a
+     * DOCTYPE was there.
      *
      * @throws FeedFormatException when the text is blank
      */
-    static String rootElementName(String text) {
-        return prolog(text).root();
-    }
-
-    /** What comes before the first element: its name ({@code ""} if none) and whether a DOCTYPE was there. */
-    record Prolog(String root, boolean doctype) {
-    }
-
     static Prolog prolog(String text) {
         int i = 0;
         int n = text.length();

@@ -94,10 +94,13 @@ class FeedParserMalformedInputTest {
                     .hasMessage("XML with a DOCTYPE declaration is refused: feeds need none, and a DOCTYPE can declare"
                             + " entities (remove the <!DOCTYPE …> line)");
         }
-        // an article page's HTML doctype is no feed's
-        ParsedFeed page = parser.parse(("<!DOCTYPE html><html><head><title>页面标题</title></head><body><p>正文内容</p>"
-                + "</body></html>").getBytes(StandardCharsets.UTF_8), BASE);
-        assertThat(page.items()).extracting(FeedItem::title).containsExactly("页面标题");
+        // an article page's HTML doctype is no feed's, with or without the optional <html> tag
+        for (String html : List.of("<!DOCTYPE html><html><head><title>页面标题</title></head><body><p>正文内容</p>"
+                + "</body></html>", "<!DOCTYPE html><head><title>页面标题</title></head><body><p>正文内容</p></body>",
+                "<!DOCTYPE html><meta charset=\"utf-8\"><title>页面标题</title><p>正文内容</p>")) {
+            ParsedFeed page = parser.parse(html.getBytes(StandardCharsets.UTF_8), BASE);
+            assertThat(page.items()).as(html).extracting(FeedItem::title).containsExactly("页面标题");
+        }
     }
 
     @Test
