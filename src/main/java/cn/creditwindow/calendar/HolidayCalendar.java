@@ -18,9 +18,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -153,8 +155,9 @@ public final class HolidayCalendar {
 
     /** The needed years whose schedules are not held, ascending; empty when the calendar is complete. */
     public List<Integer> missingYears() {
-        WorkingDays calendar = workingDays();
-        return neededYears(today()).stream().filter(y -> !calendar.covers(y)).toList();
+        Set<Integer> loaded = new HashSet<>(db.read(tx -> tx.list("SELECT year FROM calendar_years",
+                r -> r.intValue("year"))));
+        return neededYears(today()).stream().filter(y -> !bundled.containsKey(y) && !loaded.contains(y)).toList();
     }
 
     /** Every year held, newest first, with the needed and missing years. */
@@ -166,9 +169,8 @@ public final class HolidayCalendar {
             tx.list(LOADED, HolidayCalendar::year).forEach(y -> years.put(y.year(), y));
             LocalDate today = today();
             List<Integer> needed = List.copyOf(neededYears(today));
-            WorkingDays calendar = workingDays(tx);
             return new Overview(today, List.copyOf(years.values()), needed,
-                    needed.stream().filter(y -> !calendar.covers(y)).toList());
+                    needed.stream().filter(y -> !years.containsKey(y)).toList());
         });
     }
 

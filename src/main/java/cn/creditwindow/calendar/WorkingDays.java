@@ -3,7 +3,6 @@ package cn.creditwindow.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,11 +39,6 @@ public final class WorkingDays {
     /** True when the official schedule of {@code year} is loaded. */
     public boolean covers(int year) {
         return covered.contains(year);
-    }
-
-    /** The years whose schedules are loaded, ascending. */
-    public SortedSet<Integer> coveredYears() {
-        return Collections.unmodifiableSortedSet(covered);
     }
 
     /** True on a day people work; in a year without a schedule, Monday to Friday. */

@@ -464,8 +464,9 @@ public final class Claims {
      * Counts again, in {@code calendar}, the decision deadline of every claim whose count went through {@code year}
      * (accepted on or before its last day, due on or after its first): {@link HolidayCalendar}'s listener, run in
      * the transaction that loads the year, so a provisional deadline becomes exact (and a replaced schedule moves
-     * the deadlines it changes) for every node at once. Deadlines are stored rather than counted at each read so
-     * that lists, queues and their SQL see the same date the claim page shows.
+     * the deadlines it changes) for every node at once. Deadlines are stored rather than counted at each read, so
+     * that showing a claim or a list of claims does no calendar work. A release that corrects a year it already
+     * bundled recounts only the provisional deadlines ({@link #recountProvisionalDeadlines}), not the exact ones.
      *
      * @return how many deadlines changed
      */
@@ -481,7 +482,11 @@ public final class Claims {
      * @return how many deadlines changed
      */
     public int recountProvisionalDeadlines() {
-        return db.inTransaction(tx -> recount(tx, calendar.workingDays(tx), "decision_due_missing IS NOT NULL"));
+        String provisional = "decision_due_missing IS NOT NULL";
+        if (db.read(tx -> tx.number("SELECT COUNT(*) FROM claims WHERE " + provisional)) == 0) {
+            return 0; // the usual start: nothing to count, so no calendar to build
+        }
+        return db.inTransaction(tx -> recount(tx, calendar.workingDays(tx), provisional));
     }
 
     private record Due(long id, LocalDate acceptedOn, LocalDate dueOn, String missing) {
