@@ -6,12 +6,11 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
+import cn.creditwindow.web.Uploads;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -67,37 +66,19 @@ public final class BuyerHandlers {
         return out;
     }
 
+    /** The directory's CSV, from the page's file input or the request body; 400 when missing or too large. */
     static byte[] upload(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType();
-        byte[] content;
-        if (type.startsWith("multipart/form-data")) {
-            UploadedFile f = ctx.uploadedFile("file");
-            if (f == null || f.size() == 0) {
-                throw new InvalidInputException("file", "请选择要导入的 CSV 文件", "choose the CSV file to import");
-            }
-            if (f.size() > MAX_CSV_BYTES) {
-                throw new InvalidInputException(tooLarge());
-            }
-            try (InputStream in = f.content()) {
-                content = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading the uploaded buyer directory " + f.filename(), e);
-            }
-        } else {
-            content = ctx.bodyAsBytes();
-            if (content.length > MAX_CSV_BYTES) {
-                throw new InvalidInputException(tooLarge());
-            }
+        List<FieldError> errors = new ArrayList<>();
+        Uploads.SentFile f = Uploads.file(ctx, MAX_CSV_BYTES, errors);
+        if (errors.isEmpty() && f.isEmpty()) {
+            errors.add(ctx.isMultipartFormData()
+                    ? new FieldError("file", "请选择要导入的 CSV 文件", "choose the CSV file to import")
+                    : new FieldError("file", "请求体为空：请以 text/csv 提交买方名录",
+                    "the body is empty: send the directory as text/csv"));
         }
-        if (content.length == 0) {
-            throw new InvalidInputException("file", "请求体为空：请以 text/csv 提交买方名录",
-                    "the body is empty: send the directory as text/csv");
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
-        return content;
-    }
-
-    private static java.util.List<FieldError> tooLarge() {
-        return java.util.List.of(new FieldError("file", "文件过大：最大 " + MAX_CSV_BYTES / (1024 * 1024) + " MB",
-                "the file is too large: at most " + MAX_CSV_BYTES / (1024 * 1024) + " MB"));
+        return f.content();
     }
 }

@@ -4,10 +4,10 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.creditwindow.validation.FieldError;
+import cn.creditwindow.web.Uploads;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -54,40 +54,18 @@ public final class CalendarHandlers {
     record Upload(String fileName, byte[] content) {
     }
 
-    /** The file of a multipart form ({@code file}) or the request body; 400 when missing, too large or JSON. */
+    /** The file of a multipart form ({@code file}) or the request body; 400 when too large or JSON. */
     static Upload upload(Context ctx) {
+        List<FieldError> errors = new ArrayList<>();
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (type.startsWith("multipart/form-data")) {
-            UploadedFile f = ctx.uploadedFile("file");
-            if (f == null || f.size() == 0) {
-                throw new InvalidInputException("file", "请选择节假日安排文件（CSV 或 ICS）",
-                        "choose the holiday schedule file (CSV or ICS)");
-            }
-            if (f.size() > ScheduleFiles.MAX_BYTES) {
-                throw tooLarge();
-            }
-            try (InputStream in = f.content()) {
-                return new Upload(f.filename(), in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading the uploaded holiday schedule " + f.filename(), e);
-            }
-        }
         if (type.startsWith("application/json")) {
-            throw new InvalidInputException("file", "请以 text/csv 或 text/calendar 提交节假日安排文件",
-                    "send the holiday schedule as text/csv or text/calendar");
+            errors.add(new FieldError("file", "请以 text/csv 或 text/calendar 提交节假日安排文件",
+                    "send the holiday schedule as text/csv or text/calendar"));
         }
-        if (ctx.contentLength() > ScheduleFiles.MAX_BYTES) {
-            throw tooLarge();
+        Uploads.SentFile f = errors.isEmpty() ? Uploads.file(ctx, ScheduleFiles.MAX_BYTES, errors) : null;
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
-        byte[] content = ctx.bodyAsBytes();
-        if (content.length > ScheduleFiles.MAX_BYTES) {
-            throw tooLarge();
-        }
-        return new Upload(ctx.queryParam("fileName"), content);
-    }
-
-    private static InvalidInputException tooLarge() {
-        return new InvalidInputException("file", "文件过大：节假日安排文件不超过 " + ScheduleFiles.MAX_BYTES / 1024 + " KB",
-                "the file is too large: a holiday schedule is at most " + ScheduleFiles.MAX_BYTES / 1024 + " KB");
+        return new Upload(f.name(), f.content()); // an empty file: ScheduleFiles.read names it
     }
 }

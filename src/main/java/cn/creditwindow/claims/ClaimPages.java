@@ -16,6 +16,7 @@ import cn.creditwindow.validation.RequestRefusedException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.Uploads;
 import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -327,18 +328,13 @@ public final class ClaimPages {
     public void importShipments(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file != null && file.size() > ShipmentTemplate.MAX_BYTES) { // not read at all
-            throw new InvalidInputException("file", "文件不能超过 2 MB", "the file must be at most 2 MB");
+        List<FieldError> errors = new ArrayList<>();
+        Uploads.SentFile file = Uploads.file(ctx, ShipmentTemplate.MAX_BYTES, errors); // a larger one is not read
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
-        byte[] content = new byte[0]; // no file chosen: refused as empty after the claim (404) and its state (409)
-        if (file != null) {
-            try (InputStream in = file.content()) {
-                content = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading the uploaded shipment file", e);
-            }
-        }
+        // no file chosen: refused as empty after the claim (404) and its state (409)
+        byte[] content = file.content();
         claims.importShipments(p, id, content);
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }

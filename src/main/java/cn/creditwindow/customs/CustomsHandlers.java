@@ -7,15 +7,11 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
+import cn.creditwindow.web.Uploads;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -116,37 +112,17 @@ public final class CustomsHandlers {
         if (kind == null) {
             errors.add(CustomsCsv.Kind.unknown());
         }
-        String type = ctx.contentType() == null ? "" : ctx.contentType();
-        byte[] content = null;
-        if (type.startsWith("multipart/form-data")) {
-            UploadedFile f = ctx.uploadedFile("file");
-            if (f == null || f.size() == 0) {
-                errors.add(new FieldError("file", "请选择要导入的 CSV 文件", "choose the CSV file to import"));
-            } else if (f.size() > MAX_CSV_BYTES) {
-                errors.add(tooLarge());
-            } else {
-                try (InputStream in = f.content()) {
-                    content = in.readAllBytes();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("reading the uploaded customs file " + f.filename(), e);
-                }
-            }
-        } else {
-            content = ctx.bodyAsBytes();
-            if (content.length > MAX_CSV_BYTES) {
-                errors.add(tooLarge());
-            } else if (content.length == 0) {
-                errors.add(new FieldError("file", "请求体为空：请以 text/csv 提交", "the body is empty: send the file as text/csv"));
-            }
+        int before = errors.size();
+        Uploads.SentFile f = Uploads.file(ctx, MAX_CSV_BYTES, errors);
+        if (errors.size() == before && f.isEmpty()) {
+            errors.add(ctx.isMultipartFormData()
+                    ? new FieldError("file", "请选择要导入的 CSV 文件", "choose the CSV file to import")
+                    : new FieldError("file", "请求体为空：请以 text/csv 提交", "the body is empty: send the file as text/csv"));
         }
+        byte[] content = f.content();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new Upload(kind, content);
-    }
-
-    private static FieldError tooLarge() {
-        return new FieldError("file", "文件过大：最大 " + MAX_CSV_BYTES / (1024 * 1024) + " MB",
-                "the file is too large: at most " + MAX_CSV_BYTES / (1024 * 1024) + " MB");
     }
 }

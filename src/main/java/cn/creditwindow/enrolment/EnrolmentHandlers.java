@@ -10,11 +10,9 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
+import cn.creditwindow.web.Uploads;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -180,41 +178,13 @@ public final class EnrolmentHandlers {
      * missing scheme null, for {@link EligibleLists#importCsv} to name with the file's rows.
      */
     static Upload upload(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType();
-        String scheme;
-        String name;
-        byte[] content = null;
-        if (type.startsWith("multipart/form-data")) {
-            scheme = ctx.formParam("scheme");
-            UploadedFile f = ctx.uploadedFile("file");
-            name = f == null ? null : f.filename();
-            if (f != null && f.size() > MAX_LIST_BYTES) {
-                throw new InvalidInputException(List.of(tooLarge()));
-            }
-            if (f != null && f.size() > 0) {
-                try (InputStream in = f.content()) {
-                    content = in.readAllBytes();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("reading uploaded list " + name, e);
-                }
-            }
-        } else {
-            scheme = ctx.queryParam("scheme");
-            name = ctx.queryParam("fileName");
-            content = ctx.bodyAsBytes();
-            if (content.length > MAX_LIST_BYTES) {
-                throw new InvalidInputException(List.of(tooLarge()));
-            }
-            if (content.length == 0) {
-                content = null;
-            }
+        List<FieldError> errors = new ArrayList<>();
+        Uploads.SentFile f = Uploads.file(ctx, MAX_LIST_BYTES, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
-        return new Upload(scheme, name, content);
-    }
-
-    private static FieldError tooLarge() {
-        return new FieldError("file", "文件过大：最大 " + MAX_LIST_BYTES / (1024 * 1024) + " MB",
-                "the file is too large: at most " + MAX_LIST_BYTES / (1024 * 1024) + " MB");
+        String scheme = ctx.isMultipartFormData() ? ctx.formParam("scheme") : ctx.queryParam("scheme");
+        return new Upload(scheme, f.name(), f.isEmpty() ? null : f.content());
     }
 
     /** {@code POST /api/admin/eligible-lists/{id}/publication}: body {@code {start, end}} (yyyy-MM-dd). */

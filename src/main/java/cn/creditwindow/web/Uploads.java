@@ -1,8 +1,15 @@
 package cn.creditwindow.web;
 
+import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.RequestRefusedException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.http.BadMessageException;
 
@@ -19,7 +26,7 @@ import org.eclipse.jetty.http.BadMessageException;
  * the limit and reports it only as an {@link IllegalStateException} inside a {@link BadMessageException}, which
  * {@link #refusal} recognises.
  */
-final class Uploads {
+public final class Uploads {
     /** The largest file part of any form: 8 MB. */
     static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
     /** Room for the fields beside the file (the anti-forgery token, remarks…) and the multipart framing. */
@@ -56,5 +63,52 @@ final class Uploads {
         }
         return multipart ? Optional.of(new RequestRefusedException(400, "the form could not be read: send it again",
                 "无法读取提交的表单，请重新提交")) : Optional.empty();
+    }
+
+    /** A file as a form or a request sent it; {@code content} is empty when none was sent. */
+    public record SentFile(String name, byte[] content) {
+        public boolean isEmpty() {
+            return content.length == 0;
+        }
+    }
+
+    /**
+     * The file a request sends: the multipart form's field {@code file} (the pages' file input), else the whole body
+     * with its name in {@code ?fileName=} (the API). A file over {@code maxBytes} adds a {@code file} error to
+     * {@code errors} ("文件过大：最大 8 MB") and is returned empty; so is a file not sent at all, for the caller to
+     * name in its own words.
+     */
+    public static SentFile file(Context ctx, long maxBytes, List<FieldError> errors) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        if (type.startsWith("multipart/form-data")) {
+            UploadedFile f = ctx.uploadedFile("file");
+            if (f == null || f.size() == 0) {
+                return new SentFile(f == null ? null : f.filename(), new byte[0]);
+            }
+            if (f.size() > maxBytes) {
+                errors.add(tooLarge(maxBytes));
+                return new SentFile(f.filename(), new byte[0]);
+            }
+            try (InputStream in = f.content()) {
+                return new SentFile(f.filename(), in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the uploaded file " + f.filename(), e);
+            }
+        }
+        if (ctx.contentLength() > maxBytes) {
+            errors.add(tooLarge(maxBytes));
+            return new SentFile(ctx.queryParam("fileName"), new byte[0]);
+        }
+        byte[] content = ctx.bodyAsBytes();
+        if (content.length > maxBytes) {
+            errors.add(tooLarge(maxBytes));
+            return new SentFile(ctx.queryParam("fileName"), new byte[0]);
+        }
+        return new SentFile(ctx.queryParam("fileName"), content);
+    }
+
+    private static FieldError tooLarge(long maxBytes) {
+        String size = maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MB" : maxBytes / 1024 + " KB";
+        return new FieldError("file", "文件过大：最大 " + size, "the file is too large: at most " + size);
     }
 }
