@@ -13,9 +13,9 @@ import java.util.Optional;
  *
  * <p>A password has {@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters (Unicode code points) of any script.
  * bcrypt itself reads at most 72 bytes, and a 30-character Chinese passphrase is already 90 bytes in UTF-8: a
- * password longer than that is first hashed with SHA-512 (the library's own long-password strategy), so every
- * character counts and nothing is cut off. Passwords of at most 72 bytes are hashed as plain bcrypt, so hashes
- * stored before this rule still verify.
+ * password near or over that length is first hashed with SHA-512 (the library's own long-password strategy), so
+ * every character counts and nothing is cut off. Shorter ones are hashed as plain bcrypt; hashes stored before this
+ * rule, of passwords of at most 72 bytes, still verify.
  */
 public final class Passwords {
     static final int MIN_LENGTH = 8;

@@ -54,23 +54,13 @@ public final class SignIn {
         if (Passwords.tooLong(pw)) {
             throw new InvalidInputException(List.of(Passwords.tooLongError("password")));
         }
-        Optional<Credentials> found = db.read(tx -> tx.one(
-                "SELECT id, password_hash, failed_logins, locked_until FROM users WHERE username = ?",
-                SignIn::credentials, name));
+        Optional<Credentials> found = credentials("username", name);
         if (found.isEmpty()) {
             passwords.verifyNobody(pw);
             throw wrong();
         }
         Credentials c = found.get();
-        Instant now = clock.instant();
-        if (c.lockedUntil() != null && now.isBefore(c.lockedUntil())) {
-            throw locked(c.lockedUntil(), now);
-        }
-        if (!passwords.verify(pw, c.hash())) {
-            Instant lockedUntil = recordFailure(c.id(), now);
-            if (lockedUntil != null) {
-                throw locked(lockedUntil, now);
-            }
+        if (!checkCounted(c, pw)) {
             throw wrong();
         }
         db.inTransaction(tx -> tx.update("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", c.id()));
@@ -95,18 +85,9 @@ public final class SignIn {
         } else if (Passwords.tooLong(current)) {
             errors.add(Passwords.tooLongError("currentPassword"));
         } else {
-            Credentials c = db.read(tx -> tx.one("SELECT id, password_hash, failed_logins, locked_until FROM users"
-                    + " WHERE id = ?", SignIn::credentials, userId)).orElseThrow(() -> new IllegalStateException(
+            Credentials c = credentials("id", userId).orElseThrow(() -> new IllegalStateException(
                     "user " + userId + " of a live session does not exist"));
-            Instant now = clock.instant();
-            if (c.lockedUntil() != null && now.isBefore(c.lockedUntil())) {
-                throw locked(c.lockedUntil(), now);
-            }
-            if (!passwords.verify(current, c.hash())) {
-                Instant lockedUntil = recordFailure(c.id(), now);
-                if (lockedUntil != null) {
-                    throw locked(lockedUntil, now);
-                }
+            if (!checkCounted(c, current)) {
                 errors.add(new FieldError("currentPassword", "当前密码错误", "the current password is wrong"));
             } else if (badNew.isEmpty() && newPassword.equals(current)) {
                 errors.add(new FieldError("newPassword", "新密码不能与当前密码相同",
@@ -119,6 +100,32 @@ public final class SignIn {
         String hash = passwords.hash(newPassword);
         db.inTransaction(tx -> tx.update("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL"
                 + " WHERE id = ?", hash, userId));
+    }
+
+    /** The credentials of the user whose {@code column} (a constant: {@code id} or {@code username}) is {@code value}. */
+    private Optional<Credentials> credentials(String column, Object value) {
+        return db.read(tx -> tx.one("SELECT id, password_hash, failed_logins, locked_until FROM users WHERE " + column
+                + " = ?", SignIn::credentials, value));
+    }
+
+    /**
+     * True if {@code password} is the user's; a wrong one is counted towards the lock.
+     *
+     * @throws RequestRefusedException 429 while the account is locked, or when this wrong password locks it
+     */
+    private boolean checkCounted(Credentials c, String password) {
+        Instant now = clock.instant();
+        if (c.lockedUntil() != null && now.isBefore(c.lockedUntil())) {
+            throw locked(c.lockedUntil(), now);
+        }
+        if (passwords.verify(password, c.hash())) {
+            return true;
+        }
+        Instant lockedUntil = recordFailure(c.id(), now);
+        if (lockedUntil != null) {
+            throw locked(lockedUntil, now);
+        }
+        return false;
     }
 
     /** Counts a failure (atomically, so parallel guesses are all counted); returns the lock's end if it locked. */

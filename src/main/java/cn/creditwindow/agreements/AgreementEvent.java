@@ -8,6 +8,8 @@ import java.time.Instant;
 /**
  * One step in an agreement's history: when, who (name and role), what, from which state to which, and why.
  *
+ * @param id        the event's id; 0 for {@link AgreementAction#DATA_AUTHORISED}, which is not an event of its own
+ *                  (the authorisation is kept in its own table)
  * @param fromState the state before, or null for the signature that created it
  * @param reason    the reason given (refusals, terminations), or null
  */

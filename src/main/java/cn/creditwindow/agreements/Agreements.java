@@ -268,7 +268,7 @@ public final class Agreements {
         List<AgreementEvent> events = new ArrayList<>(tx.list("SELECT ev.*, u.display_name AS actor_name,"
                 + " u.role AS actor_role FROM agreement_events ev JOIN users u ON u.id = ev.actor_id"
                 + " WHERE ev.agreement_id = ? ORDER BY ev.at, ev.id", AgreementEvent::of, agreementId));
-        tx.one("SELECT d.id, d.agreement_id, d.authorised_at AS at, d.authorised_by AS actor_id,"
+        tx.one("SELECT 0 AS id, d.agreement_id, d.authorised_at AS at, d.authorised_by AS actor_id,"
                 + " u.display_name AS actor_name, u.role AS actor_role, 'DATA_AUTHORISED' AS action,"
                 + " 'SIGNED' AS from_state, 'SIGNED' AS to_state, NULL AS reason FROM data_authorisations d"
                 + " JOIN users u ON u.id = d.authorised_by WHERE d.agreement_id = ?", AgreementEvent::of, agreementId)

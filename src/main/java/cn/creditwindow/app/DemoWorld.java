@@ -106,7 +106,21 @@ final class DemoWorld {
     private final List<Enterprise> enterprises = new ArrayList<>();
     private String feedToken;
 
-    /** Creates what is missing of the demo world in the app's store. */
+    /**
+     * The whole demo world as {@code serve --demo} shows it: {@link #create} and, on top, pending policies pushed, an
+     * enterprise with an effective policy and free credit reports, a submitted claim for the reviewer and two saved
+     * searches to preview and digest.
+     */
+    static DemoWorld seed(App app, java.time.ZoneId zone) {
+        DemoWorld world = create(app);
+        world.pushPendingPolicies(app, zone);
+        world.effectiveCreditPolicy(app, zone);
+        world.submittedClaim(app);
+        world.subscriptions(app);
+        return world;
+    }
+
+    /** Creates what is missing of the demo world's people, enterprises and agreements in the app's store. */
     static DemoWorld create(App app) {
         DemoWorld world = new DemoWorld();
         world.build(app.accounts(), app.apiTokens());

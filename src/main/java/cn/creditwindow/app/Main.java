@@ -118,16 +118,10 @@ public final class Main implements Runnable {
                     System.err.println("error while stopping: " + e);
                 }
             }));
-            if (demo) {
-                DemoWorld world = DemoWorld.create(app);
-                world.pushPendingPolicies(app, config.zone());
-                world.effectiveCreditPolicy(app, config.zone()); // credit services: free reports to order
-                world.submittedClaim(app); // claims: one submitted claim for the reviewer
-                world.subscriptions(app); // subscriptions: two saved searches to preview and to digest
-                app.start();
+            DemoWorld world = demo ? DemoWorld.seed(app, config.zone()) : null;
+            app.start();
+            if (world != null) {
                 world.print(System.out, app.publicUrl()); // the port is known once started (--port 0)
-            } else {
-                app.start();
             }
             System.out.println("Serving on http://localhost:" + app.port() + "  (pages: /, API docs: /api-docs)");
             Thread.currentThread().join();

@@ -101,8 +101,7 @@ final class VerificationCodes {
         Stored s = latest.get();
         Instant now = clock.instant();
         if (s.userId != userId) {
-            boolean live = s.usedAt == null && s.triesLeft > 0 && now.isBefore(s.expiresAt);
-            return live ? new Check.OtherRequester(s.requester, s.draft.mobile()) : new Check.None(true);
+            return s.liveAt(now) ? new Check.OtherRequester(s.requester, s.draft.mobile()) : new Check.None(true);
         }
         if (s.usedAt != null) {
             return new Check.None(true);
@@ -128,7 +127,7 @@ final class VerificationCodes {
     /** The policy's live (unused, unexpired, not dead) code request, whoever asked for it, if any. */
     Optional<Issued> live(Tx tx, long policyId) {
         return newest(tx, policyId)
-                .filter(s -> s.usedAt == null && s.triesLeft > 0 && clock.instant().isBefore(s.expiresAt))
+                .filter(s -> s.liveAt(clock.instant()))
                 .map(s -> new Issued(s.id, s.userId, s.requester, s.draft, s.expiresAt, s.triesLeft));
     }
 
@@ -139,6 +138,10 @@ final class VerificationCodes {
 
     private record Stored(long id, long userId, String requester, String hash, Draft draft, Instant expiresAt,
                           int triesLeft, Instant usedAt) {
+        /** Not used, replaced, dead from wrong tries or expired at {@code now}. */
+        boolean liveAt(Instant now) {
+            return usedAt == null && triesLeft > 0 && now.isBefore(expiresAt);
+        }
     }
 
     private static Stored stored(Row r) throws SQLException {

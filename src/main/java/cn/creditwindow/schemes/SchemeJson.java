@@ -93,7 +93,8 @@ final class SchemeJson {
                     o.text("id"),
                     o.text("nameZh"),
                     o.text("nameEn"),
-                    o.enterpriseSize("enterpriseSize"),
+                    o.oneOf("enterpriseSize", Scheme.EnterpriseSize.class,
+                            "none of SMALL_MICRO, MEDIUM, SMALL_MEDIUM_MICRO"),
                     build(region, () -> new Region(
                             region.text("divisionPrefix"), region.text("nameZh"), region.text("nameEn"))),
                     build(eligibility, () -> new Eligibility(eligibility.integer("exportsYear"),
@@ -106,7 +107,7 @@ final class SchemeJson {
                     build(year, () -> new DateRange(year.date("start"), year.date("end"))),
                     o.date("collectBy"),
                     o.integer("freeCreditReports"),
-                    o.extraCreditReports("extraCreditReports"),
+                    o.oneOf("extraCreditReports", Scheme.ExtraCreditReports.class, "neither CHARGED nor REFUSED"),
                     o.bool("effectiveOnEnterprisePayment"),
                     o.text("source"),
                     o.strings("assumptions"));
@@ -243,21 +244,13 @@ final class SchemeJson {
             return value.booleanValue();
         }
 
-        Scheme.EnterpriseSize enterpriseSize(String field) {
+        /** One of {@code type}'s constants by name; {@code allowed} says which in the error. */
+        <E extends Enum<E>> E oneOf(String field, Class<E> type, String allowed) {
             String text = text(field);
             try {
-                return Scheme.EnterpriseSize.valueOf(text);
+                return Enum.valueOf(type, text);
             } catch (IllegalArgumentException e) {
-                throw error(field, "'" + text + "' is none of SMALL_MICRO, MEDIUM, SMALL_MEDIUM_MICRO");
-            }
-        }
-
-        Scheme.ExtraCreditReports extraCreditReports(String field) {
-            String text = text(field);
-            try {
-                return Scheme.ExtraCreditReports.valueOf(text);
-            } catch (IllegalArgumentException e) {
-                throw error(field, "'" + text + "' is neither CHARGED nor REFUSED");
+                throw error(field, "'" + text + "' is " + allowed);
             }
         }
 

@@ -95,11 +95,7 @@ class InputFuzzIT {
         server = TestServer.start(dir, TestServer.fixtures("feeds"), null, DemoWorld.clock(java.time.Clock.systemUTC(),
                 zone));
         App app = server.app();
-        DemoWorld world = DemoWorld.create(app);
-        world.pushPendingPolicies(app, zone);
-        world.effectiveCreditPolicy(app, zone);
-        world.submittedClaim(app);
-        world.subscriptions(app);
+        DemoWorld.seed(app, zone);
         openapi = json.readTree(Files.readString(Path.of("src/main/resources/web/openapi.json")));
         for (String who : WHO) {
             sessions.put(who, switch (who) {
