@@ -5,6 +5,7 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.RequestRefusedException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
@@ -206,7 +207,7 @@ public final class AccountHandlers {
     /** {@code GET /api/enterprises?page=&size=}: one page of the enterprises the principal may see, by id. */
     public void enterprises(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(accounts.enterprises(p, PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
+        ctx.json(accounts.enterprises(p, Pager.request(ctx)));
     }
 
     /** {@code GET /api/enterprises/{id}}: one enterprise, its people and its account managers. */

@@ -5,6 +5,7 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class AgreementHandlers {
     public void seals(Context ctx) {
         Principal p = Authentication.require(ctx);
         Long enterpriseId = enterpriseId(ctx);
-        Map<String, Object> answer = seals.list(p, enterpriseId, page(ctx)).fields();
+        Map<String, Object> answer = seals.list(p, enterpriseId, Pager.request(ctx)).fields();
         answer.put("today", seals.today());
         ctx.json(answer);
     }
@@ -61,7 +62,7 @@ public final class AgreementHandlers {
         Principal p = Authentication.require(ctx);
         AgreementState state = state(ctx);
         Long enterpriseId = enterpriseId(ctx);
-        ctx.json(agreements.list(p, state, enterpriseId, page(ctx)));
+        ctx.json(agreements.list(p, state, enterpriseId, Pager.request(ctx)));
     }
 
     /** {@code POST /api/agreements}: the legal representative signs. */
@@ -135,7 +136,7 @@ public final class AgreementHandlers {
      */
     public void authorisations(Context ctx) {
         Principal p = Authentication.require(ctx);
-        Map<String, Object> answer = authorisations.list(p, page(ctx)).fields();
+        Map<String, Object> answer = authorisations.list(p, Pager.request(ctx)).fields();
         answer.put("scope", authorisations.scope());
         ctx.json(answer);
     }
@@ -153,9 +154,6 @@ public final class AgreementHandlers {
                 ctx.queryParam("to"), ctx.queryParam("enterpriseId"), ctx.queryParam("page"), ctx.queryParam("size"))));
     }
 
-    private static PageRequest page(Context ctx) {
-        return PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"));
-    }
 
     static AgreementState state(Context ctx) {
         String raw = ctx.queryParam("state");

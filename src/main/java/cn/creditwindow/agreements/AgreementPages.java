@@ -228,8 +228,8 @@ public final class AgreementPages {
         List<FieldError> errors = new ArrayList<>();
         String size = ctx.queryParam("size");
         PageRequest awaitingPage = PageRequest.parse(ctx.queryParam("page"), size, errors);
-        PageRequest terminationPage = PageRequest.parse("terminationPage", ctx.queryParam("terminationPage"), "size",
-                size, errors);
+        PageRequest terminationPage = PageRequest.parsePage("terminationPage", ctx.queryParam("terminationPage"),
+                awaitingPage.size(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

@@ -5,6 +5,7 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class AlarmHandlers {
     public void watches(Context ctx) {
         Principal p = Authentication.require(ctx);
         Long enterpriseId = enterpriseId(ctx);
-        ctx.json(watches.list(p, enterpriseId, page(ctx)));
+        ctx.json(watches.list(p, enterpriseId, Pager.request(ctx)));
     }
 
     /** {@code POST /api/watches}: {@code {"buyerId": 12}}. */
@@ -65,7 +66,7 @@ public final class AlarmHandlers {
         Principal p = Authentication.require(ctx);
         Long enterpriseId = enterpriseId(ctx);
         boolean unreadOnly = unreadOnly(ctx);
-        Map<String, Object> answer = alerts.list(p, enterpriseId, unreadOnly, page(ctx)).fields();
+        Map<String, Object> answer = alerts.list(p, enterpriseId, unreadOnly, Pager.request(ctx)).fields();
         answer.put("unread", alerts.unread(p));
         ctx.json(answer);
     }
@@ -87,9 +88,6 @@ public final class AlarmHandlers {
         throw new InvalidInputException("unread", "unread 应为 true 或 false", "unread must be true or false");
     }
 
-    private static PageRequest page(Context ctx) {
-        return PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"));
-    }
 
     static Long enterpriseId(Context ctx) {
         String raw = ctx.queryParam("enterpriseId");

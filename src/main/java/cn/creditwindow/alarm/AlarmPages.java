@@ -48,7 +48,8 @@ public final class AlarmPages {
         List<FieldError> errors = new ArrayList<>();
         String size = ctx.queryParam("size");
         PageRequest alertPage = PageRequest.parse(ctx.queryParam("page"), size, errors);
-        PageRequest watchPage = PageRequest.parse("watchPage", ctx.queryParam("watchPage"), "size", null, errors);
+        PageRequest watchPage = PageRequest.parsePage("watchPage", ctx.queryParam("watchPage"), alertPage.size(),
+                errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

@@ -5,6 +5,7 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -29,17 +30,14 @@ public final class ClaimHandlers {
 
     /** {@code GET /api/claims/policies?page=&size=}: one page of the effective policies with their claims. */
     public void policies(Context ctx) {
-        ctx.json(claims.policies(Authentication.require(ctx), null, page(ctx)));
+        ctx.json(claims.policies(Authentication.require(ctx), null, Pager.request(ctx)));
     }
 
     /** {@code GET /api/claims?page=&size=}: one page of the claims the principal may see, newest first. */
     public void list(Context ctx) {
-        ctx.json(claims.claims(Authentication.require(ctx), page(ctx)));
+        ctx.json(claims.claims(Authentication.require(ctx), Pager.request(ctx)));
     }
 
-    private static PageRequest page(Context ctx) {
-        return PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"));
-    }
 
     /** {@code GET /api/claims/codes}: the coded lists of the form, by list name. */
     public void codes(Context ctx) {
@@ -147,7 +145,7 @@ public final class ClaimHandlers {
 
     /** {@code GET /api/review/claims?page=&size=}: one page of the submitted and accepted claims, oldest first. */
     public void queue(Context ctx) {
-        ctx.json(claims.queue(Authentication.require(ctx), page(ctx)));
+        ctx.json(claims.queue(Authentication.require(ctx), Pager.request(ctx)));
     }
 
     /** {@code POST /api/review/claims/{id}/accept}. */

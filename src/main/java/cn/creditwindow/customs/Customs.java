@@ -254,23 +254,6 @@ public final class Customs {
         });
     }
 
-    /** The enterprise whose declarations the principal asks about: its own, or (staff) the one named, if visible. */
-    public long enterpriseFor(Tx tx, Principal who, Long enterpriseId) {
-        if (who.role().isEnterpriseUser()) {
-            if (enterpriseId != null && !enterpriseId.equals(who.enterpriseId())) {
-                throw new NotFoundException("enterprise " + enterpriseId + " not found", "企业 " + enterpriseId + " 不存在");
-            }
-            return who.enterpriseId();
-        }
-        if (enterpriseId == null) {
-            throw new InvalidInputException("enterpriseId", "请指定企业（enterpriseId）", "name the enterprise (enterpriseId)");
-        }
-        if (!Tenancy.canSee(tx, who, enterpriseId)) {
-            throw new NotFoundException("enterprise " + enterpriseId + " not found", "企业 " + enterpriseId + " 不存在");
-        }
-        return enterpriseId;
-    }
-
     /**
      * The enterprise a form names ({@code enterpriseId}): the principal's own for its people (naming another is as
      * if it did not exist), the one named, if visible, for the insurer's staff and account managers; null after

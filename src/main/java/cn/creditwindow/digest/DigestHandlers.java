@@ -4,6 +4,7 @@ import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public final class DigestHandlers {
     /** {@code GET /api/digests?page=&size=}: one page of the archive, newest month first. */
     public void list(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(digests.list(p, PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
+        ctx.json(digests.list(p, Pager.request(ctx)));
     }
 
     /** {@code GET /api/digests/{id}}: one digest with its content. */

@@ -9,6 +9,7 @@ import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import cn.creditwindow.web.Uploads;
 import io.javalin.http.Context;
@@ -55,7 +56,7 @@ public final class EnrolmentHandlers {
     /** {@code GET /api/policies?page=&size=}: one page of the policies the principal may see, and the counts. */
     public void policies(Context ctx) {
         Principal p = Authentication.require(ctx);
-        Map<String, Object> answer = enrolments.policies(p, null, null, false, page(ctx)).fields();
+        Map<String, Object> answer = enrolments.policies(p, null, null, false, Pager.request(ctx)).fields();
         answer.put("counts", enrolments.counts(p));
         ctx.json(answer);
     }
@@ -115,7 +116,7 @@ public final class EnrolmentHandlers {
 
     /** {@code GET /api/review/applications?page=&size=}: one page of the applications awaiting review, oldest first. */
     public void awaitingReview(Context ctx) {
-        ctx.json(enrolments.awaitingReview(Authentication.require(ctx), page(ctx)));
+        ctx.json(enrolments.awaitingReview(Authentication.require(ctx), Pager.request(ctx)));
     }
 
     /** {@code POST /api/review/applications/{id}/accept}. */
@@ -136,19 +137,16 @@ public final class EnrolmentHandlers {
     /** {@code GET /api/outbox?page=&size=}: one page of the notices of the signed-in user's enterprise, newest first. */
     public void outbox(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(outbox.ofEnterprise(p.enterpriseId(), page(ctx)));
+        ctx.json(outbox.ofEnterprise(p.enterpriseId(), Pager.request(ctx)));
     }
 
     /** The {@code page} and {@code size} of a list's request. */
-    static PageRequest page(Context ctx) {
-        return PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"));
-    }
 
     // ---- the administrator's eligible lists ----
 
     /** {@code GET /api/admin/eligible-lists?page=&size=}: one page of the lists, newest first; the schemes. */
     public void eligibleLists(Context ctx) {
-        Map<String, Object> answer = lists.lists(page(ctx)).fields();
+        Map<String, Object> answer = lists.lists(Pager.request(ctx)).fields();
         answer.put("schemes", lists.schemes().stream().map(Scheme::id).toList());
         ctx.json(answer);
     }
@@ -156,7 +154,7 @@ public final class EnrolmentHandlers {
     /** {@code GET /api/admin/eligible-lists/{id}?page=&size=}: the list and one page of its rows. */
     public void eligibleList(Context ctx) {
         long id = AccountHandlers.pathId(ctx, "id");
-        ctx.json(lists.detail(id, page(ctx)));
+        ctx.json(lists.detail(id, Pager.request(ctx)));
     }
 
     /**

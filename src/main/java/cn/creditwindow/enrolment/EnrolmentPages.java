@@ -121,9 +121,7 @@ public final class EnrolmentPages {
     public void policy(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        Enrolments.ContactDetails draft = p.role().isEnterpriseUser()
-                ? enrolments.liveCode(p, id).map(Enrolments.LiveCode::draft).orElse(null) : null;
-        renderPolicy(ctx, p, id, draft, false, List.of());
+        renderPolicy(ctx, p, id, null, false, List.of());
     }
 
     private void renderPolicy(Context ctx, Principal p, long id, Enrolments.ContactDetails form, boolean declared,
@@ -133,7 +131,9 @@ public final class EnrolmentPages {
         List<Application> apps = enrolments.applications(p, id);
         Application open = apps.stream().filter(a -> a.outcome() == Application.Outcome.SUBMITTED).findFirst()
                 .orElse(null);
-        Enrolments.ContactDetails shown = form != null ? form : apps.isEmpty() ? new Enrolments.ContactDetails("", "", "")
+        // what was typed; else the details typed with one's own live code; else the last application's
+        Enrolments.ContactDetails typed = form != null ? form : live == null ? null : live.draft();
+        Enrolments.ContactDetails shown = typed != null ? typed : apps.isEmpty() ? new Enrolments.ContactDetails("", "", "")
                 : new Enrolments.ContactDetails(apps.get(apps.size() - 1).contactName(), apps.get(apps.size() - 1).mobile(),
                 apps.get(apps.size() - 1).email());
         pages.render(ctx, "enrolment/policy.jte", new PolicyPage(policy, enrolments.scheme(policy), apps,

@@ -5,6 +5,7 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public final class MessageBoardHandlers {
     public void list(Context ctx) {
         Principal p = Authentication.require(ctx);
         MessageState state = state(ctx.queryParam("state"));
-        ctx.json(messages.list(p, state, PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"))));
+        ctx.json(messages.list(p, state, Pager.request(ctx)));
     }
 
     /** {@code POST /api/message-board}: 201 with the message. */

@@ -54,17 +54,16 @@ public record PageRequest(int page, int size) {
      * {@code errors} (so that one 400 names them all) and the default stands in for it.
      */
     public static PageRequest parse(String page, String size, List<FieldError> errors) {
-        return parse("page", page, "size", size, errors);
+        return new PageRequest(number("page", page, 1, MAX_PAGE, errors),
+                number("size", size, DEFAULT_SIZE, MAX_SIZE, errors));
     }
 
     /**
-     * {@link #parse(String, String, List)} for a second list on one page, whose page and size parameters have other
-     * names (the errors name them).
+     * The page of a second list on one page, read from the parameter {@code field} (its error names it), with the
+     * size the first list was given, so that one {@code size} serves both and is reported at most once.
      */
-    public static PageRequest parse(String pageField, String page, String sizeField, String size,
-                                    List<FieldError> errors) {
-        return new PageRequest(number(pageField, page, 1, MAX_PAGE, errors),
-                number(sizeField, size, DEFAULT_SIZE, MAX_SIZE, errors));
+    public static PageRequest parsePage(String field, String raw, int size, List<FieldError> errors) {
+        return new PageRequest(number(field, raw, 1, MAX_PAGE, errors), size);
     }
 
     private static int number(String name, String raw, int fallback, int max, List<FieldError> errors) {

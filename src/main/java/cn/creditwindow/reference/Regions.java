@@ -172,7 +172,8 @@ public final class Regions {
     /**
      * Checks the three codes of a cascade as a chain and answers it, or adds one {@link FieldError} per bad field
      * (named {@code province}, {@code city}, {@code district} after {@code prefix}) to {@code errors} and answers
-     * empty. A field whose parent is missing or wrong is not reported again: the first wrong link says what to fix.
+     * empty. A field whose parent is missing or wrong is not checked against it: the first wrong link says what to
+     * fix; only a missing city is named with a bad province, since a city is needed whatever the province.
      */
     public Optional<Chain> chain(String prefix, String province, String city, String district, List<FieldError> errors) {
         String pf = prefix + "province";

@@ -8,6 +8,7 @@ import cn.creditwindow.reference.Industries;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -87,7 +88,7 @@ public final class SubscriptionHandlers {
     /** {@code GET /api/subscriptions?page=&size=}: one page, newest first. */
     public void list(Context ctx) {
         Principal p = Authentication.require(ctx);
-        ctx.json(subscriptions.list(p, PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size")))
+        ctx.json(subscriptions.list(p, Pager.request(ctx))
                 .map(this::view));
     }
 

@@ -100,11 +100,11 @@ public final class JsonBodies {
 
     /** A record of {@code type} from {@code node}, property by property; {@code prefix} names the enclosing field. */
     private <T> T record(Class<T> type, ObjectNode node, String prefix, List<FieldError> unreadable) {
-        RecordComponent[] components = type.getRecordComponents();
-        Set<String> names = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
+        Shape shape = SHAPES.get(type);
+        RecordComponent[] components = shape.components();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!names.contains(name)) {
+            if (!shape.names().contains(name)) {
                 unreadable.add(unknown(prefix + name));
             }
         }
@@ -153,7 +153,16 @@ public final class JsonBodies {
                 && v instanceof ArrayNode array) {
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
-                out.add(value(pt.getActualTypeArguments()[0], array.get(i), field + "[" + i + "]", unreadable));
+                String element = field + "[" + i + "]";
+                if (array.get(i).isNull()) { // a list holds no nulls: List.copyOf in the records would fail on one
+                    unreadable.add(wrongType(element));
+                    continue;
+                }
+                int before = unreadable.size();
+                Object x = value(pt.getActualTypeArguments()[0], array.get(i), element, unreadable);
+                if (unreadable.size() == before || x != null) {
+                    out.add(x);
+                }
             }
             return out;
         }
@@ -196,7 +205,7 @@ public final class JsonBodies {
     }
 
     private static Object[] defaults(Class<?> type) {
-        return Arrays.stream(type.getRecordComponents()).map(c -> defaultOf(c.getType())).toArray();
+        return Arrays.stream(SHAPES.get(type).components()).map(c -> defaultOf(c.getType())).toArray();
     }
 
     private static Object defaultOf(Class<?> type) {
@@ -213,13 +222,29 @@ public final class JsonBodies {
                 : type == short.class ? (short) 0 : (byte) 0;
     }
 
+    /** A record type's components, their names and its canonical constructor, looked up once per type. */
+    private record Shape(RecordComponent[] components, Set<String> names, Constructor<?> canonical) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            try {
+                Constructor<?> canonical = type.getDeclaredConstructor(Arrays.stream(components)
+                        .map(RecordComponent::getType).toArray(Class<?>[]::new));
+                canonical.setAccessible(true);
+                return new Shape(components, Arrays.stream(components).map(RecordComponent::getName)
+                        .collect(Collectors.toUnmodifiableSet()), canonical);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
+            }
+        }
+    };
+
     private static <T> T construct(Class<T> type, Object[] args) {
-        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
-                .toArray(Class<?>[]::new);
         try {
-            Constructor<T> canonical = type.getDeclaredConstructor(types);
-            canonical.setAccessible(true);
-            return canonical.newInstance(args);
+            return type.cast(SHAPES.get(type).canonical().newInstance(args));
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -1,6 +1,8 @@
 package cn.creditwindow.web;
 
+import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
+import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -67,6 +69,11 @@ public record Pager(int page, int pages, String previousHref, String nextHref, L
         }
         return new Pager(page, last, page > 1 ? href.apply(Math.min(page - 1, last)) : null,
                 page < last ? href.apply(page + 1) : null, links, total);
+    }
+
+    /** The page a list request asks for by its {@code page} and {@code size} parameters; 400 naming a bad one. */
+    public static PageRequest request(Context ctx) {
+        return PageRequest.parse(ctx.queryParam("page"), ctx.queryParam("size"));
     }
 
     /** True when there is more than one page (otherwise the pager is not drawn). */

@@ -57,6 +57,23 @@ class JsonBodiesTest {
         assertThat(exact.value().price()).isEqualTo(new java.math.BigDecimal("0.1"));
     }
 
+    record Batch(List<Bank> banks, List<String> codes) {
+        Batch {
+            banks = banks == null ? null : List.copyOf(banks);
+            codes = codes == null ? null : List.copyOf(codes);
+        }
+    }
+
+    // #13: an unreadable or null list element was kept as null, and List.copyOf in the record failed with a 500
+    @Test
+    void aListElementThatCannotBeReadIsNamedAndLeftOut() {
+        Input<Batch> in = bodies.input(JSON, "{\"banks\": [5, null, {\"swift\": \"X\"}], \"codes\": [null, \"AE\"]}",
+                Batch.class);
+        assertThat(fields(in.unreadable())).containsExactlyInAnyOrder("banks[0]", "banks[1]", "codes[0]");
+        assertThat(in.value().banks()).extracting(Bank::swift).containsExactly("X");
+        assertThat(in.value().codes()).containsExactly("AE");
+    }
+
     @Test
     void anEmptyBodyIsAFormWithNothingGiven() { // #13: the domain names the missing fields after its state checks
         for (String type : java.util.Arrays.asList(JSON, null)) {
