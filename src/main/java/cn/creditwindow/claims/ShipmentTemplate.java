@@ -85,7 +85,9 @@ public final class ShipmentTemplate {
         if (content.length > MAX_BYTES) {
             throw new InvalidInputException("file", "文件不能超过 2 MB", "the file must be at most 2 MB");
         }
-        List<List<String>> records = ReadableWorkbook.isOOXMLZipHeader(content) ? xlsxRecords(content)
+        // fastexcel's check throws on fewer bytes than a zip header; so short a file is no workbook anyway
+        boolean xlsx = content.length >= 8 && ReadableWorkbook.isOOXMLZipHeader(content);
+        List<List<String>> records = xlsx ? xlsxRecords(content)
                 : csvRecords(decode(content));
         if (records.isEmpty() || !header(records.get(0))) {
             throw new InvalidInputException("file", "第一行应为模板的列名：" + String.join(",", HEADER)

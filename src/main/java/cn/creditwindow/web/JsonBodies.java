@@ -149,12 +149,12 @@ public final class JsonBodies {
             }
             return out;
         }
-        if (type instanceof ParameterizedType pt && (raw == List.class || raw == Collection.class)
+        if (type instanceof ParameterizedType pt && (raw == List.class || raw == Collection.class || raw == Set.class)
                 && v instanceof ArrayNode array) {
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
                 String element = field + "[" + i + "]";
-                if (array.get(i).isNull()) { // a list holds no nulls: List.copyOf in the records would fail on one
+                if (array.get(i).isNull()) { // no nulls in a list or set: List.copyOf, Set.contains… fail on one
                     unreadable.add(wrongType(element));
                     continue;
                 }
@@ -164,7 +164,7 @@ public final class JsonBodies {
                     out.add(x);
                 }
             }
-            return out;
+            return raw == Set.class ? new java.util.LinkedHashSet<>(out) : out;
         }
         try {
             return mapper.readerFor(mapper.getTypeFactory().constructType(type)).readValue(v);

@@ -58,7 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InputFuzzIT {
     private static final List<String> WHO = List.of("anonymous", "sz-legal", "sz-operator", "szt-legal", "hn-legal",
-            "manager", "reviewer", "admin", "feed-token");
+            "manager", "reviewer", "admin", "feed-token", "customs-token");
     /** The marker every markup payload carries, so that its appearance as markup on a page can be told. */
     private static final String MARK = "fz9x";
     private static final List<String> HOSTILE = List.of("", " ", "\t\n", "0", "-1", "1.5", "-0.01", "1e309", "NaN",
@@ -101,6 +101,9 @@ class InputFuzzIT {
             sessions.put(who, switch (who) {
                 case "anonymous" -> new Session(null, null, null);
                 case "feed-token" -> new Session(null, null, TestServer.PUSH);
+                case "customs-token" -> new Session(null, null, "Bearer " + ApiClient.demo(server, "admin")
+                        .post("/api/admin/api-tokens", Map.of("name", "fuzz-customs", "scopes", List.of("customs:push")))
+                        .json().get("token").asText());
                 default -> signIn(who);
             });
         }
@@ -263,7 +266,7 @@ class InputFuzzIT {
     private Set<String> fuzzThePages() {
         Set<String> seen = new TreeSet<>();
         for (String who : WHO) {
-            if (who.equals("feed-token")) {
+            if (who.endsWith("-token")) {
                 continue;
             }
             Deque<String> queue = new ArrayDeque<>(List.of("/", "/search?q=" + enc("关税"), "/credit", "/claims",

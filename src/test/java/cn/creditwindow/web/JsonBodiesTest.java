@@ -57,21 +57,25 @@ class JsonBodiesTest {
         assertThat(exact.value().price()).isEqualTo(new java.math.BigDecimal("0.1"));
     }
 
-    record Batch(List<Bank> banks, List<String> codes) {
+    record Batch(List<Bank> banks, List<String> codes, java.util.Set<String> scopes) {
         Batch {
             banks = banks == null ? null : List.copyOf(banks);
             codes = codes == null ? null : List.copyOf(codes);
+            scopes = scopes == null ? null : java.util.Set.copyOf(scopes);
         }
     }
 
     // #13: an unreadable or null list element was kept as null, and List.copyOf in the record failed with a 500
     @Test
     void aListElementThatCannotBeReadIsNamedAndLeftOut() {
-        Input<Batch> in = bodies.input(JSON, "{\"banks\": [5, null, {\"swift\": \"X\"}], \"codes\": [null, \"AE\"]}",
+        Input<Batch> in = bodies.input(JSON, "{\"banks\": [5, null, {\"swift\": \"X\"}], \"codes\": [null, \"AE\"],"
+                + " \"scopes\": [\"feeds:push\", null]}",
                 Batch.class);
-        assertThat(fields(in.unreadable())).containsExactlyInAnyOrder("banks[0]", "banks[1]", "codes[0]");
+        assertThat(fields(in.unreadable())).containsExactlyInAnyOrder("banks[0]", "banks[1]", "codes[0]",
+                "scopes[1]");
         assertThat(in.value().banks()).extracting(Bank::swift).containsExactly("X");
         assertThat(in.value().codes()).containsExactly("AE");
+        assertThat(in.value().scopes()).containsExactly("feeds:push");
     }
 
     @Test
