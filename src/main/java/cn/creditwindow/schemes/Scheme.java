@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  *                                     charged at the configured price, or refused
  * @param effectiveOnEnterprisePayment true when the policy takes effect only once the enterprise's own share
  *                                     of the premium is received (Henan medium: 收到企业自缴的 20% 保费后先行生效保单)
+ * @param lossDeadlines                the days to report a possible loss after a due date, and to claim after the
+ *                                     report (报损、索赔期限)
  * @param source                       where the rules come from (seed and section)
  * @param assumptions                  what the data assume where the source is silent, one line each, naming the
  *                                     field; to be confirmed with the insurer
@@ -51,6 +53,7 @@ public record Scheme(
         int freeCreditReports,
         ExtraCreditReports extraCreditReports,
         boolean effectiveOnEnterprisePayment,
+        LossDeadlines lossDeadlines,
         String source,
         List<String> assumptions) {
 
@@ -106,6 +109,7 @@ public record Scheme(
         check(aggregateLimit != null, id, "aggregateLimit is required");
         check(policyYear != null, id, "policyYear is required");
         check(collectBy != null, id, "collectBy is required");
+        check(lossDeadlines != null, id, "lossDeadlines is required");
         check(source != null && !source.isBlank(), id, "source must not be blank");
         check(assumptions != null, id, "assumptions is required (an empty list when there are none)");
         assumptions = List.copyOf(assumptions);

@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 final class SchemeJson {
     private static final Set<String> SCHEME_FIELDS = Set.of("id", "nameZh", "nameEn", "enterpriseSize", "region", "eligibility",
             "premium", "indemnityRatio", "perBuyerLimit", "aggregateLimit", "policyYear", "collectBy",
-            "freeCreditReports", "extraCreditReports", "effectiveOnEnterprisePayment", "source", "assumptions");
+            "freeCreditReports", "extraCreditReports", "effectiveOnEnterprisePayment", "lossDeadlines",
+            "source", "assumptions");
 
     private SchemeJson() {
     }
@@ -84,10 +85,12 @@ final class SchemeJson {
         Obj eligibility = o.object("eligibility");
         Obj premium = o.object("premium");
         Obj year = o.object("policyYear");
+        Obj deadlines = o.object("lossDeadlines");
         region.allowOnly(Set.of("divisionPrefix", "nameZh", "nameEn"));
         eligibility.allowOnly(Set.of("exportsYear", "exportsAbove", "exportsAtMost"));
         premium.allowOnly(Set.of("rate", "rateIsCeiling", "minimum", "enterpriseShare"));
         year.allowOnly(Set.of("start", "end"));
+        deadlines.allowOnly(Set.of("reportDaysAfterDue", "claimDaysAfterReport"));
         try {
             return new Scheme(
                     o.text("id"),
@@ -109,6 +112,8 @@ final class SchemeJson {
                     o.integer("freeCreditReports"),
                     o.oneOf("extraCreditReports", Scheme.ExtraCreditReports.class, "neither CHARGED nor REFUSED"),
                     o.bool("effectiveOnEnterprisePayment"),
+                    build(deadlines, () -> new LossDeadlines(deadlines.integer("reportDaysAfterDue"),
+                            deadlines.integer("claimDaysAfterReport"))),
                     o.text("source"),
                     o.strings("assumptions"));
         } catch (DataError e) {

@@ -117,7 +117,7 @@ class CreditOrdersTest {
     private static Scheme refusing(Scheme s) {
         return new Scheme("refusing-2023", s.nameZh(), s.nameEn(), s.enterpriseSize(), new Region("4401", "广州市", "Guangzhou"), s.eligibility(), s.premium(),
                 s.indemnityRatio(), s.perBuyerLimit(), s.aggregateLimit(), s.policyYear(), s.collectBy(),
-                s.freeCreditReports(), Scheme.ExtraCreditReports.REFUSED, s.effectiveOnEnterprisePayment(), s.source(),
+                s.freeCreditReports(), Scheme.ExtraCreditReports.REFUSED, s.effectiveOnEnterprisePayment(), s.lossDeadlines(), s.source(),
                 s.assumptions());
     }
 

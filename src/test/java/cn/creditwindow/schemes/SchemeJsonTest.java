@@ -21,7 +21,7 @@ class SchemeJsonTest {
         negative-exports-bound.json        | scheme test-2023: eligibility: exportsAtMost -5 USD must not be negative
         end-before-start.json              | scheme test-2023: policyYear: end 2023-06-30 is before start 2023-07-01
         unknown-aggregate-kind.json        | scheme test-2023: aggregateLimit.kind: unknown kind 'percentOfExports'; the kinds are asOnPolicy, multipleOfPremium, maxOfMultipleAndPerBuyer, fixed
-        unknown-field.json                 | scheme test-2023: perBuyerLimt: unknown field; the fields here are aggregateLimit, assumptions, collectBy, effectiveOnEnterprisePayment, eligibility, enterpriseSize, extraCreditReports, freeCreditReports, id, indemnityRatio, nameEn, nameZh, perBuyerLimit, policyYear, premium, region, source
+        unknown-field.json                 | scheme test-2023: perBuyerLimt: unknown field; the fields here are aggregateLimit, assumptions, collectBy, effectiveOnEnterprisePayment, eligibility, enterpriseSize, extraCreditReports, freeCreditReports, id, indemnityRatio, lossDeadlines, nameEn, nameZh, perBuyerLimit, policyYear, premium, region, source
         missing-field.json                 | scheme test-2023: collectBy: is missing (every field must be written; nullable ones as null)
         fraction-of-a-cent.json            | scheme test-2023: premium: minimum 200.001 USD has fractions of a cent; amounts are whole cents
         rate-in-quotes.json                | scheme test-2023: premium.rate: must be a number (written without quotes) but was "0.0008"

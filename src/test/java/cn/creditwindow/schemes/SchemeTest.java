@@ -38,6 +38,15 @@ class SchemeTest {
     }
 
     @Test
+    void lossDeadlinesCountCalendarDaysFromTheDueDateAndFromTheReport() { // #14
+        LossDeadlines d = new LossDeadlines(60, 120);
+        assertThat(d.reportBy(date("2026-10-06"))).isEqualTo(date("2026-12-05"));
+        assertThat(d.claimBy(date("2026-12-05"))).isEqualTo(date("2027-04-04"));
+        assertThatThrownBy(() -> new LossDeadlines(0, 120)).hasMessageContaining("reportDaysAfterDue");
+        assertThatThrownBy(() -> new LossDeadlines(60, -1)).hasMessageContaining("claimDaysAfterReport");
+    }
+
+    @Test
     void eligibilityRefusesNegativeExportsAndFractionsOfACent() {
         assertThatThrownBy(() -> henanSmall.isEligible(usd("-1")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -241,7 +250,7 @@ class SchemeTest {
         return new Scheme(id, "测试", "Test", Scheme.EnterpriseSize.SMALL_MICRO, new Region("4403", "深圳市", "Shenzhen"),
                 new Eligibility(2022, null, usd("8000000")), premium, new BigDecimal("0.80"), usd("150000"),
                 aggregate, new DateRange(date("2023-07-01"), date("2024-06-30")), date("2023-06-30"), 3, Scheme.ExtraCreditReports.CHARGED, onPayment,
-                "test", List.of());
+                new LossDeadlines(60, 120), "test", List.of());
     }
 
     private static BigDecimal usd(String amount) {
