@@ -156,6 +156,7 @@ public final class Routes {
         r.get("/api/data-authorisations", h.agreements()::authorisations, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         r.post("/api/data-authorisations", h.agreements()::authorise, ENTERPRISE);
         r.get("/api/authorised-data", h.agreements()::authorisedData, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/api/authorised-data/statistics", h.agreements()::statistics, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         // The buyer directory and the credit alarm (资信报警器): search and add buyers, the insurer's import,
         // watch lists and the inbox; Buyers / Watches / Alerts check the tenant (others' records answer 404)
         r.get("/api/buyers", h.buyers()::search, SIGNED_IN);
@@ -287,6 +288,10 @@ public final class Routes {
         r.get("/agreements/authorisation", h.agreementPages()::authorisationPage, ENTERPRISE);
         r.post("/agreements/authorisation", h.agreementPages()::authorise, ENTERPRISE);
         r.get("/agreements/data", h.agreementPages()::data, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        // 查询统计: the statistics form with its chart and table, and the chart itself (SVG, for the page's <img>)
+        r.get("/agreements/data/statistics", h.agreementPages()::statistics, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/agreements/data/statistics.svg", h.agreementPages()::statisticsSvg, ENTERPRISE, ACCOUNT_MANAGER,
+                REVIEWER);
         r.get("/agreements/review", h.agreementPages()::review, REVIEWER);
         r.get("/agreements/{id}", h.agreementPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         r.get("/agreements/{id}/pdf", h.agreements()::pdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
