@@ -215,6 +215,7 @@ public final class Routes {
         r.post("/api/review/claims/{id}/accept", h.claims()::accept, REVIEWER);
         r.post("/api/review/claims/{id}/return", h.claims()::returnClaim, REVIEWER);
         r.post("/api/review/claims/{id}/payment", h.claims()::pay, REVIEWER);
+        r.get("/api/review/claims/{id}/payout-preview", h.claims()::payoutPreview, REVIEWER);
         // the working-day calendar (节假日安排): the years held and the missing ones; loading a year's official schedule
         r.get("/api/admin/calendar/years", h.calendar()::years, ADMIN);
         r.post("/api/admin/calendar/years/{year}", h.calendar()::load, ADMIN);
@@ -329,6 +330,7 @@ public final class Routes {
         r.post("/claims/{id}/accept", h.claimPages()::accept, REVIEWER);
         r.post("/claims/{id}/return", h.claimPages()::returnClaim, REVIEWER);
         r.post("/claims/{id}/payment", h.claimPages()::pay, REVIEWER);
+        r.post("/claims/{id}/payout-preview", h.claimPages()::payoutPreview, REVIEWER);
         // editing a draft or returned claim and its shipments; generating the shipment data report
         r.get("/claims/{id}/edit", h.claimPages()::editPage, ENTERPRISE);
         r.post("/claims/{id}/edit", h.claimPages()::update, ENTERPRISE);

@@ -239,7 +239,12 @@ class AccessMatrixIT {
         rows.add(on("GET /api/authorised-data").allow(readers).build());
         rows.add(on("GET /api/authorised-data?enterpriseId={other}").allow(readers).status(404, "sz-legal", "sz-operator",
                 "manager").build());
-        for (String get : List.of("/agreements/seals", "/agreements/data")) {
+        // #14: the statistics (查询统计), as JSON, as the page and as its SVG chart: who may see as for the data
+        rows.add(on("GET /api/authorised-data/statistics").allow(readers).build());
+        rows.add(on("GET /api/authorised-data/statistics?category=EXPORT_RECEIPTS&from=2026-01&to=2026-03&frequency=MONTH"
+                + "&enterpriseId={other}").allow(readers).status(404, "sz-legal", "sz-operator", "manager").build());
+        rows.add(on("GET /agreements/data/statistics.svg").allow(readers).status(303, "anonymous").build());
+        for (String get : List.of("/agreements/seals", "/agreements/data", "/agreements/data/statistics")) {
             rows.add(on("GET " + get).allow(readers).status(303, "anonymous").build());
         }
         for (String get : List.of("/agreements/sign", "/agreements/authorisation")) {
