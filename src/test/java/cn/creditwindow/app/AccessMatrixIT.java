@@ -358,6 +358,7 @@ class AccessMatrixIT {
         rows.add(on("POST /api/review/claims/999999/accept").status(404, "reviewer").build());
         rows.add(on("POST /api/review/claims/999999/return").status(404, "reviewer").build());
         rows.add(on("POST /api/review/claims/999999/payment").status(404, "reviewer").build());
+        rows.add(on("GET /api/review/claims/999999/payout-preview").status(404, "reviewer").build()); // #14
         rows.add(on("GET /claims/review").allow("reviewer").status(303, "anonymous").build());
         // the working-day calendar (节假日安排): administrators only; a JSON body is not a schedule (400, nothing loaded)
         rows.add(on("GET /api/admin/calendar/years").allow("admin").build());
@@ -373,6 +374,7 @@ class AccessMatrixIT {
         rows.add(on("POST /claims/999999/accept").status(404, "reviewer").build());
         rows.add(on("POST /claims/999999/return").status(404, "reviewer").build());
         rows.add(on("POST /claims/999999/payment").status(404, "reviewer").build());
+        rows.add(on("POST /claims/999999/payout-preview").status(404, "reviewer").build()); // #14
         // the shipment data report, editing a claim and a shipment; the customs pages of the claims section
         rows.add(on("POST /api/claims/999999/shipment-report").status(404, enterprise).build());
         rows.add(on("GET /api/claims/999999/shipment-report").status(404, claimReaders).build());
