@@ -147,6 +147,14 @@ public final class AgreementHandlers {
         ctx.status(201).json(authorisations.authorise(p, bodies.input(ctx, DataAuthorisations.AuthoriseRequest.class)));
     }
 
+    /**
+     * {@code GET /api/authorised-data/statistics?category=&from=&to=&frequency=&enterpriseId=}: the buckets of the
+     * range (zeros included) and their total; 400 per bad field.
+     */
+    public void statistics(Context ctx) {
+        ctx.json(data.statistics(Authentication.require(ctx), AgreementPages.statisticsQuery(ctx)));
+    }
+
     /** {@code GET /api/authorised-data?type=&from=&to=&enterpriseId=}. */
     public void authorisedData(Context ctx) {
         Principal p = Authentication.require(ctx);

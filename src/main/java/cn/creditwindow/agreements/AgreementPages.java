@@ -17,7 +17,9 @@ import io.javalin.http.HttpStatus;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +43,18 @@ public final class AgreementPages {
     private final DataAuthorisations authorisations;
     private final AuthorisedData data;
     private final Pages pages;
+    private final StatisticsChart chart;
+    private final Clock clock;
 
     public AgreementPages(Seals seals, Agreements agreements, DataAuthorisations authorisations, AuthorisedData data,
-                          Pages pages) {
+                          Pages pages, StatisticsChart chart, Clock clock) {
         this.seals = Objects.requireNonNull(seals, "seals");
         this.agreements = Objects.requireNonNull(agreements, "agreements");
         this.authorisations = Objects.requireNonNull(authorisations, "authorisations");
         this.data = Objects.requireNonNull(data, "data");
         this.pages = Objects.requireNonNull(pages, "pages");
+        this.chart = Objects.requireNonNull(chart, "chart");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     // ---- views (public: the generated templates live in another package) ----
@@ -273,6 +279,76 @@ public final class AgreementPages {
         pages.render(ctx, "agreements/data.jte", new DataView(result, pager, q, enterprise,
                 enterprise && authorisations.find(p.enterpriseId()).isPresent(), p.is(Role.LEGAL_REPRESENTATIVE),
                 List.of(DataType.values())));
+    }
+
+    /**
+     * 授权数据统计: the query as typed, its answer (null before the first 查询 or when the query is bad), the chart's
+     * address for the same query, and the errors, by field.
+     */
+    public record StatisticsView(DataStatistics.Query query, DataStatistics.Result result, String chartHref,
+                                 List<FieldError> errors, boolean enterprise, List<DataType> categories,
+                                 List<DataStatistics.Frequency> frequencies) {
+        /** The error on a field, or null. */
+        public FieldError errorOf(String field) {
+            return errors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
+        }
+
+        /** A bucket's amount, or its record count for a category without amounts, as the chart labels it. */
+        public String amount(DataStatistics.Bucket b) {
+            return b.amountUsdCents() == null ? "—" : usd(b.amountUsdCents());
+        }
+    }
+
+    /**
+     * {@code GET /agreements/data/statistics?category=&from=&to=&frequency=&enterpriseId=}: the statistics form
+     * (查询统计), and once asked the bar chart with the table under it. The first visit offers the last twelve
+     * months by month; bad fields come back (400) each with its error.
+     */
+    public void statistics(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        DataStatistics.Query q = statisticsQuery(ctx);
+        boolean enterprise = p.role().isEnterpriseUser();
+        List<DataType> categories = List.of(DataType.values());
+        List<DataStatistics.Frequency> frequencies = List.of(DataStatistics.Frequency.values());
+        if (ctx.queryParamMap().keySet().stream().noneMatch(STATISTICS_PARAMS::contains)) {
+            YearMonth now = YearMonth.now(clock);
+            DataStatistics.Query first = new DataStatistics.Query(null, now.minusMonths(11).toString(), now.toString(),
+                    DataStatistics.Frequency.MONTH.name(), null);
+            pages.render(ctx, "agreements/statistics.jte", new StatisticsView(first, null, null, List.of(), enterprise,
+                    categories, frequencies));
+            return;
+        }
+        DataStatistics.Result result;
+        try {
+            result = data.statistics(p, q);
+        } catch (InvalidInputException e) {
+            ctx.status(400);
+            pages.render(ctx, "agreements/statistics.jte", new StatisticsView(q, null, null, e.errors(), enterprise,
+                    categories, frequencies));
+            return;
+        }
+        String chartHref = QueryString.of().add("category", q.category()).add("from", q.from()).add("to", q.to())
+                .add("frequency", q.frequency()).add("enterpriseId", q.enterpriseId())
+                .appendTo("/agreements/data/statistics.svg");
+        pages.render(ctx, "agreements/statistics.jte", new StatisticsView(q, result, chartHref, List.of(), enterprise,
+                categories, frequencies));
+    }
+
+    private static final Set<String> STATISTICS_PARAMS = Set.of("category", "from", "to", "frequency", "enterpriseId");
+
+    /**
+     * {@code GET /agreements/data/statistics.svg?category=&from=&to=&frequency=&enterpriseId=}: the statistics' bar
+     * chart as SVG, its texts in the page's language; 400 per bad field as for the page.
+     */
+    public void statisticsSvg(Context ctx) {
+        DataStatistics.Result result = data.statistics(Authentication.require(ctx), statisticsQuery(ctx));
+        ctx.contentType("image/svg+xml; charset=utf-8")
+                .result(chart.svg(result, !pages.lang(ctx).code().equals("en")));
+    }
+
+    static DataStatistics.Query statisticsQuery(Context ctx) {
+        return new DataStatistics.Query(ctx.queryParam("category"), ctx.queryParam("from"), ctx.queryParam("to"),
+                ctx.queryParam("frequency"), ctx.queryParam("enterpriseId"));
     }
 
     // ---- helpers for templates ----

@@ -31,6 +31,7 @@ import cn.creditwindow.agreements.AgreementPages;
 import cn.creditwindow.agreements.AgreementPdf;
 import cn.creditwindow.agreements.Agreements;
 import cn.creditwindow.agreements.AuthorisedData;
+import cn.creditwindow.agreements.StatisticsChart;
 import cn.creditwindow.agreements.DataAuthorisations;
 import cn.creditwindow.agreements.Seals;
 import cn.creditwindow.articles.ArticleHandlers;
@@ -295,7 +296,8 @@ public final class App implements AutoCloseable {
                         bodies, pages),
                 new SchemeHandlers(schemes),
                 new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, agreementPdf, bodies),
-                new AgreementPages(seals, agreements, dataAuthorisations, authorisedData, pages),
+                new AgreementPages(seals, agreements, dataAuthorisations, authorisedData, pages,
+                        new StatisticsChart(), clock),
                 new EnrolmentHandlers(enrolments, eligibleLists, enrolmentPdfs, outbox, bodies),
                 new EnrolmentPages(enrolments, eligibleLists, outbox, pages, accountManagers),
                 // the buyer directory and the credit alarm (资信报警器)

@@ -7,6 +7,7 @@ import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
+import cn.creditwindow.validation.Input;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,5 +170,16 @@ public final class ClaimHandlers {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
         ctx.json(claims.pay(p, id, bodies.input(ctx, Claims.Decision.class)));
+    }
+
+    /**
+     * {@code GET /api/review/claims/{id}/payout-preview?loss=&aggregateLimit=}: the payout panel of an accepted claim
+     * (limits, paid so far, left) and, for a loss in USD, the payout the payment would make now; changes nothing.
+     */
+    public void payoutPreview(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(claims.payoutPanel(p, id, Input.of(new Claims.Decision(ctx.queryParam("loss"),
+                ctx.queryParam("aggregateLimit")))));
     }
 }

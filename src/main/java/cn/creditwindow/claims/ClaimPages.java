@@ -254,9 +254,24 @@ public final class ClaimPages {
                 ctx.formParam(prefix + "Country"), ctx.formParam(prefix + "AddressEn"));
     }
 
-    /** A claim's page; {@code attachments} are shown by {@code claims/attachments.jte}. */
+    /**
+     * A claim's page; {@code attachments} are shown by {@code claims/attachments.jte}. For the reviewer of an
+     * accepted claim, {@code payout} is the panel beside 定损赔付, {@code decision} the loss and aggregate limit as
+     * typed for 试算 (shown again in the payment form) and {@code payoutErrors} what was wrong with them.
+     */
     public record ClaimPage(Claims.ClaimView view, boolean editable, boolean reviewer, ClaimCodes codes,
-                            ManagerCard managers, ClaimAttachments.Listing attachments) {
+                            ManagerCard managers, ClaimAttachments.Listing attachments, Claims.PayoutPanel payout,
+                            Claims.Decision decision, List<FieldError> payoutErrors) {
+        /** The error on a payment field, or null. */
+        public FieldError payoutError(String field) {
+            return payoutErrors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
+        }
+
+        /** An indemnity ratio as a percentage: {@code 0.9} is {@code 90%}. */
+        public String percent(String ratio) {
+            return new java.math.BigDecimal(ratio).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        }
+
         /** A code's name in the page's language is picked in the template; this finds the code. */
         public ClaimCodes.Code code(String list, String code) {
             return codes.find(list, code).orElse(new ClaimCodes.Code(list, code, code, code));
@@ -270,10 +285,41 @@ public final class ClaimPages {
     /** {@code GET /claims/{id}}. */
     public void view(Context ctx) {
         Principal p = Authentication.require(ctx);
-        Claims.ClaimView v = claims.view(p, AccountHandlers.pathId(ctx, "id"));
+        renderView(ctx, p, claims.view(p, AccountHandlers.pathId(ctx, "id")), new Claims.Decision(null, null));
+    }
+
+    /**
+     * The claim's page; for the reviewer of an accepted claim with the payout panel for {@code decision}, a bad
+     * amount shown under its field (400).
+     */
+    private void renderView(Context ctx, Principal p, Claims.ClaimView v, Claims.Decision decision) {
+        boolean reviewer = p.role() == Role.REVIEWER;
+        Claims.PayoutPanel panel = null;
+        List<FieldError> errors = List.of();
+        if (reviewer && v.claim().state() == ClaimState.ACCEPTED) {
+            try {
+                panel = claims.payoutPanel(p, v.claim().id(), Input.of(decision));
+            } catch (InvalidInputException e) {
+                ctx.status(400);
+                errors = e.errors();
+                panel = claims.payoutPanel(p, v.claim().id(), Input.of(new Claims.Decision(null, null)));
+            }
+        }
         pages.render(ctx, "claims/view.jte", new ClaimPage(v, p.role().isEnterpriseUser()
-                && v.claim().state().editable(), p.role() == Role.REVIEWER, claims.codes(),
-                managers.card(p, v.claim().enterpriseId()), attachments.list(p, v.claim().id())));
+                && v.claim().state().editable(), reviewer, claims.codes(),
+                managers.card(p, v.claim().enterpriseId()), attachments.list(p, v.claim().id()), panel, decision,
+                errors));
+    }
+
+    /**
+     * {@code POST /claims/{id}/payout-preview}: 试算, the payment form's second button. The claim's page again with
+     * the payout the loss and aggregate limit typed would make, and those amounts kept in the form; nothing is
+     * saved. A form post (not a GET form) so the form's CSRF token never lands in an address.
+     */
+    public void payoutPreview(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Claims.ClaimView v = claims.view(p, AccountHandlers.pathId(ctx, "id"));
+        renderView(ctx, p, v, new Claims.Decision(ctx.formParam("loss"), ctx.formParam("aggregateLimit")));
     }
 
     /** {@code POST /claims/{id}/shipments}. */

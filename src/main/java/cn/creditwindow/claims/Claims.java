@@ -570,12 +570,66 @@ public final class Claims {
 
     /** What a loss on a buyer would pay now under a policy, given its paid claims. */
     static Payout payout(Tx tx, ClaimPolicy policy, long buyerId, long lossCents, Long aggregateLimitCents) {
-        long onBuyer = tx.number("SELECT COALESCE(SUM(payout_cents), 0) FROM claims WHERE policy_id = ? AND buyer_id = ?"
-                + " AND state = 'PAID'", policy.id(), buyerId);
-        long onPolicy = tx.number("SELECT COALESCE(SUM(payout_cents), 0) FROM claims WHERE policy_id = ?"
-                + " AND state = 'PAID'", policy.id());
-        return Payout.of(lossCents, new BigDecimal(policy.indemnityRatio()), policy.perBuyerLimitCents(), onBuyer,
-                aggregateLimitCents, onPolicy);
+        Paid paid = paid(tx, policy, buyerId);
+        return Payout.of(lossCents, new BigDecimal(policy.indemnityRatio()), policy.perBuyerLimitCents(), paid.onBuyer(),
+                aggregateLimitCents, paid.onPolicy());
+    }
+
+    /** What a policy's paid claims have paid so far, in US cents: on one buyer, and on all its buyers. */
+    private record Paid(long onBuyer, long onPolicy) {
+    }
+
+    private static Paid paid(Tx tx, ClaimPolicy policy, long buyerId) {
+        return new Paid(tx.number("SELECT COALESCE(SUM(payout_cents), 0) FROM claims WHERE policy_id = ?"
+                + " AND buyer_id = ? AND state = 'PAID'", policy.id(), buyerId),
+                tx.number("SELECT COALESCE(SUM(payout_cents), 0) FROM claims WHERE policy_id = ?"
+                        + " AND state = 'PAID'", policy.id()));
+    }
+
+    /**
+     * The reviewer's payout panel beside 定损赔付 (US cents): the policy's indemnity ratio, per-buyer limit and
+     * aggregate limit, what its paid claims have paid on this claim's buyer and on all, what is left of each limit,
+     * and for a loss the payout {@link #pay} would make now.
+     *
+     * @param aggregateAsOnPolicy  true when the policy states no aggregate limit ("as on the policy")
+     * @param aggregateLimitCents  the aggregate limit that applies: the policy's, else the one entered, else null
+     * @param aggregateLeftCents   null when no aggregate limit applies
+     * @param payout               null when no loss was entered
+     */
+    public record PayoutPanel(long claimId, String indemnityRatio, long perBuyerLimitCents, boolean aggregateAsOnPolicy,
+                              Long aggregateLimitCents, long paidOnBuyerCents, long paidOnPolicyCents,
+                              long perBuyerLeftCents, Long aggregateLeftCents, Payout payout) {
+    }
+
+    /**
+     * The payout panel of an accepted claim, for a loss and an aggregate limit that may both be left blank (then no
+     * payout, or none entered), computed with the same {@link Payout} as {@link #pay}. Reads only. 404, 409 unless
+     * accepted, then 400 per bad amount.
+     */
+    public PayoutPanel payoutPanel(Principal reviewer, long id, Input<Decision> decision) {
+        requireReviewer(reviewer);
+        return db.read(tx -> {
+            Claim c = inState(tx, reviewer, id, ClaimState.ACCEPTED);
+            Amounts a = decision.check(Claims::previewAmounts);
+            ClaimPolicy policy = policyOf(tx, c);
+            Long aggregateLimit = policy.aggregateLimitCents() != null ? policy.aggregateLimitCents() : a.aggregate();
+            Paid paid = paid(tx, policy, c.buyerId());
+            Payout payout = a.loss() == null ? null : payout(tx, policy, c.buyerId(), a.loss(), aggregateLimit);
+            return new PayoutPanel(c.id(), policy.indemnityRatio(), policy.perBuyerLimitCents(),
+                    policy.aggregateLimitCents() == null, aggregateLimit, paid.onBuyer(), paid.onPolicy(),
+                    Math.max(0, policy.perBuyerLimitCents() - paid.onBuyer()),
+                    aggregateLimit == null ? null : Math.max(0, aggregateLimit - paid.onPolicy()), payout);
+        });
+    }
+
+    /** A preview's amounts: as a decision's, but the loss too may be left blank. */
+    private static Amounts previewAmounts(Decision d, List<FieldError> errors) {
+        if (d == null || ClaimChecks.blankToNull(d.loss()) == null) {
+            Long aggregate = d == null || ClaimChecks.blankToNull(d.aggregateLimit()) == null ? null
+                    : ClaimChecks.usd("aggregateLimit", d.aggregateLimit(), "累计赔偿限额", "the aggregate limit", errors);
+            return new Amounts(null, aggregate);
+        }
+        return amounts(d, errors);
     }
 
     // ---- checks ----

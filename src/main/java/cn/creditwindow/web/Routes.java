@@ -156,6 +156,7 @@ public final class Routes {
         r.get("/api/data-authorisations", h.agreements()::authorisations, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         r.post("/api/data-authorisations", h.agreements()::authorise, ENTERPRISE);
         r.get("/api/authorised-data", h.agreements()::authorisedData, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/api/authorised-data/statistics", h.agreements()::statistics, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         // The buyer directory and the credit alarm (资信报警器): search and add buyers, the insurer's import,
         // watch lists and the inbox; Buyers / Watches / Alerts check the tenant (others' records answer 404)
         r.get("/api/buyers", h.buyers()::search, SIGNED_IN);
@@ -214,6 +215,7 @@ public final class Routes {
         r.post("/api/review/claims/{id}/accept", h.claims()::accept, REVIEWER);
         r.post("/api/review/claims/{id}/return", h.claims()::returnClaim, REVIEWER);
         r.post("/api/review/claims/{id}/payment", h.claims()::pay, REVIEWER);
+        r.get("/api/review/claims/{id}/payout-preview", h.claims()::payoutPreview, REVIEWER);
         // the working-day calendar (节假日安排): the years held and the missing ones; loading a year's official schedule
         r.get("/api/admin/calendar/years", h.calendar()::years, ADMIN);
         r.post("/api/admin/calendar/years/{year}", h.calendar()::load, ADMIN);
@@ -287,6 +289,10 @@ public final class Routes {
         r.get("/agreements/authorisation", h.agreementPages()::authorisationPage, ENTERPRISE);
         r.post("/agreements/authorisation", h.agreementPages()::authorise, ENTERPRISE);
         r.get("/agreements/data", h.agreementPages()::data, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        // 查询统计: the statistics form with its chart and table, and the chart itself (SVG, for the page's <img>)
+        r.get("/agreements/data/statistics", h.agreementPages()::statistics, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
+        r.get("/agreements/data/statistics.svg", h.agreementPages()::statisticsSvg, ENTERPRISE, ACCOUNT_MANAGER,
+                REVIEWER);
         r.get("/agreements/review", h.agreementPages()::review, REVIEWER);
         r.get("/agreements/{id}", h.agreementPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
         r.get("/agreements/{id}/pdf", h.agreements()::pdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER);
@@ -324,6 +330,7 @@ public final class Routes {
         r.post("/claims/{id}/accept", h.claimPages()::accept, REVIEWER);
         r.post("/claims/{id}/return", h.claimPages()::returnClaim, REVIEWER);
         r.post("/claims/{id}/payment", h.claimPages()::pay, REVIEWER);
+        r.post("/claims/{id}/payout-preview", h.claimPages()::payoutPreview, REVIEWER);
         // editing a draft or returned claim and its shipments; generating the shipment data report
         r.get("/claims/{id}/edit", h.claimPages()::editPage, ENTERPRISE);
         r.post("/claims/{id}/edit", h.claimPages()::update, ENTERPRISE);

@@ -239,7 +239,12 @@ class AccessMatrixIT {
         rows.add(on("GET /api/authorised-data").allow(readers).build());
         rows.add(on("GET /api/authorised-data?enterpriseId={other}").allow(readers).status(404, "sz-legal", "sz-operator",
                 "manager").build());
-        for (String get : List.of("/agreements/seals", "/agreements/data")) {
+        // #14: the statistics (查询统计), as JSON, as the page and as its SVG chart: who may see as for the data
+        rows.add(on("GET /api/authorised-data/statistics").allow(readers).build());
+        rows.add(on("GET /api/authorised-data/statistics?category=EXPORT_RECEIPTS&from=2026-01&to=2026-03&frequency=MONTH"
+                + "&enterpriseId={other}").allow(readers).status(404, "sz-legal", "sz-operator", "manager").build());
+        rows.add(on("GET /agreements/data/statistics.svg").allow(readers).status(303, "anonymous").build());
+        for (String get : List.of("/agreements/seals", "/agreements/data", "/agreements/data/statistics")) {
             rows.add(on("GET " + get).allow(readers).status(303, "anonymous").build());
         }
         for (String get : List.of("/agreements/sign", "/agreements/authorisation")) {
@@ -353,6 +358,7 @@ class AccessMatrixIT {
         rows.add(on("POST /api/review/claims/999999/accept").status(404, "reviewer").build());
         rows.add(on("POST /api/review/claims/999999/return").status(404, "reviewer").build());
         rows.add(on("POST /api/review/claims/999999/payment").status(404, "reviewer").build());
+        rows.add(on("GET /api/review/claims/999999/payout-preview").status(404, "reviewer").build()); // #14
         rows.add(on("GET /claims/review").allow("reviewer").status(303, "anonymous").build());
         // the working-day calendar (节假日安排): administrators only; a JSON body is not a schedule (400, nothing loaded)
         rows.add(on("GET /api/admin/calendar/years").allow("admin").build());
@@ -368,6 +374,7 @@ class AccessMatrixIT {
         rows.add(on("POST /claims/999999/accept").status(404, "reviewer").build());
         rows.add(on("POST /claims/999999/return").status(404, "reviewer").build());
         rows.add(on("POST /claims/999999/payment").status(404, "reviewer").build());
+        rows.add(on("POST /claims/999999/payout-preview").status(404, "reviewer").build()); // #14
         // the shipment data report, editing a claim and a shipment; the customs pages of the claims section
         rows.add(on("POST /api/claims/999999/shipment-report").status(404, enterprise).build());
         rows.add(on("GET /api/claims/999999/shipment-report").status(404, claimReaders).build());

@@ -245,6 +245,74 @@ class AgreementsApiIT {
                 .isEqualTo(everything.get("totals"));
     }
 
+    // #14: 查询统计, the statistics of the authorised data as JSON, as an SVG chart and as the page's table
+    @Test
+    void statisticsHaveEveryBucketAndTheChartAgreesWithTheTable() {
+        ApiClient szOperator = ApiClient.demo(server, "sz-operator");
+        java.time.YearMonth now = java.time.YearMonth.from(server.app().seals().today());
+        // the demo has the twelve months before this one: this month and the thirteenth before it are empty
+        String query = "category=CUSTOMS_EXPORT_DECLARATIONS&from=" + now.minusMonths(13) + "&to=" + now
+                + "&frequency=MONTH";
+        TestServer.Response r = szOperator.get("/api/authorised-data/statistics?" + query);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode buckets = r.json().get("buckets");
+        assertThat(buckets).hasSize(14);
+        assertThat(buckets.get(0).get("label").asText()).isEqualTo(now.minusMonths(13).toString());
+        assertThat(buckets.get(0).get("recordCount").asLong()).isZero();
+        assertThat(buckets.get(13).get("amountUsdCents").asLong()).isZero();
+        long records = 0;
+        for (JsonNode b : buckets) {
+            records += b.get("recordCount").asLong();
+        }
+        assertThat(r.json().at("/total/recordCount").asLong()).isEqualTo(records).isPositive();
+        JsonNode list = szOperator.get("/api/authorised-data?type=CUSTOMS_EXPORT_DECLARATIONS").json();
+        assertThat(list.at("/totals/0/recordCount").asLong()).isEqualTo(records);
+        JsonNode quarters = szOperator.get("/api/authorised-data/statistics?" + query.replace("MONTH", "QUARTER")).json();
+        assertThat(quarters.at("/total/amountUsdCents")).isEqualTo(r.json().at("/total/amountUsdCents"));
+
+        // the chart: SVG, its bars labelled with the table's numbers, bucket by bucket
+        TestServer.Response svg = szOperator.get("/agreements/data/statistics.svg?" + query);
+        assertThat(svg.status()).isEqualTo(200);
+        assertThat(svg.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+        List<String> texts = org.jsoup.Jsoup.parse(svg.body(), "", org.jsoup.parser.Parser.xmlParser()).select("text")
+                .eachText();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(szOperator.get("/agreements/data/statistics?" + query)
+                .body());
+        List<String> labels = page.select("#statistics tbody th").eachText();
+        List<String> amounts = page.select("#statistics tbody td.amount").eachText();
+        assertThat(labels).hasSize(14);
+        assertThat(texts).containsSubsequence(labels).containsSubsequence(amounts);
+        assertThat(amounts.get(0)).isEqualTo("0.00");
+        assertThat(page.select("#statistics-chart").attr("src")).isEqualTo("/agreements/data/statistics.svg?" + query);
+
+        // bad parameters: each named, in both languages, on the API, the chart and the page
+        TestServer.Response bad = szOperator.get("/api/authorised-data/statistics?category=invoices&from=2026-13&to=2026-01"
+                + "&frequency=WEEK");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fields(bad)).containsExactly("category", "from", "frequency");
+        assertThat(bad.json().at("/errors/0/zh").asText()).contains("未知的统计类别");
+        TestServer.Response tooLong = szOperator.get("/api/authorised-data/statistics?category=EXPORT_RECEIPTS"
+                + "&from=2020-01&to=2026-01&frequency=MONTH");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(fields(tooLong)).containsExactly("to");
+        assertThat(tooLong.json().at("/errors/0/en").asText()).contains("73 buckets, at most 36");
+        assertThat(szOperator.get("/agreements/data/statistics.svg?category=EXPORT_RECEIPTS&from=2026-05&to=2026-01"
+                + "&frequency=MONTH").status()).isEqualTo(400);
+        TestServer.Response badPage = szOperator.get("/agreements/data/statistics?category=&from=2026-05&to=2026-01"
+                + "&frequency=YEAR");
+        assertThat(badPage.status()).isEqualTo(400);
+        assertThat(org.jsoup.Jsoup.parse(badPage.body()).select(".field-msg").eachAttr("data-field"))
+                .containsExactly("category", "from");
+
+        // who may see: as the data page; a manager outside the portfolio meets 404
+        assertThat(manager.get("/api/authorised-data/statistics?" + query + "&enterpriseId=" + enterpriseId(0)).json()
+                .get("total")).isEqualTo(r.json().get("total"));
+        assertThat(manager.get("/api/authorised-data/statistics?" + query + "&enterpriseId=" + enterpriseId(2)).status())
+                .isEqualTo(404);
+        assertThat(ApiClient.demo(server, "hn-operator").get("/api/authorised-data/statistics?" + query).json()
+                .at("/total/recordCount").asLong()).isZero();
+    }
+
     @Test
     void othersRecordsAreNotFoundAndRolesAreGuarded() {
         long sz = ApiClient.demo(server, "sz-legal").get("/api/agreements").json().at("/items/0/id").asLong();

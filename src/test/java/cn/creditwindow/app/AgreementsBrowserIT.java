@@ -178,6 +178,44 @@ class AgreementsBrowserIT {
         page("agreements-history");
     }
 
+    // #14: 查询统计, the bar chart drawn by the server and the table of the same buckets under it
+    @Test
+    void theOperatorDrawsTheStatisticsChartWithItsTable() {
+        Browser.requireInstalled();
+        driver.manage().deleteAllCookies();
+        driver.get(server.base() + "/login");
+        signIn("sz-operator");
+        driver.get(server.base() + "/agreements/data");
+        driver.findElement(By.id("open-statistics")).click();
+        wait.until(ExpectedConditions.urlContains("/agreements/data/statistics"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("授权数据统计");
+        assertThat(driver.findElements(By.id("statistics-chart"))).isEmpty();
+        page("agreements-statistics-form");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("category")))
+                .selectByVisibleText("出口报关单数据");
+        driver.findElement(By.id("statistics-submit")).click();
+        WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("statistics-chart")));
+        wait.until(d -> ((Number) driver.executeScript("return arguments[0].complete && arguments[0].naturalWidth",
+                chart)).intValue() > 0);
+        List<WebElement> rows = driver.findElements(By.cssSelector("#statistics tbody tr"));
+        assertThat(rows).hasSize(12);
+        assertThat(driver.findElement(By.id("statistics-total")).getText()).startsWith("合计");
+        page("agreements-statistics-month");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("frequency"))).selectByVisibleText("季度");
+        driver.findElement(By.id("statistics-submit")).click();
+        wait.until(ExpectedConditions.urlContains("frequency=QUARTER"));
+        assertThat(driver.findElements(By.cssSelector("#statistics tbody tr"))).hasSizeBetween(4, 5);
+        page("agreements-statistics-quarter");
+
+        // a range too long for months: named under the field, in Chinese
+        driver.get(server.base() + "/agreements/data/statistics?category=EXPORT_RECEIPTS&from=2020-01&to=2026-01"
+                + "&frequency=MONTH");
+        assertThat(driver.findElement(By.id("to-error")).getText()).contains("最多 36 个");
+        assertThat(driver.findElements(By.id("statistics-chart"))).isEmpty();
+        page("agreements-statistics-error");
+    }
+
     private void signIn(String username) {
         if (!driver.getCurrentUrl().contains("/login")) {
             driver.findElement(By.id("login-link")).click();

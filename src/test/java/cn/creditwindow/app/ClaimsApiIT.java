@@ -212,6 +212,17 @@ class ClaimsApiIT {
         JsonNode accepted = reviewer.post("/api/review/claims/" + claim + "/accept", "").json();
         assertThat(accepted.get("decisionDueOn").asText()).isEqualTo("2024-07-08");
         assertThat(accepted.get("greenChannel").asBoolean()).isFalse();
+        // #14: the payout panel first, computed as the payment will be; bad amounts named; the reviewer's alone
+        String preview = "/api/review/claims/" + claim + "/payout-preview";
+        JsonNode panel = reviewer.json(preview + "?loss=440000");
+        assertThat(panel.get("indemnityRatio").asText()).isEqualTo("0.80");
+        assertThat(panel.get("perBuyerLeftCents").asLong()).isEqualTo(panel.get("perBuyerLimitCents").asLong());
+        assertThat(panel.get("paidOnPolicyCents").asLong()).isZero();
+        assertThat(panel.at("/payout/payoutCents").asLong()).isEqualTo(15_000_000L);
+        TestServer.Response badPreview = reviewer.get(preview + "?loss=1.234&aggregateLimit=-5");
+        assertThat(badPreview.status()).isEqualTo(400);
+        assertThat(badPreview.json().get("errors").findValuesAsText("field")).containsExactly("loss", "aggregateLimit");
+        assertThat(legal.get(preview + "?loss=1").status()).isEqualTo(403);
         TestServer.Response paid = reviewer.post("/api/review/claims/" + claim + "/payment", Map.of("loss", "440000"));
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         assertThat(paid.json().get("payoutCents").asLong()).isEqualTo(15_000_000L);
@@ -223,6 +234,7 @@ class ClaimsApiIT {
         assertThat(legal.json("/api/claims/policies").get("items").get(0).get("claims").get(0).get("state").asText())
                 .isEqualTo("PAID");
         assertThat(other.get(base).status()).isEqualTo(404);
+        assertThat(reviewer.get(preview).status()).isEqualTo(409); // paid: nothing left to preview
     }
 
     /**

@@ -208,7 +208,22 @@ class ClaimsBrowserIT {
         driver.findElement(By.id("accept-claim")).click();
         wait.until(ExpectedConditions.textToBe(By.id("claim-state"), "已受理"));
         assertThat(driver.findElement(By.id("claim-due")).getText()).isEqualTo("2024-07-08");
+        // #14: the payout panel beside the form; 试算 shows the payout before 定损赔付
+        assertThat(driver.findElement(By.id("payout-ratio")).getText()).isEqualTo("80%");
+        assertThat(driver.findElement(By.cssSelector("#payout-buyer .left")).getText()).isEqualTo("150,000.00");
+        assertThat(driver.findElement(By.cssSelector("#payout-aggregate .limit")).getText()).isEqualTo("以保单为准（未填写）");
+        journey.fill("loss", "44O000");
+        driver.findElement(By.id("preview-payout")).click();
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("loss-error"))).getText())
+                .contains("损失金额应为大于 0 的美元金额");
+        journey.shot("claims-payout-preview-error");
         journey.fill("loss", "440000");
+        driver.findElement(By.id("preview-payout")).click();
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("payout-computed"))).getText())
+                .isEqualTo("150,000.00");
+        assertThat(driver.findElement(By.id("payout-indemnity")).getText()).isEqualTo("352,000.00");
+        assertThat(driver.findElement(By.id("loss")).getAttribute("value")).isEqualTo("440000");
+        assertThat(driver.findElement(By.id("claim-state")).getText()).isEqualTo("已受理");
         journey.shot("claims-accepted");
         driver.findElement(By.id("pay-claim")).click();
         wait.until(ExpectedConditions.textToBe(By.id("claim-state"), "已赔付"));

@@ -162,6 +162,22 @@ class ClaimsPagesIT {
                 .hasSize(1);
         assertThat(reviewer.form(claimPath + "/accept", "").status()).isEqualTo(303);
         assertThat(Jsoup.parse(reviewer.get(claimPath).body()).select("#claim-due").text()).isEqualTo("2024-07-08");
+        // #14: 试算 shows the payout beside the form and saves nothing; a bad amount is named under its field
+        Document panel = Jsoup.parse(reviewer.get(claimPath).body());
+        assertThat(panel.select("#payout-ratio").text()).isEqualTo("80%");
+        assertThat(panel.select("#payout-hint")).hasSize(1);
+        TestServer.Response preview = reviewer.form(claimPath + "/payout-preview", "loss=440000&aggregateLimit=");
+        assertThat(preview.status()).isEqualTo(200);
+        Document previewed = Jsoup.parse(preview.body());
+        assertThat(previewed.select("#payout-computed").text()).isEqualTo("150,000.00");
+        assertThat(previewed.select("#loss").val()).isEqualTo("440000");
+        assertThat(previewed.select("#claim-state").text()).isEqualTo("已受理");
+        TestServer.Response badPreview = reviewer.form(claimPath + "/payout-preview", "loss=abc&aggregateLimit=-1");
+        assertThat(badPreview.status()).isEqualTo(400);
+        assertThat(Jsoup.parse(badPreview.body()).select(".field-msg").eachAttr("data-field"))
+                .containsExactly("loss", "aggregateLimit");
+        assertThat(Jsoup.parse(legal.get(claimPath).body()).select("#payout-panel")).isEmpty();
+        assertThat(legal.form(claimPath + "/payout-preview", "loss=1").status()).isEqualTo(403);
         assertThat(reviewer.form(claimPath + "/payment", "loss=440000").status()).isEqualTo(303);
         Document paid = Jsoup.parse(legal.get(claimPath + "?lang=en").body());
         assertThat(paid.select("#claim-state").text()).isEqualTo("decided and paid");

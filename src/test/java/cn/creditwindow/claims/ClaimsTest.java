@@ -587,6 +587,44 @@ class ClaimsTest {
     }
 
     @Test
+    void thePayoutPanelShowsWhatIsPaidAndLeftAndThePayoutThePaymentThenMakes() { // #14
+        Claim first = claims.accept(reviewer, submitted(hk, "440000").id());
+        Claims.PayoutPanel before = claims.payoutPanel(reviewer, first.id(), Input.of(new Claims.Decision(null, null)));
+        assertThat(before.indemnityRatio()).isEqualTo("0.80");
+        assertThat(before.perBuyerLimitCents()).isEqualTo(150_000_00L);
+        assertThat(before.aggregateAsOnPolicy()).isTrue();
+        assertThat(before.aggregateLimitCents()).isNull();
+        assertThat(before.aggregateLeftCents()).isNull();
+        assertThat(before.payout()).isNull();
+        Claims.PayoutPanel preview = claims.payoutPanel(reviewer, first.id(),
+                Input.of(new Claims.Decision("440000", "200000")));
+        assertThat(preview.payout()).isEqualTo(new Payout(440_000_00L, 352_000_00L, 150_000_00L, 200_000_00L,
+                150_000_00L));
+        assertThat(claims.pay(reviewer, first.id(), Input.of(new Claims.Decision("440000", "200000"))).payoutCents())
+                .isEqualTo(preview.payout().payoutCents());
+
+        // the next claim on another buyer: the first payout counts against the aggregate, not that buyer's limit
+        Claim second = claims.accept(reviewer, submitted(de, "100000").id());
+        Claims.PayoutPanel next = claims.payoutPanel(reviewer, second.id(),
+                Input.of(new Claims.Decision("100000", "200000")));
+        assertThat(next.paidOnBuyerCents()).isZero();
+        assertThat(next.paidOnPolicyCents()).isEqualTo(150_000_00L);
+        assertThat(next.perBuyerLeftCents()).isEqualTo(150_000_00L);
+        assertThat(next.aggregateLeftCents()).isEqualTo(50_000_00L);
+        assertThat(next.payout().payoutCents()).isEqualTo(50_000_00L);
+        assertThat(claims.view(reviewer, second.id()).claim().state()).isEqualTo(ClaimState.ACCEPTED);
+
+        assertThatThrownBy(() -> claims.payoutPanel(reviewer, second.id(), Input.of(new Claims.Decision("0", "abc"))))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("loss", "aggregateLimit"));
+        assertThatThrownBy(() -> claims.payoutPanel(reviewer, second.id(), Input.of(new Claims.Decision("", "-1"))))
+                .satisfies(t -> assertThat(fields(t)).containsExactly("aggregateLimit"));
+        assertThatThrownBy(() -> claims.payoutPanel(reviewer, first.id(), Input.of(new Claims.Decision(null, null))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> claims.payoutPanel(szLegal, second.id(), Input.of(new Claims.Decision(null, null))))
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
+    @Test
     void thePolicysOwnAggregateLimitPrevails() {
         db.inTransaction(tx -> tx.update("UPDATE policies SET aggregate_limit_cents = 16000000 WHERE id = ?", policy));
         Claim first = claims.accept(reviewer, submitted(hk, "440000").id());
