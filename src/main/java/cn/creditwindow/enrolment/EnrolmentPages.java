@@ -63,7 +63,7 @@ public final class EnrolmentPages {
             // like /agreements, the section's page is public and invites signing in
             Paged<Policy> none = Paged.empty(PageRequest.first());
             pages.render(ctx, "enrolment/index.jte", new IndexView(none, Pager.of(none, n -> "/enrolment"),
-                    new Enrolments.Counts(0, 0, 0, 0), "applications", null, false, false, false, null));
+                    new Enrolments.Counts(0, 0, 0, 0, 0), "applications", null, false, false, false, null));
             return;
         }
         String tab = "policies".equals(ctx.queryParam("tab")) ? "policies" : "applications";
