@@ -94,6 +94,14 @@ public final class PremiumPayments {
                 acceptedOn(tx, x.id()))));
     }
 
+    /** The newest policy awaiting payment that the principal may see (an enterprise's: at most one), if any. */
+    public Optional<Due> awaitingOf(Principal p) {
+        Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
+        return db.read(tx -> tx.one(PolicyRows.SELECT + " WHERE p.state = 'AWAITING_PAYMENT' AND " + f.sql()
+                + " ORDER BY p.id DESC LIMIT 1", PolicyRows::policy, f.args()).map(x -> new Due(x,
+                PremiumDue.of(x, schemes.apply(x)), acceptedOn(tx, x.id()))));
+    }
+
     /** The payment recorded for a policy, if any; 404 when the principal may not see the policy. */
     public Optional<Payment> payment(Principal p, long policyId) {
         return db.read(tx -> {
