@@ -239,7 +239,7 @@ public final class EligibleLists {
 
     private void push(Tx tx, Scheme scheme, EligibleList list, Entry e) {
         boolean active = tx.number("SELECT COUNT(*) FROM policies WHERE enterprise_id = ? AND state IN"
-                + " ('PENDING', 'APPLIED', 'RETURNED', 'EFFECTIVE')", e.enterpriseId()) > 0;
+                + " ('PENDING', 'APPLIED', 'RETURNED', 'AWAITING_PAYMENT', 'EFFECTIVE')", e.enterpriseId()) > 0;
         if (active) {
             tx.update("UPDATE eligible_entries SET outcome = 'ACTIVE_POLICY' WHERE id = ?", e.id());
             return;

@@ -42,15 +42,23 @@ public final class EnrolmentHandlers {
         this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
-    /** A policy as the API shows it: with its scheme's names, the step it is at, and the system-filled fields. */
+    /**
+     * A policy as the API shows it: with its scheme's names, the step it is at, and the system-filled fields; for a
+     * scheme that takes effect on the enterprise's payment, the amount due with its formula ({@code due}), and once
+     * paid the payment and the invoice (null before).
+     */
     record PolicyView(Policy policy, String schemeNameZh, String schemeNameEn, int step, Insurer insurer,
-                      String organisationCode, List<Application> applications) {
+                      String organisationCode, List<Application> applications, PremiumDue due,
+                      PremiumPayments.Payment payment, PremiumPayments.Invoice invoice) {
     }
 
     private PolicyView view(Principal p, Policy policy) {
         Scheme s = enrolments.scheme(policy);
+        PremiumPayments payments = enrolments.payments();
         return new PolicyView(policy, s.nameZh(), s.nameEn(), policy.step(), enrolments.insurer(),
-                Uscc.organisationCode(policy.uscc()), enrolments.applications(p, policy.id()));
+                Uscc.organisationCode(policy.uscc()), enrolments.applications(p, policy.id()),
+                payments.due(policy).orElse(null), payments.payment(p, policy.id()).orElse(null),
+                payments.invoice(p, policy.id()).orElse(null));
     }
 
     /** {@code GET /api/policies?page=&size=}: one page of the policies the principal may see, and the counts. */
@@ -132,6 +140,36 @@ public final class EnrolmentHandlers {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
         ctx.json(enrolments.returnApplication(p, id, bodies.input(ctx, ReturnBody.class).map(ReturnBody::reason)));
+    }
+
+    /** {@code GET /api/review/payments?page=&size=}: one page of the policies awaiting payment, accepted first first. */
+    public void awaitingPayment(Context ctx) {
+        ctx.json(enrolments.payments().awaiting(Authentication.require(ctx), Pager.request(ctx)));
+    }
+
+    /** {@code POST /api/review/policies/{id}/payment}: body {@code {receivedOn, amount, reference}}. */
+    public void recordPayment(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.status(201).json(enrolments.payments().record(p, id, bodies.input(ctx, PremiumPayments.PaymentForm.class)));
+    }
+
+    /** {@code GET /api/policies/{id}/invoice}: the invoice issued for the premium payment; 404 before. */
+    public void invoice(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        ctx.json(enrolments.payments().invoice(p, id).orElseThrow(() -> PremiumPayments.noInvoice(id)));
+    }
+
+    /** {@code GET /api/policies/{id}/invoice.pdf}: the invoice as PDF; 404 before the payment. */
+    public void invoicePdf(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        PremiumPayments.Invoice invoice = enrolments.payments().invoice(p, id)
+                .orElseThrow(() -> PremiumPayments.noInvoice(id));
+        Policy policy = enrolments.policy(p, id);
+        sendPdf(ctx, pdfs.invoice(policy, invoice, enrolments.payments().payment(p, id).orElseThrow(),
+                enrolments.payments().due(policy).orElseThrow()), "invoice-" + invoice.number() + ".pdf");
     }
 
     /** {@code GET /api/outbox?page=&size=}: one page of the notices of the signed-in user's enterprise, newest first. */

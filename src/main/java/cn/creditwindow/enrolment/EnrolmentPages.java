@@ -49,11 +49,11 @@ public final class EnrolmentPages {
 
     /** The index: one page of the policies the viewer may see, with a tab and a filter chosen. */
     public record IndexView(Paged<Policy> policies, Pager pager, Enrolments.Counts counts, String tab, String filter,
-                            boolean enterprise, boolean reviewer, boolean admin, Policy current) {
+                            boolean enterprise, boolean reviewer, boolean admin, Policy current, PremiumDue currentDue) {
     }
 
     /**
-     * {@code GET /enrolment?tab=applications|policies&filter=pending|effective|returned&page=&size=}; public: nobody
+     * {@code GET /enrolment?tab=applications|policies&filter=pending|effective|returned|awaiting-payment&page=&size=}; public: nobody
      * signed in is invited to sign in. The policies tab lists the policies with a number; the filters are the home
      * page's counts.
      */
@@ -63,16 +63,17 @@ public final class EnrolmentPages {
             // like /agreements, the section's page is public and invites signing in
             Paged<Policy> none = Paged.empty(PageRequest.first());
             pages.render(ctx, "enrolment/index.jte", new IndexView(none, Pager.of(none, n -> "/enrolment"),
-                    new Enrolments.Counts(0, 0, 0, 0), "applications", null, false, false, false, null));
+                    new Enrolments.Counts(0, 0, 0, 0, 0), "applications", null, false, false, false, null, null));
             return;
         }
         String tab = "policies".equals(ctx.queryParam("tab")) ? "policies" : "applications";
         String filter = ctx.queryParam("filter") == null || ctx.queryParam("filter").isBlank() ? null
                 : ctx.queryParam("filter").strip();
         List<FieldError> errors = new ArrayList<>();
-        if (filter != null && !List.of("pending", "effective", "returned").contains(filter)) {
-            errors.add(new FieldError("filter", "未知的筛选“" + filter + "”，可选：pending、effective、returned",
-                    "unknown filter '" + filter + "'; use pending, effective or returned"));
+        if (filter != null && !List.of("pending", "effective", "returned", "awaiting-payment").contains(filter)) {
+            errors.add(new FieldError("filter", "未知的筛选“" + filter + "”，可选：pending、effective、returned、"
+                    + "awaiting-payment", "unknown filter '" + filter + "'; use pending, effective, returned or"
+                    + " awaiting-payment"));
         }
         String size = ctx.queryParam("size");
         PageRequest page = PageRequest.parse(ctx.queryParam("page"), size, errors);
@@ -82,6 +83,7 @@ public final class EnrolmentPages {
         PolicyState state = filter == null ? null : switch (filter) {
             case "pending" -> PolicyState.PENDING;
             case "returned" -> PolicyState.RETURNED;
+            case "awaiting-payment" -> PolicyState.AWAITING_PAYMENT;
             default -> PolicyState.EFFECTIVE;
         };
         Paged<Policy> shown = enrolments.policies(p, state, "effective".equals(filter) ? Receipt.PENDING : null,
@@ -91,14 +93,16 @@ public final class EnrolmentPages {
         Policy current = p.role().isEnterpriseUser() ? enrolments.current(p).orElse(null) : null;
         pages.render(ctx, "enrolment/index.jte", new IndexView(shown, pager, enrolments.counts(p), tab, filter,
                 p.role().isEnterpriseUser(), p.role().name().equals("REVIEWER"), p.role().name().equals("ADMIN"),
-                current));
+                current, current != null && current.state() == PolicyState.AWAITING_PAYMENT
+                ? enrolments.payments().due(current).orElse(null) : null));
     }
 
     /** A policy's page. */
     public record PolicyPage(Policy policy, Scheme scheme, List<Application> applications, Insurer insurer,
                              String organisationCode, Enrolments.ContactDetails form, boolean declared,
                              List<FieldError> errors, Enrolments.LiveCode live, boolean enterprise, boolean reviewer,
-                             Application open, ManagerCard managers) {
+                             Application open, ManagerCard managers, PremiumDue due, PremiumPayments.Payment payment,
+                             PremiumPayments.Invoice invoice, PremiumPayments.PaymentForm paymentForm) {
         public String error(String field) {
             return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::zh).findFirst().orElse(null);
         }
@@ -121,11 +125,11 @@ public final class EnrolmentPages {
     public void policy(Context ctx) {
         Principal p = Authentication.require(ctx);
         long id = AccountHandlers.pathId(ctx, "id");
-        renderPolicy(ctx, p, id, null, false, List.of());
+        renderPolicy(ctx, p, id, null, false, List.of(), null);
     }
 
     private void renderPolicy(Context ctx, Principal p, long id, Enrolments.ContactDetails form, boolean declared,
-                              List<FieldError> errors) {
+                              List<FieldError> errors, PremiumPayments.PaymentForm paymentForm) {
         Policy policy = enrolments.policy(p, id);
         Enrolments.LiveCode live = p.role().isEnterpriseUser() ? enrolments.liveCode(p, id).orElse(null) : null;
         List<Application> apps = enrolments.applications(p, id);
@@ -139,7 +143,10 @@ public final class EnrolmentPages {
         pages.render(ctx, "enrolment/policy.jte", new PolicyPage(policy, enrolments.scheme(policy), apps,
                 enrolments.insurer(), Uscc.organisationCode(policy.uscc()), shown, declared, errors, live,
                 p.role().isEnterpriseUser(), p.role().name().equals("REVIEWER"), open,
-                policy.state() == PolicyState.RETURNED ? managers.card(p, policy.enterpriseId()) : null));
+                policy.state() == PolicyState.RETURNED ? managers.card(p, policy.enterpriseId()) : null,
+                enrolments.payments().due(policy).orElse(null), enrolments.payments().payment(p, id).orElse(null),
+                enrolments.payments().invoice(p, id).orElse(null),
+                paymentForm != null ? paymentForm : new PremiumPayments.PaymentForm("", "", "")));
     }
 
     /**
@@ -161,7 +168,7 @@ public final class EnrolmentPages {
             }
         } catch (InvalidInputException e) {
             ctx.status(400);
-            renderPolicy(ctx, p, id, c, declared, e.errors());
+            renderPolicy(ctx, p, id, c, declared, e.errors(), null);
             return;
         }
         ctx.redirect("/enrolment/policies/" + id, HttpStatus.SEE_OTHER);
@@ -173,6 +180,37 @@ public final class EnrolmentPages {
         long id = AccountHandlers.pathId(ctx, "id");
         enrolments.acknowledge(p, id);
         ctx.redirect("/enrolment/policies/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * {@code POST /enrolment/policies/{id}/payment}: {@code receivedOn}, {@code amount}, {@code reference}; bad input
+     * shows the policy page again with every bad field (400).
+     */
+    public void recordPayment(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        long id = AccountHandlers.pathId(ctx, "id");
+        PremiumPayments.PaymentForm form = new PremiumPayments.PaymentForm(ctx.formParam("receivedOn"),
+                ctx.formParam("amount"), ctx.formParam("reference"));
+        try {
+            enrolments.payments().record(p, id, Input.of(form));
+        } catch (InvalidInputException e) {
+            ctx.status(400);
+            renderPolicy(ctx, p, id, null, false, e.errors(), form);
+            return;
+        }
+        ctx.redirect("/enrolment/policies/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    public record PaymentsView(Paged<PremiumPayments.Due> items, Pager pager) {
+    }
+
+    /** {@code GET /enrolment/payments?page=&size=}: one page of the policies awaiting payment (待缴费), accepted first first. */
+    public void payments(Context ctx) {
+        String size = ctx.queryParam("size");
+        Paged<PremiumPayments.Due> items = enrolments.payments().awaiting(Authentication.require(ctx),
+                PageRequest.parse(ctx.queryParam("page"), size));
+        pages.render(ctx, "enrolment/payments.jte", new PaymentsView(items, Pager.of(items,
+                n -> QueryString.of().add("size", size).add("page", n).appendTo("/enrolment/payments"))));
     }
 
     public record OutboxView(Paged<Outbox.Sent> notices, Pager pager) {

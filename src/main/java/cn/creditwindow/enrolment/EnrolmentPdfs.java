@@ -60,9 +60,9 @@ public final class EnrolmentPdfs {
         return renderer.render(doc);
     }
 
-    /** The electronic policy; 409 while the policy is not effective. */
+    /** The electronic policy; 409 while the policy is not issued (not yet accepted, or awaiting payment). */
     public byte[] policy(Policy p, Scheme s, Application accepted) {
-        if (p.policyNumber() == null) {
+        if (p.issuedOn() == null) {
             throw new RequestRefusedException(409, "policy " + p.id() + " is not effective yet (" + p.state().en()
                     + "): there is no electronic policy", "保单 " + p.id() + " 尚未生效（" + p.state().zh() + "），暂无电子保单");
         }
@@ -90,6 +90,24 @@ public final class EnrolmentPdfs {
                         p.subsidyCents() == null ? "全额" : usd(p.subsidyCents()))))
                 .signatures(Block.Party.signed("保险人", insurer.nameZh(), "电子签发", issued(p)).sealed())
                 .footer("本电子保单与纸质保单具有同等法律效力。")
+                .build();
+        return renderer.render(doc);
+    }
+
+    /** The invoice (发票) for the enterprise's premium payment. */
+    public byte[] invoice(Policy p, PremiumPayments.Invoice invoice, PremiumPayments.Payment payment, PremiumDue due) {
+        PdfDocument doc = PdfDocument.builder("保费发票")
+                .reference("发票号 " + invoice.number() + " · 保单号 " + p.policyNumber())
+                .fields(new Block.Field("付款单位", invoice.enterpriseName()),
+                        new Block.Field("统一社会信用代码", p.uscc()),
+                        new Block.Field("收款单位", insurer.nameZh() + "（机构编码 " + insurer.institutionCode() + "）"),
+                        new Block.Field("项目", "企业自缴保费"),
+                        new Block.Field("计算", due.formulaZh()),
+                        new Block.Field("金额", usd(invoice.amountCents())),
+                        new Block.Field("到账日期", String.valueOf(payment.receivedOn())),
+                        new Block.Field("银行转账流水号", payment.reference()),
+                        new Block.Field("开具日期", String.valueOf(invoice.issuedAt().atZone(zone).toLocalDate())))
+                .footer("本发票记录由出口信用单一窗口生成。")
                 .build();
         return renderer.render(doc);
     }

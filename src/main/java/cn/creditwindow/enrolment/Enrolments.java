@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
 /**
  * The enterprise's five steps and the insurer's review: view a pending policy, request a verification code
  * and submit the application (APPLIED), accepted (EFFECTIVE, receipt pending) or returned with a reason
- * (RETURNED, may be submitted again), receipt acknowledged (RECEIVED). Every operation is one transaction;
- * every read and write checks the principal against {@link Tenancy} (others' policies answer 404).
+ * (RETURNED, may be submitted again), receipt acknowledged (RECEIVED). A scheme that takes effect on the enterprise's
+ * payment puts an accepted application's policy in AWAITING_PAYMENT first ({@link PremiumPayments}). Every
+ * operation is one transaction; every read and write checks the principal against {@link Tenancy} (others' policies answer 404).
  */
 public final class Enrolments {
     private static final Pattern CODE = Pattern.compile("\\d{6}");
@@ -48,6 +49,7 @@ public final class Enrolments {
     private final ZoneId zone;
     private final Insurer insurer;
     private final VerificationCodes codes;
+    private final PremiumPayments payments;
 
     public Enrolments(Database db, Schemes schemes, Notifier notifier, Clock clock, ZoneId zone, Insurer insurer,
                       SecureRandom random) {
@@ -58,6 +60,12 @@ public final class Enrolments {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.insurer = Objects.requireNonNull(insurer, "insurer");
         this.codes = new VerificationCodes(clock, random);
+        this.payments = new PremiumPayments(db, this::scheme, notifier, clock, zone);
+    }
+
+    /** The premium payments of schemes that take effect on the enterprise's payment (Henan medium). */
+    public PremiumPayments payments() {
+        return payments;
     }
 
     public Insurer insurer() {
@@ -95,11 +103,14 @@ public final class Enrolments {
         return db.read(tx -> page.select(tx, sql.toString(), "p.id DESC", PolicyRows::policy, args.toArray()));
     }
 
-    /** The newest policy the principal may see that is still active (pending, applied, returned or effective). */
+    /**
+     * The newest policy the principal may see that is still active (pending, applied, returned, awaiting payment or
+     * effective).
+     */
     public java.util.Optional<Policy> current(Principal p) {
         Tenancy.Filter f = Tenancy.filter(p, "p.enterprise_id");
         return db.read(tx -> tx.one(PolicyRows.SELECT + " WHERE " + f.sql() + " AND p.state IN ('PENDING', 'APPLIED',"
-                + " 'RETURNED', 'EFFECTIVE') ORDER BY p.id DESC LIMIT 1", PolicyRows::policy, f.args()));
+                + " 'RETURNED', 'AWAITING_PAYMENT', 'EFFECTIVE') ORDER BY p.id DESC LIMIT 1", PolicyRows::policy, f.args()));
     }
 
     /** One policy, or 404 when it does not exist or is not the principal's to see. */
@@ -136,8 +147,11 @@ public final class Enrolments {
                 .orElseThrow());
     }
 
-    /** The home page's counts (manual 1.1) over the policies the principal may see. */
-    public record Counts(long pending, long effectiveNotices, long returned, long awaitingReview) {
+    /**
+     * The home page's counts (manual 1.1) over the policies the principal may see; {@code awaitingPayment}: accepted
+     * policies whose enterprise share of the premium is not yet recorded (待缴费).
+     */
+    public record Counts(long pending, long effectiveNotices, long returned, long awaitingReview, long awaitingPayment) {
     }
 
     public Counts counts(Principal p) {
@@ -151,7 +165,8 @@ public final class Enrolments {
                             args.toArray()),
                     tx.number("SELECT COUNT(*)" + where + " AND p.state = 'RETURNED'", args.toArray()),
                     tx.number("SELECT COUNT(*) FROM applications a JOIN policies p ON p.id = a.policy_id WHERE"
-                            + " a.outcome = 'SUBMITTED' AND " + f.sql(), args.toArray()));
+                            + " a.outcome = 'SUBMITTED' AND " + f.sql(), args.toArray()),
+                    tx.number("SELECT COUNT(*)" + where + " AND p.state = 'AWAITING_PAYMENT'", args.toArray()));
         });
     }
 
@@ -315,7 +330,8 @@ public final class Enrolments {
 
     /**
      * Accepts a submitted application: the policy becomes effective with a policy number, issued today, covering
-     * what the scheme's late-collection rule gives for collection on the submission day; receipt is pending.
+     * what the scheme's late-collection rule gives for collection on the submission day; receipt is pending. Under a
+     * scheme that takes effect on the enterprise's payment, the policy is numbered and awaits the payment instead.
      */
     public Policy accept(Principal reviewer, long applicationId) {
         requireReviewer(reviewer);
@@ -333,6 +349,9 @@ public final class Enrolments {
                         "保单年度（" + policy.yearStart() + " 至 " + policy.yearEnd() + "）已结束，无法出具保单");
             }
             String number = "XW" + policy.yearStart().getYear() + String.format("%08d", policy.id());
+            if (scheme(policy).effectiveOnEnterprisePayment()) {
+                return awaitPayment(tx, reviewer, item, number);
+            }
             tx.update("UPDATE policies SET state = 'EFFECTIVE', receipt = 'PENDING', policy_number = ?, issued_on = ?,"
                     + " cover_start = ?, cover_end = ? WHERE id = ?", number, today, cover.start(), cover.end(),
                     policy.id());
@@ -348,6 +367,19 @@ public final class Enrolments {
             return policyById(tx, policy.id());
         });
         return accepted;
+    }
+
+    /**
+     * Accepts an application of a scheme that takes effect on the enterprise's payment (Henan medium): the policy is
+     * numbered and awaits payment (待缴费, not effective, no cover yet); the enterprise is told what to pay.
+     */
+    private Policy awaitPayment(Tx tx, Principal reviewer, ReviewItem item, String number) {
+        tx.update("UPDATE policies SET state = 'AWAITING_PAYMENT', policy_number = ? WHERE id = ? AND state = 'APPLIED'",
+                number, item.policy().id());
+        decide(tx, reviewer, item.application().id(), Application.Outcome.ACCEPTED, null);
+        Policy awaiting = policyById(tx, item.policy().id());
+        payments.noticeDue(tx, awaiting, item.application());
+        return awaiting;
     }
 
     /**
@@ -414,7 +446,7 @@ public final class Enrolments {
 
     // ---- shared checks ----
 
-    private Policy visiblePolicy(Tx tx, Principal p, long id) {
+    static Policy visiblePolicy(Tx tx, Principal p, long id) {
         return tx.one(PolicyRows.SELECT + " WHERE p.id = ?", PolicyRows::policy, id)
                 .filter(x -> Tenancy.canSee(tx, p, x.enterpriseId()))
                 .orElseThrow(() -> new NotFoundException("policy " + id + " not found", "保单 " + id + " 不存在"));
@@ -465,7 +497,7 @@ public final class Enrolments {
         }
     }
 
-    private static void requireReviewer(Principal p) {
+    static void requireReviewer(Principal p) {
         if (p.role() != Role.REVIEWER) {
             throw new RequestRefusedException(403, "only insurer reviewers decide applications",
                     "只有保险公司审核人员可以审核投保申请");

@@ -20,12 +20,13 @@ public record Policy(long id, long enterpriseId, String enterpriseName, String u
 
     /**
      * The step of the five (1 查看待确认保单 … 5 完成) the enterprise is at: 2 while an application is to be
-     * submitted (again), 3 while the insurer reviews it, 4 until receipt is acknowledged, 5 when done.
+     * submitted (again), 3 while the insurer reviews it and, once accepted, while the enterprise's share of the
+     * premium is awaited (待缴费), 4 until receipt is acknowledged, 5 when done.
      */
     public int step() {
         return switch (state) {
             case PENDING, RETURNED -> 2;
-            case APPLIED -> 3;
+            case APPLIED, AWAITING_PAYMENT -> 3;
             case EFFECTIVE -> receipt == Receipt.RECEIVED ? 5 : 4;
             case EXPIRED, WITHDRAWN -> 5;
         };

@@ -1,10 +1,15 @@
 package cn.creditwindow.enrolment;
 
-/** Where a sponsored policy stands. PENDING, APPLIED, RETURNED and EFFECTIVE are active: one at a time. */
+/**
+ * Where a sponsored policy stands. PENDING, APPLIED, RETURNED, AWAITING_PAYMENT and EFFECTIVE are active: one at a
+ * time. AWAITING_PAYMENT is an accepted application of a scheme that takes effect on the enterprise's payment of its
+ * share (Henan medium): numbered, not yet effective.
+ */
 public enum PolicyState {
     PENDING("待确认保单", "pending"),
     APPLIED("投保申请已提交", "application submitted"),
     RETURNED("投保申请已退回", "application returned"),
+    AWAITING_PAYMENT("待缴费", "awaiting payment"),
     EFFECTIVE("生效", "effective"),
     EXPIRED("已到期", "expired"),
     WITHDRAWN("已撤回", "withdrawn");
@@ -27,6 +32,6 @@ public enum PolicyState {
 
     /** True while the enterprise may hold no other sponsored policy. */
     public boolean active() {
-        return this == PENDING || this == APPLIED || this == RETURNED || this == EFFECTIVE;
+        return this == PENDING || this == APPLIED || this == RETURNED || this == AWAITING_PAYMENT || this == EFFECTIVE;
     }
 }

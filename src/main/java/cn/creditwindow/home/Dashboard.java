@@ -4,6 +4,7 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.calendar.HolidayCalendar;
 import cn.creditwindow.enrolment.Enrolments;
+import cn.creditwindow.enrolment.PremiumPayments;
 import cn.creditwindow.financing.ApplicationState;
 import cn.creditwindow.financing.Financing;
 import cn.creditwindow.store.Database;
@@ -75,6 +76,11 @@ public final class Dashboard {
         }
     }
 
+    /** The policy whose premium the viewer's enterprise is to pay (待缴费), if any: the home page's notice. */
+    public java.util.Optional<PremiumPayments.Due> paymentDue(Principal p) {
+        return p.role().isEnterpriseUser() ? enrolments.payments().awaitingOf(p) : java.util.Optional.empty();
+    }
+
     /** The viewer's counts; a system token has none (empty tiles). */
     public Counts counts(Principal p) {
         List<Tile> tiles = new ArrayList<>();
@@ -101,6 +107,7 @@ public final class Dashboard {
         tiles.add(new Tile("pending", "enrolment", enrol.pending(), "/enrolment?filter=pending"));
         tiles.add(new Tile("effective", "enrolment", enrol.effectiveNotices(), "/enrolment?tab=policies&filter=effective"));
         tiles.add(new Tile("returned", "enrolment", enrol.returned(), "/enrolment?filter=returned"));
+        tiles.add(new Tile("awaitingPayment", "enrolment", enrol.awaitingPayment(), "/enrolment?filter=awaiting-payment"));
         Tenancy.Filter claims = Tenancy.filter(p, "c.enterprise_id");
         Tenancy.Filter orders = Tenancy.filter(p, "o.enterprise_id");
         db.read(tx -> {
@@ -125,7 +132,9 @@ public final class Dashboard {
     }
 
     private void reviewQueues(Principal p, List<Tile> tiles) {
-        tiles.add(new Tile("review", "queues", enrolments.counts(p).awaitingReview(), "/enrolment/review"));
+        Enrolments.Counts enrol = enrolments.counts(p);
+        tiles.add(new Tile("review", "queues", enrol.awaitingReview(), "/enrolment/review"));
+        tiles.add(new Tile("paymentsToRecord", "queues", enrol.awaitingPayment(), "/enrolment/payments"));
         db.read(tx -> {
             tiles.add(new Tile("agreementsToSign", "queues", tx.number("SELECT COUNT(*) FROM agreements WHERE state IN"
                     + " ('AWAITING_INSURER', 'TERMINATION_REQUESTED')"), "/agreements/review"));

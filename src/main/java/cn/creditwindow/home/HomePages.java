@@ -43,6 +43,7 @@ public final class HomePages {
         Principal viewer = Authentication.principal(ctx).filter(p -> p.role() != Role.SYSTEM).orElse(null);
         Dashboard.Counts counts = viewer == null ? null : dashboard.counts(viewer);
         ManagerCard card = viewer != null && viewer.role().isEnterpriseUser() ? managers.mine(viewer) : null;
-        pages.render(ctx, "home/home.jte", new HomeView(newest.items(), modules, newest.total(), counts, card));
+        pages.render(ctx, "home/home.jte", new HomeView(newest.items(), modules, newest.total(), counts, card,
+                viewer == null ? null : dashboard.paymentDue(viewer).orElse(null)));
     }
 }

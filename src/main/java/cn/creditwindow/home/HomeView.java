@@ -3,6 +3,7 @@ package cn.creditwindow.home;
 import cn.creditwindow.articles.Module;
 import cn.creditwindow.managers.ManagerCard;
 import cn.creditwindow.search.Hit;
+import cn.creditwindow.enrolment.PremiumPayments;
 import java.util.List;
 
 /**
@@ -14,9 +15,10 @@ import java.util.List;
  * @param dashboard the signed-in person's counts of every journey or queue, each leading to its list; null when
  *                  nobody is signed in
  * @param managers  an enterprise's account managers and the claims hotline; null for everyone else
+ * @param paymentDue the enterprise's policy awaiting its share of the premium (待缴费) with the amount; null when none
  */
 public record HomeView(List<Hit> newest, List<ModuleTile> modules, long total, Dashboard.Counts dashboard,
-                       ManagerCard managers) {
+                       ManagerCard managers, PremiumPayments.Due paymentDue) {
     /** One module's entry. */
     public record ModuleTile(Module module, long total, String href) {
     }

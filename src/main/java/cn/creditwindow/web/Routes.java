@@ -128,9 +128,14 @@ public final class Routes {
         r.post("/api/policies/{id}/receipt", h.enrolment()::receipt, ENTERPRISE);
         r.get("/api/policies/{id}/application.pdf", h.enrolment()::applicationPdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.get("/api/policies/{id}/policy.pdf", h.enrolment()::policyPdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/policies/{id}/invoice", h.enrolment()::invoice, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/policies/{id}/invoice.pdf", h.enrolment()::invoicePdf, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.get("/api/review/applications", h.enrolment()::awaitingReview, REVIEWER);
         r.post("/api/review/applications/{id}/accept", h.enrolment()::accept, REVIEWER);
         r.post("/api/review/applications/{id}/return", h.enrolment()::returnApplication, REVIEWER);
+        // the Henan medium scheme's premium payment (#14): the reviewer records it, the policy takes effect
+        r.get("/api/review/payments", h.enrolment()::awaitingPayment, REVIEWER);
+        r.post("/api/review/policies/{id}/payment", h.enrolment()::recordPayment, REVIEWER);
         r.get("/api/outbox", h.enrolment()::outbox, ENTERPRISE);
         r.get("/api/admin/eligible-lists", h.enrolment()::eligibleLists, ADMIN);
         r.post("/api/admin/eligible-lists", h.enrolment()::importList, ADMIN);
@@ -274,6 +279,8 @@ public final class Routes {
         r.get("/enrolment/review", h.enrolmentPages()::review, REVIEWER);
         r.post("/enrolment/review/{id}/accept", h.enrolmentPages()::accept, REVIEWER);
         r.post("/enrolment/review/{id}/return", h.enrolmentPages()::returnApplication, REVIEWER);
+        r.get("/enrolment/payments", h.enrolmentPages()::payments, REVIEWER);
+        r.post("/enrolment/policies/{id}/payment", h.enrolmentPages()::recordPayment, REVIEWER);
         r.get("/enrolment/lists", h.enrolmentPages()::lists, ADMIN);
         r.post("/enrolment/lists", h.enrolmentPages()::importList, ADMIN);
         r.get("/enrolment/lists/{id}", h.enrolmentPages()::list, ADMIN);

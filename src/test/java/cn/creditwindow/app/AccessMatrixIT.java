@@ -186,6 +186,8 @@ class AccessMatrixIT {
         rows.add(on("GET /api/policies/{own}").status(404, people).build());
         rows.add(on("GET /api/policies/{own}/application.pdf").status(404, people).build());
         rows.add(on("GET /api/policies/{own}/policy.pdf").status(404, people).build());
+        rows.add(on("GET /api/policies/{own}/invoice").status(404, people).build()); // #14
+        rows.add(on("GET /api/policies/{own}/invoice.pdf").status(404, people).build());
         rows.add(on("POST /api/policies/{own}/verification-code").status(404, enterprise).build());
         rows.add(on("POST /api/policies/{own}/application").status(404, enterprise).build());
         rows.add(on("POST /api/policies/{own}/receipt").status(404, enterprise).build());
@@ -193,6 +195,8 @@ class AccessMatrixIT {
         rows.add(on("GET /api/review/applications").allow("reviewer").build());
         rows.add(on("POST /api/review/applications/{own}/accept").status(404, "reviewer").build());
         rows.add(on("POST /api/review/applications/{own}/return").status(404, "reviewer").build());
+        rows.add(on("GET /api/review/payments").allow("reviewer").build()); // #14
+        rows.add(on("POST /api/review/policies/{own}/payment").status(404, "reviewer").build());
         rows.add(on("GET /api/admin/eligible-lists").allow("admin").build());
         rows.add(on("POST /api/admin/eligible-lists").allow("admin").build());
         rows.add(on("GET /api/admin/eligible-lists/{own}").status(404, "admin").build());
@@ -206,6 +210,8 @@ class AccessMatrixIT {
         rows.add(on("GET /enrolment/review").allow("reviewer").status(303, "anonymous").build());
         rows.add(on("POST /enrolment/review/{own}/accept").status(404, "reviewer").build());
         rows.add(on("POST /enrolment/review/{own}/return").status(404, "reviewer").build());
+        rows.add(on("GET /enrolment/payments").allow("reviewer").status(303, "anonymous").build()); // #14
+        rows.add(on("POST /enrolment/policies/{own}/payment").status(404, "reviewer").build());
         rows.add(on("GET /enrolment/lists").allow("admin").status(303, "anonymous").build());
         rows.add(on("POST /enrolment/lists").allow("admin").build());
         rows.add(on("GET /enrolment/lists/{own}").status(404, "admin").status(303, "anonymous").build());

@@ -32,16 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardIT {
     /** What marks one record in the list a link opens, by the link's path. */
-    private static final Map<String, Pattern> ROWS = Map.of(
-            "/enrolment", Pattern.compile("<tr data-policy=\"(\\d+)\""),
-            "/enrolment/review", Pattern.compile("<tr data-application=\"(\\d+)\""),
-            "/agreements/review", Pattern.compile("class=\"review-item\" data-id=\"(\\d+)\""),
-            "/claims", Pattern.compile("<tr data-claim=\"(\\d+)\""),
-            "/claims/review", Pattern.compile("<tr data-claim=\"(\\d+)\""),
-            "/credit", Pattern.compile("<tr data-order=\"(\\d+)\""),
-            "/credit/fulfilment", Pattern.compile("<tr data-order=\"(\\d+)\""),
-            "/credit/alerts", Pattern.compile("class=\"alert-item alert-unread\" data-id=\"(\\d+)\""),
-            "/financing/applications", Pattern.compile("<tr data-application=\"(\\d+)\""));
+    private static final Map<String, Pattern> ROWS = Map.ofEntries(
+            Map.entry("/enrolment", Pattern.compile("<tr data-policy=\"(\\d+)\"")),
+            Map.entry("/enrolment/review", Pattern.compile("<tr data-application=\"(\\d+)\"")),
+            Map.entry("/agreements/review", Pattern.compile("class=\"review-item\" data-id=\"(\\d+)\"")),
+            Map.entry("/claims", Pattern.compile("<tr data-claim=\"(\\d+)\"")),
+            Map.entry("/claims/review", Pattern.compile("<tr data-claim=\"(\\d+)\"")),
+            Map.entry("/credit", Pattern.compile("<tr data-order=\"(\\d+)\"")),
+            Map.entry("/credit/fulfilment", Pattern.compile("<tr data-order=\"(\\d+)\"")),
+            Map.entry("/credit/alerts", Pattern.compile("class=\"alert-item alert-unread\" data-id=\"(\\d+)\"")),
+            Map.entry("/financing/applications", Pattern.compile("<tr data-application=\"(\\d+)\"")),
+            Map.entry("/enrolment/payments", Pattern.compile("<tr data-policy=\"(\\d+)\"")));
 
     private TestServer server;
     private long szPolicy;
@@ -149,8 +150,9 @@ class DashboardIT {
         everyLinkListsItsCount("mgr-baoan-1");
 
         Map<String, Long> reviewer = counts("reviewer", "REVIEWER");
-        assertThat(reviewer).containsOnlyKeys("review", "agreementsToSign", "claimsToReview", "reportsToFulfil",
-                "financingToRecord");
+        assertThat(reviewer).containsOnlyKeys("review", "paymentsToRecord", "agreementsToSign", "claimsToReview",
+                "reportsToFulfil", "financingToRecord");
+        assertThat(reviewer).containsEntry("paymentsToRecord", 0L); // #14
         assertThat(reviewer).containsEntry("review", 0L).containsEntry("agreementsToSign", 1L)
                 .containsEntry("claimsToReview", 0L).containsEntry("reportsToFulfil", 1L)
                 .containsEntry("financingToRecord", 1L);

@@ -219,7 +219,7 @@ class EnrolmentsTest {
         Principal operator = person(p.enterpriseId(), "operator", Role.OPERATOR);
         Principal legal = person(p.enterpriseId(), "legal", Role.LEGAL_REPRESENTATIVE);
         assertThat(p.step()).isEqualTo(2);
-        assertThat(enrolments.counts(operator)).isEqualTo(new Enrolments.Counts(1, 0, 0, 0));
+        assertThat(enrolments.counts(operator)).isEqualTo(new Enrolments.Counts(1, 0, 0, 0, 0));
 
         Application first = apply(operator, p.id(), "13912345678", "li_ming-1@example.com");
         assertThat(first.outcome()).isEqualTo(Application.Outcome.SUBMITTED);
@@ -249,7 +249,7 @@ class EnrolmentsTest {
         assertThat(effective.coverEnd()).isEqualTo(LocalDate.of(2025, 8, 31));
         assertThat(effective.policyNumber()).startsWith("XW2024");
         assertThat(effective.step()).isEqualTo(4);
-        assertThat(enrolments.counts(operator)).isEqualTo(new Enrolments.Counts(0, 1, 0, 0));
+        assertThat(enrolments.counts(operator)).isEqualTo(new Enrolments.Counts(0, 1, 0, 0, 0));
         assertThat(enrolments.applications(operator, p.id())).extracting(Application::outcome)
                 .containsExactly(Application.Outcome.RETURNED, Application.Outcome.ACCEPTED);
 
