@@ -249,6 +249,8 @@ public final class Routes {
         r.get("/api/schemes", h.schemes()::list);
         r.get("/api/schemes/{id}", h.schemes()::scheme);
         r.get("/api/schemes/{id}/quote", h.schemes()::quote);
+        // schemes added as data by administrators (next year's notice), beside the bundled files
+        r.post("/api/admin/schemes", h.schemes()::add, ADMIN);
         r.get("/health", h.system()::health);
         r.get("/metrics", h.system()::metrics);
         r.get("/openapi.json", h.system()::openApi);
