@@ -65,6 +65,7 @@ import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.ReferenceHandlers;
 import cn.creditwindow.schemes.SchemeCatalogue;
 import cn.creditwindow.schemes.SchemeHandlers;
+import cn.creditwindow.schemes.SchemePages;
 import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.web.Authentication;
@@ -327,7 +328,8 @@ public final class App implements AutoCloseable {
                 new DigestHandlers(digests), new DigestPages(digests, new Unsubscriptions(unsubscribeTokens,
                         subscriptions), pages),
                 // the working-day calendar (节假日安排)
-                new CalendarHandlers(holidayCalendar), new CalendarPages(holidayCalendar, pages));
+                new CalendarHandlers(holidayCalendar), new CalendarPages(holidayCalendar, pages),
+                new SchemePages(schemes, pages, clock, config.zone()));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
