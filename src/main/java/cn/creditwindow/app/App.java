@@ -64,7 +64,9 @@ import cn.creditwindow.notify.MailDispatcher;
 import cn.creditwindow.notify.Outbox;
 import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.ReferenceHandlers;
+import cn.creditwindow.schemes.SchemeCatalogue;
 import cn.creditwindow.schemes.SchemeHandlers;
+import cn.creditwindow.schemes.SchemePages;
 import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.web.Authentication;
@@ -133,7 +135,7 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final Accounts accounts;
     private final ApiTokens apiTokens;
-    private final Schemes schemes;
+    private final SchemeCatalogue schemes;
     private final Buyers buyers;
     private final Metrics metrics;
     private final Outbox outbox;
@@ -199,7 +201,7 @@ public final class App implements AutoCloseable {
         Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies(),
                 config.publicUrl());
         JsonBodies bodies = new JsonBodies(Json.mapper());
-        this.schemes = Schemes.load();
+        this.schemes = new SchemeCatalogue(db, Schemes.load(), clock);
         this.buyers = new Buyers(db, core.countries, clock);
         // Enrolment (小微投保): the outbox as the notifier, the lists and the five steps.
         // The insurer's institution code is a placeholder until the insurer gives the real one.
@@ -294,7 +296,7 @@ public final class App implements AutoCloseable {
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
                         bodies, pages),
-                new SchemeHandlers(schemes),
+                new SchemeHandlers(schemes, clock, config.zone()),
                 new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, agreementPdf, bodies),
                 new AgreementPages(seals, agreements, dataAuthorisations, authorisedData, pages,
                         new StatisticsChart(), clock),
@@ -328,7 +330,8 @@ public final class App implements AutoCloseable {
                 new DigestHandlers(digests), new DigestPages(digests, new Unsubscriptions(unsubscribeTokens,
                         subscriptions), pages),
                 // the working-day calendar (节假日安排)
-                new CalendarHandlers(holidayCalendar), new CalendarPages(holidayCalendar, pages));
+                new CalendarHandlers(holidayCalendar), new CalendarPages(holidayCalendar, pages),
+                new SchemePages(schemes, pages, clock, config.zone()));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -408,7 +411,7 @@ public final class App implements AutoCloseable {
         return buyers;
     }
 
-    Schemes schemes() {
+    SchemeCatalogue schemes() {
         return schemes;
     }
 

@@ -20,9 +20,6 @@ import cn.creditwindow.enrolment.Enrolments;
 import cn.creditwindow.validation.Input;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.YearMonth;
@@ -45,21 +42,73 @@ final class DemoWorld {
 
     // ---- enrolment's part of the demo ----
 
-    /**
-     * The day the demo runs on (China time). The bundled schemes' policy years (Shenzhen 2023-07-01 – 2024-06-30,
-     * Henan 2024-09-01 – 2025-08-31) have ended, and a policy cannot be pushed or issued after its year: on this
-     * day Shenzhen's policies can still be issued (collected late: covered from the issue day) and Henan's
-     * collected ahead of their year. A scheme file for the current year makes this unnecessary.
-     */
-    static final LocalDate DEMO_DAY = LocalDate.of(2024, 6, 17);
-
     /** The demo enterprises' last-year exports (USD cents) for their eligible lists. */
     private static final List<Long> DEMO_EXPORTS_CENTS = List.of(300_000_000L, 15_000_000L, 600_000_000L);
 
-    /** A clock that runs from {@link #DEMO_DAY} 09:00 in {@code zone}, starting now. */
-    static Clock clock(Clock real, ZoneId zone) {
-        Instant start = DEMO_DAY.atTime(9, 0).atZone(zone).toInstant();
-        return Clock.offset(real, Duration.between(real.instant(), start));
+    /**
+     * The fictional Shenzhen scheme of the demo ({@code demo/shenzhen-demo-2026.json}: the 2023 notice's terms moved
+     * to 2026, named as demo data): the historic {@code shenzhen-2023} is over, and the demo's Shenzhen enterprises need
+     * a policy of the current year. {@link #demoScheme} moves it to the policy year of the demo's day and adds it as
+     * an administrator adds next year's scheme.
+     */
+    static final String DEMO_SCHEME = "/demo/shenzhen-demo-2026.json";
+    /** The year the {@link #DEMO_SCHEME} file is written for. */
+    private static final int DEMO_SCHEME_YEAR = 2026;
+
+    /**
+     * The demo's Shenzhen scheme for the policy year (1 July to 30 June) in force on {@code today}: the file's, its
+     * dates, exports year and the year in its id and names moved by whole years.
+     */
+    static String demoSchemeJson(LocalDate today) {
+        int year = demoSchemeYear(today);
+        int shift = year - DEMO_SCHEME_YEAR;
+        try (java.io.InputStream in = DemoWorld.class.getResourceAsStream(DEMO_SCHEME)) {
+            var json = cn.creditwindow.web.Json.mapper();
+            var s = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+            for (String field : List.of("id", "nameZh", "nameEn")) {
+                s.put(field, s.get(field).asText().replace(String.valueOf(DEMO_SCHEME_YEAR), String.valueOf(year)));
+            }
+            for (String range : List.of("policyYear", "validity")) {
+                var r = (com.fasterxml.jackson.databind.node.ObjectNode) s.get(range);
+                r.put("start", LocalDate.parse(r.get("start").asText()).plusYears(shift).toString());
+                r.put("end", LocalDate.parse(r.get("end").asText()).plusYears(shift).toString());
+            }
+            s.put("collectBy", LocalDate.parse(s.get("collectBy").asText()).plusYears(shift).toString());
+            var eligibility = (com.fasterxml.jackson.databind.node.ObjectNode) s.get("eligibility");
+            eligibility.put("exportsYear", eligibility.get("exportsYear").asInt() + shift);
+            return json.writeValueAsString(s);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading " + DEMO_SCHEME, e);
+        }
+    }
+
+    /** The year the demo's Shenzhen policy year in force on {@code today} starts in (1 July). */
+    private static int demoSchemeYear(LocalDate today) {
+        return today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;
+    }
+
+    /**
+     * Adds the demo's Shenzhen scheme of the current policy year ({@link #demoSchemeJson}) through the administrator's
+     * add-scheme path, unless it is there.
+     *
+     * @return its id
+     */
+    String demoScheme(App app, LocalDate today) {
+        String id = "shenzhen-demo-" + demoSchemeYear(today);
+        if (app.schemes().current().byId(id).isEmpty()) {
+            Principal admin = principal(app.accounts().userByName("admin").orElseThrow());
+            app.schemes().add(admin, demoSchemeJson(today).getBytes(StandardCharsets.UTF_8));
+        }
+        return id;
+    }
+
+    /**
+     * The scheme a demo enterprise's list names on the app's day: the one of its region and exports that day (the
+     * demo's Shenzhen scheme once added; {@code shenzhen-2023} on a test's 2024 day), else the one it was given.
+     */
+    private static String schemeOn(App app, DemoEnterprise d, Enterprise e, long exportsCents, LocalDate today) {
+        return app.schemes().current().schemeFor(e.divisionCode(), java.math.BigDecimal.valueOf(exportsCents, 2), today)
+                .map(cn.creditwindow.schemes.Scheme::id).orElse(d.scheme());
     }
 
     private final List<String> policyLines = new ArrayList<>();
@@ -83,7 +132,8 @@ final class DemoWorld {
                 long cents = DEMO_EXPORTS_CENTS.get(i);
                 String csv = "统一社会信用代码,企业名称,上年出口额（美元）,行政区划代码\n" + d.uscc() + "," + d.nameZh() + ","
                         + (cents / 100) + "," + e.divisionCode() + "\n";
-                long id = lists.importCsv(admin, d.scheme(), "demo-" + d.scheme() + ".csv",
+                String scheme = schemeOn(app, d, e, cents, today);
+                long id = lists.importCsv(admin, scheme, "demo-" + scheme + ".csv",
                         csv.getBytes(StandardCharsets.UTF_8)).list().id();
                 lists.publish(id, Input.of(EligibleLists.Publication.of(today.minusDays(14), today.minusDays(1))));
                 lists.confirm(admin, id);
@@ -96,7 +146,7 @@ final class DemoWorld {
 
     static final List<DemoEnterprise> ENTERPRISES = List.of(
             new DemoEnterprise("914403065X7D8E2A1J", "深圳市示例电子科技有限公司", "Shenzhen Example Electronics Co., Ltd.",
-                    "shenzhen-2023", "sz-legal", "sz-operator"),
+                    "shenzhen-demo-2026", "sz-legal", "sz-operator"),
             new DemoEnterprise("914101007Q3R8K2M4G", "郑州示例纺织品有限公司", "Zhengzhou Example Textiles Co., Ltd.",
                     "henan-2024-small", "hn-legal", "hn-operator"),
             new DemoEnterprise("914103003T6W9P1H5R", "洛阳示例机械制造有限公司", "Luoyang Example Machinery Co., Ltd.",
@@ -107,14 +157,32 @@ final class DemoWorld {
     private String feedToken;
 
     /**
-     * The whole demo world as {@code serve --demo} shows it: {@link #create} and, on top, pending policies pushed, an
-     * enterprise with an effective policy and free credit reports, a submitted claim for the reviewer and two saved
-     * searches to preview and digest.
+     * The whole demo world as {@code serve --demo} shows it, on the app's day: {@link #create} and, on top, the demo's
+     * Shenzhen scheme of the current policy year, an enterprise with an effective policy of it and free credit reports,
+     * pending policies pushed, a submitted claim for the reviewer and two saved searches to preview and digest.
+     *
+     * <p>With a {@link DemoClock} (serve --demo), the effective policy is written as its history happened: the clock is
+     * wound back to 1 June of its policy year, when the scheme is added and the policy listed, applied for and accepted
+     * (collected by 30 June, so it covers the whole year from 1 July, and its shipments lie in the past), then returned
+     * to real time. With another clock (tests on a fixed day) everything happens on the app's day.
      */
     static DemoWorld seed(App app, java.time.ZoneId zone) {
         DemoWorld world = create(app);
+        LocalDate today = LocalDate.ofInstant(app.clock().instant(), zone);
+        if (app.clock() instanceof DemoClock clock) {
+            LocalDate collect = LocalDate.of(demoSchemeYear(today), 6, 1);
+            try {
+                clock.windTo(collect.atTime(9, 0).atZone(zone).toInstant());
+                world.demoScheme(app, today);
+                world.effectiveCreditPolicy(app, zone);
+            } finally {
+                clock.toRealTime();
+            }
+        } else {
+            world.demoScheme(app, today);
+            world.effectiveCreditPolicy(app, zone);
+        }
         world.pushPendingPolicies(app, zone);
-        world.effectiveCreditPolicy(app, zone);
         world.submittedClaim(app);
         world.subscriptions(app);
         return world;
@@ -218,7 +286,7 @@ final class DemoWorld {
 
     /** A fourth Shenzhen enterprise whose sponsored policy is already effective, so its 3 free reports can be used. */
     static final DemoEnterprise CREDIT_ENTERPRISE = new DemoEnterprise("914403037M5N8Q2W4C", "深圳市示例贸易有限公司",
-            "Shenzhen Example Trading Co., Ltd.", "shenzhen-2023", "szt-legal", "szt-operator");
+            "Shenzhen Example Trading Co., Ltd.", "shenzhen-demo-2026", "szt-legal", "szt-operator");
 
     /** Fictional overseas buyers of the insurer's directory: name, country, address, registration number. */
     private static final List<Buyers.NewBuyer> DEMO_BUYERS = List.of(
@@ -246,7 +314,8 @@ final class DemoWorld {
     /**
      * Gives {@link #CREDIT_ENTERPRISE} an effective Shenzhen policy the way its people would: agreement signed and
      * countersigned, data authorised, listed and confirmed by the administrator, application with the code from its
-     * outbox, accepted by the reviewer. Needs the app's clock inside Shenzhen's policy year ({@link #DEMO_DAY}).
+     * outbox, accepted by the reviewer, under the Shenzhen scheme of the app's day ({@link #schemeOn}): the demo's
+     * scheme once {@link #demoScheme} added it, {@code shenzhen-2023} for tests on a 2024 day.
      */
     void effectiveCreditPolicy(App app, ZoneId zone) {
         Accounts accounts = app.accounts();
@@ -268,8 +337,8 @@ final class DemoWorld {
             String csv = "统一社会信用代码,企业名称,上年出口额（美元）,行政区划代码\n" + d.uscc() + "," + d.nameZh()
                     + ",2500000," + e.divisionCode() + "\n";
             EligibleLists lists = app.eligibleLists();
-            long listId = lists.importCsv(admin, d.scheme(), "demo-credit.csv", csv.getBytes(StandardCharsets.UTF_8))
-                    .list().id();
+            long listId = lists.importCsv(admin, schemeOn(app, d, e, 250_000_000L, today), "demo-credit.csv",
+                    csv.getBytes(StandardCharsets.UTF_8)).list().id();
             lists.publish(listId, Input.of(EligibleLists.Publication.of(today.minusDays(14), today.minusDays(1))));
             lists.confirm(admin, listId);
             long policyId = app.database().read(tx -> tx.number("SELECT id FROM policies WHERE enterprise_id = ?", e.id()));
@@ -463,8 +532,9 @@ final class DemoWorld {
                     + " Dubai</title></item></channel></rss>'");
         }
         if (!policyLines.isEmpty()) {
-            out.println("Enrolment (小微投保): the demo runs on " + DEMO_DAY + " (the bundled schemes' policy years are"
-                    + " over today); pending policies:");
+            out.println("Enrolment (小微投保): the demo runs on today's date, with policies of the current policy year"
+                    + " (Henan's 2024 notice renews each September; Shenzhen's is the demo's own scheme, demo data added"
+                    + " as an administrator adds next year's scheme: /enrolment/schemes); pending policies:");
             policyLines.forEach(out::println);
             out.println("  Walk it: sign in as sz-legal (agreement signed, data authorised) and open /enrolment; codes are"
                     + " in 消息记录 (/enrolment/outbox); reviewer accepts at /enrolment/review. hn-legal and ly-legal are"

@@ -105,8 +105,8 @@ public final class Main implements Runnable {
                     Config.DEFAULT_PASSWORD_COST, secureCookies).withSmtp(smtp()).withPublicUrl(publicUrl);
             App app;
             try {
-                // enrolment: the demo runs on DemoWorld.DEMO_DAY, inside the bundled schemes' policy years
-                app = new App(config, demo ? DemoWorld.clock(Clock.systemUTC(), config.zone()) : Clock.systemUTC());
+                // the demo runs on the real date; DemoWorld winds its clock back while it writes the world's history
+                app = new App(config, demo ? new DemoClock(Clock.systemUTC()) : Clock.systemUTC());
             } catch (LockObtainFailedException e) {
                 System.err.println("The index " + folders.index + " is in use by another server; stop it or use another --index.");
                 return 2;

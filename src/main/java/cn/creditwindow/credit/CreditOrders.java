@@ -13,6 +13,7 @@ import cn.creditwindow.notify.Notifier;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.schemes.Scheme;
+import cn.creditwindow.schemes.SchemeCatalogue;
 import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
@@ -63,14 +64,14 @@ public final class CreditOrders {
     private final Database db;
     private final ReportTypes types;
     private final Countries countries;
-    private final Schemes schemes;
+    private final SchemeCatalogue schemes;
     private final Notifier notifier;
     private final RiskListener riskListener;
     private final Clock clock;
     private final ZoneId zone;
     private final ObjectMapper json;
 
-    public CreditOrders(Database db, ReportTypes types, Countries countries, Schemes schemes, Notifier notifier,
+    public CreditOrders(Database db, ReportTypes types, Countries countries, SchemeCatalogue schemes, Notifier notifier,
                         RiskListener riskListener, Clock clock, ZoneId zone, ObjectMapper json) {
         this.db = Objects.requireNonNull(db, "db");
         this.types = Objects.requireNonNull(types, "types");
@@ -310,11 +311,12 @@ public final class CreditOrders {
 
     private Quota quota(Tx tx, long enterpriseId) {
         LocalDate today = today();
+        Schemes known = schemes.current(tx);
         return tx.list("SELECT p.id, p.policy_number, p.scheme_id, p.year_start, p.year_end, q.id AS quota_id,"
                         + " q.free_total, q.free_used FROM policies p LEFT JOIN credit_quotas q ON q.policy_id = p.id"
                         + " WHERE p.enterprise_id = ? AND p.state = 'EFFECTIVE'", r -> {
                     Long quotaId = r.nullableLong("quota_id");
-                    Scheme s = schemes.byId(r.string("scheme_id")).orElse(null);
+                    Scheme s = known.byId(r.string("scheme_id")).orElse(null);
                     return s == null ? null : new Quota(quotaId, r.longValue("id"), r.string("policy_number"), s,
                             r.date("year_start"), r.date("year_end"),
                             quotaId == null ? s.freeCreditReports() : r.intValue("free_total"),

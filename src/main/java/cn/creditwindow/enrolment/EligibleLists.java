@@ -8,9 +8,10 @@ import cn.creditwindow.notify.Notice;
 import cn.creditwindow.notify.Notifier;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
+import cn.creditwindow.schemes.PolicyYear;
 import cn.creditwindow.schemes.Premium;
 import cn.creditwindow.schemes.Scheme;
-import cn.creditwindow.schemes.Schemes;
+import cn.creditwindow.schemes.SchemeCatalogue;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
@@ -34,19 +35,21 @@ import java.util.Optional;
 /**
  * The administrator's eligible-enterprise lists (名单): import a CSV for a scheme (every row checked; a bad file
  * is refused whole), publish it for a period (公示), confirm it once the period has ended (确认名单), which pushes
- * a pending policy (待确认保单) to each eligible enterprise that holds no active one.
+ * a pending policy (待确认保单) to each eligible enterprise that holds no active one. A list is for one policy year of
+ * its scheme, the one in force (or the next to start) on the day of import; the policies pushed from it are for that
+ * year, and its exports are that year's last-year exports ({@link PolicyYear#exportsYear()}).
  *
  * <p>Rows outside the scheme's region or export band are kept on the list as excluded, with the reason, and
  * never pushed: the administrator sees what the file said and why those enterprises get nothing.
  */
 public final class EligibleLists {
     private final Database db;
-    private final Schemes schemes;
+    private final SchemeCatalogue schemes;
     private final Notifier notifier;
     private final Clock clock;
     private final ZoneId zone;
 
-    public EligibleLists(Database db, Schemes schemes, Notifier notifier, Clock clock, ZoneId zone) {
+    public EligibleLists(Database db, SchemeCatalogue schemes, Notifier notifier, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.schemes = Objects.requireNonNull(schemes, "schemes");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
@@ -59,8 +62,15 @@ public final class EligibleLists {
     /** Why a row was not pushed, or that it was. */
     public enum Outcome { PUSHED, ACTIVE_POLICY, OUT_OF_BAND, OUT_OF_REGION }
 
+    /**
+     * A list.
+     *
+     * @param yearStart the first day of the policy year the list is for; null for a list imported before schemes had
+     *                  several years, which is for its scheme's first year
+     */
     public record EligibleList(long id, String schemeId, String fileName, State state, LocalDate publishStart,
-                               LocalDate publishEnd, Instant importedAt, Instant confirmedAt, long rows, long eligible) {
+                               LocalDate publishEnd, Instant importedAt, Instant confirmedAt, long rows, long eligible,
+                               LocalDate yearStart) {
     }
 
     public record Entry(long id, int line, long enterpriseId, String uscc, String name, long exportsCents,
@@ -75,7 +85,17 @@ public final class EligibleLists {
     }
 
     public List<Scheme> schemes() {
-        return schemes.all();
+        return schemes.current().all();
+    }
+
+    /** The policy year a list is for (its scheme's first year for a list stored without one). */
+    private static PolicyYear year(Scheme scheme, EligibleList list) {
+        if (list.yearStart() == null) {
+            return scheme.policyYears().get(0);
+        }
+        return scheme.policyYearStarting(list.yearStart()).orElseThrow(() -> new IllegalStateException("list "
+                + list.id() + " is for the policy year from " + list.yearStart() + ", which scheme " + scheme.id()
+                + " does not have"));
     }
 
     /** One page of the imported lists, newest first. */
@@ -89,21 +109,32 @@ public final class EligibleLists {
     }
 
     /**
-     * Imports a list for a scheme: 400 naming the scheme (missing or unknown), the file (missing) and every bad row
-     * and field at once (nothing saved); unknown enterprises are registered in the same transaction.
+     * Imports a list for a scheme's policy year in force, or next to start, today: 400 naming the scheme (missing,
+     * unknown, or with every policy year over), the file (missing) and every bad row and field at once (nothing
+     * saved); unknown enterprises are registered in the same transaction.
      *
      * @param content the file, or null when none was chosen
      */
     public Detail importCsv(Principal admin, String schemeId, String fileName, byte[] content) {
         List<FieldError> errors = new ArrayList<>();
         Scheme scheme = null;
+        PolicyYear year = null;
         if (schemeId == null || schemeId.isBlank()) {
             errors.add(new FieldError("scheme", "请选择统保方案", "choose the scheme"));
         } else {
-            scheme = schemes.byId(schemeId.strip()).orElse(null);
+            scheme = schemes.current().byId(schemeId.strip()).orElse(null);
             if (scheme == null) {
                 errors.add(new FieldError("scheme", "未知的统保方案“" + schemeId + "”，可选：" + ids(),
                         "unknown scheme '" + schemeId + "'; one of " + ids()));
+            } else {
+                LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+                year = scheme.policyYearOn(today).orElse(null);
+                if (year == null) {
+                    PolicyYear last = scheme.policyYears().get(scheme.policyYears().size() - 1);
+                    errors.add(new FieldError("scheme", "统保方案 " + scheme.id() + " 的保单年度已全部结束（最后一个保单年度 "
+                            + last + "），不能再导入名单", "every policy year of scheme " + scheme.id() + " is over (the"
+                            + " last was " + last + "); no list can be imported for it"));
+                }
             }
         }
         List<EligibleCsv.Row> rows = List.of();
@@ -120,13 +151,14 @@ public final class EligibleLists {
             throw new InvalidInputException(errors);
         }
         Scheme s = scheme;
+        PolicyYear y = year;
         List<EligibleCsv.Row> checked = rows;
         String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
         return db.inTransaction(tx -> {
             Instant now = clock.instant();
-            long listId = tx.insert("INSERT INTO eligible_lists (scheme_id, file_name, state, imported_by, imported_at)"
-                    + " VALUES (?, ?, 'IMPORTED', ?, ?)", s.id(), name.length() > 200 ? name.substring(0, 200) : name,
-                    admin.userId(), now);
+            long listId = tx.insert("INSERT INTO eligible_lists (scheme_id, file_name, state, imported_by, imported_at,"
+                    + " year_start) VALUES (?, ?, 'IMPORTED', ?, ?, ?)", s.id(),
+                    name.length() > 200 ? name.substring(0, 200) : name, admin.userId(), now, y.start());
             for (EligibleCsv.Row r : checked) {
                 long enterpriseId = Accounts.enterpriseByUscc(tx, r.uscc()).map(Enterprise::id).orElseGet(() ->
                         Accounts.createEnterprise(tx, new Accounts.NewEnterprise(r.uscc(), r.name(), null, r.district()),
@@ -194,8 +226,8 @@ public final class EligibleLists {
 
     /**
      * Confirms a published list once its period has ended and pushes a pending policy to every eligible
-     * enterprise on it that holds no active sponsored policy (those are reported as skipped). 409 before the
-     * period ends, for an unpublished or confirmed list, or when the scheme's policy year is over.
+     * enterprise on it that holds no active sponsored policy (those are reported as skipped), for the list's policy
+     * year. 409 before the period ends, for an unpublished or confirmed list, or when the list's policy year is over.
      */
     public Detail confirm(Principal admin, long id) {
         try {
@@ -212,16 +244,17 @@ public final class EligibleLists {
                             + "; it can be confirmed from " + list.publishEnd().plusDays(1), "名单 " + id + " 公示期至 "
                             + list.publishEnd() + "，" + list.publishEnd().plusDays(1) + " 起方可确认");
                 }
-                Scheme scheme = schemes.byId(list.schemeId()).orElseThrow(() -> new IllegalStateException(
+                Scheme scheme = schemes.current(tx).byId(list.schemeId()).orElseThrow(() -> new IllegalStateException(
                         "list " + id + " names scheme " + list.schemeId() + ", which is not loaded"));
-                if (today.isAfter(scheme.policyYear().end())) {
-                    throw new RequestRefusedException(409, "the policy year of scheme " + scheme.id() + " ended on "
-                            + scheme.policyYear().end() + "; no policies can be pushed for it", "统保方案 " + scheme.id()
-                            + " 的保单年度已于 " + scheme.policyYear().end() + " 结束，不能再推送保单");
+                PolicyYear year = year(scheme, list);
+                if (today.isAfter(year.end())) {
+                    throw new RequestRefusedException(409, "the policy year " + year + " of scheme " + scheme.id()
+                            + " ended on " + year.end() + "; no policies can be pushed for it", "统保方案 " + scheme.id()
+                            + " 的保单年度（" + year + "）已于 " + year.end() + " 结束，不能再推送保单");
                 }
                 for (Entry e : entries(tx, id)) {
                     if (e.eligible()) {
-                        push(tx, scheme, list, e);
+                        push(tx, scheme, year, list, e);
                     }
                 }
                 tx.update("UPDATE eligible_lists SET state = 'CONFIRMED', confirmed_by = ?, confirmed_at = ? WHERE id = ?",
@@ -237,7 +270,7 @@ public final class EligibleLists {
         }
     }
 
-    private void push(Tx tx, Scheme scheme, EligibleList list, Entry e) {
+    private void push(Tx tx, Scheme scheme, PolicyYear year, EligibleList list, Entry e) {
         boolean active = tx.number("SELECT COUNT(*) FROM policies WHERE enterprise_id = ? AND state IN"
                 + " ('PENDING', 'APPLIED', 'RETURNED', 'AWAITING_PAYMENT', 'EFFECTIVE')", e.enterpriseId()) > 0;
         if (active) {
@@ -254,7 +287,7 @@ public final class EligibleLists {
                 premium.knownTotal().map(EligibleLists::cents).orElse(null), cents(premium.enterprisePart()),
                 premium.stated() ? cents(premium.subsidyPart()) : null, cents(scheme.perBuyerLimit()),
                 aggregate.map(EligibleLists::cents).orElse(null), scheme.indemnityRatio().toPlainString(),
-                scheme.policyYear().start(), scheme.policyYear().end(), clock.instant());
+                year.start(), year.end(), clock.instant());
         tx.update("UPDATE eligible_entries SET outcome = 'PUSHED', policy_id = ? WHERE id = ?", policyId, e.id());
         tx.one("SELECT mobile FROM users WHERE enterprise_id = ? AND mobile IS NOT NULL ORDER BY role, id LIMIT 1",
                 r -> r.string("mobile"), e.enterpriseId()).ifPresent(mobile -> notifier.send(tx, new Notice(
@@ -294,7 +327,7 @@ public final class EligibleLists {
         return new EligibleList(r.longValue("id"), r.string("scheme_id"), r.string("file_name"),
                 r.enumValue("state", State.class), r.date("publish_start"), r.date("publish_end"),
                 r.instant("imported_at"), r.instant("confirmed_at"), r.longValue("row_count"),
-                r.longValue("eligible_count"));
+                r.longValue("eligible_count"), r.date("year_start"));
     }
 
     private static Entry entry(Row r) throws SQLException {
@@ -304,7 +337,7 @@ public final class EligibleLists {
     }
 
     private String ids() {
-        return String.join(", ", schemes.all().stream().map(Scheme::id).toList());
+        return String.join(", ", schemes.current().all().stream().map(Scheme::id).toList());
     }
 
     static long cents(BigDecimal usd) {

@@ -11,8 +11,9 @@ import cn.creditwindow.notify.Notifier;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.schemes.DateRange;
+import cn.creditwindow.schemes.PolicyYear;
 import cn.creditwindow.schemes.Scheme;
-import cn.creditwindow.schemes.Schemes;
+import cn.creditwindow.schemes.SchemeCatalogue;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
@@ -43,7 +44,7 @@ public final class Enrolments {
     static final int MAX_REASON = 500;
 
     private final Database db;
-    private final Schemes schemes;
+    private final SchemeCatalogue schemes;
     private final Notifier notifier;
     private final Clock clock;
     private final ZoneId zone;
@@ -51,7 +52,7 @@ public final class Enrolments {
     private final VerificationCodes codes;
     private final PremiumPayments payments;
 
-    public Enrolments(Database db, Schemes schemes, Notifier notifier, Clock clock, ZoneId zone, Insurer insurer,
+    public Enrolments(Database db, SchemeCatalogue schemes, Notifier notifier, Clock clock, ZoneId zone, Insurer insurer,
                       SecureRandom random) {
         this.db = Objects.requireNonNull(db, "db");
         this.schemes = Objects.requireNonNull(schemes, "schemes");
@@ -74,7 +75,11 @@ public final class Enrolments {
 
     /** The scheme a policy is under. */
     public Scheme scheme(Policy p) {
-        return schemes.byId(p.schemeId()).orElseThrow(() -> new IllegalStateException("policy " + p.id()
+        return db.read(tx -> scheme(tx, p));
+    }
+
+    private Scheme scheme(Tx tx, Policy p) {
+        return schemes.current(tx).byId(p.schemeId()).orElseThrow(() -> new IllegalStateException("policy " + p.id()
                 + " names scheme " + p.schemeId() + ", which is not loaded"));
     }
 
@@ -342,7 +347,8 @@ public final class Enrolments {
             LocalDate collected = LocalDate.ofInstant(item.application().submittedAt(), zone);
             DateRange cover;
             try {
-                cover = scheme(policy).coverage(collected, today);
+                Scheme scheme = scheme(tx, policy);
+                cover = scheme.coverage(yearOf(scheme, policy), collected, today);
             } catch (IllegalArgumentException e) {
                 throw new RequestRefusedException(409, "no cover can be given: the policy year "
                         + policy.yearStart() + " to " + policy.yearEnd() + " has ended",
@@ -450,6 +456,13 @@ public final class Enrolments {
         return tx.one(PolicyRows.SELECT + " WHERE p.id = ?", PolicyRows::policy, id)
                 .filter(x -> Tenancy.canSee(tx, p, x.enterpriseId()))
                 .orElseThrow(() -> new NotFoundException("policy " + id + " not found", "保单 " + id + " 不存在"));
+    }
+
+    /** The policy year of its scheme a policy is for (the one starting on the policy's first day). */
+    static PolicyYear yearOf(Scheme scheme, Policy policy) {
+        return scheme.policyYearStarting(policy.yearStart()).orElseThrow(() -> new IllegalStateException("policy "
+                + policy.id() + " is for the year from " + policy.yearStart() + ", which scheme " + scheme.id()
+                + " does not have"));
     }
 
     static Policy policyById(Tx tx, long id) {

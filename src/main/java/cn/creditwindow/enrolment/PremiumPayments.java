@@ -159,7 +159,8 @@ public final class PremiumPayments {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Checked c = form.check((f, errors) -> check(f, errors, policy, acceptedOn, today));
         LocalDate collected = LocalDate.ofInstant(accepted.submittedAt(), zone);
-        DateRange cover = schemes.apply(policy).coverage(collected, c.receivedOn());
+        Scheme scheme = schemes.apply(policy);
+        DateRange cover = scheme.coverage(Enrolments.yearOf(scheme, policy), collected, c.receivedOn());
         int changed = tx.update("UPDATE policies SET state = 'EFFECTIVE', receipt = 'PENDING', issued_on = ?,"
                         + " cover_start = ?, cover_end = ? WHERE id = ? AND state = 'AWAITING_PAYMENT'", c.receivedOn(),
                 cover.start(), cover.end(), policyId);

@@ -2,15 +2,19 @@ package cn.creditwindow.schemes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One sponsored small/micro policy scheme (统保政策) of one region and policy year, as read from a data file
- * under {@code src/main/resources/schemes/} (see the README there for every field), with the calculations
- * the scheme defines. Amounts are USD with two decimals; fractions are exact decimals. Immutable.
+ * One sponsored small/micro policy scheme (统保政策): one notice's rules for one region and band of exporters, as read
+ * from a data file under {@code src/main/resources/schemes/} or added by an administrator (see the README there for
+ * every field), with the calculations the scheme defines. A scheme runs for its notice's {@code validity}; its
+ * policy years are {@code policyYear} and, when it {@code renewsYearly}, that year shifted by whole years for every
+ * start within the validity ({@link #policyYears()}). Amounts are USD with two decimals; fractions are exact
+ * decimals. Immutable.
  *
  * @param id                           stable identifier, lower-case letters, digits and hyphens
  *                                     ({@code henan-2024-small}); what an administrator picks
@@ -23,9 +27,13 @@ import java.util.regex.Pattern;
  * @param perBuyerLimit                the most paid for one buyer or issuing bank in the policy year
  *                                     (单一买方/开证行最高赔偿限额)
  * @param aggregateLimit               how the most paid to the enterprise in the policy year is set
- * @param policyYear                   the policy year (保单年度)
- * @param collectBy                    the last day to collect (领取) the policy and still be covered from the start
- *                                     of the policy year; see {@link #coverage}
+ * @param policyYear                   the first policy year (保单年度)
+ * @param collectBy                    the last day to collect (领取) the policy of the first year and still be
+ *                                     covered from its start; see {@link #coverage}
+ * @param validity                     the notice's period (政策执行期限): every policy year starts within it
+ * @param renewsYearly                 true when a policy year follows the first each year while the notice is in
+ *                                     force (Henan: yearly policies until 2027-12-31); false when the notice gives
+ *                                     a single year (Shenzhen 2023)
  * @param freeCreditReports            free overseas buyer credit reports per enterprise and policy year
  * @param extraCreditReports           what happens to an overseas buyer report ordered when the free ones are used up:
  *                                     charged at the configured price, or refused
@@ -50,6 +58,8 @@ public record Scheme(
         AggregateLimit aggregateLimit,
         DateRange policyYear,
         LocalDate collectBy,
+        DateRange validity,
+        boolean renewsYearly,
         int freeCreditReports,
         ExtraCreditReports extraCreditReports,
         boolean effectiveOnEnterprisePayment,
@@ -97,8 +107,9 @@ public record Scheme(
     public Scheme {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("scheme id '" + id
-                    + "' must be lower-case letters and digits in hyphen-separated words (henan-2024-small)");
+            String rule = "scheme id '" + id + "' must be lower-case letters and digits in hyphen-separated words"
+                    + " (henan-2024-small)";
+            throw new SchemeDataException(rule, "id", rule, null);
         }
         check(nameZh != null && !nameZh.isBlank(), id, "nameZh must not be blank");
         check(nameEn != null && !nameEn.isBlank(), id, "nameEn must not be blank");
@@ -120,17 +131,25 @@ public record Scheme(
             Amounts.fraction("indemnityRatio", indemnityRatio);
             perBuyerLimit = Amounts.usd("perBuyerLimit", perBuyerLimit);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("scheme " + id + ": " + e.getMessage(), e);
+            throw new SchemeDataException("scheme " + id + ": " + e.getMessage(),
+                    e.getMessage().split(" ", 2)[0], e.getMessage(), e);
         }
         check(indemnityRatio.signum() > 0, id, "indemnityRatio 0 would pay nothing; it must be above 0");
         check(perBuyerLimit.signum() > 0, id, "perBuyerLimit must be above 0");
         check(!aggregateLimit.needsPremium() || premium.stated(), id, "aggregateLimit " + aggregateLimit.kind()
                 + " is computed from the premium, so premium.rate must be stated");
-        check(!collectBy.isAfter(policyYear.end()), id, "collectBy " + collectBy
+        check(!collectBy.isAfter(policyYear.end()), id, "collectBy", "collectBy " + collectBy
                 + " must not be after the end of the policy year " + policyYear.end());
-        check(eligibility.exportsYear() < policyYear.start().getYear(), id, "eligibility.exportsYear "
-                + eligibility.exportsYear() + " must be a year before the policy year starts (" + policyYear.start()
-                + "): eligibility is judged on last year's exports");
+        check(eligibility.exportsYear() < policyYear.start().getYear(), id, "eligibility.exportsYear",
+                "eligibility.exportsYear " + eligibility.exportsYear() + " must be a year before the policy year"
+                        + " starts (" + policyYear.start() + "): eligibility is judged on last year's exports");
+        check(validity != null, id, "validity", "validity is required (the notice's period, from and to)");
+        check(validity.contains(policyYear.start()), id, "validity", "the first policy year starts on "
+                + policyYear.start() + ", outside the validity " + validity + "; a policy year starts while the"
+                + " notice is in force");
+        check(!renewsYearly || policyYear.end().isBefore(policyYear.start().plusYears(1)), id, "renewsYearly",
+                "renewsYearly is true but the policy year " + policyYear + " is longer than a year, so the years"
+                        + " would overlap");
         check(extraCreditReports != null, id, "extraCreditReports is required (CHARGED or REFUSED)");
         check(freeCreditReports >= 0, id, "freeCreditReports " + freeCreditReports + " must not be negative");
         check(!effectiveOnEnterprisePayment || premium.enterpriseShare().signum() > 0, id,
@@ -179,24 +198,59 @@ public record Scheme(
     }
 
     /**
-     * The days a policy of this scheme covers (保障期限). A policy collected on or before {@link #collectBy} covers
-     * the whole policy year; one collected later covers from its actual issue date (usually within a week of
-     * collection; never before the policy year starts) to the end of the policy year (seed 000 二(三)).
-     * For a scheme that is {@link #effectiveOnEnterprisePayment}, pass the date the policy took effect after
-     * the payment as the issue date.
+     * The policy years of the scheme, in order: {@link #policyYear} with {@link #collectBy} and {@code
+     * eligibility.exportsYear}, and, when the scheme {@link #renewsYearly}, that year shifted by 1, 2, … years for
+     * every start within the {@link #validity}. The years never share a day.
+     */
+    public List<PolicyYear> policyYears() {
+        PolicyYear first = new PolicyYear(policyYear, collectBy, eligibility.exportsYear());
+        if (!renewsYearly) {
+            return List.of(first);
+        }
+        List<PolicyYear> years = new ArrayList<>();
+        for (PolicyYear y = first; !y.start().isAfter(validity.end()); y = first.plusYears(years.size())) {
+            years.add(y);
+        }
+        return List.copyOf(years);
+    }
+
+    /**
+     * The policy year a policy of this scheme is for on {@code day}: the year in force that day, or else the next
+     * one to start (its policy can be collected ahead of it); empty once the last year has ended. A year in force can
+     * still be collected until its last day (covered from the issue day, {@link #coverage}).
+     */
+    public Optional<PolicyYear> policyYearOn(LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        return policyYears().stream().filter(y -> !y.end().isBefore(day)).findFirst();
+    }
+
+    /** The policy year that starts on {@code start} (a policy's stored year), or empty when the scheme has none. */
+    public Optional<PolicyYear> policyYearStarting(LocalDate start) {
+        Objects.requireNonNull(start, "start");
+        return policyYears().stream().filter(y -> y.start().equals(start)).findFirst();
+    }
+
+    /**
+     * The days a policy of this scheme for {@code year} covers (保障期限). A policy collected on or before the year's
+     * {@link PolicyYear#collectBy} covers the whole policy year; one collected later covers from its actual issue
+     * date (usually within a week of collection; never before the policy year starts) to the end of the policy year
+     * (seed 000 二(三)). For a scheme that is {@link #effectiveOnEnterprisePayment}, pass the date the policy took
+     * effect after the payment as the issue date.
      *
+     * @param year        the policy year the policy is for, one of {@link #policyYears()}
      * @param collectedOn the day the enterprise collected (领取) the policy
      * @param issuedOn    the day the insurer issued it; may be null when collected on time, since it does not
      *                    matter then
      * @throws IllegalArgumentException when collected or issued after the policy year ended (no cover is left),
      *                                  issued before collected, or collected late with no issue date
      */
-    public DateRange coverage(LocalDate collectedOn, LocalDate issuedOn) {
+    public DateRange coverage(PolicyYear year, LocalDate collectedOn, LocalDate issuedOn) {
+        Objects.requireNonNull(year, "year");
         Objects.requireNonNull(collectedOn, "collectedOn");
-        LocalDate end = policyYear.end();
+        LocalDate end = year.end();
         if (collectedOn.isAfter(end)) {
             throw new IllegalArgumentException("scheme " + id + ": policy collected on " + collectedOn
-                    + ", after its policy year " + policyYear + " ended; there is no cover left to give");
+                    + ", after its policy year " + year + " ended; there is no cover left to give");
         }
         if (issuedOn != null && issuedOn.isBefore(collectedOn)) {
             throw new IllegalArgumentException("scheme " + id + ": policy issued on " + issuedOn
@@ -204,17 +258,17 @@ public record Scheme(
         }
         if (issuedOn != null && issuedOn.isAfter(end)) {
             throw new IllegalArgumentException("scheme " + id + ": policy issued on " + issuedOn
-                    + ", after its policy year " + policyYear + " ended; there is no cover left to give");
+                    + ", after its policy year " + year + " ended; there is no cover left to give");
         }
-        if (!collectedOn.isAfter(collectBy)) {
-            return policyYear;
+        if (!collectedOn.isAfter(year.collectBy())) {
+            return year.range();
         }
         if (issuedOn == null) {
             throw new IllegalArgumentException("scheme " + id + ": policy collected on " + collectedOn
-                    + ", after the collect-by date " + collectBy + ", so its cover starts on the issue date,"
+                    + ", after the collect-by date " + year.collectBy() + ", so its cover starts on the issue date,"
                     + " which is missing");
         }
-        return new DateRange(issuedOn.isBefore(policyYear.start()) ? policyYear.start() : issuedOn, end);
+        return new DateRange(issuedOn.isBefore(year.start()) ? year.start() : issuedOn, end);
     }
 
     /**
@@ -245,8 +299,12 @@ public record Scheme(
     }
 
     private static void check(boolean ok, String id, String rule) {
+        check(ok, id, rule.split("[ :]", 2)[0], rule);
+    }
+
+    private static void check(boolean ok, String id, String field, String rule) {
         if (!ok) {
-            throw new IllegalArgumentException("scheme " + id + ": " + rule);
+            throw new SchemeDataException("scheme " + id + ": " + rule, field, rule, null);
         }
     }
 }

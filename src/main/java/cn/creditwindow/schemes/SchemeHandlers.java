@@ -1,37 +1,83 @@
 package cn.creditwindow.schemes;
 
+import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
+import cn.creditwindow.web.Authentication;
+import cn.creditwindow.web.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The sponsored-policy schemes over the API (public information, like the notices they come from),
- * and a quote: what a scheme means for an enterprise with given last-year exports.
+ * The sponsored-policy schemes over the API (public information, like the notices they come from), each with its
+ * validity and policy years; a quote: what a scheme means for an enterprise with given last-year exports in the
+ * policy year of today; and the administrator's {@code POST /api/admin/schemes}, which adds a scheme as data.
  */
 public final class SchemeHandlers {
     private static final BigDecimal MAX_EXPORTS = new BigDecimal("1000000000000");
 
-    private final Schemes schemes;
+    private final SchemeCatalogue schemes;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ObjectMapper json = Json.mapper();
 
-    public SchemeHandlers(Schemes schemes) {
+    public SchemeHandlers(SchemeCatalogue schemes, Clock clock, ZoneId zone) {
         this.schemes = Objects.requireNonNull(schemes, "schemes");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    /** {@code GET /api/schemes}. */
+    /**
+     * {@code GET /api/schemes}: {@code {items: [scheme]}}, each scheme as its data with {@code policyYears} (every
+     * year: range, collectBy, exportsYear), {@code currentYear} (the year in force today, or the next to start; null
+     * once all are over) and {@code addedBy}/{@code addedAt} (null for a bundled scheme).
+     */
     public void list(Context ctx) {
-        ctx.json(Map.of("items", schemes.all()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        ctx.json(Map.of("items", schemes.list().stream().map(l -> view(l, today)).toList()));
     }
 
-    /** {@code GET /api/schemes/{id}}. */
+    /** {@code GET /api/schemes/{id}}: the scheme as in the list. */
     public void scheme(Context ctx) {
-        ctx.json(find(ctx.pathParam("id")));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        String id = ctx.pathParam("id");
+        ctx.json(view(schemes.list().stream().filter(l -> l.scheme().id().equals(id)).findFirst()
+                .orElseThrow(() -> notFound(id)), today));
     }
 
-    /** {@code GET /api/schemes/{id}/quote?exports=…}: eligibility, premium and its split, and the limits. */
+    /**
+     * {@code POST /api/admin/schemes}: the body is one scheme object in the format of an entry of a scheme file
+     * ({@code schemes/README.md}); 201 with the scheme as the list shows it, 400 naming the field (nothing saved).
+     */
+    public void add(Context ctx) {
+        Principal p = Authentication.require(ctx);
+        Scheme added = schemes.add(p, ctx.bodyAsBytes());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        ctx.status(201).json(view(schemes.list().stream().filter(l -> l.scheme().id().equals(added.id()))
+                .findFirst().orElseThrow(), today));
+    }
+
+    private ObjectNode view(SchemeCatalogue.Listed l, LocalDate today) {
+        ObjectNode node = json.valueToTree(l.scheme());
+        node.set("policyYears", json.valueToTree(l.policyYears()));
+        node.set("currentYear", json.valueToTree(l.scheme().policyYearOn(today).orElse(null)));
+        node.put("addedBy", l.added() == null ? null : l.added().addedBy());
+        node.put("addedAt", l.added() == null ? null : l.added().addedAt().toString());
+        return node;
+    }
+
+    /**
+     * {@code GET /api/schemes/{id}/quote?exports=…}: eligibility, premium and its split, the limits, and the policy
+     * year a policy would be for today (null once the scheme's years are over).
+     */
     public void quote(Context ctx) {
         Scheme s = find(ctx.pathParam("id"));
         BigDecimal exports = exports(ctx.queryParam("exports"));
@@ -47,13 +93,19 @@ public final class SchemeHandlers {
         }
         q.put("indemnityRatio", s.indemnityRatio());
         q.put("perBuyerLimit", s.perBuyerLimit());
-        q.put("policyYear", s.policyYear());
-        q.put("collectBy", s.collectBy());
+        PolicyYear year = s.policyYearOn(LocalDate.ofInstant(clock.instant(), zone)).orElse(null);
+        q.put("policyYear", year == null ? null : year.range());
+        q.put("collectBy", year == null ? null : year.collectBy());
+        q.put("exportsYear", year == null ? null : year.exportsYear());
         ctx.json(q);
     }
 
     private Scheme find(String id) {
-        return schemes.byId(id).orElseThrow(() -> new NotFoundException("no scheme " + id, "没有方案 " + id));
+        return schemes.current().byId(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("no scheme " + id, "没有方案 " + id);
     }
 
     static BigDecimal exports(String raw) {

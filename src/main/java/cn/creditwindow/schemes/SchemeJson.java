@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 final class SchemeJson {
     private static final Set<String> SCHEME_FIELDS = Set.of("id", "nameZh", "nameEn", "enterpriseSize", "region", "eligibility",
             "premium", "indemnityRatio", "perBuyerLimit", "aggregateLimit", "policyYear", "collectBy",
-            "freeCreditReports", "extraCreditReports", "effectiveOnEnterprisePayment", "lossDeadlines",
+            "validity", "renewsYearly", "freeCreditReports", "extraCreditReports", "effectiveOnEnterprisePayment", "lossDeadlines",
             "source", "assumptions");
 
     private SchemeJson() {
@@ -48,13 +48,7 @@ final class SchemeJson {
 
     /** Reads one file's content; {@code file} names it in error messages. */
     static List<Scheme> read(String file, InputStream in) throws IOException {
-        JsonNode root;
-        try {
-            root = mapper().readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
-        }
+        JsonNode root = tree(file, in);
         if (root == null || !root.isArray()) {
             throw new IllegalArgumentException(file + ": must be a JSON array of schemes, [ {…}, … ]");
         }
@@ -63,6 +57,32 @@ final class SchemeJson {
             schemes.add(scheme(file, i + 1, root.get(i)));
         }
         return schemes;
+    }
+
+    /**
+     * Reads one scheme object, as an administrator sends it ({@code { … }}, the format of an entry of a file); {@code
+     * where} names it in error messages.
+     *
+     * @throws SchemeDataException naming the field of the first broken rule (an empty field for bad JSON)
+     */
+    static Scheme readOne(String where, InputStream in) throws IOException {
+        JsonNode root = tree(where, in);
+        if (root == null || !root.isObject()) {
+            throw new SchemeDataException(where + ": must be one JSON object, { … }, in the format of an entry of a"
+                    + " scheme file", "", "must be one JSON object, { … }, in the format of an entry of a scheme file",
+                    null);
+        }
+        return scheme(where, 1, root);
+    }
+
+    private static JsonNode tree(String where, InputStream in) throws IOException {
+        try {
+            return mapper().readTree(in);
+        } catch (JsonProcessingException e) {
+            String rule = "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage();
+            throw new SchemeDataException(where + ": " + rule, "", rule, e);
+        }
     }
 
     /** A mapper for exact reading only: decimals stay BigDecimal with their digits, duplicate keys fail. */
@@ -85,11 +105,13 @@ final class SchemeJson {
         Obj eligibility = o.object("eligibility");
         Obj premium = o.object("premium");
         Obj year = o.object("policyYear");
+        Obj validity = o.object("validity");
         Obj deadlines = o.object("lossDeadlines");
         region.allowOnly(Set.of("divisionPrefix", "nameZh", "nameEn"));
         eligibility.allowOnly(Set.of("exportsYear", "exportsAbove", "exportsAtMost"));
         premium.allowOnly(Set.of("rate", "rateIsCeiling", "minimum", "enterpriseShare"));
         year.allowOnly(Set.of("start", "end"));
+        validity.allowOnly(Set.of("start", "end"));
         deadlines.allowOnly(Set.of("reportDaysAfterDue", "claimDaysAfterReport"));
         try {
             return new Scheme(
@@ -109,6 +131,8 @@ final class SchemeJson {
                     aggregateLimit(o.object("aggregateLimit")),
                     build(year, () -> new DateRange(year.date("start"), year.date("end"))),
                     o.date("collectBy"),
+                    build(validity, () -> new DateRange(validity.date("start"), validity.date("end"))),
+                    o.bool("renewsYearly"),
                     o.integer("freeCreditReports"),
                     o.oneOf("extraCreditReports", Scheme.ExtraCreditReports.class, "neither CHARGED nor REFUSED"),
                     o.bool("effectiveOnEnterprisePayment"),
@@ -116,11 +140,14 @@ final class SchemeJson {
                             deadlines.integer("claimDaysAfterReport"))),
                     o.text("source"),
                     o.strings("assumptions"));
-        } catch (DataError e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
+        } catch (SchemeDataException e) {
+            if (e.getMessage().startsWith(file + ": ")) {
+                throw e;
+            }
             // The scheme's own rules name the scheme and the field; add the file.
-            throw new DataError(file + ": " + e.getMessage(), e);
+            throw new SchemeDataException(file + ": " + e.getMessage(), e.field(), e.rule(), e);
+        } catch (IllegalArgumentException e) {
+            throw new SchemeDataException(file + ": " + e.getMessage(), "", e.getMessage(), e);
         }
     }
 
@@ -152,26 +179,20 @@ final class SchemeJson {
     private static <T> T build(Obj o, Supplier<T> make) {
         try {
             return make.get();
-        } catch (DataError e) {
+        } catch (SchemeDataException e) {
             throw e;
         } catch (IllegalArgumentException e) {
             throw o.error("", e.getMessage());
         }
     }
 
-    /** An error already located in a file; passed on unchanged. */
-    private static final class DataError extends IllegalArgumentException {
-        DataError(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     /** One JSON object of a file, with where it is for messages. */
     private record Obj(String file, String scheme, String path, JsonNode node) {
 
-        DataError error(String field, String message) {
+        SchemeDataException error(String field, String message) {
             String where = path.isEmpty() ? field : field.isEmpty() ? path : path + "." + field;
-            return new DataError(file + ": " + scheme + ": " + (where.isEmpty() ? "" : where + ": ") + message, null);
+            return new SchemeDataException(file + ": " + scheme + ": " + (where.isEmpty() ? "" : where + ": ")
+                    + message, where, message, null);
         }
 
         void allowOnly(Set<String> known) {

@@ -36,8 +36,8 @@ public final class Schemes {
 
     /**
      * @throws IllegalArgumentException when two schemes share an id, or two schemes of the same region have
-     *                                  policy years that share a day and eligibility bands that share an amount
-     *                                  (an enterprise would be eligible for both)
+     *                                  eligibility bands that share an amount and a policy year each (of all
+     *                                  their years) that share a day (an enterprise would be eligible for both)
      */
     public Schemes(List<Scheme> schemes) {
         Objects.requireNonNull(schemes, "schemes");
@@ -79,6 +79,22 @@ public final class Schemes {
         return new Schemes(schemes.stream().map(Located::scheme).toList());
     }
 
+    /**
+     * These schemes and {@code added} (an administrator's, {@link SchemeCatalogue}) as one set, checked as files are:
+     * no two ids alike, no overlapping years and bands. Messages name an added scheme as {@code added: scheme …}.
+     *
+     * @throws SchemeDataException naming the added scheme, the field and the scheme it clashes with
+     */
+    Schemes with(List<Scheme> added) {
+        List<Located> located = new ArrayList<>();
+        all.forEach(s -> located.add(new Located(null, s)));
+        added.forEach(s -> located.add(new Located("added", s)));
+        checkIdsAndOverlaps(located);
+        List<Scheme> both = new ArrayList<>(all);
+        both.addAll(added);
+        return new Schemes(both);
+    }
+
     /** Every scheme, sorted by id. */
     public List<Scheme> all() {
         return all;
@@ -97,12 +113,13 @@ public final class Schemes {
      *   <li>Region: the schemes whose division prefix is the longest prefix of {@code divisionCode} that any
      *       scheme has. A city with its own schemes (Shenzhen, 4403) is never given its province's (44), even
      *       when none of its own fits.</li>
-     *   <li>Of those, the ones whose eligibility band contains the exports and whose policy year has not
-     *       ended on {@code onDate} (a policy can still be collected until then).</li>
-     *   <li>Of those, the one whose policy year starts first: the one in force on {@code onDate} if there is
-     *       one, otherwise the next one, whose policy can be collected ahead of its start (Shenzhen's 2023
+     *   <li>Of those, the ones whose eligibility band contains the exports and that have a policy year for
+     *       {@code onDate} ({@link Scheme#policyYearOn}: one in force, or the next to start; a policy can still be
+     *       collected until its year ends).</li>
+     *   <li>Of those, the one whose year for {@code onDate} starts first: the one in force on {@code onDate} if there
+     *       is one, otherwise the next one, whose policy can be collected ahead of its start (Shenzhen's 2023
      *       policies were collected by 30 June for a year starting 1 July). The load-time rule against
-     *       overlapping schemes makes this one unique.</li>
+     *       overlapping years makes this one unique.</li>
      * </ol>
      *
      * @param divisionCode    the enterprise's 6-digit administrative division code
@@ -122,8 +139,8 @@ public final class Schemes {
                 .max().orElse(0);
         return all.stream()
                 .filter(s -> s.region().contains(divisionCode) && s.region().divisionPrefix().length() == longest)
-                .filter(s -> s.isEligible(lastYearExports) && !s.policyYear().end().isBefore(onDate))
-                .min(Comparator.comparing((Scheme s) -> s.policyYear().start()));
+                .filter(s -> s.isEligible(lastYearExports) && s.policyYearOn(onDate).isPresent())
+                .min(Comparator.comparing((Scheme s) -> s.policyYearOn(onDate).orElseThrow().start()));
     }
 
     private static List<String> readIndex(String index) {
@@ -164,23 +181,34 @@ public final class Schemes {
             Objects.requireNonNull(located.scheme(), "scheme");
             Located previous = ids.putIfAbsent(located.scheme().id(), located);
             if (previous != null) {
-                throw new IllegalArgumentException(located.where() + ": id: duplicate id, also used by "
-                        + previous.where());
+                throw new SchemeDataException(located.where() + ": id: duplicate id, also used by "
+                        + previous.where(), "id", "duplicate id, also used by " + previous.where(), null);
             }
         }
         for (int i = 0; i < schemes.size(); i++) {
             for (int j = i + 1; j < schemes.size(); j++) {
-                Scheme a = schemes.get(i).scheme();
-                Scheme b = schemes.get(j).scheme();
-                if (a.region().divisionPrefix().equals(b.region().divisionPrefix())
-                        && a.policyYear().overlaps(b.policyYear())
-                        && a.eligibility().overlaps(b.eligibility())) {
-                    throw new IllegalArgumentException(schemes.get(j).where() + ": eligibility: overlaps "
-                            + schemes.get(i).where() + " (same region " + a.region().divisionPrefix()
-                            + ", policy years " + b.policyYear() + " and " + a.policyYear()
+                checkOverlap(schemes.get(i), schemes.get(j));
+            }
+        }
+    }
+
+    private static void checkOverlap(Located earlier, Located later) {
+        Scheme a = earlier.scheme();
+        Scheme b = later.scheme();
+        if (!a.region().divisionPrefix().equals(b.region().divisionPrefix())
+                || !a.eligibility().overlaps(b.eligibility())) {
+            return;
+        }
+        for (PolicyYear x : a.policyYears()) {
+            for (PolicyYear y : b.policyYears()) {
+                if (x.range().overlaps(y.range())) {
+                    throw new SchemeDataException(later.where() + ": eligibility: overlaps " + earlier.where()
+                            + " (same region " + a.region().divisionPrefix() + ", policy years " + y + " and " + x
                             + " share days, and the bands " + b.eligibility() + " and " + a.eligibility()
-                            + " share amounts), so an enterprise"
-                            + " would be eligible for both; make the bands or the policy years disjoint");
+                            + " share amounts), so an enterprise would be eligible for both; make the bands or the"
+                            + " policy years disjoint", "eligibility", "overlaps " + earlier.where() + ": policy years "
+                            + y + " and " + x + " share days and the bands " + b.eligibility() + " and "
+                            + a.eligibility() + " share amounts", null);
                 }
             }
         }

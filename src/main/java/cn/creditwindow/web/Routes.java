@@ -30,6 +30,7 @@ import cn.creditwindow.messageboard.MessageBoardPages;
 import cn.creditwindow.reference.RegionHandlers;
 import cn.creditwindow.reference.ReferenceHandlers;
 import cn.creditwindow.schemes.SchemeHandlers;
+import cn.creditwindow.schemes.SchemePages;
 // the window (融资超市, 服务介绍, 客户经理, 系统首页)
 import cn.creditwindow.financing.FinancingHandlers;
 import cn.creditwindow.financing.FinancingPages;
@@ -98,7 +99,9 @@ public final class Routes {
                            SubscriptionHandlers subscriptions, SubscriptionPages subscriptionPages,
                            DigestHandlers digests, DigestPages digestPages,
                            // the working-day calendar claims count their deadlines in (节假日安排)
-                           CalendarHandlers calendar, CalendarPages calendarPages) {
+                           CalendarHandlers calendar, CalendarPages calendarPages,
+                           // the administrator's page of the schemes, bundled and added as data (统保方案)
+                           SchemePages schemePages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -256,6 +259,8 @@ public final class Routes {
         r.get("/api/schemes", h.schemes()::list);
         r.get("/api/schemes/{id}", h.schemes()::scheme);
         r.get("/api/schemes/{id}/quote", h.schemes()::quote);
+        // schemes added as data by administrators (next year's notice), beside the bundled files
+        r.post("/api/admin/schemes", h.schemes()::add, ADMIN);
         r.get("/health", h.system()::health);
         r.get("/metrics", h.system()::metrics);
         r.get("/openapi.json", h.system()::openApi);
@@ -327,6 +332,8 @@ public final class Routes {
         r.get("/claims/review", h.claimPages()::queue, REVIEWER);
         r.get("/claims/calendar", h.calendarPages()::show, ADMIN);
         r.post("/claims/calendar", h.calendarPages()::load, ADMIN);
+        r.get("/enrolment/schemes", h.schemePages()::show, ADMIN);
+        r.post("/enrolment/schemes", h.schemePages()::add, ADMIN);
         r.get("/claims/policies/{id}/new", h.claimPages()::newPage, ENTERPRISE);
         r.post("/claims/policies/{id}/claims", h.claimPages()::create, ENTERPRISE);
         r.get("/claims/{id}", h.claimPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);

@@ -371,6 +371,10 @@ class AccessMatrixIT {
         rows.add(on("POST /api/admin/calendar/years/2027").allow("admin").build());
         rows.add(on("GET /claims/calendar").allow("admin").status(303, "anonymous").build());
         rows.add(on("POST /claims/calendar").allow("admin").build());
+        // the schemes added as data (#14): administrators only; the matrix's body is no scheme (400, nothing added)
+        rows.add(on("POST /api/admin/schemes").allow("admin").build());
+        rows.add(on("GET /enrolment/schemes").allow("admin").status(303, "anonymous").build());
+        rows.add(on("POST /enrolment/schemes").allow("admin").build());
         rows.add(on("GET /claims/policies/999999/new").allow(enterprise).status(303, "anonymous").build());
         rows.add(on("POST /claims/policies/999999/claims").status(404, enterprise).build());
         rows.add(on("GET /claims/999999").status(404, claimReaders).status(303, "anonymous").build());

@@ -18,6 +18,7 @@ import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.schemes.Region;
 import cn.creditwindow.schemes.Scheme;
+import cn.creditwindow.schemes.SchemeCatalogue;
 import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
@@ -85,7 +86,7 @@ class CreditOrdersTest {
         ReportTypes types = ReportTypes.load();
         prices = new CreditPrices(db, types, clock);
         Countries countries = Countries.load();
-        orders = new CreditOrders(db, types, countries, schemes, new Outbox(db, clock),
+        orders = new CreditOrders(db, types, countries, new SchemeCatalogue(db, schemes, clock), new Outbox(db, clock),
                 (tx, buyerId, orderId, events) -> alarms.add(new String[] {Long.toString(buyerId),
                         Long.toString(orderId), String.join(",", events)}), clock, Config.CHINA, Json.mapper());
         sz = accounts.createEnterprise(new Accounts.NewEnterprise("914403065X7D8E2A1J", "深圳市测试电子有限公司", null, null));
@@ -117,6 +118,7 @@ class CreditOrdersTest {
     private static Scheme refusing(Scheme s) {
         return new Scheme("refusing-2023", s.nameZh(), s.nameEn(), s.enterpriseSize(), new Region("4401", "广州市", "Guangzhou"), s.eligibility(), s.premium(),
                 s.indemnityRatio(), s.perBuyerLimit(), s.aggregateLimit(), s.policyYear(), s.collectBy(),
+                s.validity(), s.renewsYearly(),
                 s.freeCreditReports(), Scheme.ExtraCreditReports.REFUSED, s.effectiveOnEnterprisePayment(), s.lossDeadlines(), s.source(),
                 s.assumptions());
     }

@@ -14,6 +14,7 @@ import cn.creditwindow.agreements.Seals;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.notify.Outbox;
 import cn.creditwindow.paging.PageRequest;
+import cn.creditwindow.schemes.SchemeCatalogue;
 import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
@@ -70,7 +71,7 @@ class PremiumPaymentsTest {
         clock = new TestClock(START);
         accounts = new Accounts(db, new Passwords(4), clock);
         outbox = new Outbox(db, clock);
-        Schemes schemes = Schemes.load();
+        SchemeCatalogue schemes = new SchemeCatalogue(db, Schemes.load(), clock);
         lists = new EligibleLists(db, schemes, outbox, clock, Config.CHINA);
         enrolments = new Enrolments(db, schemes, outbox, clock, Config.CHINA,
                 new Insurer("中国出口信用保险公司", "China Export & Credit Insurance Corporation", "TEST-0001"),

@@ -21,7 +21,7 @@ class SchemeJsonTest {
         negative-exports-bound.json        | scheme test-2023: eligibility: exportsAtMost -5 USD must not be negative
         end-before-start.json              | scheme test-2023: policyYear: end 2023-06-30 is before start 2023-07-01
         unknown-aggregate-kind.json        | scheme test-2023: aggregateLimit.kind: unknown kind 'percentOfExports'; the kinds are asOnPolicy, multipleOfPremium, maxOfMultipleAndPerBuyer, fixed
-        unknown-field.json                 | scheme test-2023: perBuyerLimt: unknown field; the fields here are aggregateLimit, assumptions, collectBy, effectiveOnEnterprisePayment, eligibility, enterpriseSize, extraCreditReports, freeCreditReports, id, indemnityRatio, lossDeadlines, nameEn, nameZh, perBuyerLimit, policyYear, premium, region, source
+        unknown-field.json                 | scheme test-2023: perBuyerLimt: unknown field; the fields here are aggregateLimit, assumptions, collectBy, effectiveOnEnterprisePayment, eligibility, enterpriseSize, extraCreditReports, freeCreditReports, id, indemnityRatio, lossDeadlines, nameEn, nameZh, perBuyerLimit, policyYear, premium, region, renewsYearly, source, validity
         missing-field.json                 | scheme test-2023: collectBy: is missing (every field must be written; nullable ones as null)
         fraction-of-a-cent.json            | scheme test-2023: premium: minimum 200.001 USD has fractions of a cent; amounts are whole cents
         rate-in-quotes.json                | scheme test-2023: premium.rate: must be a number (written without quotes) but was "0.0008"
@@ -66,6 +66,27 @@ class SchemeJsonTest {
                 .hasMessage("t.json: entry 1: id: is missing (every field must be written; nullable ones as null)");
         assertThatThrownBy(() -> read("[ 1 ]"))
                 .hasMessage("t.json: entry 1: must be a JSON object");
+    }
+
+    @Test
+    void readsOneSchemeAsAnAdministratorSendsItNamingTheFieldOfABadOne() throws IOException { // #14
+        String henan = new String(SchemeJson.class.getResourceAsStream("/schemes/henan-2024.json").readAllBytes(),
+                StandardCharsets.UTF_8);
+        String first = henan.substring(henan.indexOf('{'), henan.indexOf("\n  },") + 4);
+
+        assertThat(readOne(first.replace("henan-2024-small", "henan-2025-small")).id()).isEqualTo("henan-2025-small");
+        assertThatThrownBy(() -> readOne(first.replace("\"2027-12-31\"", "\"2027-12-32\"")))
+                .isInstanceOf(SchemeDataException.class)
+                .hasMessage("sent: scheme henan-2024-small: validity.end: '2027-12-32' is not a date written YYYY-MM-DD")
+                .extracting(e -> ((SchemeDataException) e).field()).isEqualTo("validity.end");
+        assertThatThrownBy(() -> readOne(first.replace("\"renewsYearly\": true", "\"renewsYearly\": \"yes\"")))
+                .extracting(e -> ((SchemeDataException) e).field()).isEqualTo("renewsYearly");
+        assertThatThrownBy(() -> readOne("[" + first + "]"))
+                .extracting(e -> ((SchemeDataException) e).field()).isEqualTo("");
+    }
+
+    private static Scheme readOne(String json) throws IOException {
+        return SchemeJson.readOne("sent", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

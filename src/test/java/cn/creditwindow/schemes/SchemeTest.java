@@ -145,35 +145,35 @@ class SchemeTest {
     void shenzhenPolicyCollectedByTheThirtiethOfJuneCoversTheWholeYear() {
         DateRange year = new DateRange(date("2023-07-01"), date("2024-06-30"));
 
-        assertThat(shenzhen.coverage(date("2023-06-20"), null)).isEqualTo(year);
-        assertThat(shenzhen.coverage(date("2023-06-30"), date("2023-07-03"))).isEqualTo(year);
+        assertThat(shenzhen.coverage(first(shenzhen), date("2023-06-20"), null)).isEqualTo(year);
+        assertThat(shenzhen.coverage(first(shenzhen), date("2023-06-30"), date("2023-07-03"))).isEqualTo(year);
     }
 
     @Test
     void shenzhenPolicyCollectedLaterCoversFromItsIssueDate() {
-        assertThat(shenzhen.coverage(date("2023-08-10"), date("2023-08-15")))
+        assertThat(shenzhen.coverage(first(shenzhen), date("2023-08-10"), date("2023-08-15")))
                 .isEqualTo(new DateRange(date("2023-08-15"), date("2024-06-30")));
-        assertThat(shenzhen.coverage(date("2023-07-01"), date("2023-07-01")))
+        assertThat(shenzhen.coverage(first(shenzhen), date("2023-07-01"), date("2023-07-01")))
                 .isEqualTo(new DateRange(date("2023-07-01"), date("2024-06-30")));
-        assertThat(shenzhen.coverage(date("2024-06-30"), date("2024-06-30")))
+        assertThat(shenzhen.coverage(first(shenzhen), date("2024-06-30"), date("2024-06-30")))
                 .isEqualTo(new DateRange(date("2024-06-30"), date("2024-06-30")));
     }
 
     @Test
     void henanLateCollectionFollowsTheSameRule() {
-        assertThat(henanSmall.coverage(date("2024-09-30"), null))
+        assertThat(henanSmall.coverage(first(henanSmall), date("2024-09-30"), null))
                 .isEqualTo(new DateRange(date("2024-09-01"), date("2025-08-31")));
-        assertThat(henanMedium.coverage(date("2024-10-08"), date("2024-10-12")))
+        assertThat(henanMedium.coverage(first(henanMedium), date("2024-10-08"), date("2024-10-12")))
                 .isEqualTo(new DateRange(date("2024-10-12"), date("2025-08-31")));
     }
 
     @Test
     void coverageIsRefusedOnceThePolicyYearHasEnded() {
-        assertThatThrownBy(() -> shenzhen.coverage(date("2024-07-01"), date("2024-07-02")))
+        assertThatThrownBy(() -> shenzhen.coverage(first(shenzhen), date("2024-07-01"), date("2024-07-02")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("scheme shenzhen-2023: policy collected on 2024-07-01, after its policy year"
                         + " 2023-07-01..2024-06-30 ended; there is no cover left to give");
-        assertThatThrownBy(() -> shenzhen.coverage(date("2024-06-28"), date("2024-07-02")))
+        assertThatThrownBy(() -> shenzhen.coverage(first(shenzhen), date("2024-06-28"), date("2024-07-02")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("scheme shenzhen-2023: policy issued on 2024-07-02, after its policy year"
                         + " 2023-07-01..2024-06-30 ended; there is no cover left to give");
@@ -181,11 +181,11 @@ class SchemeTest {
 
     @Test
     void lateCollectionNeedsAnIssueDateOnOrAfterIt() {
-        assertThatThrownBy(() -> shenzhen.coverage(date("2023-08-10"), null))
+        assertThatThrownBy(() -> shenzhen.coverage(first(shenzhen), date("2023-08-10"), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("scheme shenzhen-2023: policy collected on 2023-08-10, after the collect-by date"
                         + " 2023-06-30, so its cover starts on the issue date, which is missing");
-        assertThatThrownBy(() -> shenzhen.coverage(date("2023-08-10"), date("2023-08-09")))
+        assertThatThrownBy(() -> shenzhen.coverage(first(shenzhen), date("2023-08-10"), date("2023-08-09")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("scheme shenzhen-2023: policy issued on 2023-08-09, before it was collected on"
                         + " 2023-08-10; a policy is issued on or after collection");
@@ -246,11 +246,91 @@ class SchemeTest {
         assertThat(fixed.aggregateLimit(Premium.notStated())).contains(usd("500000.00"));
     }
 
+    @Test
+    void henanPolicyYearsRecurEachSeptemberWhileTheNoticeIsInForce() { // #14
+        assertThat(henanSmall.validity()).isEqualTo(new DateRange(date("2024-08-05"), date("2027-12-31")));
+        assertThat(henanSmall.policyYears()).containsExactly(
+                new PolicyYear(new DateRange(date("2024-09-01"), date("2025-08-31")), date("2024-09-30"), 2023),
+                new PolicyYear(new DateRange(date("2025-09-01"), date("2026-08-31")), date("2025-09-30"), 2024),
+                new PolicyYear(new DateRange(date("2026-09-01"), date("2027-08-31")), date("2026-09-30"), 2025),
+                new PolicyYear(new DateRange(date("2027-09-01"), date("2028-08-31")), date("2027-09-30"), 2026));
+    }
+
+    @Test
+    void aNoticeOfASingleYearKeepsIt() { // #14
+        assertThat(shenzhen.renewsYearly()).isFalse();
+        assertThat(shenzhen.policyYears()).containsExactly(
+                new PolicyYear(new DateRange(date("2023-07-01"), date("2024-06-30")), date("2023-06-30"), 2022));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2024-08-05, 2024-09-01", // before the first year: the next to start
+        "2025-08-31, 2024-09-01",
+        "2025-09-01, 2025-09-01",
+        "2026-12-05, 2026-09-01", // the demo's today: the year in force
+        "2028-08-31, 2027-09-01",
+        "2028-09-01, ''"})
+    void thePolicyYearOnADayIsTheOneInForceOrElseTheNext(String day, String start) { // #14
+        assertThat(henanSmall.policyYearOn(date(day)).map(PolicyYear::start))
+                .isEqualTo(start.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(date(start)));
+    }
+
+    @Test
+    void coverageOfALaterYearUsesThatYearsCollectByDate() { // #14
+        PolicyYear y2026 = henanSmall.policyYearStarting(date("2026-09-01")).orElseThrow();
+
+        assertThat(henanSmall.coverage(y2026, date("2026-09-30"), null))
+                .isEqualTo(new DateRange(date("2026-09-01"), date("2027-08-31")));
+        assertThat(henanSmall.coverage(y2026, date("2026-12-05"), date("2026-12-05")))
+                .isEqualTo(new DateRange(date("2026-12-05"), date("2027-08-31")));
+        assertThat(henanSmall.policyYearStarting(date("2026-09-02"))).isEmpty();
+    }
+
+    @Test
+    void theFirstYearMustStartWithinTheValidity() { // #14
+        assertThatThrownBy(() -> scheme("x-2023", new DateRange(date("2023-08-01"), date("2024-12-31")), false))
+                .isInstanceOf(SchemeDataException.class)
+                .hasMessage("scheme x-2023: the first policy year starts on 2023-07-01, outside the validity"
+                        + " 2023-08-01..2024-12-31; a policy year starts while the notice is in force")
+                .extracting(e -> ((SchemeDataException) e).field()).isEqualTo("validity");
+    }
+
+    @Test
+    void aRenewingYearMayNotBeLongerThanAYear() { // #14
+        Scheme ok = scheme("x-2023", new DateRange(date("2023-07-01"), date("2025-12-31")), true);
+        assertThat(ok.policyYears()).extracting(PolicyYear::start)
+                .containsExactly(date("2023-07-01"), date("2024-07-01"), date("2025-07-01"));
+
+        assertThatThrownBy(() -> new Scheme("x-2023", "测试", "Test", Scheme.EnterpriseSize.SMALL_MICRO,
+                new Region("4403", "深圳市", "Shenzhen"), new Eligibility(2022, null, usd("8000000")),
+                new PremiumRule(null, false, null, BigDecimal.ZERO), new BigDecimal("0.80"), usd("150000"),
+                new AggregateLimit.AsOnPolicy(), new DateRange(date("2023-07-01"), date("2024-07-01")),
+                date("2023-06-30"), new DateRange(date("2023-07-01"), date("2025-12-31")), true, 3,
+                Scheme.ExtraCreditReports.CHARGED, false, new LossDeadlines(60, 120), "test", List.of()))
+                .isInstanceOf(SchemeDataException.class)
+                .hasMessage("scheme x-2023: renewsYearly is true but the policy year 2023-07-01..2024-07-01 is longer"
+                        + " than a year, so the years would overlap");
+    }
+
+    private static Scheme scheme(String id, DateRange validity, boolean renews) {
+        return new Scheme(id, "测试", "Test", Scheme.EnterpriseSize.SMALL_MICRO, new Region("4403", "深圳市", "Shenzhen"),
+                new Eligibility(2022, null, usd("8000000")), new PremiumRule(null, false, null, BigDecimal.ZERO),
+                new BigDecimal("0.80"), usd("150000"), new AggregateLimit.AsOnPolicy(),
+                new DateRange(date("2023-07-01"), date("2024-06-30")), date("2023-06-30"), validity, renews, 3,
+                Scheme.ExtraCreditReports.CHARGED, false, new LossDeadlines(60, 120), "test", List.of());
+    }
+
     private static Scheme scheme(String id, PremiumRule premium, AggregateLimit aggregate, boolean onPayment) {
         return new Scheme(id, "测试", "Test", Scheme.EnterpriseSize.SMALL_MICRO, new Region("4403", "深圳市", "Shenzhen"),
                 new Eligibility(2022, null, usd("8000000")), premium, new BigDecimal("0.80"), usd("150000"),
-                aggregate, new DateRange(date("2023-07-01"), date("2024-06-30")), date("2023-06-30"), 3, Scheme.ExtraCreditReports.CHARGED, onPayment,
+                aggregate, new DateRange(date("2023-07-01"), date("2024-06-30")), date("2023-06-30"),
+                new DateRange(date("2023-07-01"), date("2024-06-30")), false, 3, Scheme.ExtraCreditReports.CHARGED, onPayment,
                 new LossDeadlines(60, 120), "test", List.of());
+    }
+
+    private static PolicyYear first(Scheme s) {
+        return s.policyYears().get(0);
     }
 
     private static BigDecimal usd(String amount) {

@@ -107,7 +107,12 @@ class SchemesTest {
         "410105, 5000000.01,  2024-08-20, henan-2024-medium",
         "411302, 10000000,    2025-08-31, henan-2024-medium",
         "410105, 10000000.01, 2024-10-01, ''",
-        "410105, 100,         2025-09-01, ''",
+        // #14 Henan's notice runs to 2027-12-31 and its policy years recur: the small scheme's 2025, 2026 and 2027
+        // years follow the first, the last starting 2027-09-01 within the validity and ending 2028-08-31.
+        "410105, 100,         2025-09-01, henan-2024-small",
+        "410105, 100,         2026-12-05, henan-2024-small",
+        "410105, 100,         2028-08-31, henan-2024-small",
+        "410105, 100,         2028-09-01, ''",
         // Shenzhen (4403): before, in and after its policy year.
         "440305, 8000000,     2023-06-20, shenzhen-2023",
         "440305, 8000000,     2024-06-30, shenzhen-2023",
@@ -173,6 +178,41 @@ class SchemesTest {
                         + " and the bands > 5000000.00 USD and <= 10000000.00 USD of 2022 exports and <= 8000000.00 USD"
                         + " of 2022 exports share amounts), so an enterprise would be eligible for both; make the bands"
                         + " or the policy years disjoint");
+    }
+
+    @Test
+    void rejectsASchemeWhoseYearOverlapsALaterYearOfARenewingOne() { // #14
+        Scheme henan = bundled.byId("henan-2024-small").orElseThrow();
+        Scheme next = withYear(henan, "henan-2026-small", new DateRange(date("2026-10-01"), date("2027-09-30")),
+                new DateRange(date("2026-09-15"), date("2026-12-31")));
+
+        assertThatThrownBy(() -> bundled.with(List.of(next)))
+                .isInstanceOf(SchemeDataException.class)
+                .hasMessageStartingWith("added: scheme henan-2026-small: eligibility: overlaps scheme henan-2024-small"
+                        + " (same region 41, policy years 2026-10-01..2027-09-30 and 2026-09-01..2027-08-31 share days")
+                .extracting(e -> ((SchemeDataException) e).field()).isEqualTo("eligibility");
+    }
+
+    @Test
+    void acceptsANextNoticeOnceTheRenewingYearsAreOver() { // #14
+        Scheme henan = bundled.byId("henan-2024-small").orElseThrow();
+        Scheme next = withYear(henan, "henan-2028-small", new DateRange(date("2028-09-01"), date("2029-08-31")),
+                new DateRange(date("2028-01-01"), date("2030-12-31")));
+
+        Schemes both = bundled.with(List.of(next));
+
+        assertThat(both.schemeFor("410105", usd("100"), date("2028-08-31")).map(Scheme::id)).contains("henan-2024-small");
+        assertThat(both.schemeFor("410105", usd("100"), date("2028-09-01")).map(Scheme::id)).contains("henan-2028-small");
+    }
+
+    /** The scheme with another id, first year (collect by its start, exports the year before) and validity. */
+    private static Scheme withYear(Scheme s, String id, DateRange year, DateRange validity) {
+        int exportsYear = year.start().getYear() - 1;
+        return new Scheme(id, s.nameZh(), s.nameEn(), s.enterpriseSize(), s.region(),
+                new Eligibility(exportsYear, s.eligibility().exportsAbove(), s.eligibility().exportsAtMost()),
+                s.premium(), s.indemnityRatio(), s.perBuyerLimit(), s.aggregateLimit(), year, year.start(), validity,
+                true, s.freeCreditReports(), s.extraCreditReports(), s.effectiveOnEnterprisePayment(),
+                s.lossDeadlines(), s.source(), s.assumptions());
     }
 
     @Test
