@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(pool)
-                    .locations("classpath:db/migration")
+                    .locations(dialect.migrationLocations())
                     .placeholders(dialect.placeholders())
                     .load()
                     .migrate();

@@ -61,6 +61,21 @@ class PortableSqlTest {
     }
 
     @Test
+    void eachDatabasesOwnStepsAreTheSameVersionsForBoth() throws IOException { // #14
+        List<String> sqlite = names(Path.of("src/main/resources/db/sqlite"));
+        List<String> postgresql = names(Path.of("src/main/resources/db/postgresql"));
+        assertThat(sqlite).isNotEmpty().isEqualTo(postgresql);
+        List<String> sharedVersions = names(MIGRATIONS).stream().map(n -> n.substring(0, n.indexOf("__"))).toList();
+        assertThat(sqlite).allSatisfy(n -> assertThat(sharedVersions).doesNotContain(n.substring(0, n.indexOf("__"))));
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
     void javaSourcesUseNoSqliteOnlySql() throws IOException {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {

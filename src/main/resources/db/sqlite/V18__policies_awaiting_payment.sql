@@ -1,15 +1,13 @@
--- The Henan medium scheme's premium payment before the policy takes effect (seed 003 一(二): 收到企业自缴的 20% 保费后
--- 先行生效保单并向企业开具发票; #14). An accepted application of a scheme that is effectiveOnEnterprisePayment gets its
+-- policies.state gains AWAITING_PAYMENT, for the Henan medium scheme's premium payment before the policy takes
+-- effect (seed 003 一(二): 收到企业自缴的 20% 保费后先行生效保单并向企业开具发票; #14). An accepted application of a scheme that is effectiveOnEnterprisePayment gets its
 -- policy number and waits in the new state AWAITING_PAYMENT (待缴费, active) until the insurer records the payment;
 -- the policy is then EFFECTIVE from the payment day and an invoice is issued.
 
--- 1. policies.state gains AWAITING_PAYMENT. A column CHECK cannot be altered in SQLite, so the table is rebuilt
--- (SQLite's documented procedure): the rows are copied aside, the table is dropped and created with the wider CHECK,
--- and the rows copied back. The tables that reference policies keep their foreign keys (they name the table); the
--- implicit delete of the drop is forgiven because the same ids are back before the commit (defer_foreign_keys lasts
--- until the end of this migration's transaction). On PostgreSQL this step is instead
---   ALTER TABLE policies DROP CONSTRAINT policies_state_check, ADD CONSTRAINT ck_policies_state CHECK (...);
--- (the one statement of the schema that is not portable; the rest of this file is).
+-- SQLite's form of this step (db/postgresql has PostgreSQL's). A column CHECK cannot be altered in SQLite, so the
+-- table is rebuilt (SQLite's documented procedure): the rows are copied aside, the table is dropped and created with
+-- the wider CHECK, and the rows copied back. The tables that reference policies keep their foreign keys (they name
+-- the table); the implicit delete of the drop is forgiven because the same ids are back before the commit
+-- (defer_foreign_keys lasts until the end of this migration's transaction).
 PRAGMA defer_foreign_keys = ON;
 
 CREATE TABLE policies_v17 AS SELECT * FROM policies;
@@ -70,36 +68,3 @@ DROP TABLE policies_v17;
 CREATE UNIQUE INDEX ux_policies_active ON policies (enterprise_id)
     WHERE state IN ('PENDING', 'APPLIED', 'RETURNED', 'AWAITING_PAYMENT', 'EFFECTIVE');
 
--- 2. The enterprise's own share as the insurer received it: one payment a policy (the database's guard against a
--- second recording), exactly the amount due (checked by the application against enterprise_part_cents).
-CREATE TABLE premium_payments (
-    id             ${id},
-    policy_id      ${bigint} NOT NULL REFERENCES policies (id),
-    amount_cents   ${bigint} NOT NULL CHECK (amount_cents > 0),
-    -- the day the insurer received the money (yyyy-MM-dd): the policy takes effect that day
-    received_on    TEXT    NOT NULL CHECK (length(received_on) = 10),
-    -- the bank transfer's reference as the insurer's statement shows it
-    reference      TEXT    NOT NULL CHECK (length(reference) BETWEEN 1 AND 64),
-    recorded_by    ${bigint} NOT NULL REFERENCES users (id),
-    recorded_at    TEXT    NOT NULL,
-    CONSTRAINT ux_premium_payments_policy UNIQUE (policy_id)
-) ${strict};
-
--- 3. The invoice (发票) issued to the enterprise for its payment: FP + year + a 6-digit sequence of that year.
-CREATE TABLE premium_invoices (
-    id              ${id},
-    invoice_number  TEXT    NOT NULL CHECK (length(invoice_number) = 12 AND substr(invoice_number, 1, 2) = 'FP'),
-    invoice_year    INTEGER NOT NULL CHECK (invoice_year BETWEEN 2000 AND 2099),
-    invoice_seq     INTEGER NOT NULL CHECK (invoice_seq BETWEEN 1 AND 999999),
-    payment_id      ${bigint} NOT NULL REFERENCES premium_payments (id),
-    policy_id       ${bigint} NOT NULL REFERENCES policies (id),
-    enterprise_id   ${bigint} NOT NULL REFERENCES enterprises (id),
-    amount_cents    ${bigint} NOT NULL CHECK (amount_cents > 0),
-    issued_at       TEXT    NOT NULL,
-    CONSTRAINT ux_premium_invoices_number UNIQUE (invoice_number),
-    CONSTRAINT ux_premium_invoices_year_seq UNIQUE (invoice_year, invoice_seq),
-    CONSTRAINT ux_premium_invoices_payment UNIQUE (payment_id),
-    CONSTRAINT ux_premium_invoices_policy UNIQUE (policy_id)
-) ${strict};
-
-CREATE INDEX ix_premium_invoices_enterprise ON premium_invoices (enterprise_id);
