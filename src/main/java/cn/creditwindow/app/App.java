@@ -18,6 +18,10 @@ import cn.creditwindow.claims.ClaimDocuments;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
 import cn.creditwindow.claims.Claims;
+import cn.creditwindow.losses.LossCodes;
+import cn.creditwindow.losses.LossHandlers;
+import cn.creditwindow.losses.LossPages;
+import cn.creditwindow.losses.LossReports;
 import cn.creditwindow.accounts.Accounts;
 import cn.creditwindow.calendar.CalendarHandlers;
 import cn.creditwindow.calendar.CalendarPages;
@@ -157,6 +161,7 @@ public final class App implements AutoCloseable {
     private final ShipmentReport shipmentReport;
     // claims (索赔服务) and the working-day calendar their decision deadlines are counted in (节假日安排)
     private final Claims claims;
+    private final LossReports lossReports;
     private final HolidayCalendar holidayCalendar;
     // the window: account managers by district, the financing marketplace
     private final AccountManagers accountManagers;
@@ -250,6 +255,9 @@ public final class App implements AutoCloseable {
                 clock, config.zone());
         holidayCalendar.onLoaded(claims::recountDeadlines);
         // (end of claims' wiring)
+        // possible-loss reports (报损): the deadlines are the schemes'; a report ends as a claim drafted by claims
+        this.lossReports = new LossReports(db, buyers, schemes, LossCodes.load(ClaimCodes.load()), claims,
+                core.countries, clock, config.zone());
         // the window: account managers by district with the service lines (data: managers/), the financing
         // marketplace (products as data: financing/products.json; the bank's decision is sent through the outbox),
         // and the home dashboard over every journey
@@ -288,7 +296,7 @@ public final class App implements AutoCloseable {
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
                 new ReferenceHandlers(core.countries, core.industries),
                 new SystemHandlers(metrics, core.index::count),
-                new HomePages(core.index, pages, dashboard, accountManagers),
+                new HomePages(core.index, pages, dashboard, accountManagers, lossReports),
                 new ArticlePages(core.index, queries, core.countries, core.industries, pages),
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
@@ -326,7 +334,9 @@ public final class App implements AutoCloseable {
                 new DigestHandlers(digests), new DigestPages(digests, new Unsubscriptions(unsubscribeTokens,
                         subscriptions), pages),
                 // the working-day calendar (节假日安排)
-                new CalendarHandlers(holidayCalendar), new CalendarPages(holidayCalendar, pages));
+                new CalendarHandlers(holidayCalendar), new CalendarPages(holidayCalendar, pages),
+                // possible-loss reports (报损)
+                new LossHandlers(lossReports, bodies), new LossPages(lossReports, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -469,6 +479,11 @@ public final class App implements AutoCloseable {
     /** Claims (索赔服务), for the demo world and tests. */
     Claims claims() {
         return claims;
+    }
+
+    /** Possible-loss reports (报损), for the demo world and tests. */
+    LossReports lossReports() {
+        return lossReports;
     }
 
     /** The working-day calendar (节假日安排), for tests. */
