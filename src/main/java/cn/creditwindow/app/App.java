@@ -284,8 +284,8 @@ public final class App implements AutoCloseable {
         UnsubscribeTokens unsubscribeTokens = UnsubscribeTokens.keyFile(unsubscribeKeyFile(config.dbFile()),
                 new SecureRandom());
         DigestMail digestMail = new DigestMail(unsubscribeTokens, this::publicUrl, config.zone());
-        this.digestRun = new DigestRun(db, subscriptions, matching, alerts, digestMail, outbox, Json.mapper(), clock,
-                DigestRun.DEFAULT_BATCH);
+        this.digestRun = new DigestRun(db, subscriptions, matching, alerts, lossReports::obligationsOf, digestMail, outbox,
+                Json.mapper(), clock, DigestRun.DEFAULT_BATCH);
         this.digestSchedule = new DigestSchedule(digestRun, matching, clock);
         Digests digests = new Digests(db, Json.mapper());
         SubscriptionHandlers subscriptionHandlers = new SubscriptionHandlers(subscriptions, matching,

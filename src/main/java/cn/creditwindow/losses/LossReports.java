@@ -45,6 +45,7 @@ public final class LossReports {
     private final Schemes schemes;
     private final LossChecks checks;
     private final Claims claims;
+    private final Obligations obligations;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -56,6 +57,7 @@ public final class LossReports {
         this.claims = Objects.requireNonNull(claims, "claims");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.obligations = new Obligations(db, schemes, clock, zone);
         this.checks = new LossChecks(Objects.requireNonNull(codes, "codes"), Objects.requireNonNull(countries,
                 "countries"), buyers, this::today);
     }
@@ -327,43 +329,14 @@ public final class LossReports {
 
     // ---- deadlines ----
 
-    /**
-     * The obligations of the enterprises the principal may see, soonest first: each overdue receivable not yet
-     * reported (report by {@code reportBy(due)}), each accepted report not yet claimed (claim by
-     * {@code claimBy(reportedOn)}); only those past their day when {@code overdueOnly} (the account manager's view).
-     */
+    /** {@link Obligations#visibleTo}: what is due and by when, for the enterprises the principal may see. */
     public List<Obligation> obligations(Principal p, boolean overdueOnly) {
-        return obligations(Tenancy.filter(p, "x.enterprise_id"), Tenancy.filter(p, "r.enterprise_id"), overdueOnly);
+        return obligations.visibleTo(p, overdueOnly);
     }
 
-    /** The obligations of one enterprise (the monthly digest: a system read, no principal). */
+    /** {@link Obligations#of}: the obligations of one enterprise (a system read, no principal). */
     public List<Obligation> obligationsOf(long enterpriseId) {
-        return obligations(new Tenancy.Filter("x.enterprise_id = ?", enterpriseId),
-                new Tenancy.Filter("r.enterprise_id = ?", enterpriseId), false);
-    }
-
-    private List<Obligation> obligations(Tenancy.Filter receivables, Tenancy.Filter reports, boolean overdueOnly) {
-        LocalDate today = today();
-        List<Obligation> out = new ArrayList<>(db.read(tx -> {
-            List<Obligation> all = new ArrayList<>();
-            all.addAll(tx.list("SELECT x.*, e.name_zh AS enterprise_name, b.code AS buyer_code, b.name_en AS buyer_name,"
-                    + " p.scheme_id FROM loss_shipments x JOIN enterprises e ON e.id = x.enterprise_id"
-                    + " JOIN buyers b ON b.id = x.buyer_id JOIN policies p ON p.id = x.policy_id"
-                    + " WHERE x.report_id IS NULL AND x.due_on < ? AND " + receivables.sql() + " ORDER BY x.due_on, x.id",
-                    r -> Obligation.of(Obligation.Kind.REPORT, r.longValue("enterprise_id"), r.string("enterprise_name"),
-                            r.longValue("buyer_id"), r.string("buyer_code"), r.string("buyer_name"),
-                            r.string("invoice_no"), deadlines(r.string("scheme_id")).reportBy(r.date("due_on")), today,
-                            "/losses/new?policyId=" + r.longValue("policy_id") + "&buyerId=" + r.longValue("buyer_id")),
-                    prepend(today, receivables.args())));
-            all.addAll(tx.list(LossRows.REPORT + " WHERE r.state = 'ACCEPTED' AND " + reports.sql(), r -> {
-                        LossReport lr = LossRows.report(r, schemes);
-                        return Obligation.of(Obligation.Kind.CLAIM, lr.enterpriseId(), lr.enterpriseName(), lr.buyerId(),
-                                lr.buyerCode(), lr.buyerName(), lr.caseNo(), lr.claimBy(), today, "/losses/" + lr.id());
-                    }, reports.args()));
-            return all;
-        }));
-        out.sort(Comparator.comparing(Obligation::dueOn).thenComparing(Obligation::reference));
-        return overdueOnly ? out.stream().filter(Obligation::overdue).toList() : List.copyOf(out);
+        return obligations.of(enterpriseId);
     }
 
     /**
@@ -520,12 +493,5 @@ public final class LossReports {
             throw new RequestRefusedException(403, "only insurer reviewers handle loss reports",
                     "只有保险公司审核人员可以处理报损");
         }
-    }
-
-    private static Object[] prepend(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 }

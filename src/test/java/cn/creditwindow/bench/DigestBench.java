@@ -113,8 +113,8 @@ final class DigestBench {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             DigestMail mail = new DigestMail(new UnsubscribeTokens(key), () -> "https://window.example.cn", Config.CHINA);
-            DigestRun run = new DigestRun(db, subscriptions, matching, new Alerts(db, clock), mail, outbox, Json.mapper(),
-                    clock, DigestRun.DEFAULT_BATCH);
+            DigestRun run = new DigestRun(db, subscriptions, matching, new Alerts(db, clock),
+                    enterprise -> List.of() /* the bench holds no loss data */, mail, outbox, Json.mapper(), clock, DigestRun.DEFAULT_BATCH);
 
             // 1. one index query per subscription, no grouping
             List<Subscription> all = subscriptions.active(matching.start(MONTH.plusMonths(1)));

@@ -1,0 +1,84 @@
+package cn.creditwindow.losses;
+
+import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.schemes.LossDeadlines;
+import cn.creditwindow.schemes.Schemes;
+import cn.creditwindow.store.Database;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What enterprises must do and by when ({@link Obligation}): each overdue receivable not yet reported (report by
+ * {@code reportBy(due)}), each accepted report not yet claimed (claim by {@code claimBy(reportedOn)}), counted from
+ * the app's today. A read only, so that the monthly digest's command-line run can build it without the rest of the
+ * losses package (claims, customs) that {@link LossReports} needs to write.
+ */
+public final class Obligations {
+    private final Database db;
+    private final Schemes schemes;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public Obligations(Database db, Schemes schemes, Clock clock, ZoneId zone) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.schemes = Objects.requireNonNull(schemes, "schemes");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * The obligations of the enterprises the principal may see, soonest first; only those past their day when
+     * {@code overdueOnly} (the account manager's view).
+     */
+    public List<Obligation> visibleTo(Principal p, boolean overdueOnly) {
+        return list(Tenancy.filter(p, "x.enterprise_id"), Tenancy.filter(p, "r.enterprise_id"), overdueOnly);
+    }
+
+    /** The obligations of one enterprise, soonest first (the monthly digest: a system read, no principal). */
+    public List<Obligation> of(long enterpriseId) {
+        return list(new Tenancy.Filter("x.enterprise_id = ?", enterpriseId),
+                new Tenancy.Filter("r.enterprise_id = ?", enterpriseId), false);
+    }
+
+    private List<Obligation> list(Tenancy.Filter receivables, Tenancy.Filter reports, boolean overdueOnly) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        List<Obligation> out = new ArrayList<>(db.read(tx -> {
+            List<Obligation> all = new ArrayList<>();
+            all.addAll(tx.list("SELECT x.*, e.name_zh AS enterprise_name, b.code AS buyer_code, b.name_en AS buyer_name,"
+                    + " p.scheme_id FROM loss_shipments x JOIN enterprises e ON e.id = x.enterprise_id"
+                    + " JOIN buyers b ON b.id = x.buyer_id JOIN policies p ON p.id = x.policy_id"
+                    + " WHERE x.report_id IS NULL AND x.due_on < ? AND " + receivables.sql() + " ORDER BY x.due_on, x.id",
+                    r -> Obligation.of(Obligation.Kind.REPORT, r.longValue("enterprise_id"), r.string("enterprise_name"),
+                            r.longValue("buyer_id"), r.string("buyer_code"), r.string("buyer_name"),
+                            r.string("invoice_no"), deadlines(r.string("scheme_id")).reportBy(r.date("due_on")), today,
+                            "/losses/new?policyId=" + r.longValue("policy_id") + "&buyerId=" + r.longValue("buyer_id")),
+                    prepend(today, receivables.args())));
+            all.addAll(tx.list(LossRows.REPORT + " WHERE r.state = 'ACCEPTED' AND " + reports.sql(), r -> {
+                        LossReport lr = LossRows.report(r, schemes);
+                        return Obligation.of(Obligation.Kind.CLAIM, lr.enterpriseId(), lr.enterpriseName(), lr.buyerId(),
+                                lr.buyerCode(), lr.buyerName(), lr.caseNo(), lr.claimBy(), today, "/losses/" + lr.id());
+                    }, reports.args()));
+            return all;
+        }));
+        out.sort(Comparator.comparing(Obligation::dueOn).thenComparing(Obligation::reference));
+        return overdueOnly ? out.stream().filter(Obligation::overdue).toList() : List.copyOf(out);
+    }
+
+    private LossDeadlines deadlines(String schemeId) {
+        return schemes.byId(schemeId).orElseThrow(() -> new IllegalStateException("a policy names scheme " + schemeId
+                + ", which is not loaded")).lossDeadlines();
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}
