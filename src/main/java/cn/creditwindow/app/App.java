@@ -22,6 +22,7 @@ import cn.creditwindow.losses.LossCodes;
 import cn.creditwindow.losses.LossHandlers;
 import cn.creditwindow.losses.LossPages;
 import cn.creditwindow.losses.LossReports;
+import cn.creditwindow.losses.Obligations;
 import cn.creditwindow.accounts.Accounts;
 import cn.creditwindow.calendar.CalendarHandlers;
 import cn.creditwindow.calendar.CalendarPages;
@@ -229,8 +230,10 @@ public final class App implements AutoCloseable {
         // alarm.onReportRisk when they mark risk events
         WatchedNames watchedNames = new WatchedNames(db);
         this.watches = new Watches(db, clock, watchedNames);
-        this.alerts = new Alerts(db, clock);
-        this.alarm = new CreditAlarm(db, outbox, watchedNames, clock);
+        // what to do about a buyer with open shipments (报损 deadlines, #14) is read from losses' obligations
+        Obligations obligations = new Obligations(db, schemes, clock, config.zone());
+        this.alerts = new Alerts(db, obligations, clock);
+        this.alarm = new CreditAlarm(db, outbox, watchedNames, obligations, clock);
         core.ingester.onStored(alarm::onArticles);
         // (end of the credit alarm's wiring)
         // credit services (资信服务). A delivered report's risk events alert the buyer's watchers (the credit alarm).

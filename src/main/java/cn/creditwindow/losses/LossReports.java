@@ -339,40 +339,6 @@ public final class LossReports {
         return obligations.of(enterpriseId);
     }
 
-    /**
-     * What an enterprise has open on a buyer, for the credit alarm: its unreported receivables and the shipments of
-     * its open reports. {@code reportBy} is the earliest report-by day of the unreported ones (null when all are
-     * reported); {@code openReportId} its open report on the buyer, if any. Empty when nothing is open.
-     */
-    public record Exposure(int shipments, long outstandingCents, LocalDate reportBy, Long policyId, Long openReportId) {
-    }
-
-    /** {@link Exposure} inside a transaction (the alarm's). */
-    public Optional<Exposure> exposure(Tx tx, long enterpriseId, long buyerId) {
-        List<Object[]> rows = tx.list("SELECT s.due_on, s.outstanding_cents, s.report_id, s.policy_id, p.scheme_id"
-                + " FROM loss_shipments s JOIN policies p ON p.id = s.policy_id LEFT JOIN loss_reports r"
-                + " ON r.id = s.report_id WHERE s.enterprise_id = ? AND s.buyer_id = ? AND (s.report_id IS NULL"
-                + " OR r.state IN ('SUBMITTED', 'MORE_INFO_REQUESTED', 'ACCEPTED')) ORDER BY s.due_on",
-                r -> new Object[] {r.date("due_on"), r.longValue("outstanding_cents"), r.nullableLong("report_id"),
-                        r.longValue("policy_id"), r.string("scheme_id")}, enterpriseId, buyerId);
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        long cents = 0;
-        LocalDate reportBy = null;
-        Long openReport = null;
-        for (Object[] row : rows) {
-            cents += (Long) row[1];
-            if (row[2] == null) {
-                LocalDate by = deadlines((String) row[4]).reportBy((LocalDate) row[0]);
-                reportBy = reportBy == null || by.isBefore(reportBy) ? by : reportBy;
-            } else {
-                openReport = (Long) row[2];
-            }
-        }
-        return Optional.of(new Exposure(rows.size(), cents, reportBy, (Long) rows.get(0)[3], openReport));
-    }
-
     // ---- prefill ----
 
     /**

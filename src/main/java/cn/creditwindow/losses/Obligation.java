@@ -56,12 +56,22 @@ public record Obligation(Kind kind, long enterpriseId, String enterpriseName, lo
 
     /** "报损期限：还有 12 天", "索赔期限：已逾期 3 天". */
     public String zh() {
-        return kind.zh + "：" + (overdue() ? "已逾期 " + -daysLeft + " 天" : "还有 " + daysLeft + " 天");
+        return zh(kind, daysLeft);
     }
 
     /** "Report a possible loss by 2024-07-01: 12 days left", "…: 3 days overdue". */
     public String en() {
+        return en(kind, dueOn, daysLeft);
+    }
+
+    /** {@link #zh()} of a deadline anywhere (the credit alarm words its report-by day the same way). */
+    public static String zh(Kind kind, long daysLeft) {
+        return kind.zh + "：" + (daysLeft < 0 ? "已逾期 " + -daysLeft + " 天" : "还有 " + daysLeft + " 天");
+    }
+
+    /** {@link #en()} of a deadline anywhere. */
+    public static String en(Kind kind, LocalDate dueOn, long daysLeft) {
         long n = Math.abs(daysLeft);
-        return kind.en + " " + dueOn + ": " + n + (n == 1 ? " day" : " days") + (overdue() ? " overdue" : " left");
+        return kind.en + " " + dueOn + ": " + n + (n == 1 ? " day" : " days") + (daysLeft < 0 ? " overdue" : " left");
     }
 }

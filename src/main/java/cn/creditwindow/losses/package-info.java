@@ -5,7 +5,7 @@
  * a handler, advice) or ask for more; it ends recovered or as a claim drafted from it. The deadlines that run from
  * it are the scheme's data ({@code schemes.LossDeadlines}): {@link cn.creditwindow.losses.Obligation} is one of
  * them, shown on the home page, in the monthly digest and to the account manager, and the credit alarm's alerts say
- * what to do about a buyer with open shipments ({@link cn.creditwindow.losses.LossReports#exposure}).
+ * what to do about a buyer with open shipments ({@link cn.creditwindow.losses.Obligations#exposure}).
  * {@code LossHandlers} and {@code LossPages} are the only classes that know about HTTP.
  */
 package cn.creditwindow.losses;
