@@ -2,10 +2,12 @@ package cn.creditwindow.alarm;
 
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.losses.Obligations;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
+import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.NotFoundException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,16 +18,20 @@ import java.util.Objects;
 
 /**
  * The alarm's inbox (报警信息): the alerts of the enterprises a principal may see, newest first; an enterprise's
- * people mark them read. Alerts are written by {@link CreditAlarm}.
+ * people mark them read. Alerts are written by {@link CreditAlarm}. Each alert shown says what to do now about its
+ * buyer when the enterprise has open shipments on it ({@link NextSteps}), worked out as it is read, in the same
+ * transaction: the shipments may have changed since the alert fired.
  */
 public final class Alerts {
     private static final String SELECT = "SELECT a.*, b.code, b.name_en FROM alerts a JOIN buyers b ON b.id = a.buyer_id";
 
     private final Database db;
+    private final Obligations obligations;
     private final Clock clock;
 
-    public Alerts(Database db, Clock clock) {
+    public Alerts(Database db, Obligations obligations, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
+        this.obligations = Objects.requireNonNull(obligations, "obligations");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -36,8 +42,11 @@ public final class Alerts {
     public Paged<Alert> list(Principal who, Long enterpriseId, boolean unreadOnly, PageRequest page) {
         return db.read(tx -> {
             Tenancy.Filter f = EnterpriseScope.of(tx, who, enterpriseId, "a.enterprise_id");
-            return page.select(tx, SELECT + " WHERE " + f.sql() + (unreadOnly ? " AND a.read_at IS NULL" : ""),
-                    "a.id DESC", Alerts::alert, f.args());
+            Paged<Alert> found = page.select(tx, SELECT + " WHERE " + f.sql()
+                    + (unreadOnly ? " AND a.read_at IS NULL" : ""), "a.id DESC", Alerts::alert, f.args());
+            java.util.Map<List<Long>, NextSteps> seen = new java.util.HashMap<>(); // one look per enterprise and buyer
+            return found.map(a -> a.with(seen.computeIfAbsent(List.of(a.enterpriseId(), a.buyerId()),
+                    k -> nextSteps(tx, a))));
         });
     }
 
@@ -61,7 +70,8 @@ public final class Alerts {
         Tenancy.Filter f = Tenancy.filter(who, "a.enterprise_id");
         List<Object> args = new ArrayList<>(List.of(id));
         args.addAll(List.of(f.args()));
-        return db.read(tx -> tx.one(SELECT + " WHERE a.id = ? AND " + f.sql(), Alerts::alert, args.toArray()))
+        return db.read(tx -> tx.one(SELECT + " WHERE a.id = ? AND " + f.sql(), Alerts::alert, args.toArray())
+                .map(a -> a.with(nextSteps(tx, a))))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -77,6 +87,12 @@ public final class Alerts {
         return find(who, id);
     }
 
+    /** What to do now about the alert's buyer, from the enterprise's shipments as they are; null when none is open. */
+    private NextSteps nextSteps(Tx tx, Alert a) {
+        return obligations.exposure(tx, a.enterpriseId(), a.buyerId())
+                .map(e -> NextSteps.of(e, a.buyerId(), obligations.today())).orElse(null);
+    }
+
     private static NotFoundException notFound(long id) {
         return new NotFoundException("alert " + id + " not found", "报警 " + id + " 不存在");
     }
@@ -88,6 +104,6 @@ public final class Alerts {
         String link = "ARTICLE".equals(kind) ? "/articles/" + articleId : "/credit/orders/" + orderId;
         return new Alert(r.longValue("id"), r.longValue("enterprise_id"), r.longValue("buyer_id"), r.string("code"),
                 r.string("name_en"), kind, articleId, orderId, r.string("title"), r.string("matched"),
-                r.string("reason_zh"), r.string("reason_en"), link, r.instant("created_at"), r.instant("read_at"));
+                r.string("reason_zh"), r.string("reason_en"), link, r.instant("created_at"), r.instant("read_at"), null);
     }
 }

@@ -3,6 +3,7 @@ package cn.creditwindow.alarm;
 import cn.creditwindow.articles.Article;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
+import cn.creditwindow.losses.Obligations;
 import cn.creditwindow.notify.Channel;
 import cn.creditwindow.notify.Notice;
 import cn.creditwindow.notify.Notifier;
@@ -25,7 +26,8 @@ import org.jsoup.Jsoup;
  * An alert is a row in the enterprise's inbox ({@link Alerts}) saying why it fired, and an e-mail through the
  * {@link Notifier} to each of the enterprise's people with an e-mail address, both in one transaction. The
  * database keeps one alert per enterprise, buyer and article (or order), so an article ingested again alerts
- * nobody twice.
+ * nobody twice. When the enterprise has open shipments on the buyer, the e-mail says what to do now
+ * ({@link NextSteps}, as of the moment it fires; the inbox works them out again each time it is shown).
  */
 public final class CreditAlarm {
     /** Risk events a credit report may mark, in Chinese; others are shown as given. */
@@ -36,12 +38,14 @@ public final class CreditAlarm {
     private final Database db;
     private final Notifier notifier;
     private final WatchedNames names;
+    private final Obligations obligations;
     private final Clock clock;
 
-    public CreditAlarm(Database db, Notifier notifier, WatchedNames names, Clock clock) {
+    public CreditAlarm(Database db, Notifier notifier, WatchedNames names, Obligations obligations, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.names = Objects.requireNonNull(names, "names");
+        this.obligations = Objects.requireNonNull(obligations, "obligations");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -142,13 +146,15 @@ public final class CreditAlarm {
                 r -> r.longValue("enterprise_id"), buyerId);
     }
 
-    /** An e-mail to each of the enterprise's people with an address. */
+    /** An e-mail to each of the enterprise's people with an address; what to do now when it has shipments open. */
     private void mail(Tx tx, long enterpriseId, Buyer b, String zh, String en, String link) {
+        String steps = obligations.exposure(tx, enterpriseId, b.id())
+                .map(e -> "\n" + NextSteps.of(e, b.id(), obligations.today()).text()).orElse("");
         tx.list("SELECT id, email FROM users WHERE enterprise_id = ? AND email IS NOT NULL AND email <> ''"
                 + " ORDER BY id", r -> new Object[] {r.longValue("id"), r.string("email")}, enterpriseId)
                 .forEach(u -> notifier.send(tx, new Notice(enterpriseId, (Long) u[0], Channel.EMAIL, (String) u[1],
                         "资信报警：" + b.nameEn() + " / Credit alarm: " + b.nameEn(),
                         zh + "\n查看：" + link + "（报警信息：/credit/alerts）\n\n" + en + "\nSee " + link
-                                + " (alerts: /credit/alerts)")));
+                                + " (alerts: /credit/alerts)" + steps)));
     }
 }

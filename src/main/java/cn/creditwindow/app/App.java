@@ -18,6 +18,11 @@ import cn.creditwindow.claims.ClaimDocuments;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
 import cn.creditwindow.claims.Claims;
+import cn.creditwindow.losses.LossCodes;
+import cn.creditwindow.losses.LossHandlers;
+import cn.creditwindow.losses.LossPages;
+import cn.creditwindow.losses.LossReports;
+import cn.creditwindow.losses.Obligations;
 import cn.creditwindow.accounts.Accounts;
 import cn.creditwindow.calendar.CalendarHandlers;
 import cn.creditwindow.calendar.CalendarPages;
@@ -160,6 +165,7 @@ public final class App implements AutoCloseable {
     private final ShipmentReport shipmentReport;
     // claims (索赔服务) and the working-day calendar their decision deadlines are counted in (节假日安排)
     private final Claims claims;
+    private final LossReports lossReports;
     private final HolidayCalendar holidayCalendar;
     // the window: account managers by district, the financing marketplace
     private final AccountManagers accountManagers;
@@ -227,8 +233,10 @@ public final class App implements AutoCloseable {
         // alarm.onReportRisk when they mark risk events
         WatchedNames watchedNames = new WatchedNames(db);
         this.watches = new Watches(db, clock, watchedNames);
-        this.alerts = new Alerts(db, clock);
-        this.alarm = new CreditAlarm(db, outbox, watchedNames, clock);
+        // what to do about a buyer with open shipments (报损 deadlines, #14) is read from losses' obligations
+        Obligations obligations = new Obligations(db, schemes, clock, config.zone());
+        this.alerts = new Alerts(db, obligations, clock);
+        this.alarm = new CreditAlarm(db, outbox, watchedNames, obligations, clock);
         core.ingester.onStored(alarm::onArticles);
         // (end of the credit alarm's wiring)
         // credit services (资信服务). A delivered report's risk events alert the buyer's watchers (the credit alarm).
@@ -253,6 +261,9 @@ public final class App implements AutoCloseable {
                 clock, config.zone());
         holidayCalendar.onLoaded(claims::recountDeadlines);
         // (end of claims' wiring)
+        // possible-loss reports (报损): the deadlines are the schemes'; a report ends as a claim drafted by claims
+        this.lossReports = new LossReports(db, buyers, schemes, LossCodes.load(ClaimCodes.load()), claims,
+                core.countries, clock, config.zone());
         // the window: account managers by district with the service lines (data: managers/), the financing
         // marketplace (products as data: financing/products.json; the bank's decision is sent through the outbox),
         // and the home dashboard over every journey
@@ -279,8 +290,8 @@ public final class App implements AutoCloseable {
         UnsubscribeTokens unsubscribeTokens = UnsubscribeTokens.keyFile(unsubscribeKeyFile(config.dbFile()),
                 new SecureRandom());
         DigestMail digestMail = new DigestMail(unsubscribeTokens, this::publicUrl, config.zone());
-        this.digestRun = new DigestRun(db, subscriptions, matching, alerts, digestMail, outbox, Json.mapper(), clock,
-                DigestRun.DEFAULT_BATCH);
+        this.digestRun = new DigestRun(db, subscriptions, matching, alerts, lossReports::obligationsOf, digestMail, outbox,
+                Json.mapper(), clock, DigestRun.DEFAULT_BATCH);
         this.digestSchedule = new DigestSchedule(digestRun, matching, clock);
         Digests digests = new Digests(db, Json.mapper());
         SubscriptionHandlers subscriptionHandlers = new SubscriptionHandlers(subscriptions, matching,
@@ -291,7 +302,7 @@ public final class App implements AutoCloseable {
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
                 new ReferenceHandlers(core.countries, core.industries),
                 new SystemHandlers(metrics, core.index::count),
-                new HomePages(core.index, pages, dashboard, accountManagers),
+                new HomePages(core.index, pages, dashboard, accountManagers, lossReports),
                 new ArticlePages(core.index, queries, core.countries, core.industries, pages),
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
@@ -331,7 +342,9 @@ public final class App implements AutoCloseable {
                         subscriptions), pages),
                 // the working-day calendar (节假日安排)
                 new CalendarHandlers(holidayCalendar), new CalendarPages(holidayCalendar, pages),
-                new SchemePages(schemes, pages, clock, config.zone()));
+                new SchemePages(schemes, pages, clock, config.zone()),
+                // possible-loss reports (报损)
+                new LossHandlers(lossReports, bodies), new LossPages(lossReports, pages));
         this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
@@ -474,6 +487,11 @@ public final class App implements AutoCloseable {
     /** Claims (索赔服务), for the demo world and tests. */
     Claims claims() {
         return claims;
+    }
+
+    /** Possible-loss reports (报损), for the demo world and tests. */
+    LossReports lossReports() {
+        return lossReports;
     }
 
     /** The working-day calendar (节假日安排), for tests. */

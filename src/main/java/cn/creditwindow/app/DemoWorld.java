@@ -183,6 +183,7 @@ final class DemoWorld {
             world.effectiveCreditPolicy(app, zone);
         }
         world.pushPendingPolicies(app, zone);
+        world.overdueReceivable(app, today);
         world.submittedClaim(app);
         world.subscriptions(app);
         return world;
@@ -357,6 +358,36 @@ final class DemoWorld {
         }
         creditLines.add(String.format("  %-12s %-12s %s (%s, %s): policy effective, 3 free buyer reports",
                 d.legal(), d.operator(), d.nameZh(), d.uscc(), d.scheme()));
+    }
+
+    // ---- possible-loss reports (报损) ----
+
+    /** The invoice of the demo's overdue receivable. */
+    static final String OVERDUE_INVOICE = "DEMO-INV-2024-031";
+
+    /**
+     * Gives {@link #CREDIT_ENTERPRISE} (once its policy is effective) a receivable on Gulf Star due 46 days before
+     * {@code today}: its scheme gives 60 days after a due date to report, so its home page shows "报损期限：还有 14 天".
+     * Does nothing when the receivable is there.
+     */
+    void overdueReceivable(App app, LocalDate today) {
+        Principal legal = principal(app.accounts().userByName(CREDIT_ENTERPRISE.legal()).orElseThrow());
+        long policies = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM policies WHERE enterprise_id = ?"
+                + " AND state = 'EFFECTIVE'", legal.enterpriseId()));
+        long has = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM loss_shipments WHERE invoice_no = ?",
+                OVERDUE_INVOICE));
+        if (policies == 0 || has > 0) {
+            return;
+        }
+        long policyId = app.database().read(tx -> tx.number("SELECT id FROM policies WHERE enterprise_id = ?"
+                + " AND state = 'EFFECTIVE' ORDER BY id DESC LIMIT 1", legal.enterpriseId()));
+        long buyerId = app.database().read(tx -> tx.number("SELECT id FROM buyers WHERE name_en = ?"
+                + " AND added_by_enterprise_id IS NULL", DEMO_BUYERS.get(0).nameEn()));
+        LocalDate due = today.minusDays(46);
+        app.lossReports().registerReceivable(legal, Input.of(new cn.creditwindow.losses.LossReports.ReceivableForm(
+                policyId, buyerId, OVERDUE_INVOICE, due.minusDays(60).toString(), due.toString(), "85000.00", null)));
+        creditLines.add("  szt-legal has an overdue receivable " + OVERDUE_INVOICE + " on " + DEMO_BUYERS.get(0).nameEn()
+                + ": home page shows the report deadline; report it at /losses/new");
     }
 
     private static Agreement signWithNewSeal(App app, Principal legal) {

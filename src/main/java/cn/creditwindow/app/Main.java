@@ -371,8 +371,12 @@ public final class Main implements Runnable {
                 cn.creditwindow.digest.DigestMail digestMail = new cn.creditwindow.digest.DigestMail(
                         cn.creditwindow.digest.UnsubscribeTokens.keyFile(App.unsubscribeKeyFile(db),
                                 new java.security.SecureRandom()), () -> base, Config.CHINA);
+                cn.creditwindow.losses.Obligations obligations = new cn.creditwindow.losses.Obligations(database,
+                        new cn.creditwindow.schemes.SchemeCatalogue(database, cn.creditwindow.schemes.Schemes.load(),
+                                clock), clock, Config.CHINA);
                 cn.creditwindow.digest.DigestRun run = new cn.creditwindow.digest.DigestRun(database, subscriptions,
-                        matching, new cn.creditwindow.alarm.Alerts(database, clock), digestMail, outbox,
+                        matching, new cn.creditwindow.alarm.Alerts(database, obligations, clock), obligations::of,
+                        digestMail, outbox,
                         cn.creditwindow.web.Json.mapper(), clock, cn.creditwindow.digest.DigestRun.DEFAULT_BATCH);
                 cn.creditwindow.digest.DigestRun.Report r = run.run(ym, cn.creditwindow.digest.DigestRun.Listener.NONE);
                 System.out.printf("digest %s: %d subscribers; %d recorded by an earlier run; now %d recorded: %d e-mails,"

@@ -83,6 +83,16 @@ public final class Buyers {
         return added;
     }
 
+    /**
+     * {@link #add(Tx, Principal, Country, NewBuyer)} as the entry of {@code enterpriseId}, whoever adds it: an account
+     * manager reporting for an enterprise of the portfolio adds the buyer the enterprise would have added.
+     */
+    public Buyer addFor(Tx tx, Principal who, long enterpriseId, Country country, NewBuyer b) {
+        Buyer added = insert(tx, who, enterpriseId, country, BuyerNames.key(b.nameEn()), b, null);
+        tx.afterCommit(() -> index.put(added));
+        return added;
+    }
+
     private Buyer insert(Tx tx, Principal who, Long enterpriseId, Country country, String key, NewBuyer b,
                          String givenCode) {
         String registration = blankToNull(b.registrationNo());

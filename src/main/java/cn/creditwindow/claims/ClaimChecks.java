@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The field rules of the claim form, each adding a {@link FieldError} in Chinese and English when broken. */
-final class ClaimChecks {
+/**
+ * The field rules of the claim form, each adding a {@link FieldError} in Chinese and English when broken; the few the
+ * possible-loss report shares (text, USD amounts, declaration numbers) are public.
+ */
+public final class ClaimChecks {
     /** SWIFT/BIC (ISO 9362): 4 letters bank, 2 letters country, 2 alphanumerics location, optional 3 branch. */
     private static final Pattern SWIFT = Pattern.compile("[A-Z]{4}([A-Z]{2})[A-Z0-9]{2}([A-Z0-9]{3})?");
     private static final Pattern HS_CODE = Pattern.compile("\\d{6,10}");
@@ -22,11 +25,11 @@ final class ClaimChecks {
     private ClaimChecks() {
     }
 
-    static String strip(String s) {
+    public static String strip(String s) {
         return s == null ? "" : s.strip();
     }
 
-    static String blankToNull(String s) {
+    public static String blankToNull(String s) {
         String v = strip(s);
         return v.isEmpty() ? null : v;
     }
@@ -55,7 +58,7 @@ final class ClaimChecks {
     }
 
     /** Required text of at most {@code max} characters. */
-    static String text(String field, String value, int max, String zhName, String enName, List<FieldError> errors) {
+    public static String text(String field, String value, int max, String zhName, String enName, List<FieldError> errors) {
         String v = strip(value);
         if (v.isEmpty() || v.length() > max) {
             errors.add(new FieldError(field, "请填写" + zhName + "（不超过 " + max + " 字）",
@@ -84,7 +87,7 @@ final class ClaimChecks {
     }
 
     /** A USD amount above 0 with at most 2 decimals, in cents, or null after adding an error. */
-    static Long usd(String field, String value, String zhName, String enName, List<FieldError> errors) {
+    public static Long usd(String field, String value, String zhName, String enName, List<FieldError> errors) {
         String v = strip(value).replace(",", "");
         try {
             BigDecimal d = new BigDecimal(v);
@@ -131,7 +134,7 @@ final class ClaimChecks {
     /** Declaration numbers one shipment may name. */
     static final int MAX_DECLARATIONS = 20;
 
-    static String declarations(String field, String value, int thisYear, List<FieldError> errors) {
+    public static String declarations(String field, String value, int thisYear, List<FieldError> errors) {
         String[] parts = strip(value).split("[,;，；\\s]+");
         if (parts.length > MAX_DECLARATIONS) { // the shipment data report takes at most this many a set
             errors.add(new FieldError(field, "每条出运信息最多 " + MAX_DECLARATIONS + " 个报关单号",

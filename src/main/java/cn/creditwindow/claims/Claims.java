@@ -112,11 +112,11 @@ public final class Claims {
     /**
      * A claim with its shipments and history; {@code managers} are the enterprise's account managers, {@code checks}
      * the declaration check of each shipment (申报单证检查), {@code shipmentReport} the latest shipment data report
-     * (null before the first).
+     * (null before the first), {@code lossReportId} the possible-loss report it was drafted from, or null.
      */
     public record ClaimView(Claim claim, List<Shipment> shipments, List<ClaimEvent> history,
                             List<Manager> managers, List<ClaimDocuments.ShipmentCheck> checks,
-                            ClaimDocuments.ReportInfo shipmentReport) {
+                            ClaimDocuments.ReportInfo shipmentReport, Long lossReportId) {
     }
 
     /** An account manager's contact, shown with a returned claim. */
@@ -168,7 +168,8 @@ public final class Claims {
             List<Shipment> shipments = shipments(tx, id);
             return new ClaimView(c, shipments, tx.list(ClaimRows.EVENT + " WHERE ev.claim_id = ? ORDER BY ev.id",
                     ClaimRows::event, id), managers, documents.check(tx, c, policyOf(tx, c), shipments),
-                    ClaimDocuments.latestInfo(tx, c).orElse(null));
+                    ClaimDocuments.latestInfo(tx, c).orElse(null),
+                    tx.one("SELECT id FROM loss_reports WHERE claim_id = ?", r -> r.longValue("id"), id).orElse(null));
         });
     }
 
@@ -192,6 +193,28 @@ public final class Claims {
             write(tx, id, c);
             return claimById(tx, id);
         });
+    }
+
+    /**
+     * Drafts a claim from an accepted possible-loss report ({@code losses}), inside the report's transaction: the
+     * policy, buyer and cause as reported, the report's story as the case description and what the enterprise did
+     * as the mitigation. The rest (case questions, banks, the shipments' HS codes and payment terms, which a report
+     * does not hold) the enterprise completes on the draft. 404/409 as {@link #create} for the policy.
+     */
+    public Claim draftFromLossReport(Tx tx, Principal p, long policyId, long buyerId, String lossCause,
+                                     String caseDescription, String mitigation) {
+        requireEnterpriseUser(p);
+        ClaimPolicy policy = openPolicy(tx, p, policyId);
+        long id = tx.insert("INSERT INTO claims (enterprise_id, policy_id, policy_kind, buyer_id, state, answers,"
+                + " loss_cause, case_description, mitigation, created_by, created_at)"
+                + " VALUES (?, ?, ?, ?, 'DRAFT', '', ?, ?, ?, ?, ?)", policy.enterpriseId(), policyId,
+                PolicyKind.SPONSORED, buyerId, codes.find(ClaimCodes.CAUSE, lossCause).isPresent() ? lossCause : null,
+                truncate(caseDescription), truncate(mitigation), p.userId(), clock.instant());
+        return claimById(tx, id);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= ClaimChecks.MAX_TEXT ? text : text.substring(0, ClaimChecks.MAX_TEXT);
     }
 
     /** The policy, if the principal may see it, is effective and its enterprise has signed the agreement. */

@@ -95,6 +95,14 @@ public final class DigestMail {
                         .append("\n  ").append(a.reasonZh()).append("\n  ").append(root).append(a.link()).append('\n');
             }
         }
+        if (!d.deadlines().isEmpty()) {
+            b.append("\n== 待办期限 / Deadlines ==\n");
+            for (Digest.DeadlineItem i : d.deadlines()) {
+                b.append("- ").append(i.zh()).append(" · ").append(i.buyerCode()).append(' ').append(i.buyerName())
+                        .append(" · ").append(i.reference()).append("\n  ").append(i.en()).append("\n  ").append(root)
+                        .append(i.href()).append('\n');
+            }
+        }
         b.append("\n月报存档：").append(root).append("/digests\n");
         b.append("管理订阅：").append(root).append("/subscriptions\n");
         b.append("退订全部月报 / Unsubscribe from all digests：").append(all).append('\n');

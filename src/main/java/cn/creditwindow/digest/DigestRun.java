@@ -2,6 +2,7 @@ package cn.creditwindow.digest;
 
 import cn.creditwindow.alarm.Alert;
 import cn.creditwindow.alarm.Alerts;
+import cn.creditwindow.losses.Obligation;
 import cn.creditwindow.notify.Notifier;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.subscriptions.Matched;
@@ -22,13 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds and records one month's digests: for every subscriber with an active subscription created before the
- * month's end, what each of their active subscriptions matched in the month ({@link Matching}, the search index)
- * and their enterprise's alerts of the month.
+ * month's end, what each of their active subscriptions matched in the month ({@link Matching}, the search index),
+ * their enterprise's alerts of the month, and its deadlines as of the run ({@code LossReports.obligationsOf}: what
+ * is due and by when, counted from the day the digest is made).
  *
  * <p><b>Exactly once.</b> Each subscriber's digest row (unique per subscriber and month) and its e-mail (recorded in
  * the outbox through the {@link Notifier}) are written in one transaction, a batch of subscribers per transaction:
@@ -49,6 +52,7 @@ public final class DigestRun {
     private final Subscriptions subscriptions;
     private final Matching matching;
     private final Alerts alerts;
+    private final LongFunction<List<Obligation>> obligations;
     private final DigestMail mail;
     private final Notifier notifier;
     private final ObjectMapper json;
@@ -77,12 +81,18 @@ public final class DigestRun {
                          int noAddress, long indexQueries, Duration took) {
     }
 
-    public DigestRun(Database db, Subscriptions subscriptions, Matching matching, Alerts alerts, DigestMail mail,
-                     Notifier notifier, ObjectMapper json, Clock clock, int batch) {
+    /**
+     * @param obligations an enterprise's obligations as of now, soonest first ({@code LossReports::obligationsOf}):
+     *                    a function rather than the whole of {@code losses}, which the digest needs nothing else of
+     */
+    public DigestRun(Database db, Subscriptions subscriptions, Matching matching, Alerts alerts,
+                     LongFunction<List<Obligation>> obligations, DigestMail mail, Notifier notifier, ObjectMapper json,
+                     Clock clock, int batch) {
         this.db = Objects.requireNonNull(db, "db");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.matching = Objects.requireNonNull(matching, "matching");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.obligations = Objects.requireNonNull(obligations, "obligations");
         this.mail = Objects.requireNonNull(mail, "mail");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.json = Objects.requireNonNull(json, "json");
@@ -119,6 +129,7 @@ public final class DigestRun {
                     a.buyerNameEn(), a.title(), a.reasonZh(), a.reasonEn(), a.link(), a.createdAt()));
         }
         Matching.Cached cache = matching.cached();
+        Map<Long, List<Digest.DeadlineItem>> deadlinesOf = new HashMap<>();
         int[] counts = new int[4]; // recorded, sent, empty, noAddress
         List<List<Subscription>> pending = new ArrayList<>();
         int alreadyDone = 0;
@@ -129,12 +140,12 @@ public final class DigestRun {
             }
             pending.add(e.getValue());
             if (pending.size() == batch) {
-                record(month, pending, cache, alertsOf, listener, counts);
+                record(month, pending, cache, alertsOf, deadlinesOf, listener, counts);
                 pending.clear();
             }
         }
         if (!pending.isEmpty()) {
-            record(month, pending, cache, alertsOf, listener, counts);
+            record(month, pending, cache, alertsOf, deadlinesOf, listener, counts);
         }
         db.inTransaction(tx -> tx.update("UPDATE digest_runs SET finished_at = ?, recorded = recorded + ?,"
                 + " sent = sent + ? WHERE month = ?", clock.instant(), counts[0], counts[1], month.toString()));
@@ -148,7 +159,8 @@ public final class DigestRun {
 
     /** Builds the digests of a batch of subscribers (outside any transaction), then records them in one. */
     private void record(YearMonth month, List<List<Subscription>> subscribers, Matching.Cached cache,
-                        Map<Long, List<Digest.AlertItem>> alertsOf, Listener listener, int[] counts) {
+                        Map<Long, List<Digest.AlertItem>> alertsOf, Map<Long, List<Digest.DeadlineItem>> deadlinesOf,
+                        Listener listener, int[] counts) {
         List<Digest> digests = new ArrayList<>(subscribers.size());
         for (List<Subscription> subs : subscribers) {
             List<Matched> sections = new ArrayList<>(subs.size());
@@ -157,7 +169,8 @@ public final class DigestRun {
             }
             Subscription first = subs.get(0);
             digests.add(new Digest(month.toString(), first.userName(), sections,
-                    alertsOf.getOrDefault(first.enterpriseId(), List.of())));
+                    alertsOf.getOrDefault(first.enterpriseId(), List.of()),
+                    deadlinesOf.computeIfAbsent(first.enterpriseId(), this::deadlines)));
         }
         Instant now = clock.instant();
         int[] batchCounts = new int[4];
@@ -190,6 +203,16 @@ public final class DigestRun {
         for (int i = 0; i < counts.length; i++) {
             counts[i] += batchCounts[i];
         }
+    }
+
+    /** The enterprise's obligations as of now, in the home page's words (one query per enterprise and run). */
+    private List<Digest.DeadlineItem> deadlines(long enterpriseId) {
+        List<Digest.DeadlineItem> out = new ArrayList<>();
+        for (Obligation o : obligations.apply(enterpriseId)) {
+            out.add(new Digest.DeadlineItem(o.kind().name(), o.zh(), o.en(), o.overdue(), o.buyerCode(), o.buyerName(),
+                    o.reference(), o.dueOn(), o.href()));
+        }
+        return out;
     }
 
     private String toJson(Digest d) {

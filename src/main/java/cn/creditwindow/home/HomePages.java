@@ -1,5 +1,9 @@
 package cn.creditwindow.home;
 
+import cn.creditwindow.losses.LossReports;
+import cn.creditwindow.losses.Obligation;
+import java.util.List;
+
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.articles.Module;
@@ -28,8 +32,11 @@ public final class HomePages {
     private final Pages pages;
     private final Dashboard dashboard;
     private final AccountManagers managers;
+    private final LossReports losses;
 
-    public HomePages(ArticleIndex index, Pages pages, Dashboard dashboard, AccountManagers managers) {
+    public HomePages(ArticleIndex index, Pages pages, Dashboard dashboard, AccountManagers managers,
+                     LossReports losses) {
+        this.losses = Objects.requireNonNull(losses, "losses");
         this.index = Objects.requireNonNull(index, "index");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.dashboard = Objects.requireNonNull(dashboard, "dashboard");
@@ -43,7 +50,11 @@ public final class HomePages {
         Principal viewer = Authentication.principal(ctx).filter(p -> p.role() != Role.SYSTEM).orElse(null);
         Dashboard.Counts counts = viewer == null ? null : dashboard.counts(viewer);
         ManagerCard card = viewer != null && viewer.role().isEnterpriseUser() ? managers.mine(viewer) : null;
+        // deadlines: an enterprise sees all of its own, an account manager the portfolio's overdue ones
+        List<Obligation> due = viewer == null ? List.of() : viewer.role().isEnterpriseUser()
+                ? losses.obligations(viewer, false) : viewer.is(Role.ACCOUNT_MANAGER) ? losses.obligations(viewer, true)
+                : List.of();
         pages.render(ctx, "home/home.jte", new HomeView(newest.items(), modules, newest.total(), counts, card,
-                viewer == null ? null : dashboard.paymentDue(viewer).orElse(null)));
+                viewer == null ? null : dashboard.paymentDue(viewer).orElse(null), due));
     }
 }

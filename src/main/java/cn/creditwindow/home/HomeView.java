@@ -15,10 +15,13 @@ import java.util.List;
  * @param dashboard the signed-in person's counts of every journey or queue, each leading to its list; null when
  *                  nobody is signed in
  * @param managers  an enterprise's account managers and the claims hotline; null for everyone else
- * @param paymentDue the enterprise's policy awaiting its share of the premium (待缴费) with the amount; null when none
+ * @param paymentDue  the enterprise's policy awaiting its share of the premium (待缴费) with the amount; null when none
+ * @param obligations what is due and by when ({@code losses}): an enterprise's every report and claim deadline, an
+ *                    account manager's portfolio's overdue ones; empty for everyone else
  */
 public record HomeView(List<Hit> newest, List<ModuleTile> modules, long total, Dashboard.Counts dashboard,
-                       ManagerCard managers, PremiumPayments.Due paymentDue) {
+                       ManagerCard managers, PremiumPayments.Due paymentDue,
+                       List<cn.creditwindow.losses.Obligation> obligations) {
     /** One module's entry. */
     public record ModuleTile(Module module, long total, String href) {
     }
@@ -26,6 +29,7 @@ public record HomeView(List<Hit> newest, List<ModuleTile> modules, long total, D
     public HomeView {
         newest = List.copyOf(newest);
         modules = List.copyOf(modules);
+        obligations = List.copyOf(obligations);
     }
 
     /** True when the viewer is one of an enterprise's people. */

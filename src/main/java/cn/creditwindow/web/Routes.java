@@ -12,6 +12,8 @@ import cn.creditwindow.claims.AttachmentHandlers;
 import cn.creditwindow.claims.AttachmentPages;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
+import cn.creditwindow.losses.LossHandlers;
+import cn.creditwindow.losses.LossPages;
 import cn.creditwindow.agreements.AgreementPages;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
@@ -101,7 +103,9 @@ public final class Routes {
                            // the working-day calendar claims count their deadlines in (节假日安排)
                            CalendarHandlers calendar, CalendarPages calendarPages,
                            // the administrator's page of the schemes, bundled and added as data (统保方案)
-                           SchemePages schemePages) {
+                           SchemePages schemePages,
+                           // possible-loss reports (报损)
+                           LossHandlers losses, LossPages lossPages) {
     }
 
     public static void install(JavalinConfig config, Handlers h) {
@@ -419,6 +423,33 @@ public final class Routes {
         r.post("/claims/{id}/attachments", h.claimAttachmentPages()::upload, ENTERPRISE);
         r.post("/claims/{id}/attachments/{attachmentId}/delete", h.claimAttachmentPages()::delete, ENTERPRISE);
         // (end of claim attachments' pages)
+        // Possible-loss reports (报损): the enterprise reports (its account manager on its behalf), the insurer accepts,
+        // asks for more or closes as recovered, the enterprise turns an accepted report into a claim. Fixed paths first.
+        r.get("/api/loss-reports", h.losses()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/loss-reports", h.losses()::create, ENTERPRISE, ACCOUNT_MANAGER);
+        r.get("/api/loss-reports/codes", h.losses()::codes, SIGNED_IN);
+        r.get("/api/loss-reports/obligations", h.losses()::obligations, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/loss-reports/receivables", h.losses()::registerReceivable, ENTERPRISE, ACCOUNT_MANAGER);
+        r.get("/api/loss-reports/suggestions", h.losses()::suggestions, ENTERPRISE, ACCOUNT_MANAGER);
+        r.get("/api/loss-reports/{id}", h.losses()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.put("/api/loss-reports/{id}", h.losses()::update, ENTERPRISE, ACCOUNT_MANAGER);
+        r.post("/api/loss-reports/{id}/claim", h.losses()::claim, ENTERPRISE);
+        r.get("/api/review/loss-reports", h.losses()::queue, REVIEWER);
+        r.post("/api/review/loss-reports/{id}/accept", h.losses()::accept, REVIEWER);
+        r.post("/api/review/loss-reports/{id}/request-info", h.losses()::requestInfo, REVIEWER);
+        r.post("/api/review/loss-reports/{id}/recovery", h.losses()::recover, REVIEWER);
+        r.get("/losses", h.lossPages()::index, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/losses/new", h.lossPages()::newPage, ENTERPRISE, ACCOUNT_MANAGER);
+        r.post("/losses", h.lossPages()::create, ENTERPRISE, ACCOUNT_MANAGER);
+        r.get("/losses/review", h.lossPages()::queue, REVIEWER);
+        r.get("/losses/{id}", h.lossPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/losses/{id}/edit", h.lossPages()::editPage, ENTERPRISE, ACCOUNT_MANAGER);
+        r.post("/losses/{id}/edit", h.lossPages()::update, ENTERPRISE, ACCOUNT_MANAGER);
+        r.post("/losses/{id}/claim", h.lossPages()::claim, ENTERPRISE);
+        r.post("/losses/{id}/accept", h.lossPages()::accept, REVIEWER);
+        r.post("/losses/{id}/request-info", h.lossPages()::requestInfo, REVIEWER);
+        r.post("/losses/{id}/recovery", h.lossPages()::recover, REVIEWER);
+        // (end of possible-loss reports)
         // Subscriptions' and digests' pages (信息订阅, 月报存档); the unsubscribe page of the e-mails' links is public
         // (its signed token is the proof; POST is also RFC 8058's one-click). Fixed paths before {id}.
         r.get("/subscriptions", h.subscriptionPages()::list, ENTERPRISE);

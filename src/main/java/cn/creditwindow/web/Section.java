@@ -12,7 +12,7 @@ public enum Section {
     SUBSCRIPTIONS("/subscriptions", "nav.subscriptions", true, "/digests"),
     AGREEMENTS("/agreements", "nav.agreements", true),
     ENROLMENT("/enrolment", "nav.enrolment", true),
-    CLAIMS("/claims", "nav.claims", true),
+    CLAIMS("/claims", "nav.claims", true, "/losses"),
     CREDIT("/credit", "nav.credit", true),
     // the window's own pages: the financing marketplace (融资超市, manual 六) and the service introduction (服务介绍, 八);
     // between them the message board (调查问卷, manual 七); 投保咨询 is a sub-entry of 投保服务 (/enrolment/inquiries)

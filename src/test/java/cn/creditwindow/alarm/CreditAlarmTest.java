@@ -74,9 +74,12 @@ class CreditAlarmTest {
         }
         WatchedNames names = new WatchedNames(db);
         watches = new Watches(db, clock, names);
-        alerts = new Alerts(db, clock);
+        cn.creditwindow.losses.Obligations obligations = new cn.creditwindow.losses.Obligations(db,
+                new cn.creditwindow.schemes.SchemeCatalogue(db, cn.creditwindow.schemes.Schemes.load(), clock), clock,
+                java.time.ZoneId.of("Asia/Shanghai"));
+        alerts = new Alerts(db, obligations, clock);
         outbox = new Outbox(db, clock);
-        alarm = new CreditAlarm(db, outbox, names, clock);
+        alarm = new CreditAlarm(db, outbox, names, obligations, clock);
         desertRose = buyers.search(shenzhen, new Buyers.Query("Desert Rose Trading", null, null)).items().get(0).buyer();
         kessler = buyers.search(shenzhen, new Buyers.Query("Kessler Maschinen", null, null)).items().get(0).buyer();
     }

@@ -393,6 +393,31 @@ class AccessMatrixIT {
         for (String post : List.of("edit", "shipments/1/edit", "shipment-report")) {
             rows.add(on("POST /claims/999999/" + post).status(404, enterprise).build());
         }
+        // possible-loss reports (报损, #14): no report exists here, so report ids are unknown (404) past the guard;
+        // LossReportsApiIT shows another enterprise gets 404 on every URL of a real report
+        String[] reporters = {"sz-legal", "sz-operator", "hn-legal", "manager"};
+        rows.add(on("GET /api/loss-reports").allow(claimReaders).build());
+        rows.add(on("POST /api/loss-reports").allow(reporters).build());
+        rows.add(on("GET /api/loss-reports/codes").people().build());
+        rows.add(on("GET /api/loss-reports/obligations").allow(claimReaders).build());
+        rows.add(on("POST /api/loss-reports/receivables").allow(reporters).build());
+        rows.add(on("GET /api/loss-reports/suggestions").allow(reporters).build());
+        rows.add(on("GET /api/loss-reports/999999").status(404, claimReaders).build());
+        rows.add(on("PUT /api/loss-reports/999999").status(404, reporters).build());
+        rows.add(on("POST /api/loss-reports/999999/claim").status(404, enterprise).build());
+        rows.add(on("GET /api/review/loss-reports").allow("reviewer").build());
+        for (String post : List.of("accept", "request-info", "recovery")) {
+            rows.add(on("POST /api/review/loss-reports/999999/" + post).status(404, "reviewer").build());
+            rows.add(on("POST /losses/999999/" + post).status(404, "reviewer").build());
+        }
+        rows.add(on("GET /losses").allow(claimReaders).status(303, "anonymous").build());
+        rows.add(on("GET /losses/new").allow(reporters).status(303, "anonymous").build());
+        rows.add(on("POST /losses").body("").allow(reporters).build());
+        rows.add(on("GET /losses/review").allow("reviewer").status(303, "anonymous").build());
+        rows.add(on("GET /losses/999999").status(404, claimReaders).status(303, "anonymous").build());
+        rows.add(on("GET /losses/999999/edit").status(404, reporters).status(303, "anonymous").build());
+        rows.add(on("POST /losses/999999/edit").body("").status(404, reporters).build());
+        rows.add(on("POST /losses/999999/claim").body("").status(404, enterprise).build());
         rows.add(on("GET /customs/declarations").allow(claimReaders).status(303, "anonymous").build());
         rows.add(on("GET /customs/import").allow("reviewer", "admin").status(303, "anonymous").build());
         rows.add(on("POST /customs/import").allow("reviewer", "admin").build());

@@ -79,7 +79,8 @@ class DigestCrashIT {
         App app = server.app();
         DigestMail mail = new DigestMail(UnsubscribeTokens.keyFile(App.unsubscribeKeyFile(
                 dir.resolve("data/credit-window.db")), new SecureRandom()), app::publicUrl, Config.CHINA);
-        DigestRun twoAtATime = new DigestRun(app.database(), app.subscriptions(), app.matching(), app.alerts(), mail,
+        DigestRun twoAtATime = new DigestRun(app.database(), app.subscriptions(), app.matching(), app.alerts(),
+                app.lossReports()::obligationsOf, mail,
                 app.outbox(), Json.mapper(), clock, 2);
         AtomicInteger seen = new AtomicInteger();
         assertThatThrownBy(() -> twoAtATime.run(OCTOBER, (userId, digest) -> {

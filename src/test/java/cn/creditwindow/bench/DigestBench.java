@@ -1,6 +1,8 @@
 package cn.creditwindow.bench;
 
 import cn.creditwindow.alarm.Alerts;
+import cn.creditwindow.losses.Obligations;
+import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.articles.Article;
 import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
@@ -113,8 +115,9 @@ final class DigestBench {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             DigestMail mail = new DigestMail(new UnsubscribeTokens(key), () -> "https://window.example.cn", Config.CHINA);
-            DigestRun run = new DigestRun(db, subscriptions, matching, new Alerts(db, clock), mail, outbox, Json.mapper(),
-                    clock, DigestRun.DEFAULT_BATCH);
+            DigestRun run = new DigestRun(db, subscriptions, matching, new Alerts(db,
+                    new Obligations(db, new cn.creditwindow.schemes.SchemeCatalogue(db, Schemes.load(), clock), clock, Config.CHINA), clock),
+                    enterprise -> List.of() /* the bench holds no loss data */, mail, outbox, Json.mapper(), clock, DigestRun.DEFAULT_BATCH);
 
             // 1. one index query per subscription, no grouping
             List<Subscription> all = subscriptions.active(matching.start(MONTH.plusMonths(1)));
