@@ -236,6 +236,12 @@ final class DemoWorld {
         if (app.seals().own(hn).isEmpty()) {
             signWithNewSeal(app, hn);
         }
+        // the medium-scheme enterprise is ready to apply, so its walk (apply, accept, pay) starts at the application
+        Principal ly = principal(accounts.userByName(ENTERPRISES.get(2).legal()).orElseThrow());
+        if (app.seals().own(ly).isEmpty()) {
+            app.agreements().countersign(reviewer, signWithNewSeal(app, ly).id());
+            app.dataAuthorisations().authorise(ly, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
+        }
         YearMonth month = YearMonth.from(app.seals().today()).minusMonths(1);
         for (int i = 0; i < 12; i++, month = month.minusMonths(1)) {
             long declarations = 6 + (i * 7) % 11;
@@ -363,7 +369,7 @@ final class DemoWorld {
     // ---- possible-loss reports (报损) ----
 
     /** The invoice of the demo's overdue receivable. */
-    static final String OVERDUE_INVOICE = "DEMO-INV-2024-031";
+    static final String OVERDUE_INVOICE = "DEMO-INV-031";
 
     /**
      * Gives {@link #CREDIT_ENTERPRISE} (once its policy is effective) a receivable on Gulf Star due 46 days before
@@ -533,7 +539,7 @@ final class DemoWorld {
         out.println("  legal rep.   operator     enterprise");
         lines.forEach(out::println);
         out.println("  manager (account manager for Shenzhen, 4403), reviewer (insurer), admin (administrator)");
-        out.println("  agreements: sz signed and authorised, hn awaiting the reviewer's seal, ly none yet (/agreements)");
+        out.println("  agreements: sz and ly signed and authorised, hn awaiting the reviewer's seal (/agreements)");
         if (!managerLines.isEmpty()) { // the window: account managers by district
             out.println("Account managers by district (fictional; shown on each enterprise's home page):");
             managerLines.forEach(out::println);
@@ -567,9 +573,10 @@ final class DemoWorld {
                     + " (Henan's 2024 notice renews each September; Shenzhen's is the demo's own scheme, demo data added"
                     + " as an administrator adds next year's scheme: /enrolment/schemes); pending policies:");
             policyLines.forEach(out::println);
-            out.println("  Walk it: sign in as sz-legal (agreement signed, data authorised) and open /enrolment; codes are"
-                    + " in 消息记录 (/enrolment/outbox); reviewer accepts at /enrolment/review. hn-legal and ly-legal are"
-                    + " sent to /agreements first.");
+            out.println("  Walk it: sign in as sz-legal or ly-legal (agreement signed, data authorised) and open /enrolment;"
+                    + " codes are in 消息记录 (/enrolment/outbox); reviewer accepts at /enrolment/review. ly-legal's"
+                    + " medium-scheme policy then waits for its 20% (待缴费): reviewer records it at /enrolment/payments."
+                    + " hn-legal is sent to /agreements first.");
             // mail
             out.println("  The 保单生效通知 also goes by e-mail to the contact address: sent with serve --smtp-host …"
                     + " --mail-from …, else shown as 未发送 in 消息记录.");

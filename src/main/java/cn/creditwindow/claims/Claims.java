@@ -53,6 +53,9 @@ public final class Claims {
      * @param calendar  the working-day calendar the decision deadlines are counted in
      * @param documents the shipments against the customs data: the declaration check and the shipment data report
      */
+    /** The case question "has the loss been reported?" (是否已报损), answered yes on a claim drafted from a report. */
+    static final String REPORTED_LOSS = "REPORTED_LOSS";
+
     public Claims(Database db, Buyers buyers, Countries countries, ClaimCodes codes, HolidayCalendar calendar,
                   ClaimDocuments documents, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
@@ -207,8 +210,10 @@ public final class Claims {
         ClaimPolicy policy = openPolicy(tx, p, policyId);
         long id = tx.insert("INSERT INTO claims (enterprise_id, policy_id, policy_kind, buyer_id, state, answers,"
                 + " loss_cause, case_description, mitigation, created_by, created_at)"
-                + " VALUES (?, ?, ?, ?, 'DRAFT', '', ?, ?, ?, ?, ?)", policy.enterpriseId(), policyId,
-                PolicyKind.SPONSORED, buyerId, codes.find(ClaimCodes.CAUSE, lossCause).isPresent() ? lossCause : null,
+                + " VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?)", policy.enterpriseId(), policyId,
+                // the case question 是否已报损 is answered by the report itself; the others are the enterprise's
+                PolicyKind.SPONSORED, buyerId, REPORTED_LOSS + "=1",
+                codes.find(ClaimCodes.CAUSE, lossCause).isPresent() ? lossCause : null,
                 truncate(caseDescription), truncate(mitigation), p.userId(), clock.instant());
         return claimById(tx, id);
     }

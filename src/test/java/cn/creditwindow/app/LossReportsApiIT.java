@@ -212,6 +212,9 @@ class LossReportsApiIT {
         assertThat(claim.json().get("state").asText()).isEqualTo("DRAFT");
         assertThat(claim.json().get("buyerId").asLong()).isEqualTo(gulf);
         assertThat(claim.json().get("lossCause").asText()).isEqualTo("DEFAULT");
+        // 是否已报损: the report answers it; the other case questions stay the enterprise's to answer
+        assertThat(claim.json().get("answers").get("REPORTED_LOSS").asBoolean()).isTrue();
+        assertThat(claim.json().get("answers").size()).isEqualTo(1);
         assertThat(claim.json().get("caseDescription").asText()).contains("INV-R1", "BS2024-");
         assertThat(legal.json("/api/claims/" + claimId).get("lossReportId").asLong()).isEqualTo(id);
         JsonNode done = legal.json(base).get("report");
