@@ -52,6 +52,67 @@ class StateBeforeBodyIT {
         gulf = count("SELECT id FROM buyers WHERE name_en = 'Gulf Star General Trading LLC'");
     }
 
+    @Test
+    @Order(99)
+    void aBodyTheHandlerDidNotReadLeavesTheConnectionUsable() throws Exception { // #14
+        TestServer.Response signIn = ApiClient.anonymous(server).post("/api/session",
+                Map.of("username", "reviewer", "password", DemoWorld.PASSWORD));
+        String setCookie = signIn.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String csrf = signIn.json().get("csrfToken").asText();
+        java.net.URI base = java.net.URI.create(server.base());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            // signing out reads no body; this one arrives after the headers, once the handler may have answered
+            out.write(("DELETE /api/session HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nCookie: " + cookie
+                    + "\r\nX-CSRF-Token: " + csrf + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            out.write("{}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String first = response(in);
+            assertThat(first).startsWith("HTTP/1.1 2").doesNotContainIgnoringCase("connection: close");
+            // the client keeps the connection, as browsers and HTTP clients do: the next request must be answered
+            out.write(("GET /health HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(response(in)).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /** One HTTP/1.1 response read off the connection: status line and headers, and a body by length or chunks. */
+    private static String response(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b == -1) {
+                return head + "<connection closed>";
+            }
+            head.append((char) b);
+        }
+        String headers = head.toString().toLowerCase(java.util.Locale.ROOT);
+        Matcher length = Pattern.compile("content-length: *(\\d+)").matcher(headers);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        } else if (headers.contains("transfer-encoding: chunked")) {
+            for (long size; ; ) {
+                StringBuilder line = new StringBuilder();
+                for (int b; (b = in.read()) != '\n'; ) {
+                    line.append((char) b);
+                }
+                size = Long.parseLong(line.toString().trim(), 16);
+                in.readNBytes((int) size + 2);
+                if (size == 0) {
+                    break;
+                }
+            }
+        }
+        return head.toString();
+    }
+
     @AfterAll
     void stop() throws IOException {
         server.close();
