@@ -106,11 +106,34 @@ public final class Pages {
                     lang.pick(e.zh(), e.en())));
             bad.add(e.field());
         }
-        String heading = m.getOrDefault("error." + status + ".heading", m.get("error.heading"));
-        String message = errors.isEmpty() ? lang.pick(zh, en) : m.get("error.fields");
-        String retry = bad.isEmpty() ? null : here(ctx, bad);
+        // A form sent (POST) that a page could not show again with its errors is not a query: it cannot be repeated
+        // without the bad fields, and the way back is the page the form was on.
+        boolean form = !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD");
+        String heading = form && status == 400 ? m.get("error.form.heading")
+                : m.getOrDefault("error." + status + ".heading", m.get("error.heading"));
+        String message = errors.isEmpty() ? lang.pick(zh, en) : m.get(form ? "error.form.fields" : "error.fields");
+        String retry = bad.isEmpty() || form ? null : here(ctx, bad);
         ctx.status(status);
-        render(ctx, "error.jte", new ErrorView(status, heading, message, fields, retry));
+        render(ctx, "error.jte", new ErrorView(status, heading, message, fields, retry, form ? referrer(ctx) : null));
+    }
+
+    /** The path and query of the page a form was sent from, when it is one of ours; else null. */
+    private static String referrer(Context ctx) {
+        String referer = ctx.header("Referer");
+        String host = ctx.header("Host");
+        if (referer == null || host == null) {
+            return null;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(referer);
+            if (!host.equalsIgnoreCase(uri.getRawAuthority()) || uri.getRawPath() == null
+                    || !uri.getRawPath().startsWith("/")) {
+                return null;
+            }
+            return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The request's path and query without {@code lang} and without the given parameters. */

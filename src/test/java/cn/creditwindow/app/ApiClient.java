@@ -108,8 +108,11 @@ final class ApiClient {
 
     /** A page's form post (urlencoded, {@code _csrf} as a field, as browsers send it). */
     TestServer.Response form(String path, String urlencoded) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        for (int i = 0; i < headers.size(); i += 2) {
+            b.header(headers.get(i), headers.get(i + 1));
+        }
+        return send(b.header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + (urlencoded.isEmpty() ? "" : "&" + urlencoded))));
     }
 

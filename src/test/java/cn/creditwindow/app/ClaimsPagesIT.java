@@ -105,6 +105,18 @@ class ClaimsPagesIT {
         Map<String, String> s = new LinkedHashMap<>(Map.of("invoiceNo", "P-1", "hsCode", "85171200", "shippedOn",
                 cover, "paymentMethod", "OA", "termDays", "60", "invoiceAmount", "440000", "claimedAmount", "440000",
                 "collectionStatus", "NONE", "transportMode", "SEA", "declarations", DemoWorld.DEMO_FREE_DECLARATION));
+        // a form the claim's page cannot show again: the error page names the fields and leads back to the claim,
+        // not to a query repeated without them (#14)
+        Map<String, String> noDeclaration = new LinkedHashMap<>(s);
+        noDeclaration.put("declarations", "");
+        TestServer.Response refused = legal.withHeader("Referer", server.base() + claimPath)
+                .form(claimPath + "/shipments", encode(noDeclaration));
+        assertThat(refused.status()).isEqualTo(400);
+        Document refusedPage = Jsoup.parse(refused.body());
+        assertThat(refusedPage.select("h1").text()).isEqualTo("提交的内容有误");
+        assertThat(refusedPage.select(".field-errors li[data-field=declarations]")).hasSize(1);
+        assertThat(refusedPage.select(".actions a.btn-primary").attr("href")).isEqualTo(claimPath);
+        assertThat(refused.body()).doesNotContain("去掉有误的条件重新查询");
         assertThat(legal.form(claimPath + "/shipments", encode(s)).status()).isEqualTo(303);
         Document withShipment = Jsoup.parse(legal.get(claimPath).body());
         assertThat(withShipment.select("#shipments tbody tr")).hasSize(1);
