@@ -390,8 +390,14 @@ final class DemoWorld {
         long buyerId = app.database().read(tx -> tx.number("SELECT id FROM buyers WHERE name_en = ?"
                 + " AND added_by_enterprise_id IS NULL", DEMO_BUYERS.get(0).nameEn()));
         LocalDate due = today.minusDays(46);
+        // the laptops of the declaration no demo claim uses, shipped when the cover began: the claim drafted from
+        // the report can name that declaration for its shipment
+        LocalDate coverStart = app.database().read(tx -> tx.one("SELECT cover_start FROM policies WHERE id = ?",
+                r -> r.date("cover_start"), policyId)).orElseThrow();
+        LocalDate shipped = coverStart.isBefore(due) ? coverStart : due.minusDays(60);
         app.lossReports().registerReceivable(legal, Input.of(new cn.creditwindow.losses.LossReports.ReceivableForm(
-                policyId, buyerId, OVERDUE_INVOICE, due.minusDays(60).toString(), due.toString(), "85000.00", null)));
+                policyId, buyerId, OVERDUE_INVOICE, shipped.toString(), due.toString(), "180000.00",
+                DEMO_FREE_DECLARATION)));
         creditLines.add("  szt-legal has an overdue receivable " + OVERDUE_INVOICE + " on " + DEMO_BUYERS.get(0).nameEn()
                 + ": home page shows the report deadline; report it at /losses/new");
     }
