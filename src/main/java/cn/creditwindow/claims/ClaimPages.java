@@ -258,10 +258,29 @@ public final class ClaimPages {
      * A claim's page; {@code attachments} are shown by {@code claims/attachments.jte}. For the reviewer of an
      * accepted claim, {@code payout} is the panel beside 定损赔付, {@code decision} the loss and aggregate limit as
      * typed for 试算 (shown again in the payment form) and {@code payoutErrors} what was wrong with them.
+     * {@code prefill} is the loss report shipment the add-shipment form is filled in from, or null.
      */
     public record ClaimPage(Claims.ClaimView view, boolean editable, boolean reviewer, ClaimCodes codes,
                             ManagerCard managers, ClaimAttachments.Listing attachments, Claims.PayoutPanel payout,
-                            Claims.Decision decision, List<FieldError> payoutErrors) {
+                            Claims.Decision decision, List<FieldError> payoutErrors, ReportShipment prefill) {
+        /**
+         * The add-shipment form's value of {@code field}: what the report holds (invoice number, shipment date, the
+         * amount outstanding as both invoice and claimed amount, the declaration numbers), else "".
+         */
+        public String prefilled(String field) {
+            if (prefill == null) {
+                return "";
+            }
+            return switch (field) {
+                case "invoiceNo" -> prefill.invoiceNo();
+                case "shippedOn" -> prefill.shippedOn().toString();
+                case "invoiceAmount", "claimedAmount" -> java.math.BigDecimal.valueOf(prefill.outstandingCents(), 2)
+                        .toPlainString();
+                case "declarations" -> String.join(",", prefill.declarations());
+                default -> "";
+            };
+        }
+
         /** The error on a payment field, or null. */
         public FieldError payoutError(String field) {
             return payoutErrors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
@@ -282,17 +301,39 @@ public final class ClaimPages {
         }
     }
 
-    /** {@code GET /claims/{id}}. */
+    /**
+     * {@code GET /claims/{id}?fromLoss=}: with {@code fromLoss}, the id of a shipment of the loss report the claim was
+     * drafted from, the add-shipment form comes filled in with what the report holds of it; 400 for an id that is not
+     * a number, 404 for one that is not among the report's shipments still to add.
+     */
     public void view(Context ctx) {
         Principal p = Authentication.require(ctx);
-        renderView(ctx, p, claims.view(p, AccountHandlers.pathId(ctx, "id")), new Claims.Decision(null, null));
+        Claims.ClaimView v = claims.view(p, AccountHandlers.pathId(ctx, "id"));
+        renderView(ctx, p, v, new Claims.Decision(null, null), fromLoss(v, ctx.queryParam("fromLoss")));
+    }
+
+    /** The report shipment {@code raw} names among those the claim can still take, or null when none is named. */
+    private static ReportShipment fromLoss(Claims.ClaimView v, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        long id;
+        try {
+            id = Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("fromLoss", "报损出运编号应为数字", "the loss report shipment id is a number");
+        }
+        return v.lossReportShipments().stream().filter(s -> s.id() == id).findFirst().orElseThrow(
+                () -> new NotFoundException("loss report shipment " + id + " is not among those claim " + v.claim().id()
+                        + " can still take", "报损出运 " + id + " 不在索赔 " + v.claim().id() + " 可带入的出运中"));
     }
 
     /**
      * The claim's page; for the reviewer of an accepted claim with the payout panel for {@code decision}, a bad
      * amount shown under its field (400).
      */
-    private void renderView(Context ctx, Principal p, Claims.ClaimView v, Claims.Decision decision) {
+    private void renderView(Context ctx, Principal p, Claims.ClaimView v, Claims.Decision decision,
+                            ReportShipment prefill) {
         boolean reviewer = p.role() == Role.REVIEWER;
         Claims.PayoutPanel panel = null;
         List<FieldError> errors = List.of();
@@ -308,7 +349,7 @@ public final class ClaimPages {
         pages.render(ctx, "claims/view.jte", new ClaimPage(v, p.role().isEnterpriseUser()
                 && v.claim().state().editable(), reviewer, claims.codes(),
                 managers.card(p, v.claim().enterpriseId()), attachments.list(p, v.claim().id()), panel, decision,
-                errors));
+                errors, prefill));
     }
 
     /**
@@ -319,7 +360,7 @@ public final class ClaimPages {
     public void payoutPreview(Context ctx) {
         Principal p = Authentication.require(ctx);
         Claims.ClaimView v = claims.view(p, AccountHandlers.pathId(ctx, "id"));
-        renderView(ctx, p, v, new Claims.Decision(ctx.formParam("loss"), ctx.formParam("aggregateLimit")));
+        renderView(ctx, p, v, new Claims.Decision(ctx.formParam("loss"), ctx.formParam("aggregateLimit")), null);
     }
 
     /** {@code POST /claims/{id}/shipments}. */

@@ -56,6 +56,22 @@ final class ClaimRows {
                 List.copyOf(declarations), r.string("origin_certificate"));
     }
 
+    /**
+     * The shipments of the possible-loss report claim {@code ?} was drafted from (table {@code loss_shipments}, as
+     * the {@code losses} package writes it) whose invoice number the claim has not taken yet, by due date.
+     */
+    static final String REPORT_SHIPMENTS = "SELECT s.id, s.invoice_no, s.shipped_on, s.outstanding_cents, s.declarations"
+            + " FROM loss_shipments s JOIN loss_reports r ON r.id = s.report_id WHERE r.claim_id = ? AND NOT EXISTS"
+            + " (SELECT 1 FROM claim_shipments cs WHERE cs.claim_id = r.claim_id AND cs.invoice_no = s.invoice_no)"
+            + " ORDER BY s.due_on, s.id";
+
+    static ReportShipment reportShipment(Row r) throws SQLException {
+        String declarations = r.string("declarations");
+        return new ReportShipment(r.longValue("id"), r.string("invoice_no"), r.date("shipped_on"),
+                r.longValue("outstanding_cents"),
+                declarations.isEmpty() ? List.of() : Arrays.asList(declarations.split(",")));
+    }
+
     static ClaimEvent event(Row r) throws SQLException {
         return new ClaimEvent(r.longValue("id"), r.longValue("claim_id"), r.string("kind"), r.longValue("actor_id"),
                 r.string("actor_name"), r.instant("at"), r.string("reason"), r.nullableLong("amount_cents"));

@@ -115,11 +115,14 @@ public final class Claims {
     /**
      * A claim with its shipments and history; {@code managers} are the enterprise's account managers, {@code checks}
      * the declaration check of each shipment (申报单证检查), {@code shipmentReport} the latest shipment data report
-     * (null before the first), {@code lossReportId} the possible-loss report it was drafted from, or null.
+     * (null before the first), {@code lossReportId} the possible-loss report it was drafted from, or null, and
+     * {@code lossReportShipments} that report's shipments whose invoice number the claim does not have yet (empty for
+     * a claim not drafted from a report): each can prefill the add-shipment form.
      */
     public record ClaimView(Claim claim, List<Shipment> shipments, List<ClaimEvent> history,
                             List<Manager> managers, List<ClaimDocuments.ShipmentCheck> checks,
-                            ClaimDocuments.ReportInfo shipmentReport, Long lossReportId) {
+                            ClaimDocuments.ReportInfo shipmentReport, Long lossReportId,
+                            List<ReportShipment> lossReportShipments) {
     }
 
     /** An account manager's contact, shown with a returned claim. */
@@ -172,7 +175,8 @@ public final class Claims {
             return new ClaimView(c, shipments, tx.list(ClaimRows.EVENT + " WHERE ev.claim_id = ? ORDER BY ev.id",
                     ClaimRows::event, id), managers, documents.check(tx, c, policyOf(tx, c), shipments),
                     ClaimDocuments.latestInfo(tx, c).orElse(null),
-                    tx.one("SELECT id FROM loss_reports WHERE claim_id = ?", r -> r.longValue("id"), id).orElse(null));
+                    tx.one("SELECT id FROM loss_reports WHERE claim_id = ?", r -> r.longValue("id"), id).orElse(null),
+                    tx.list(ClaimRows.REPORT_SHIPMENTS, ClaimRows::reportShipment, id));
         });
     }
 
@@ -202,7 +206,8 @@ public final class Claims {
      * Drafts a claim from an accepted possible-loss report ({@code losses}), inside the report's transaction: the
      * policy, buyer and cause as reported, the report's story as the case description and what the enterprise did
      * as the mitigation. The rest (case questions, banks, the shipments' HS codes and payment terms, which a report
-     * does not hold) the enterprise completes on the draft. 404/409 as {@link #create} for the policy.
+     * does not hold) the enterprise completes on the draft, where the report's shipments are offered to prefill the
+     * add-shipment form ({@link ClaimView#lossReportShipments}). 404/409 as {@link #create} for the policy.
      */
     public Claim draftFromLossReport(Tx tx, Principal p, long policyId, long buyerId, String lossCause,
                                      String caseDescription, String mitigation) {

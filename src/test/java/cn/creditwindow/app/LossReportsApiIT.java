@@ -6,11 +6,17 @@ import cn.creditwindow.TestClock;
 import cn.creditwindow.config.Config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * by field with nothing saved; the report attaches the receivable; the reviewer asks for more, the enterprise
  * resubmits, the reviewer accepts with advice; the claim deadline runs, and once overdue its account manager sees it;
  * the report becomes a claim drafted from it. The manager reports late on its behalf; that one ends recovered.
- * Another enterprise gets 404 on every report URL.
+ * Another enterprise gets 404 on every report URL. A claim drafted from a report offers the report's shipments to
+ * prefill its add-shipment form, on its page and in its API view, until the claim has each invoice.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -259,5 +266,77 @@ class LossReportsApiIT {
         assertThat(recovered.json().get("state").asText()).isEqualTo("RECOVERED");
         assertThat(recovered.json().get("recoveredCents").asLong()).isEqualTo(1_200_000L);
         assertThat(recovered.json().get("claimBy").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void aClaimDraftedFromAReportOffersTheReportsShipmentsToPrefillItsShipmentForm() { // #14
+        ApiClient legal = ApiClient.demo(server, "szt-legal");
+        ApiClient reviewer = ApiClient.demo(server, "reviewer");
+        String cover = server.app().database().read(tx -> tx.one("SELECT cover_start FROM policies WHERE id = ?",
+                r -> r.string("cover_start"), policyId)).orElseThrow();
+        Map<String, Object> withDeclaration = shipment("INV-P1", cover, cover, "440000.00");
+        withDeclaration.put("declarations", DemoWorld.DEMO_FREE_DECLARATION);
+        TestServer.Response created = legal.post("/api/loss-reports", form(List.of(withDeclaration,
+                shipment("INV-P2", cover, cover, "60000"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long report = created.json().get("id").asLong();
+        assertThat(reviewer.post("/api/review/loss-reports/" + report + "/accept", Map.of("advice", "请保留全部单证"))
+                .status()).isEqualTo(200);
+        TestServer.Response drafted = legal.post("/api/loss-reports/" + report + "/claim", Map.of());
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        String claimPath = "/claims/" + drafted.json().get("id").asLong();
+
+        // the API view: what the report holds of each shipment, for a client to prefill with
+        JsonNode offered = legal.json("/api" + claimPath).get("lossReportShipments");
+        assertThat(offered.findValuesAsText("invoiceNo")).containsExactly("INV-P1", "INV-P2");
+        assertThat(offered.get(0).get("shippedOn").asText()).isEqualTo(cover);
+        assertThat(offered.get(0).get("outstandingCents").asLong()).isEqualTo(44_000_000L);
+        assertThat(offered.get(0).get("declarations").get(0).asText()).isEqualTo(DemoWorld.DEMO_FREE_DECLARATION);
+        assertThat(offered.get(1).get("declarations")).isEmpty();
+
+        // the page: one link a shipment; it opens the add-shipment form with what the report holds, and no more
+        Document page = Jsoup.parse(legal.get(claimPath).body());
+        assertThat(page.select("#loss-prefill li").eachAttr("data-invoice")).containsExactly("INV-P1", "INV-P2");
+        assertThat(page.select("#s-invoiceNo").val()).isEmpty();
+        String href = page.select("#loss-prefill li[data-invoice=INV-P1] a.loss-prefill").attr("href");
+        assertThat(href).startsWith(claimPath + "?fromLoss=");
+        Document prefilled = Jsoup.parse(legal.get(href.replaceFirst("#.*", "")).body());
+        assertThat(prefilled.select("#loss-prefilled")).hasSize(1);
+        assertThat(prefilled.select("#s-invoiceNo").val()).isEqualTo("INV-P1");
+        assertThat(prefilled.select("#s-shippedOn").val()).isEqualTo(cover);
+        assertThat(prefilled.select("#s-invoiceAmount").val()).isEqualTo("440000.00");
+        assertThat(prefilled.select("#s-claimedAmount").val()).isEqualTo("440000.00");
+        assertThat(prefilled.select("#s-declarations").val()).isEqualTo(DemoWorld.DEMO_FREE_DECLARATION);
+        assertThat(prefilled.select("#s-hsCode").val()).isEmpty();
+        assertThat(prefilled.select("#s-termDays").val()).isEmpty();
+        assertThat(prefilled.select("#s-originCertificate").val()).isEmpty();
+
+        // the enterprise completes the rest and saves: the link for that invoice is gone, the other stays
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : prefilled.select("#shipment-form input[name], #shipment-form select[name]")) {
+            fields.put(input.attr("name"), input.val());
+        }
+        fields.remove("_csrf");
+        fields.putAll(Map.of("hsCode", "85171200", "termDays", "60", "paymentMethod", "OA", "collectionStatus",
+                "NONE", "transportMode", "SEA"));
+        TestServer.Response saved = legal.form(claimPath + "/shipments", encode(fields));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        JsonNode claim = legal.json("/api" + claimPath);
+        assertThat(claim.get("shipments").findValuesAsText("invoiceNo")).containsExactly("INV-P1");
+        assertThat(claim.get("shipments").get(0).get("claimedCents").asLong()).isEqualTo(44_000_000L);
+        assertThat(claim.get("lossReportShipments").findValuesAsText("invoiceNo")).containsExactly("INV-P2");
+        Document after = Jsoup.parse(legal.get(claimPath).body());
+        assertThat(after.select("#loss-prefill li").eachAttr("data-invoice")).containsExactly("INV-P2");
+
+        // a link to a shipment the claim has taken, or a mistyped one, is refused; another enterprise sees nothing
+        assertThat(legal.get(href.replaceFirst("#.*", "")).status()).isEqualTo(404);
+        assertThat(legal.get(claimPath + "?fromLoss=abc").status()).isEqualTo(400);
+        assertThat(ApiClient.demo(server, "hn-legal").get(href.replaceFirst("#.*", "")).status()).isEqualTo(404);
+    }
+
+    private static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 }

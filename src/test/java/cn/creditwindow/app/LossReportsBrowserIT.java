@@ -27,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * names it. Its home page shows "报损期限：还有 14 天"; the alarm inbox says what to do now; one click opens the report
  * form prefilled; a bad submission comes back with the error under each field and what was typed kept; the correct one
  * is submitted; the reviewer accepts it with advice; the enterprise sees the advice and steps, turns it into a claim
- * and lands on the claim, which links back. Screenshots (target/screenshots/loss-*) in Chinese and English.
+ * and lands on the claim, which links back, and adds a report's shipment to it from the one-click prefill.
+ * Screenshots (target/screenshots/loss-*) in Chinese and English.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LossReportsBrowserIT {
@@ -76,6 +77,11 @@ class LossReportsBrowserIT {
                 "buyerId", gulf, "invoiceNo", "INV-B1", "shippedOn", "2024-03-01", "dueOn", "2024-05-02",
                 "outstanding", "440000.00"));
         assertThat(receivable.status()).as(receivable.body()).isEqualTo(201);
+        // a second, not yet due, shipped within the policy's cover (2024-06-17 on): the claim can take this one
+        TestServer.Response inCover = api.post("/api/loss-reports/receivables", Map.of("policyId", policyId,
+                "buyerId", gulf, "invoiceNo", "INV-B2", "shippedOn", "2024-06-17", "dueOn", "2024-06-28",
+                "outstanding", "60000.00", "declarations", DemoWorld.DEMO_FREE_DECLARATION));
+        assertThat(inCover.status()).as(inCover.body()).isEqualTo(201);
         TestServer.Response pushed = server.post("/api/feeds?module=trade-news", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<rss version=\"2.0\"><channel><title>t</title><item><guid>browser-loss-1</guid>"
                 + "<title>Gulf Star General Trading LLC 拖欠多家供应商货款</title><description>逾期。</description>"
@@ -163,6 +169,28 @@ class LossReportsBrowserIT {
         journey.open("/claims/" + claim);
         assertThat(driver.findElement(By.id("claim-loss-report")).getAttribute("href")).endsWith(reportUrl);
         journey.shot("loss-claim-linked");
+
+        // the report's shipments, each one click into the add-shipment form; the rest completed by hand, then saved
+        assertThat(driver.findElements(By.cssSelector("#loss-prefill li")).stream().map(e -> e.getAttribute(
+                "data-invoice")).toList()).containsExactly("INV-B1", "INV-B2");
+        driver.findElement(By.cssSelector("#loss-prefill li[data-invoice=INV-B2] a.loss-prefill")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("loss-prefilled")));
+        assertThat(driver.findElement(By.id("s-invoiceNo")).getAttribute("value")).isEqualTo("INV-B2");
+        assertThat(driver.findElement(By.id("s-shippedOn")).getAttribute("value")).isEqualTo("2024-06-17");
+        assertThat(driver.findElement(By.id("s-invoiceAmount")).getAttribute("value")).isEqualTo("60000.00");
+        assertThat(driver.findElement(By.id("s-claimedAmount")).getAttribute("value")).isEqualTo("60000.00");
+        assertThat(driver.findElement(By.id("s-declarations")).getAttribute("value"))
+                .isEqualTo(DemoWorld.DEMO_FREE_DECLARATION);
+        assertThat(driver.findElement(By.id("s-hsCode")).getAttribute("value")).isEmpty();
+        journey.shot("loss-claim-prefill");
+        journey.fill("s-hsCode", "85171200");
+        journey.fill("s-termDays", "60");
+        driver.findElement(By.id("add-shipment")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#shipments tbody tr")));
+        assertThat(driver.findElement(By.id("shipments")).getText()).contains("INV-B2", "60,000.00");
+        assertThat(driver.findElements(By.cssSelector("#loss-prefill li")).stream().map(e -> e.getAttribute(
+                "data-invoice")).toList()).containsExactly("INV-B1");
+        journey.shot("loss-claim-shipment-added");
         journey.open(reportUrl + "?lang=en");
         assertThat(driver.findElement(By.id("report-claim")).getAttribute("href")).endsWith("/claims/" + claim);
         journey.shot("loss-report-claimed-en");
