@@ -184,6 +184,7 @@ final class DemoWorld {
         }
         world.pushPendingPolicies(app, zone);
         world.overdueReceivable(app, today);
+        world.mediumEnterpriseReady(app);
         world.submittedClaim(app);
         world.subscriptions(app);
         return world;
@@ -235,12 +236,6 @@ final class DemoWorld {
         }
         if (app.seals().own(hn).isEmpty()) {
             signWithNewSeal(app, hn);
-        }
-        // the medium-scheme enterprise is ready to apply, so its walk (apply, accept, pay) starts at the application
-        Principal ly = principal(accounts.userByName(ENTERPRISES.get(2).legal()).orElseThrow());
-        if (app.seals().own(ly).isEmpty()) {
-            app.agreements().countersign(reviewer, signWithNewSeal(app, ly).id());
-            app.dataAuthorisations().authorise(ly, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
         }
         YearMonth month = YearMonth.from(app.seals().today()).minusMonths(1);
         for (int i = 0; i < 12; i++, month = month.minusMonths(1)) {
@@ -400,6 +395,20 @@ final class DemoWorld {
                 DEMO_FREE_DECLARATION)));
         creditLines.add("  szt-legal has an overdue receivable " + OVERDUE_INVOICE + " on " + DEMO_BUYERS.get(0).nameEn()
                 + ": home page shows the report deadline; report it at /losses/new");
+    }
+
+    /**
+     * {@code serve --demo}: the medium-scheme enterprise has signed (countersigned) and authorised its data, so its
+     * walk (apply, accept, pay its 20%) starts at the application. Tests that walk the agreement with it use
+     * {@link #create}, which leaves it unsigned.
+     */
+    void mediumEnterpriseReady(App app) {
+        Principal reviewer = principal(app.accounts().userByName("reviewer").orElseThrow());
+        Principal ly = principal(app.accounts().userByName(ENTERPRISES.get(2).legal()).orElseThrow());
+        if (app.seals().own(ly).isEmpty()) {
+            app.agreements().countersign(reviewer, signWithNewSeal(app, ly).id());
+            app.dataAuthorisations().authorise(ly, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
+        }
     }
 
     private static Agreement signWithNewSeal(App app, Principal legal) {
