@@ -155,7 +155,7 @@ public final class CreditOrders {
             });
         } catch (ConstraintViolationException e) {
             if (e.names("ux_credit_orders_slot") || e.names("credit_orders.quota_id")
-                    || e.names("ck_credit_quotas_used") || e.names("free_used")) {
+                    || e.names("ck_credit_quotas_used")) {
                 // the database's guard: another order took the last free report at the same moment
                 throw new RequestRefusedException(409, "the free reports were used meanwhile; ask for a quote again",
                         "免费额度已被占用，请重新查看费用");

@@ -65,6 +65,40 @@ class DatabaseTest {
     }
 
     @Test
+    void aViolationNamesOnlyTheConstraintTheDatabaseReports() { // #15
+        db.inTransaction(tx -> enterprise(tx, "914403065X7D8E2A1J"));
+        // the statement names uscc, but what fails is name_zh's NOT NULL: the refusal must not be taken for uscc's
+        assertThatThrownBy(() -> db.inTransaction(tx -> tx.insert("INSERT INTO enterprises (uscc, name_zh,"
+                + " division_code, created_at) VALUES (?, NULL, ?, ?)", "914403037M5N8Q2W4C", "440306",
+                Instant.parse("2026-11-20T02:00:00Z"))))
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.NOT_NULL);
+                    assertThat(e.constraint()).isEqualTo("enterprises.name_zh");
+                    assertThat(e.names("enterprises.name_zh")).isTrue();
+                    assertThat(e.names("uscc")).isFalse();
+                    assertThat(e.names("enterprises")).isFalse();
+                });
+        assertThatThrownBy(() -> db.inTransaction(tx -> enterprise(tx, "914403065X7D8E2A1J")))
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.names("name_zh")).isFalse());
+    }
+
+    @Test
+    void theReportedConstraintIsReadFromEitherDatabasesMessage() { // #15
+        assertThat(ConstraintViolationException.reported("[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed"
+                + " (UNIQUE constraint failed: policies.enterprise_id)")).isEqualTo("policies.enterprise_id");
+        assertThat(ConstraintViolationException.reported("[SQLITE_CONSTRAINT_CHECK] A CHECK constraint failed"
+                + " (CHECK constraint failed: ck_credit_quotas_used)")).isEqualTo("ck_credit_quotas_used");
+        assertThat(ConstraintViolationException.reported("[SQLITE_CONSTRAINT_FOREIGNKEY] A foreign key constraint"
+                + " failed (FOREIGN KEY constraint failed)")).isEmpty();
+        assertThat(ConstraintViolationException.reported("ERROR: duplicate key value violates unique constraint"
+                + " \"ux_policies_active\"\n  Detail: Key (enterprise_id)=(1) already exists."))
+                .isEqualTo("ux_policies_active");
+        assertThat(ConstraintViolationException.reported("ERROR: null value in column \"name_zh\" of relation"
+                + " \"enterprises\" violates not-null constraint")).isEqualTo("enterprises.name_zh");
+    }
+
+    @Test
     void foreignKeysAndStrictTypesAreEnforced() {
         assertThatThrownBy(() -> db.inTransaction(tx -> tx.insert("INSERT INTO users (username, password_hash,"
                 + " display_name, role, enterprise_id, created_at) VALUES ('a1b', 'x', 'n', 'OPERATOR', 999, 't')")))
