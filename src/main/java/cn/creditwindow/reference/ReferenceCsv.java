@@ -8,13 +8,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the reference CSV files: UTF-8, one header row that must be exactly the expected columns,
- * fields optionally double-quoted (RFC 4180, {@code ""} for a quote; no line breaks inside fields).
+ * fields optionally double-quoted (RFC 4180, {@code ""} for a quote; no line breaks inside fields), each line read
+ * by commons-csv as the uploads are ({@code validation.CsvUploads}).
  * Every row must have as many fields as the header. Errors name the file and line.
  */
 final class ReferenceCsv {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     /** One data row; {@code line} is 1-based and counts the header. */
     record Row(String file, int line, List<String> fields) {
@@ -68,35 +73,15 @@ final class ReferenceCsv {
         return rows;
     }
 
+    /** One line's fields, read by commons-csv (RFC 4180), as the uploads are. */
     private static List<String> split(String file, int lineNumber, String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+        try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? List.of("") : records.get(0).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // commons-csv reports an unterminated quoted field as an IOException at the end of the line
+            throw new IllegalArgumentException(file + " line " + lineNumber + ": unterminated quoted field", e);
         }
-        if (quoted) {
-            throw new IllegalArgumentException(file + " line " + lineNumber + ": unterminated quoted field");
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     private static String stripBom(String s) {
