@@ -1,5 +1,6 @@
 package cn.creditwindow.claims;
 
+import cn.creditwindow.validation.CsvUploads;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import java.io.ByteArrayInputStream;
@@ -88,7 +89,7 @@ public final class ShipmentTemplate {
         // fastexcel's check throws on fewer bytes than a zip header; so short a file is no workbook anyway
         boolean xlsx = content.length >= 8 && ReadableWorkbook.isOOXMLZipHeader(content);
         List<List<String>> records = xlsx ? xlsxRecords(content)
-                : csvRecords(decode(content));
+                : CsvUploads.lines(decode(content), "file").stream().map(CsvUploads.Line::values).toList();
         if (records.isEmpty() || !header(records.get(0))) {
             throw new InvalidInputException("file", "第一行应为模板的列名：" + String.join(",", HEADER)
                     + "，请下载模板后填写", "the first row must be the template's header: " + String.join(",", HEADER)
@@ -183,50 +184,6 @@ public final class ShipmentTemplate {
         } catch (CharacterCodingException e) {
             throw new InvalidInputException("file", "文件不是 UTF-8 编码：请另存为“CSV UTF-8”或 XLSX 后再导入",
                     "the file is not UTF-8: save it as 'CSV UTF-8' or XLSX and import it again");
-        }
-    }
-
-    /** The records of RFC 4180 text; blank lines are skipped. */
-    private static List<List<String>> csvRecords(String text) {
-        List<List<String>> out = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                end(out, record, field);
-                record = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        end(out, record, field);
-        return out;
-    }
-
-    private static void end(List<List<String>> out, List<String> record, StringBuilder field) {
-        record.add(field.toString());
-        field.setLength(0);
-        if (record.stream().anyMatch(s -> !s.isBlank())) {
-            out.add(record);
         }
     }
 }

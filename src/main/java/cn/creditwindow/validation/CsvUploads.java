@@ -41,7 +41,11 @@ public final class CsvUploads {
      * record's index).
      */
     public static List<Line> lines(byte[] content, String field) {
-        String text = text(content, field);
+        return lines(text(content, field), field);
+    }
+
+    /** {@link #lines(byte[], String)} of text already decoded (a caller with its own message for bad encodings). */
+    public static List<Line> lines(String text, String field) {
         List<Line> out = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
             int line = 1;
