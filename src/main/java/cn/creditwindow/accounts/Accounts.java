@@ -1,5 +1,7 @@
 package cn.creditwindow.accounts;
 
+import static cn.creditwindow.validation.Text.blankToNull;
+
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.ConstraintViolationException;
@@ -259,9 +261,5 @@ public final class Accounts {
     static User user(Row r) throws SQLException {
         return new User(r.longValue("id"), r.string("username"), r.string("display_name"), r.enumValue("role", Role.class),
                 r.nullableLong("enterprise_id"), r.string("mobile"), r.string("email"), r.instant("created_at"));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,7 @@
 package cn.creditwindow.buyers;
 
+import static cn.creditwindow.validation.Text.blankToNull;
+
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Tenancy;
@@ -388,9 +390,5 @@ public final class Buyers {
         return new Buyer(r.longValue("id"), r.string("code"), r.string("name_en"), r.string("name_zh"),
                 r.string("country_code"), r.string("address"), r.string("registration_no"),
                 r.nullableLong("added_by_enterprise_id"), r.nullableLong("possible_duplicate_of"), r.instant("created_at"));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -4,6 +4,7 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
+import cn.creditwindow.validation.Text;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
@@ -184,7 +185,7 @@ public final class ClaimAttachments {
     }
 
     private static String note(String field, String value, String zh, String en, List<FieldError> errors) {
-        String v = ClaimChecks.blankToNull(value);
+        String v = Text.blankToNull(value);
         if (v != null && v.codePointCount(0, v.length()) > MAX_NOTE) {
             errors.add(new FieldError(field, zh + "不超过 " + MAX_NOTE + " 字", en + " is at most " + MAX_NOTE + " characters"));
         }

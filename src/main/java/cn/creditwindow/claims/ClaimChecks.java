@@ -1,5 +1,7 @@
 package cn.creditwindow.claims;
 
+import static cn.creditwindow.validation.Text.blankToNull;
+
 import cn.creditwindow.customs.DeclarationNumber;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
@@ -27,11 +29,6 @@ public final class ClaimChecks {
 
     public static String strip(String s) {
         return s == null ? "" : s.strip();
-    }
-
-    public static String blankToNull(String s) {
-        String v = strip(s);
-        return v.isEmpty() ? null : v;
     }
 
     /** A SWIFT/BIC in upper case, or null after adding an error; a blank value is left to the caller. */

@@ -15,6 +15,7 @@ import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
+import cn.creditwindow.validation.Text;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
@@ -89,8 +90,8 @@ public final class Claims {
     /** A bank block: SWIFT/BIC, English name, country (code or name), English address. */
     public record BankForm(String swift, String nameEn, String country, String addressEn) {
         boolean blank() {
-            return ClaimChecks.blankToNull(swift) == null && ClaimChecks.blankToNull(nameEn) == null
-                    && ClaimChecks.blankToNull(country) == null && ClaimChecks.blankToNull(addressEn) == null;
+            return Text.blankToNull(swift) == null && Text.blankToNull(nameEn) == null
+                    && Text.blankToNull(country) == null && Text.blankToNull(addressEn) == null;
         }
     }
 
@@ -596,7 +597,7 @@ public final class Claims {
 
     private static Amounts amounts(Decision d, List<FieldError> errors) {
         Long loss = ClaimChecks.usd("loss", d == null ? null : d.loss(), "损失金额", "the loss", errors);
-        Long aggregate = d == null || ClaimChecks.blankToNull(d.aggregateLimit()) == null ? null
+        Long aggregate = d == null || Text.blankToNull(d.aggregateLimit()) == null ? null
                 : ClaimChecks.usd("aggregateLimit", d.aggregateLimit(), "累计赔偿限额", "the aggregate limit", errors);
         return new Amounts(loss, aggregate);
     }
@@ -657,8 +658,8 @@ public final class Claims {
 
     /** A preview's amounts: as a decision's, but the loss too may be left blank. */
     private static Amounts previewAmounts(Decision d, List<FieldError> errors) {
-        if (d == null || ClaimChecks.blankToNull(d.loss()) == null) {
-            Long aggregate = d == null || ClaimChecks.blankToNull(d.aggregateLimit()) == null ? null
+        if (d == null || Text.blankToNull(d.loss()) == null) {
+            Long aggregate = d == null || Text.blankToNull(d.aggregateLimit()) == null ? null
                     : ClaimChecks.usd("aggregateLimit", d.aggregateLimit(), "累计赔偿限额", "the aggregate limit", errors);
             return new Amounts(null, aggregate);
         }
@@ -731,7 +732,7 @@ public final class Claims {
         String reason = ClaimChecks.description("reason", f.reason(), "索赔原因描述", "the reason for the claim", errors);
         String story = ClaimChecks.description("caseDescription", f.caseDescription(), "案情说明",
                 "the case description", errors);
-        String mitigation = ClaimChecks.blankToNull(f.mitigation());
+        String mitigation = Text.blankToNull(f.mitigation());
         if (mitigation != null && mitigation.length() > ClaimChecks.MAX_TEXT) {
             errors.add(new FieldError("mitigation", "减损措施不超过 " + ClaimChecks.MAX_TEXT + " 字",
                     "the mitigation is at most " + ClaimChecks.MAX_TEXT + " characters"));
@@ -809,7 +810,7 @@ public final class Claims {
                 "transport mode", errors);
         String declarations = ClaimChecks.declarations("declarations", f.declarations(),
                 java.time.LocalDate.now(clock.withZone(zone)).getYear(), errors);
-        String origin = ClaimChecks.blankToNull(f.originCertificate());
+        String origin = Text.blankToNull(f.originCertificate());
         if (origin != null && !origin.matches("[A-Za-z0-9][A-Za-z0-9/-]{0,39}")) { // as customs numbers them
             errors.add(new FieldError("originCertificate", "原产地证书号为 1–40 位字母、数字、- 或 /",
                     "a certificate of origin number has 1-40 letters, digits, - or /"));

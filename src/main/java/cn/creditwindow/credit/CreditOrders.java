@@ -1,5 +1,7 @@
 package cn.creditwindow.credit;
 
+import static cn.creditwindow.validation.Text.blankToNull;
+
 import cn.creditwindow.accounts.Accounts;
 import cn.creditwindow.accounts.Enterprise;
 import cn.creditwindow.accounts.Principal;
@@ -757,9 +759,5 @@ public final class CreditOrders {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,7 @@
 package cn.creditwindow.financing;
 
+import static cn.creditwindow.validation.Text.blankToNull;
+
 import cn.creditwindow.accounts.Contacts;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
@@ -318,9 +320,5 @@ public final class Financing {
                 r.string("mobile"), r.string("email"), r.nullableLong("policy_id"), r.string("policy_number"),
                 r.enumValue("state", ApplicationState.class), r.string("submitted_by_name"), r.instant("submitted_at"),
                 r.string("decided_by_name"), r.instant("decided_at"), r.string("decision_note"));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

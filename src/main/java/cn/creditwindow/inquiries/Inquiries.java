@@ -1,5 +1,7 @@
 package cn.creditwindow.inquiries;
 
+import static cn.creditwindow.validation.Text.blankToNull;
+
 import cn.creditwindow.accounts.Contacts;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
@@ -246,9 +248,5 @@ public final class Inquiries {
             errors.add(new FieldError(field, zh + "不能超过 " + max + " 字", en + " must be at most " + max + " characters"));
         }
         return v;
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -8,6 +8,7 @@ import cn.creditwindow.claims.ClaimChecks;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.store.Tx;
+import cn.creditwindow.validation.Text;
 import cn.creditwindow.validation.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -207,9 +208,9 @@ final class LossChecks {
     }
 
     private static boolean blank(LossReports.ShipmentForm s) {
-        return ClaimChecks.blankToNull(s.invoiceNo()) == null && ClaimChecks.blankToNull(s.shippedOn()) == null
-                && ClaimChecks.blankToNull(s.dueOn()) == null && ClaimChecks.blankToNull(s.outstanding()) == null
-                && ClaimChecks.blankToNull(s.declarations()) == null;
+        return Text.blankToNull(s.invoiceNo()) == null && Text.blankToNull(s.shippedOn()) == null
+                && Text.blankToNull(s.dueOn()) == null && Text.blankToNull(s.outstanding()) == null
+                && Text.blankToNull(s.declarations()) == null;
     }
 
     /** One shipment's fields, each error named {@code prefix + field}; null when one was bad. */
@@ -224,7 +225,7 @@ final class LossChecks {
         Long cents = ClaimChecks.usd(prefix + "outstanding", s.outstanding(), "未收汇金额", "the amount outstanding",
                 errors);
         String declarations = "";
-        if (ClaimChecks.blankToNull(s.declarations()) != null) {
+        if (Text.blankToNull(s.declarations()) != null) {
             declarations = ClaimChecks.declarations(prefix + "declarations", s.declarations(), today.get().getYear(),
                     errors);
         }

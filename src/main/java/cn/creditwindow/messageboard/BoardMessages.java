@@ -1,5 +1,7 @@
 package cn.creditwindow.messageboard;
 
+import static cn.creditwindow.validation.Text.blankToNull;
+
 import cn.creditwindow.accounts.Contacts;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
@@ -197,10 +199,6 @@ public final class BoardMessages {
             errors.add(new FieldError(field, zh + "不能超过 " + max + " 字", en + " must be at most " + max + " characters"));
         }
         return v;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String orEmpty(String s) {

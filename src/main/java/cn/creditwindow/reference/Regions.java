@@ -1,5 +1,7 @@
 package cn.creditwindow.reference;
 
+import static cn.creditwindow.validation.Text.blankToNull;
+
 import cn.creditwindow.validation.FieldError;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -216,9 +218,5 @@ public final class Regions {
             return Optional.empty();
         }
         return Optional.of(new Chain(p, c, d));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
