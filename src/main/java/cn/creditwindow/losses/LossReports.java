@@ -13,6 +13,7 @@ import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.schemes.LossDeadlines;
 import cn.creditwindow.schemes.SchemeCatalogue;
+import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
@@ -126,15 +127,21 @@ public final class LossReports {
     /** One page of the reports the principal may see, newest first. */
     public Paged<LossReport> reports(Principal p, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(p, "r.enterprise_id");
-        return db.read(tx -> page.select(tx, LossRows.REPORT + " WHERE " + f.sql(), "r.id DESC",
-                r -> LossRows.report(r, schemes.current(tx)), f.args()));
+        return db.read(tx -> {
+            Schemes known = schemes.current(tx);
+            return page.select(tx, LossRows.REPORT + " WHERE " + f.sql(), "r.id DESC", r -> LossRows.report(r, known),
+                    f.args());
+        });
     }
 
     /** One page of the insurer's queue: submitted and accepted reports, oldest first. */
     public Paged<LossReport> queue(Principal reviewer, PageRequest page) {
         requireReviewer(reviewer);
-        return db.read(tx -> page.select(tx, LossRows.REPORT + " WHERE r.state IN ('SUBMITTED', 'MORE_INFO_REQUESTED',"
-                + " 'ACCEPTED')", "r.id", r -> LossRows.report(r, schemes.current(tx))));
+        return db.read(tx -> {
+            Schemes known = schemes.current(tx);
+            return page.select(tx, LossRows.REPORT + " WHERE r.state IN ('SUBMITTED', 'MORE_INFO_REQUESTED',"
+                    + " 'ACCEPTED')", "r.id", r -> LossRows.report(r, known));
+        });
     }
 
     /** A report with its shipments and history; 404 when not the principal's to see. */
@@ -405,7 +412,8 @@ public final class LossReports {
     }
 
     private LossReport visible(Tx tx, Principal p, long id) {
-        return tx.one(LossRows.REPORT + " WHERE r.id = ?", r -> LossRows.report(r, schemes.current(tx)), id)
+        Schemes known = schemes.current(tx);
+        return tx.one(LossRows.REPORT + " WHERE r.id = ?", r -> LossRows.report(r, known), id)
                 .filter(r -> Tenancy.canSee(tx, p, r.enterpriseId()))
                 .orElseThrow(() -> new NotFoundException("loss report " + id + " not found", "报损 " + id + " 不存在"));
     }
@@ -429,16 +437,19 @@ public final class LossReports {
     }
 
     private LossReport byId(Tx tx, long id) {
-        return tx.one(LossRows.REPORT + " WHERE r.id = ?", r -> LossRows.report(r, schemes.current(tx)), id).orElseThrow();
+        Schemes known = schemes.current(tx);
+        return tx.one(LossRows.REPORT + " WHERE r.id = ?", r -> LossRows.report(r, known), id).orElseThrow();
     }
 
     private List<LossShipment> shipments(Tx tx, long reportId) {
+        Schemes known = schemes.current(tx);
         return tx.list(LossRows.SHIPMENT + " WHERE s.report_id = ? ORDER BY s.due_on, s.id",
-                r -> LossRows.shipment(r, schemes.current(tx)), reportId);
+                r -> LossRows.shipment(r, known), reportId);
     }
 
     private LossShipment shipment(Tx tx, long id) {
-        return tx.one(LossRows.SHIPMENT + " WHERE s.id = ?", r -> LossRows.shipment(r, schemes.current(tx)), id).orElseThrow();
+        Schemes known = schemes.current(tx);
+        return tx.one(LossRows.SHIPMENT + " WHERE s.id = ?", r -> LossRows.shipment(r, known), id).orElseThrow();
     }
 
     private void event(Tx tx, long reportId, String kind, Principal actor, String note, Long amount) {

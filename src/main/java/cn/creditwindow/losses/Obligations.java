@@ -4,6 +4,7 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.schemes.LossDeadlines;
 import cn.creditwindow.schemes.SchemeCatalogue;
+import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
 import java.time.Clock;
@@ -52,6 +53,7 @@ public final class Obligations {
     private List<Obligation> list(Tenancy.Filter receivables, Tenancy.Filter reports, boolean overdueOnly) {
         LocalDate today = today();
         List<Obligation> out = new ArrayList<>(db.read(tx -> {
+            Schemes known = schemes.current(tx);
             List<Obligation> all = new ArrayList<>();
             all.addAll(tx.list("SELECT x.*, e.name_zh AS enterprise_name, b.code AS buyer_code, b.name_en AS buyer_name,"
                     + " p.scheme_id FROM loss_shipments x JOIN enterprises e ON e.id = x.enterprise_id"
@@ -59,11 +61,11 @@ public final class Obligations {
                     + " WHERE x.report_id IS NULL AND x.due_on < ? AND " + receivables.sql() + " ORDER BY x.due_on, x.id",
                     r -> Obligation.of(Obligation.Kind.REPORT, r.longValue("enterprise_id"), r.string("enterprise_name"),
                             r.longValue("buyer_id"), r.string("buyer_code"), r.string("buyer_name"),
-                            r.string("invoice_no"), deadlines(tx, r.string("scheme_id")).reportBy(r.date("due_on")), today,
+                            r.string("invoice_no"), deadlines(known, r.string("scheme_id")).reportBy(r.date("due_on")), today,
                             "/losses/new?policyId=" + r.longValue("policy_id") + "&buyerId=" + r.longValue("buyer_id")),
                     prepend(today, receivables.args())));
             all.addAll(tx.list(LossRows.REPORT + " WHERE r.state = 'ACCEPTED' AND " + reports.sql(), r -> {
-                        LossReport lr = LossRows.report(r, schemes.current(tx));
+                        LossReport lr = LossRows.report(r, known);
                         return Obligation.of(Obligation.Kind.CLAIM, lr.enterpriseId(), lr.enterpriseName(), lr.buyerId(),
                                 lr.buyerCode(), lr.buyerName(), lr.caseNo(), lr.claimBy(), today, "/losses/" + lr.id());
                     }, reports.args()));
@@ -92,13 +94,14 @@ public final class Obligations {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
+        Schemes known = schemes.current(tx);
         long cents = 0;
         LocalDate reportBy = null;
         Long openReport = null;
         for (Object[] row : rows) {
             cents += (Long) row[1];
             if (row[2] == null) {
-                LocalDate by = deadlines(tx, (String) row[4]).reportBy((LocalDate) row[0]);
+                LocalDate by = deadlines(known, (String) row[4]).reportBy((LocalDate) row[0]);
                 reportBy = reportBy == null || by.isBefore(reportBy) ? by : reportBy;
             } else {
                 openReport = (Long) row[2];
@@ -112,8 +115,8 @@ public final class Obligations {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    private LossDeadlines deadlines(Tx tx, String schemeId) {
-        return schemes.current(tx).byId(schemeId).orElseThrow(() -> new IllegalStateException("a policy names scheme " + schemeId
+    private static LossDeadlines deadlines(Schemes known, String schemeId) {
+        return known.byId(schemeId).orElseThrow(() -> new IllegalStateException("a policy names scheme " + schemeId
                 + ", which is not loaded")).lossDeadlines();
     }
 
