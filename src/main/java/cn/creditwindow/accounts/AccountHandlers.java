@@ -1,10 +1,12 @@
 package cn.creditwindow.accounts;
 
+import cn.creditwindow.web.Params;
+import cn.creditwindow.web.Statuses;
+import cn.creditwindow.validation.Refusal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
-import cn.creditwindow.web.Authentication;
+import cn.creditwindow.validation.NotAllowedException;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import cn.creditwindow.web.Pages;
@@ -34,18 +36,18 @@ public final class AccountHandlers {
     private final Sessions sessions;
     private final ApiTokens tokens;
     private final Database db;
-    private final Authentication auth;
+    private final SessionCookies cookies;
     private final JsonBodies bodies;
     private final Pages pages;
 
     public AccountHandlers(Accounts accounts, SignIn signIn, Sessions sessions, ApiTokens tokens, Database db,
-                           Authentication auth, JsonBodies bodies, Pages pages) {
+                           SessionCookies cookies, JsonBodies bodies, Pages pages) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.db = Objects.requireNonNull(db, "db");
-        this.auth = Objects.requireNonNull(auth, "auth");
+        this.cookies = Objects.requireNonNull(cookies, "cookies");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.pages = Objects.requireNonNull(pages, "pages");
     }
@@ -80,21 +82,21 @@ public final class AccountHandlers {
         }
         User user = signIn.authenticate(c.username(), c.password());
         Sessions.Opened opened = sessions.open(user);
-        auth.setSessionCookie(ctx, opened.token());
+        cookies.set(ctx, opened.token());
         ctx.status(201).json(new SessionView(UserView.of(opened.principal()), opened.principal().csrfToken(),
                 opened.expiresAt()));
     }
 
     /** {@code GET /api/session}: who is signed in (401 if nobody). */
     public void session(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.json(new SessionView(UserView.of(p), p.csrfToken(), null));
     }
 
     /** {@code DELETE /api/session}: signs out. */
     public void deleteSession(Context ctx) {
-        sessions.close(ctx.cookie(Authentication.SESSION_COOKIE));
-        auth.clearSessionCookie(ctx);
+        sessions.close(cookies.token(ctx));
+        cookies.clear(ctx);
         ctx.status(204);
     }
 
@@ -107,7 +109,7 @@ public final class AccountHandlers {
     /** {@code GET /login}. */
     public void loginPage(Context ctx) {
         String token = Tokens.random();
-        ctx.cookie(new Cookie(LOGIN_COOKIE, token, "/login", 3600, auth.secureCookies(), true, null, SameSite.STRICT));
+        ctx.cookie(new Cookie(LOGIN_COOKIE, token, "/login", 3600, cookies.secure(), true, null, SameSite.STRICT));
         pages.render(ctx, "accounts/login.jte", new LoginView(safeNext(ctx.queryParam("next")), "", token, null));
     }
 
@@ -116,16 +118,16 @@ public final class AccountHandlers {
         String next = safeNext(ctx.formParam("next"));
         String username = ctx.formParam("username");
         if (!Tokens.same(ctx.cookie(LOGIN_COOKIE), ctx.formParam("_login"))) {
-            throw new RequestRefusedException(403, "the sign-in form has expired: reload the page and try again",
+            throw new NotAllowedException("the sign-in form has expired: reload the page and try again",
                     "登录页面已过期，请刷新后重试");
         }
         try {
             User user = signIn.authenticate(username, ctx.formParam("password"));
             Sessions.Opened opened = sessions.open(user);
-            auth.setSessionCookie(ctx, opened.token());
+            cookies.set(ctx, opened.token());
             ctx.redirect(next, HttpStatus.SEE_OTHER);
-        } catch (RequestRefusedException e) {
-            ctx.status(e.status());
+        } catch (Refusal e) {
+            ctx.status(Statuses.of(e));
             String message = pages.lang(ctx).pick(e.zh(), e.getMessage());
             pages.render(ctx, "accounts/login.jte", new LoginView(next, username == null ? "" : username,
                     ctx.cookie(LOGIN_COOKIE), message));
@@ -140,8 +142,8 @@ public final class AccountHandlers {
 
     /** {@code POST /logout}. */
     public void logout(Context ctx) {
-        sessions.close(ctx.cookie(Authentication.SESSION_COOKIE));
-        auth.clearSessionCookie(ctx);
+        sessions.close(cookies.token(ctx));
+        cookies.clear(ctx);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
@@ -164,10 +166,10 @@ public final class AccountHandlers {
      * one stays. 204, or 400 naming {@code currentPassword} / {@code newPassword}.
      */
     public void changePassword(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         PasswordChange c = bodies.read(ctx, PasswordChange.class);
         signIn.changePassword(p.userId(), c.currentPassword(), c.newPassword(), List.of());
-        sessions.closeOthers(p.userId(), ctx.cookie(Authentication.SESSION_COOKIE));
+        sessions.closeOthers(p.userId(), cookies.token(ctx));
         ctx.status(204);
     }
 
@@ -185,7 +187,7 @@ public final class AccountHandlers {
 
     /** {@code POST /account/password}: the form's change; on success back to the form, which says so. */
     public void changePasswordForm(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         String next = ctx.formParam("newPassword");
         String repeated = ctx.formParam("repeatPassword");
         List<FieldError> formErrors = next != null && !next.equals(repeated)
@@ -198,7 +200,7 @@ public final class AccountHandlers {
             pages.render(ctx, "accounts/password.jte", new PasswordView(false, e.errors()));
             return;
         }
-        sessions.closeOthers(p.userId(), ctx.cookie(Authentication.SESSION_COOKIE));
+        sessions.closeOthers(p.userId(), cookies.token(ctx));
         ctx.redirect("/account/password?changed=1", HttpStatus.SEE_OTHER);
     }
 
@@ -206,14 +208,14 @@ public final class AccountHandlers {
 
     /** {@code GET /api/enterprises?page=&size=}: one page of the enterprises the principal may see, by id. */
     public void enterprises(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.json(accounts.enterprises(p, Pager.request(ctx)));
     }
 
     /** {@code GET /api/enterprises/{id}}: one enterprise, its people and its account managers. */
     public void enterprise(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         Enterprise e = accounts.enterprise(id).filter(x -> Tenancy.canSee(db, p, x.id()))
                 .orElseThrow(() -> new NotFoundException("enterprise " + id + " not found", "企业 " + id + " 不存在"));
         List<Map<String, Object>> managers = accounts.managersOf(id).stream()
@@ -243,7 +245,7 @@ public final class AccountHandlers {
 
     /** {@code POST /api/admin/managers/{id}/portfolio}. */
     public void addToPortfolio(Context ctx) {
-        long id = pathId(ctx, "id");
+        long id = Params.pathId(ctx, "id");
         accounts.addToPortfolio(id, bodies.input(ctx, Accounts.Portfolio.class));
         ctx.status(204);
     }
@@ -266,18 +268,5 @@ public final class AccountHandlers {
         ctx.status(204);
     }
 
-    /** A numeric path parameter, or 404 (an id that cannot exist is a page that does not). */
-    public static long pathId(Context ctx, String name) {
-        String raw = ctx.pathParam(name);
-        try {
-            long id = Long.parseLong(raw);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to 404
-        }
-        throw new NotFoundException(name + " '" + raw + "' not found", "编号“" + raw + "”不存在");
-    }
 
 }

@@ -12,7 +12,7 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ public final class Accounts {
             return enterprise(id).orElseThrow();
         } catch (ConstraintViolationException ex) {
             if (ex.kind() == ConstraintViolationException.Kind.UNIQUE) {
-                throw new RequestRefusedException(409, "an enterprise with USCC " + uscc + " is already registered",
+                throw new ConflictException("an enterprise with USCC " + uscc + " is already registered",
                         "统一社会信用代码为 " + uscc + " 的企业已注册");
             }
             throw ex;
@@ -155,11 +155,11 @@ public final class Accounts {
             return user(id).orElseThrow();
         } catch (ConstraintViolationException ex) {
             if (ex.names("users.username") || ex.names("ux_users_username")) {
-                throw new RequestRefusedException(409, "user name " + u.username() + " is taken",
+                throw new ConflictException("user name " + u.username() + " is taken",
                         "用户名 " + u.username() + " 已被使用");
             }
             if (ex.names("users.enterprise_id") || ex.names("ux_users_legal_representative")) {
-                throw new RequestRefusedException(409, "enterprise " + u.enterpriseId() + " already has a legal representative",
+                throw new ConflictException("enterprise " + u.enterpriseId() + " already has a legal representative",
                         "该企业已有法人账户");
             }
             throw ex;

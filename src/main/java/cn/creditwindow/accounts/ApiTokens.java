@@ -4,7 +4,7 @@ import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,7 +75,7 @@ public final class ApiTokens {
             });
             return new Created(id, name, Set.copyOf(scopes), token);
         } catch (ConstraintViolationException e) {
-            throw new RequestRefusedException(409, "that token is already registered", "该令牌已登记");
+            throw new ConflictException("that token is already registered", "该令牌已登记");
         }
     }
 

@@ -1,6 +1,6 @@
 package cn.creditwindow.accounts;
 
-/** What a principal is to the window; decides which endpoints it may call (see {@code web.Guard}). */
+/** What a principal is to the window; decides which endpoints it may call (see {@link Guard}). */
 public enum Role {
     /** The enterprise's legal representative (法人): the only one who may sign for it. */
     LEGAL_REPRESENTATIVE("法人", "legal representative", true),

@@ -4,7 +4,8 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.LockedOutException;
+import cn.creditwindow.validation.NotSignedInException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class SignIn {
      *
      * @throws InvalidInputException for a password over {@link Passwords#MAX_LENGTH} characters (no account is
      *         looked up, no try counted: no password that long was ever set)
-     * @throws RequestRefusedException 401 for a wrong name or password, 429 while locked
+     * @throws NotSignedInException for a wrong name or password; LockedOutException while locked
      */
     public User authenticate(String username, String password) {
         String name = username == null ? "" : username.strip();
@@ -73,7 +74,7 @@ public final class SignIn {
      * {@code formErrors}: what the caller found wrong in fields of its own (a form's repeated password).
      *
      * @throws InvalidInputException naming {@code currentPassword}, {@code newPassword} and the form's fields
-     * @throws RequestRefusedException 429 while the account is locked
+     * @throws LockedOutException while the account is locked
      */
     public void changePassword(long userId, String currentPassword, String newPassword, List<FieldError> formErrors) {
         String current = currentPassword == null ? "" : currentPassword;
@@ -111,7 +112,7 @@ public final class SignIn {
     /**
      * True if {@code password} is the user's; a wrong one is counted towards the lock.
      *
-     * @throws RequestRefusedException 429 while the account is locked, or when this wrong password locks it
+     * @throws LockedOutException while the account is locked, or when this wrong password locks it
      */
     private boolean checkCounted(Credentials c, String password) {
         Instant now = clock.instant();
@@ -142,13 +143,13 @@ public final class SignIn {
         });
     }
 
-    private static RequestRefusedException wrong() {
-        return new RequestRefusedException(401, "wrong user name or password", "用户名或密码错误");
+    private static NotSignedInException wrong() {
+        return new NotSignedInException("wrong user name or password", "用户名或密码错误");
     }
 
-    private static RequestRefusedException locked(Instant until, Instant now) {
+    private static LockedOutException locked(Instant until, Instant now) {
         long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
-        return new RequestRefusedException(429, "too many wrong passwords: the account is locked for " + minutes
+        return new LockedOutException("too many wrong passwords: the account is locked for " + minutes
                 + " more minute(s)", "密码错误次数过多，账户已锁定，请 " + minutes + " 分钟后再试");
     }
 }

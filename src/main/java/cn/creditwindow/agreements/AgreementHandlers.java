@@ -1,10 +1,10 @@
 package cn.creditwindow.agreements;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
@@ -38,7 +38,7 @@ public final class AgreementHandlers {
 
     /** {@code GET /api/seals?enterpriseId=&page=&size=}: one page of the seals, newest first; today's date. */
     public void seals(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Long enterpriseId = enterpriseId(ctx);
         Map<String, Object> answer = seals.list(p, enterpriseId, Pager.request(ctx)).fields();
         answer.put("today", seals.today());
@@ -47,7 +47,7 @@ public final class AgreementHandlers {
 
     /** {@code POST /api/seals}. */
     public void createSeal(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.status(201).json(seals.create(p, bodies.read(ctx, Seals.NewSeal.class)));
     }
 
@@ -59,7 +59,7 @@ public final class AgreementHandlers {
 
     /** {@code GET /api/agreements?state=&enterpriseId=&page=&size=}: one page of the agreements, newest first. */
     public void list(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         AgreementState state = state(ctx);
         Long enterpriseId = enterpriseId(ctx);
         ctx.json(agreements.list(p, state, enterpriseId, Pager.request(ctx)));
@@ -67,29 +67,29 @@ public final class AgreementHandlers {
 
     /** {@code POST /api/agreements}: the legal representative signs. */
     public void sign(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Agreement a = agreements.sign(p, bodies.input(ctx, Agreements.SignRequest.class));
         ctx.status(201).header("Location", "/api/agreements/" + a.id()).json(a);
     }
 
     /** {@code GET /api/agreements/{id}}: the agreement and its history. */
     public void agreement(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         Agreement a = agreements.find(p, id);
         ctx.json(Map.of("agreement", a, "history", agreements.history(p, id)));
     }
 
     /** {@code GET /api/agreements/{id}/history}. */
     public void history(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        ctx.json(Map.of("items", agreements.history(p, AccountHandlers.pathId(ctx, "id"))));
+        Principal p = Caller.require(ctx);
+        ctx.json(Map.of("items", agreements.history(p, Params.pathId(ctx, "id"))));
     }
 
     /** {@code GET /api/agreements/{id}/pdf} (and the page's {@code /agreements/{id}/pdf}): the agreement as a PDF download. */
     public void pdf(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         byte[] bytes = pdf.render(p, id);
         ctx.contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + AgreementPdf.fileName(id) + "\"")
@@ -99,34 +99,34 @@ public final class AgreementHandlers {
 
     /** {@code POST /api/agreements/{id}/countersign}. */
     public void countersign(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        ctx.json(agreements.countersign(p, AccountHandlers.pathId(ctx, "id")));
+        Principal p = Caller.require(ctx);
+        ctx.json(agreements.countersign(p, Params.pathId(ctx, "id")));
     }
 
     /** {@code POST /api/agreements/{id}/refusal}: {@code {"reason"}}. */
     public void refuse(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(agreements.refuse(p, id, bodies.input(ctx, Agreements.Reason.class)));
     }
 
     /** {@code POST /api/agreements/{id}/termination}: {@code {"confirm": true, "reason"}}. */
     public void requestTermination(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(agreements.requestTermination(p, id, bodies.input(ctx, Agreements.TerminationRequest.class)));
     }
 
     /** {@code POST /api/agreements/{id}/termination/approval}: 解约成功. */
     public void approveTermination(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        ctx.json(agreements.approveTermination(p, AccountHandlers.pathId(ctx, "id")));
+        Principal p = Caller.require(ctx);
+        ctx.json(agreements.approveTermination(p, Params.pathId(ctx, "id")));
     }
 
     /** {@code POST /api/agreements/{id}/termination/refusal}: 解约失败, {@code {"reason"}}. */
     public void rejectTermination(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(agreements.rejectTermination(p, id, bodies.input(ctx, Agreements.Reason.class)));
     }
 
@@ -135,7 +135,7 @@ public final class AgreementHandlers {
      * what a new one covers.
      */
     public void authorisations(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Map<String, Object> answer = authorisations.list(p, Pager.request(ctx)).fields();
         answer.put("scope", authorisations.scope());
         ctx.json(answer);
@@ -143,7 +143,7 @@ public final class AgreementHandlers {
 
     /** {@code POST /api/data-authorisations}: {@code {"agree": true}}. */
     public void authorise(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.status(201).json(authorisations.authorise(p, bodies.input(ctx, DataAuthorisations.AuthoriseRequest.class)));
     }
 
@@ -152,12 +152,12 @@ public final class AgreementHandlers {
      * range (zeros included) and their total; 400 per bad field.
      */
     public void statistics(Context ctx) {
-        ctx.json(data.statistics(Authentication.require(ctx), AgreementPages.statisticsQuery(ctx)));
+        ctx.json(data.statistics(Caller.require(ctx), AgreementPages.statisticsQuery(ctx)));
     }
 
     /** {@code GET /api/authorised-data?type=&from=&to=&enterpriseId=}. */
     public void authorisedData(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.json(data.list(p, new AuthorisedData.Query(ctx.queryParam("type"), ctx.queryParam("from"),
                 ctx.queryParam("to"), ctx.queryParam("enterpriseId"), ctx.queryParam("page"), ctx.queryParam("size"))));
     }
@@ -179,19 +179,6 @@ public final class AgreementHandlers {
     }
 
     static Long enterpriseId(Context ctx) {
-        String raw = ctx.queryParam("enterpriseId");
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(raw.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new InvalidInputException("enterpriseId", "企业编号“" + raw + "”应为正整数",
-                "enterprise id '" + raw + "' must be a positive whole number");
+        return Params.queryId(ctx, "enterpriseId", "企业编号", "enterprise id");
     }
 }

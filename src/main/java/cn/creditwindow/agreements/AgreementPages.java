@@ -1,6 +1,7 @@
 package cn.creditwindow.agreements;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.paging.PageRequest;
@@ -8,7 +9,6 @@ import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
@@ -108,7 +108,7 @@ public final class AgreementPages {
 
     /** {@code GET /agreements}: public; without a session it explains and offers to sign in. */
     public void list(Context ctx) {
-        Principal p = Authentication.principal(ctx).orElse(null);
+        Principal p = Caller.find(ctx).orElse(null);
         if (p == null || p.is(Role.SYSTEM) || p.is(Role.ADMIN)) {
             Paged<Agreement> none = Paged.empty(PageRequest.first());
             pages.render(ctx, "agreements/list.jte", new ListView(p != null, false, false, false, none,
@@ -128,7 +128,7 @@ public final class AgreementPages {
 
     /** {@code GET /agreements/seals}. */
     public void seals(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         String size = ctx.queryParam("size");
         Paged<Seal> list = seals.list(p, null, PageRequest.parse(ctx.queryParam("page"), size));
         Pager pager = Pager.of(list, n -> QueryString.of().add("size", size).add("page", n)
@@ -139,7 +139,7 @@ public final class AgreementPages {
 
     /** {@code POST /agreements/seals}. */
     public void createSeal(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         seals.create(p, new Seals.NewSeal(ctx.formParam("kind"), ctx.formParam("holder"), ctx.formParam("validFrom"),
                 ctx.formParam("validUntil")));
         ctx.redirect("/agreements/seals?done=seal", HttpStatus.SEE_OTHER);
@@ -147,7 +147,7 @@ public final class AgreementPages {
 
     /** {@code GET /agreements/sign}: the text, the seals (only valid company seals may be chosen), the tick. */
     public void signPage(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         LocalDate today = seals.today();
         List<SealChoice> choices = seals.own(p).stream().map(s -> new SealChoice(s, s.canSignOn(today),
                 !s.kind().signsAgreements() ? "agreements.seal.notCompany"
@@ -159,7 +159,7 @@ public final class AgreementPages {
 
     /** {@code POST /agreements/sign}: 同意. */
     public void sign(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         List<FieldError> unreadable = new ArrayList<>();
         Long sealId = formId(ctx, "sealId", unreadable);
         Agreement a = agreements.sign(p, new Input<>(new Agreements.SignRequest(sealId, ticked(ctx, "accepted")),
@@ -169,8 +169,8 @@ public final class AgreementPages {
 
     /** {@code GET /agreements/{id}}: the agreement, its text, its history, the actions open to the viewer. */
     public void view(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         Agreement a = agreements.find(p, id);
         boolean reviewer = p.is(Role.REVIEWER);
         pages.render(ctx, "agreements/view.jte", new AgreementView(a, agreements.history(p, id),
@@ -182,15 +182,15 @@ public final class AgreementPages {
 
     /** {@code GET /agreements/{id}/terminate}: "是否解约？" with 坚持解约 and 取消. */
     public void terminatePage(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Seals.requireLegalRepresentative(p, "terminate the service agreement", "申请解约");
-        pages.render(ctx, "agreements/terminate.jte", new TerminateView(agreements.find(p, AccountHandlers.pathId(ctx, "id"))));
+        pages.render(ctx, "agreements/terminate.jte", new TerminateView(agreements.find(p, Params.pathId(ctx, "id"))));
     }
 
     /** {@code POST /agreements/{id}/terminate}: 坚持解约. */
     public void terminate(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         agreements.requestTermination(p, id, Input.of(new Agreements.TerminationRequest(ticked(ctx, "confirm"),
                 ctx.formParam("reason"))));
         ctx.redirect("/agreements/" + id + "?done=terminationRequested#history", HttpStatus.SEE_OTHER);
@@ -198,29 +198,29 @@ public final class AgreementPages {
 
     /** {@code POST /agreements/{id}/countersign}. */
     public void countersign(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        agreements.countersign(Authentication.require(ctx), id);
+        long id = Params.pathId(ctx, "id");
+        agreements.countersign(Caller.require(ctx), id);
         ctx.redirect("/agreements/review?done=countersigned", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /agreements/{id}/refuse}. */
     public void refuse(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        agreements.refuse(Authentication.require(ctx), id, Input.of(new Agreements.Reason(ctx.formParam("reason"))));
+        long id = Params.pathId(ctx, "id");
+        agreements.refuse(Caller.require(ctx), id, Input.of(new Agreements.Reason(ctx.formParam("reason"))));
         ctx.redirect("/agreements/review?done=refused", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /agreements/{id}/termination/approve}: 解约成功. */
     public void approveTermination(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        agreements.approveTermination(Authentication.require(ctx), id);
+        long id = Params.pathId(ctx, "id");
+        agreements.approveTermination(Caller.require(ctx), id);
         ctx.redirect("/agreements/review?done=terminated", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /agreements/{id}/termination/reject}: 解约失败. */
     public void rejectTermination(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        agreements.rejectTermination(Authentication.require(ctx), id,
+        long id = Params.pathId(ctx, "id");
+        agreements.rejectTermination(Caller.require(ctx), id,
                 Input.of(new Agreements.Reason(ctx.formParam("reason"))));
         ctx.redirect("/agreements/review?done=terminationRejected", HttpStatus.SEE_OTHER);
     }
@@ -230,7 +230,7 @@ public final class AgreementPages {
      * (each pager keeps the other's page).
      */
     public void review(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         List<FieldError> errors = new ArrayList<>();
         String size = ctx.queryParam("size");
         PageRequest awaitingPage = PageRequest.parse(ctx.queryParam("page"), size, errors);
@@ -251,7 +251,7 @@ public final class AgreementPages {
 
     /** {@code GET /agreements/authorisation}: 《企业数据授权》, or "请勿重复授权" when given already. */
     public void authorisationPage(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Optional<Agreement> live = agreements.live(p.enterpriseId());
         pages.render(ctx, "agreements/authorisation.jte", new AuthorisationView(authorisations.scope(),
                 authorisations.find(p.enterpriseId()).orElse(null), live.orElse(null),
@@ -260,14 +260,14 @@ public final class AgreementPages {
 
     /** {@code POST /agreements/authorisation}: 授权. */
     public void authorise(Context ctx) {
-        authorisations.authorise(Authentication.require(ctx),
+        authorisations.authorise(Caller.require(ctx),
                 Input.of(new DataAuthorisations.AuthoriseRequest(ticked(ctx, "agree"))));
         ctx.redirect("/agreements/data?done=authorised", HttpStatus.SEE_OTHER);
     }
 
     /** {@code GET /agreements/data?type=&from=&to=&enterpriseId=&page=&size=}: 授权数据查询. */
     public void data(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         AuthorisedData.Query q = new AuthorisedData.Query(ctx.queryParam("type"), ctx.queryParam("from"),
                 ctx.queryParam("to"), ctx.queryParam("enterpriseId"), ctx.queryParam("page"), ctx.queryParam("size"));
         boolean enterprise = p.role().isEnterpriseUser();
@@ -305,7 +305,7 @@ public final class AgreementPages {
      * months by month; bad fields come back (400) each with its error.
      */
     public void statistics(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         DataStatistics.Query q = statisticsQuery(ctx);
         boolean enterprise = p.role().isEnterpriseUser();
         List<DataType> categories = List.of(DataType.values());
@@ -341,7 +341,7 @@ public final class AgreementPages {
      * chart as SVG, its texts in the page's language; 400 per bad field as for the page.
      */
     public void statisticsSvg(Context ctx) {
-        DataStatistics.Result result = data.statistics(Authentication.require(ctx), statisticsQuery(ctx));
+        DataStatistics.Result result = data.statistics(Caller.require(ctx), statisticsQuery(ctx));
         ctx.contentType("image/svg+xml; charset=utf-8")
                 .result(chart.svg(result, !pages.lang(ctx).code().equals("en")));
     }

@@ -11,7 +11,8 @@ import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -303,12 +304,12 @@ public final class Agreements {
         return Optional.empty();
     }
 
-    private static RequestRefusedException alreadySigned(Agreement a) {
+    private static ConflictException alreadySigned(Agreement a) {
         if (a == null) {
-            return new RequestRefusedException(409, "the enterprise has already signed the service agreement",
+            return new ConflictException("the enterprise has already signed the service agreement",
                     "已签署过协议，请勿重复签署");
         }
-        return new RequestRefusedException(409, "the enterprise has already signed the service agreement (agreement "
+        return new ConflictException("the enterprise has already signed the service agreement (agreement "
                 + a.id() + ", " + a.state().en() + "): view it at /agreements/" + a.id() + " or GET /api/agreements/" + a.id(),
                 "已签署过协议（协议编号 " + a.id() + "，" + a.state().zh() + "），请在“签约管理”中点击“协议查看”：/agreements/" + a.id());
     }
@@ -337,7 +338,7 @@ public final class Agreements {
 
     private static void expect(Agreement a, AgreementState state, String verb, String verbZh) {
         if (a.state() != state) {
-            throw new RequestRefusedException(409, "agreement " + a.id() + " is " + a.state().en() + ": only an agreement "
+            throw new ConflictException("agreement " + a.id() + " is " + a.state().en() + ": only an agreement "
                     + state.en() + " can be " + verb,
                     "协议 " + a.id() + " 当前状态为“" + a.state().zh() + "”，只有“" + state.zh() + "”的协议才能" + verbZh);
         }
@@ -345,14 +346,14 @@ public final class Agreements {
 
     private static void changed(int rows, Agreement a) {
         if (rows != 1) {
-            throw new RequestRefusedException(409, "agreement " + a.id() + " was changed meanwhile: reload and try again",
+            throw new ConflictException("agreement " + a.id() + " was changed meanwhile: reload and try again",
                     "协议 " + a.id() + " 刚被他人处理，请刷新后重试");
         }
     }
 
     private static void requireReviewer(Principal p) {
         if (!p.is(Role.REVIEWER)) {
-            throw new RequestRefusedException(403, "only the insurer's reviewers may do this", "只有保险公司审核人员才能进行此操作");
+            throw new NotAllowedException("only the insurer's reviewers may do this", "只有保险公司审核人员才能进行此操作");
         }
     }
 

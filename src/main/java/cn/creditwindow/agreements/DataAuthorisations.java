@@ -9,7 +9,7 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -69,8 +69,7 @@ public final class DataAuthorisations {
                     throw already();
                 }
                 Agreement signed = Agreements.live(tx, enterpriseId).filter(a -> a.state() == AgreementState.SIGNED)
-                        .orElseThrow(() -> new RequestRefusedException(409,
-                                "sign the service agreement first: data can be authorised only under a signed agreement (签约成功)",
+                        .orElseThrow(() -> new ConflictException("sign the service agreement first: data can be authorised only under a signed agreement (签约成功)",
                                 "请先签署服务协议：协议签约成功后才能进行企业数据授权"));
                 request.check((r, errors) -> {
                     if (!Boolean.TRUE.equals(r.agree())) {
@@ -112,8 +111,8 @@ public final class DataAuthorisations {
         return tx.one(SELECT + " WHERE d.enterprise_id = ?", DataAuthorisation::of, enterpriseId);
     }
 
-    static RequestRefusedException already() {
-        return new RequestRefusedException(409, "Already authorised: do not authorise twice", "请勿重复授权");
+    static ConflictException already() {
+        return new ConflictException("Already authorised: do not authorise twice", "请勿重复授权");
     }
 
     /** The data types as a list, for pages. */

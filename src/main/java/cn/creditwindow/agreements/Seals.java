@@ -10,7 +10,7 @@ import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -122,7 +122,7 @@ public final class Seals {
     /** 403 unless the principal is the enterprise's legal representative; {@code what} names the act. */
     static void requireLegalRepresentative(Principal p, String what, String whatZh) {
         if (!p.is(Role.LEGAL_REPRESENTATIVE)) {
-            throw new RequestRefusedException(403, "only the enterprise's legal representative may " + what
+            throw new NotAllowedException("only the enterprise's legal representative may " + what
                     + " (signed in as " + p.role().en() + ")",
                     "只有企业法人才能" + whatZh + "（当前登录身份：" + p.role().zh() + "），请使用法人账号登录");
         }

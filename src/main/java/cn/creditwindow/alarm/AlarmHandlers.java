@@ -1,10 +1,10 @@
 package cn.creditwindow.alarm;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
@@ -36,34 +36,34 @@ public final class AlarmHandlers {
 
     /** {@code GET /api/watches?enterpriseId=&page=&size=}: one page of the watch list, newest first. */
     public void watches(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Long enterpriseId = enterpriseId(ctx);
         ctx.json(watches.list(p, enterpriseId, Pager.request(ctx)));
     }
 
     /** {@code POST /api/watches}: {@code {"buyerId": 12}}. */
     public void watch(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.status(201).json(watches.watch(p, bodies.input(ctx, NewWatch.class).map(NewWatch::buyerId)));
     }
 
     /** {@code PUT /api/watches/{buyerId}}: {@code {"muted": true}}. */
     public void change(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long buyerId = AccountHandlers.pathId(ctx, "buyerId");
+        Principal p = Caller.require(ctx);
+        long buyerId = Params.pathId(ctx, "buyerId");
         ctx.json(watches.mute(p, buyerId, bodies.input(ctx, WatchChange.class).map(WatchChange::muted)));
     }
 
     /** {@code DELETE /api/watches/{buyerId}}. */
     public void unwatch(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        watches.unwatch(p, AccountHandlers.pathId(ctx, "buyerId"));
+        Principal p = Caller.require(ctx);
+        watches.unwatch(p, Params.pathId(ctx, "buyerId"));
         ctx.status(204);
     }
 
     /** {@code GET /api/alerts?enterpriseId=&unread=true&page=&size=}: one page of alerts, newest first; the unread count. */
     public void alerts(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Long enterpriseId = enterpriseId(ctx);
         boolean unreadOnly = unreadOnly(ctx);
         Map<String, Object> answer = alerts.list(p, enterpriseId, unreadOnly, Pager.request(ctx)).fields();
@@ -73,8 +73,8 @@ public final class AlarmHandlers {
 
     /** {@code POST /api/alerts/{id}/read}. */
     public void read(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        ctx.json(alerts.markRead(p, AccountHandlers.pathId(ctx, "id")));
+        Principal p = Caller.require(ctx);
+        ctx.json(alerts.markRead(p, Params.pathId(ctx, "id")));
     }
 
     static boolean unreadOnly(Context ctx) {
@@ -90,19 +90,6 @@ public final class AlarmHandlers {
 
 
     static Long enterpriseId(Context ctx) {
-        String raw = ctx.queryParam("enterpriseId");
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(raw.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new InvalidInputException("enterpriseId", "企业编号“" + raw + "”应为正整数",
-                "enterprise id '" + raw + "' must be a positive whole number");
+        return Params.queryId(ctx, "enterpriseId", "企业编号", "enterprise id");
     }
 }

@@ -1,13 +1,13 @@
 package cn.creditwindow.alarm;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.Input;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
@@ -42,7 +42,7 @@ public final class AlarmPages {
      * {@code page} and {@code size}, the watch list below them by {@code watchPage}, each pager keeping the other.
      */
     public void inbox(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Long enterpriseId = AlarmHandlers.enterpriseId(ctx);
         boolean unreadOnly = AlarmHandlers.unreadOnly(ctx);
         List<FieldError> errors = new ArrayList<>();
@@ -67,23 +67,23 @@ public final class AlarmPages {
 
     /** {@code POST /credit/alerts/{id}/read}. */
     public void read(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        alerts.markRead(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        alerts.markRead(p, Params.pathId(ctx, "id"));
         ctx.redirect("/credit/alerts", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /credit/buyers/{id}/watch}. */
     public void watch(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         watches.watch(p, id);
         ctx.redirect("/credit/buyers/" + id + "?done=watched", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /credit/buyers/{id}/mute}: form field {@code muted} = true or false. */
     public void mute(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         boolean muted = "true".equals(ctx.formParam("muted"));
         watches.mute(p, id, Input.of(muted));
         ctx.redirect("/credit/buyers/" + id + "?done=" + (muted ? "muted" : "unmuted"), HttpStatus.SEE_OTHER);
@@ -91,8 +91,8 @@ public final class AlarmPages {
 
     /** {@code POST /credit/buyers/{id}/unwatch}. */
     public void unwatch(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         watches.unwatch(p, id);
         ctx.redirect("/credit/buyers/" + id + "?done=unwatched", HttpStatus.SEE_OTHER);
     }

@@ -1,6 +1,6 @@
 package cn.creditwindow.alarm;
 
-import cn.creditwindow.articles.Article;
+import cn.creditwindow.search.Article;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.losses.Obligations;

@@ -4,7 +4,7 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.NotAllowedException;
 
 /** Whose watch lists and alerts a request is about, decided by {@link Tenancy}. */
 final class EnterpriseScope {
@@ -28,7 +28,7 @@ final class EnterpriseScope {
     /** The principal's own enterprise; only an enterprise's people act on its watch list and inbox. */
     static long own(Principal who) {
         if (!who.role().isEnterpriseUser()) {
-            throw new RequestRefusedException(403, "only the enterprise's people change its watch list and alerts",
+            throw new NotAllowedException("only the enterprise's people change its watch list and alerts",
                     "只有企业用户可以管理本企业的关注列表和报警");
         }
         return who.enterpriseId();

@@ -12,7 +12,7 @@ import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -88,7 +88,7 @@ public final class Watches {
             return work.get();
         } catch (ConstraintViolationException e) {
             if (e.names("ux_watches_enterprise_buyer") || e.names("watches.enterprise_id")) {
-                throw new RequestRefusedException(409, "buyer " + buyerId + " is on the watch list already",
+                throw new ConflictException("buyer " + buyerId + " is on the watch list already",
                         "该买方已在关注列表中");
             }
             throw e;

@@ -29,6 +29,7 @@ import cn.creditwindow.calendar.CalendarPages;
 import cn.creditwindow.calendar.HolidayCalendar;
 import cn.creditwindow.accounts.ApiTokens;
 import cn.creditwindow.accounts.Passwords;
+import cn.creditwindow.accounts.SessionCookies;
 import cn.creditwindow.accounts.Sessions;
 import cn.creditwindow.accounts.SignIn;
 import cn.creditwindow.agreements.AgreementHandlers;
@@ -74,15 +75,15 @@ import cn.creditwindow.schemes.SchemeHandlers;
 import cn.creditwindow.schemes.SchemePages;
 import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.Database;
-import cn.creditwindow.web.Authentication;
-import cn.creditwindow.web.ComingSoonPages;
+import cn.creditwindow.server.Authentication;
+import cn.creditwindow.server.ComingSoonPages;
 import cn.creditwindow.web.Json;
 import cn.creditwindow.web.JsonBodies;
-import cn.creditwindow.web.Metrics;
+import cn.creditwindow.server.Metrics;
 import cn.creditwindow.web.Pages;
-import cn.creditwindow.web.Routes;
-import cn.creditwindow.web.SystemHandlers;
-import cn.creditwindow.web.WebServer;
+import cn.creditwindow.server.Routes;
+import cn.creditwindow.server.SystemHandlers;
+import cn.creditwindow.server.WebServer;
 // the window (融资超市, 服务介绍, 客户经理, 系统首页)
 import cn.creditwindow.financing.Financing;
 import cn.creditwindow.financing.FinancingHandlers;
@@ -190,7 +191,7 @@ public final class App implements AutoCloseable {
         this.core = new RiskInformation(config, clock);
         this.metrics = new Metrics(core.index::count);
         ArticleQueries queries = new ArticleQueries(core.countries, core.industries, config.zone());
-        Pages pages = new Pages(config.zone());
+        Pages pages = new Pages(config.zone(), Authentication::viewer);
         try {
             this.db = Database.openFile(config.dbFile());
         } catch (RuntimeException e) {
@@ -204,7 +205,8 @@ public final class App implements AutoCloseable {
         if (config.feedToken() != null) {
             apiTokens.register(ENV_FEED_TOKEN, Set.of(ApiTokens.FEEDS_PUSH), config.feedToken());
         }
-        Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies(),
+        SessionCookies sessionCookies = new SessionCookies(config.secureCookies());
+        Authentication authentication = new Authentication(sessions, apiTokens, sessionCookies,
                 config.publicUrl());
         JsonBodies bodies = new JsonBodies(Json.mapper());
         this.schemes = new SchemeCatalogue(db, Schemes.load(), clock);
@@ -305,7 +307,7 @@ public final class App implements AutoCloseable {
                 new HomePages(core.index, pages, dashboard, accountManagers, lossReports),
                 new ArticlePages(core.index, queries, core.countries, core.industries, pages),
                 new ComingSoonPages(pages),
-                new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
+                new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, sessionCookies,
                         bodies, pages),
                 new SchemeHandlers(schemes, clock, config.zone()),
                 new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, agreementPdf, bodies),

@@ -100,9 +100,10 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Config config = new Config(host, port, folders.index, feeds, !noWatch, Duration.ofSeconds(rescanSeconds),
-                    cacheSize, maxFeedMb * 1024L * 1024L, System.getenv(TOKEN_ENV), Config.CHINA, db,
-                    Config.DEFAULT_PASSWORD_COST, secureCookies).withSmtp(smtp()).withPublicUrl(publicUrl);
+            Config config = Config.builder().host(host).port(port).indexDir(folders.index).feedsDir(feeds)
+                    .watchFeeds(!noWatch).rescanInterval(Duration.ofSeconds(rescanSeconds)).cacheSize(cacheSize)
+                    .maxFeedBytes(maxFeedMb * 1024L * 1024L).feedToken(System.getenv(TOKEN_ENV)).dbFile(db)
+                    .secureCookies(secureCookies).smtp(smtp()).publicUrl(publicUrl).build();
             App app;
             try {
                 // the demo runs on the real date; DemoWorld winds its clock back while it writes the world's history
@@ -145,8 +146,8 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Config config = new Config("127.0.0.1", 0, folders.index, feeds, false, Duration.ofSeconds(60), 0,
-                    1, null, Config.CHINA, Path.of("unused.db"), Config.DEFAULT_PASSWORD_COST, false);
+            Config config = Config.builder().host("127.0.0.1").port(0).indexDir(folders.index).feedsDir(feeds)
+                    .watchFeeds(false).cacheSize(0).dbFile(Path.of("unused.db")).build();
             IngestReport report;
             try (RiskInformation core = new RiskInformation(config, Clock.systemUTC())) {
                 ProgressBar bar = new ProgressBar(System.err);
@@ -265,7 +266,7 @@ public final class Main implements Runnable {
             } catch (InvalidInputException e) {
                 e.errors().forEach(f -> System.err.println(f.field() + ": " + f.en() + " / " + f.zh()));
                 return 2;
-            } catch (cn.creditwindow.validation.RequestRefusedException e) {
+            } catch (cn.creditwindow.validation.Refusal e) {
                 System.err.println(e.getMessage() + " / " + e.zh());
                 return 2;
             }
@@ -350,8 +351,7 @@ public final class Main implements Runnable {
                 return 2;
             }
             Config.Smtp smtp = mail.smtp();
-            String base = new Config("127.0.0.1", 0, folders.index, Path.of("feeds"), false, Duration.ofSeconds(60), 0,
-                    1, null, Config.CHINA, db, Config.DEFAULT_PASSWORD_COST, false).withPublicUrl(publicUrl).publicUrl();
+            String base = Config.builder().publicUrl(publicUrl).build().publicUrl();
             Clock clock = Clock.systemUTC();
             try (cn.creditwindow.store.Database database = cn.creditwindow.store.Database.openFile(db);
                  LuceneArticleIndex index = LuceneArticleIndex.openReadOnly(FSDirectory.open(folders.index), 0)) {

@@ -1,5 +1,9 @@
 package cn.creditwindow.articles;
 
+import cn.creditwindow.search.Article;
+import cn.creditwindow.search.Module;
+import cn.creditwindow.search.Attachment;
+
 import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.ArticleQuery;
 import cn.creditwindow.validation.InvalidInputException;

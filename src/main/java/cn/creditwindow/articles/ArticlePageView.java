@@ -1,5 +1,7 @@
 package cn.creditwindow.articles;
 
+import cn.creditwindow.search.Article;
+
 import java.util.List;
 
 /**

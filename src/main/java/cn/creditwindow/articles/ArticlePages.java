@@ -1,10 +1,13 @@
 package cn.creditwindow.articles;
 
+import cn.creditwindow.search.Article;
+import cn.creditwindow.search.Module;
+import cn.creditwindow.search.Attachment;
+
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Industries;
 import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.ArticleQuery;
-import cn.creditwindow.search.LuceneArticleIndex;
 import cn.creditwindow.search.Overview;
 import cn.creditwindow.search.SearchPage;
 import cn.creditwindow.validation.NotFoundException;
@@ -78,7 +81,7 @@ public final class ArticlePages {
         putIfPresent(params, ctx, "page");
         ArticleQuery query = queries.parse(params);
         SearchPage result = index.search(query);
-        long reachable = Math.min(result.total(), LuceneArticleIndex.MAX_WINDOW);
+        long reachable = Math.min(result.total(), ArticleIndex.MAX_WINDOW);
         int pageCount = (int) ((reachable + PAGE_SIZE - 1) / PAGE_SIZE);
         Pager pager = Pager.of(query.page(), pageCount, n -> conditions.moduleHref(module, n));
         pages.render(ctx, "articles/module.jte", new ModuleListView(forms.form(conditions, query, module, m),

@@ -1,5 +1,7 @@
 package cn.creditwindow.articles;
 
+import cn.creditwindow.search.Module;
+
 import cn.creditwindow.search.Hit;
 import cn.creditwindow.web.Pager;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.creditwindow.articles;
 
+import cn.creditwindow.search.Module;
+
 import cn.creditwindow.web.QueryString;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package cn.creditwindow.articles;
 
+import cn.creditwindow.search.Module;
+
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.reference.Industries;

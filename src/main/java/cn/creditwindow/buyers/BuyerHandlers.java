@@ -1,10 +1,10 @@
 package cn.creditwindow.buyers;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
 import cn.creditwindow.web.Uploads;
 import io.javalin.http.Context;
@@ -33,27 +33,27 @@ public final class BuyerHandlers {
 
     /** {@code GET /api/buyers?q=&country=&page=}. */
     public void search(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.json(buyers.search(p, new Buyers.Query(ctx.queryParam("q"), ctx.queryParam("country"), ctx.queryParam("page"),
                 ctx.queryParam("size"))));
     }
 
     /** {@code GET /api/buyers/{id}}: the buyer, and the look-alike it was flagged with if the principal may see it. */
     public void buyer(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        ctx.json(withDuplicate(p, buyers.find(p, AccountHandlers.pathId(ctx, "id"))));
+        Principal p = Caller.require(ctx);
+        ctx.json(withDuplicate(p, buyers.find(p, Params.pathId(ctx, "id"))));
     }
 
     /** {@code POST /api/buyers}: {@code {nameEn, nameZh, country, address, registrationNo}}; 201 with the code. */
     public void add(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Buyer b = buyers.add(p, bodies.read(ctx, Buyers.NewBuyer.class));
         ctx.status(201).header("Location", "/api/buyers/" + b.id()).json(withDuplicate(p, b));
     }
 
     /** {@code POST /api/buyers/import}: the directory as {@code text/csv} (or a multipart form's {@code file}). */
     public void importCsv(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.status(201).json(buyers.importCsv(p, upload(ctx)));
     }
 

@@ -1,10 +1,10 @@
 package cn.creditwindow.buyers;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.reference.Countries;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
@@ -70,7 +70,7 @@ public final class BuyerPages {
 
     /** {@code GET /credit/buyers?q=&country=&page=&size=}. */
     public void search(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         String country = ctx.queryParam("country") == null ? "" : ctx.queryParam("country").strip();
         String size = ctx.queryParam("size");
@@ -84,8 +84,8 @@ public final class BuyerPages {
 
     /** {@code GET /credit/buyers/{id}}. */
     public void buyer(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        Buyer b = buyers.find(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        Buyer b = buyers.find(p, Params.pathId(ctx, "id"));
         var c = countries.find(b.countryCode());
         String done = ctx.queryParam("done");
         pages.render(ctx, "buyers/buyer.jte", new BuyerView(b, buyers.duplicateOf(p, b).orElse(null),
@@ -97,14 +97,14 @@ public final class BuyerPages {
 
     /** {@code GET /credit/buyers/new?nameEn=}: the form, with the name searched for. */
     public void newPage(Context ctx) {
-        Authentication.require(ctx);
+        Caller.require(ctx);
         String name = ctx.queryParam("nameEn");
         pages.render(ctx, "buyers/new.jte", new NewView(name == null ? "" : name.strip()));
     }
 
     /** {@code POST /credit/buyers}: adds the buyer, then shows it (with the look-alike warning if any). */
     public void add(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Buyer b = buyers.add(p, new Buyers.NewBuyer(ctx.formParam("nameEn"), ctx.formParam("nameZh"),
                 ctx.formParam("country"), ctx.formParam("address"), ctx.formParam("registrationNo")));
         ctx.redirect("/credit/buyers/" + b.id() + "?done=added", HttpStatus.SEE_OTHER);
@@ -112,7 +112,7 @@ public final class BuyerPages {
 
     /** {@code GET /credit/buyers/import}. */
     public void importPage(Context ctx) {
-        Authentication.require(ctx);
+        Caller.require(ctx);
         String done = ctx.queryParam("imported");
         pages.render(ctx, "buyers/import.jte", new ImportView(done == null ? null : "imported",
                 digits(ctx.queryParam("imported")), digits(ctx.queryParam("duplicates"))));
@@ -120,7 +120,7 @@ public final class BuyerPages {
 
     /** {@code POST /credit/buyers/import}: the uploaded CSV, all rows or none. */
     public void importCsv(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Buyers.ImportResult r = buyers.importCsv(p, BuyerHandlers.upload(ctx));
         ctx.redirect("/credit/buyers/import?imported=" + r.imported() + "&duplicates=" + r.possibleDuplicates().size(),
                 HttpStatus.SEE_OTHER);

@@ -15,7 +15,7 @@ import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -276,7 +276,7 @@ public final class Buyers {
      */
     public ImportResult importCsv(Principal who, byte[] content) {
         if (!who.is(Role.REVIEWER) && !who.is(Role.ADMIN)) {
-            throw new RequestRefusedException(403, "only the insurer's staff import the buyer directory",
+            throw new NotAllowedException("only the insurer's staff import the buyer directory",
                     "只有保险公司工作人员可以导入买方名录");
         }
         List<BuyerCsv.Line> lines = BuyerCsv.parse(content);

@@ -1,8 +1,8 @@
 package cn.creditwindow.calendar;
 
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import io.javalin.http.Context;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.web.Uploads;
@@ -25,7 +25,7 @@ public final class CalendarHandlers {
 
     /** {@code GET /api/admin/calendar/years}: {@code {today, years: [{year, source, …}], needed, missing}}. */
     public void years(Context ctx) {
-        Authentication.require(ctx);
+        Caller.require(ctx);
         ctx.json(calendar.overview());
     }
 
@@ -35,7 +35,7 @@ public final class CalendarHandlers {
      * line (nothing saved).
      */
     public void load(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         int year = year(ctx.pathParam("year"));
         Upload u = upload(ctx);
         ctx.status(201).json(calendar.load(p, year, u.fileName(), u.content()));

@@ -1,9 +1,9 @@
 package cn.creditwindow.calendar;
 
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -36,7 +36,7 @@ public final class CalendarPages {
 
     /** {@code GET /claims/calendar}. */
     public void show(Context ctx) {
-        Authentication.require(ctx);
+        Caller.require(ctx);
         String loaded = ctx.queryParam("loaded");
         Integer year = loaded != null && loaded.matches("\\d{4}") ? Integer.valueOf(loaded) : null;
         render(ctx, List.of(), year, null);
@@ -44,7 +44,7 @@ public final class CalendarPages {
 
     /** {@code POST /claims/calendar}: multipart with {@code year} and {@code file}. */
     public void load(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         String asked = ctx.formParam("year");
         try {
             int year = CalendarHandlers.year(asked);

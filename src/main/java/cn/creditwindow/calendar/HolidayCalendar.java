@@ -7,7 +7,8 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -185,12 +186,12 @@ public final class HolidayCalendar {
      * Loads {@code year}'s official schedule from a CSV or ICS file ({@link ScheduleFiles}), replacing the year
      * held before (bundled or loaded), and tells the listeners, all in one transaction: a refused file saves nothing.
      *
-     * @throws RequestRefusedException 403 unless the principal is an administrator
+     * @throws NotAllowedException     unless the principal is an administrator
      * @throws InvalidInputException   naming the year (2000 to next year) or the file and each bad line
      */
     public Loaded load(Principal p, int year, String fileName, byte[] content) {
         if (!p.is(Role.ADMIN)) {
-            throw new RequestRefusedException(403, "only administrators load holiday schedules",
+            throw new NotAllowedException("only administrators load holiday schedules",
                     "只有管理员可以载入节假日安排");
         }
         int next = today().getYear() + 1;
@@ -225,7 +226,7 @@ public final class HolidayCalendar {
             });
         } catch (ConstraintViolationException e) {
             if (e.names("ux_calendar_years_year") || e.names("calendar_years.year")) {
-                throw new RequestRefusedException(409, "the " + year + " schedule was being loaded at the same time:"
+                throw new ConflictException("the " + year + " schedule was being loaded at the same time:"
                         + " load it again", year + " 年节假日安排正由他人同时载入，请重新载入");
             }
             throw e;

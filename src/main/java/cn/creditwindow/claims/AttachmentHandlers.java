@@ -1,8 +1,8 @@
 package cn.creditwindow.claims;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.web.Authentication;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -22,8 +22,8 @@ public final class AttachmentHandlers {
 
     /** {@code POST /api/claims/{id}/attachments?name=&remark=&summary=}: the file is the body; 201. */
     public void upload(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long claimId = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long claimId = Params.pathId(ctx, "id");
         ClaimAttachments.Upload u = new ClaimAttachments.Upload(ctx.queryParam("name"), ctx.queryParam("remark"),
                 ctx.queryParam("summary"), ctx.req().getContentLengthLong());
         Attachment a = attachments.upload(p, claimId, u, ctx.bodyInputStream());
@@ -32,13 +32,13 @@ public final class AttachmentHandlers {
 
     /** {@code GET /api/claims/{id}/attachments}: {@code {items, totalBytes, maxFileBytes, maxClaimBytes}}. */
     public void list(Context ctx) {
-        ctx.json(attachments.list(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+        ctx.json(attachments.list(Caller.require(ctx), Params.pathId(ctx, "id")));
     }
 
     /** {@code GET /api/claims/{id}/attachments/{attachmentId}}: the file, as a download under its name. */
     public void download(Context ctx) {
-        ClaimAttachments.Download d = attachments.download(Authentication.require(ctx),
-                AccountHandlers.pathId(ctx, "id"), AccountHandlers.pathId(ctx, "attachmentId"));
+        ClaimAttachments.Download d = attachments.download(Caller.require(ctx),
+                Params.pathId(ctx, "id"), Params.pathId(ctx, "attachmentId"));
         Attachment a = d.attachment();
         ctx.header("Content-Disposition", contentDisposition(a));
         // The type is the one found from the content; browsers must not guess another (e.g. HTML) from the bytes.
@@ -50,8 +50,8 @@ public final class AttachmentHandlers {
 
     /** {@code DELETE /api/claims/{id}/attachments/{attachmentId}}: 204. */
     public void delete(Context ctx) {
-        attachments.delete(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id"),
-                AccountHandlers.pathId(ctx, "attachmentId"));
+        attachments.delete(Caller.require(ctx), Params.pathId(ctx, "id"),
+                Params.pathId(ctx, "attachmentId"));
         ctx.status(204);
     }
 

@@ -1,8 +1,8 @@
 package cn.creditwindow.claims;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.web.Authentication;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -26,8 +26,8 @@ public final class AttachmentPages {
 
     /** {@code POST /claims/{id}/attachments}: multipart fields {@code file}, {@code remark}, {@code summary}. */
     public void upload(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long claimId = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long claimId = Params.pathId(ctx, "id");
         UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("file") : null;
         boolean chosen = file != null && file.filename() != null && !file.filename().isBlank();
         // no file chosen: an empty one, which the domain refuses (400) after the claim (404) and its state (409)
@@ -43,8 +43,8 @@ public final class AttachmentPages {
 
     /** {@code POST /claims/{id}/attachments/{attachmentId}/delete}. */
     public void delete(Context ctx) {
-        long claimId = AccountHandlers.pathId(ctx, "id");
-        attachments.delete(Authentication.require(ctx), claimId, AccountHandlers.pathId(ctx, "attachmentId"));
+        long claimId = Params.pathId(ctx, "id");
+        attachments.delete(Caller.require(ctx), claimId, Params.pathId(ctx, "attachmentId"));
         ctx.redirect("/claims/" + claimId + "#attachments", HttpStatus.SEE_OTHER);
     }
 }

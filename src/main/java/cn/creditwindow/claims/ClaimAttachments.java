@@ -8,7 +8,8 @@ import cn.creditwindow.validation.Text;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.TooLargeException;
+import cn.creditwindow.validation.UnsupportedTypeException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -131,7 +132,7 @@ public final class ClaimAttachments {
             String cleaned = AttachmentNames.clean(u.fileName());
             AttachmentType.Detection d = AttachmentType.detect(r.head(), AttachmentType.extensionOf(cleaned), temp);
             if (!d.ok()) {
-                throw new RequestRefusedException(415, d.en(), d.zh());
+                throw new UnsupportedTypeException(d.en(), d.zh());
             }
             String name = AttachmentNames.display(cleaned, d.type());
             Attachment a = db.inTransaction(tx -> {
@@ -192,18 +193,18 @@ public final class ClaimAttachments {
         return v;
     }
 
-    private static RequestRefusedException fileTooLarge(long declared) {
+    private static TooLargeException fileTooLarge(long declared) {
         String bytes = String.format(java.util.Locale.ROOT, "%,d", declared);
         String size = declared > 0 ? "（该文件 " + bytes + " 字节）" : "";
         String sizeEn = declared > 0 ? " (this one is " + bytes + " bytes)" : "";
-        return new RequestRefusedException(413, "the file is too large: an attachment is at most 4 MB (4,194,304 bytes)"
+        return new TooLargeException("the file is too large: an attachment is at most 4 MB (4,194,304 bytes)"
                 + sizeEn + "; scan at a lower resolution (300×300 dpi is enough) or split it",
                 "文件过大：单个附件不能超过 4 MB（4,194,304 字节）" + size + "，请降低扫描分辨率（推荐 300×300 dpi）或分拆上传");
     }
 
-    private static RequestRefusedException claimFull(long used, long size) {
+    private static TooLargeException claimFull(long used, long size) {
         long left = Math.max(0, MAX_CLAIM_BYTES - used);
-        return new RequestRefusedException(413, "the claim's attachments would pass 40 MB in all: " + human(used)
+        return new TooLargeException("the claim's attachments would pass 40 MB in all: " + human(used)
                 + " are uploaded, " + human(left) + " left, this file is " + human(size),
                 "全部附件不能超过 40 MB：已上传 " + human(used) + "，还可上传 " + human(left) + "，该文件 " + human(size));
     }

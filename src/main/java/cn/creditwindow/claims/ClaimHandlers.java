@@ -1,10 +1,10 @@
 package cn.creditwindow.claims;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import cn.creditwindow.validation.Input;
@@ -31,12 +31,12 @@ public final class ClaimHandlers {
 
     /** {@code GET /api/claims/policies?page=&size=}: one page of the effective policies with their claims. */
     public void policies(Context ctx) {
-        ctx.json(claims.policies(Authentication.require(ctx), null, Pager.request(ctx)));
+        ctx.json(claims.policies(Caller.require(ctx), null, Pager.request(ctx)));
     }
 
     /** {@code GET /api/claims?page=&size=}: one page of the claims the principal may see, newest first. */
     public void list(Context ctx) {
-        ctx.json(claims.claims(Authentication.require(ctx), Pager.request(ctx)));
+        ctx.json(claims.claims(Caller.require(ctx), Pager.request(ctx)));
     }
 
 
@@ -63,49 +63,49 @@ public final class ClaimHandlers {
 
     /** {@code POST /api/claims/policies/{id}/claims}: drafts a claim; 201. */
     public void create(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long policyId = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long policyId = Params.pathId(ctx, "id");
         ctx.status(201).json(claims.create(p, policyId, bodies.input(ctx, Claims.ClaimForm.class)));
     }
 
     /** {@code GET /api/claims/{id}}: the claim, its shipments, history and the account managers' contacts. */
     public void claim(Context ctx) {
-        ctx.json(claims.view(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+        ctx.json(claims.view(Caller.require(ctx), Params.pathId(ctx, "id")));
     }
 
     /** {@code PUT /api/claims/{id}}: saves the claim form. */
     public void update(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(claims.update(p, id, bodies.input(ctx, Claims.ClaimForm.class)));
     }
 
     /** {@code POST /api/claims/{id}/shipments}: 201. */
     public void addShipment(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.status(201).json(claims.addShipment(p, id, bodies.input(ctx, Claims.ShipmentForm.class)));
     }
 
     /** {@code PUT /api/claims/{id}/shipments/{shipmentId}}. */
     public void updateShipment(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
-        long shipmentId = AccountHandlers.pathId(ctx, "shipmentId");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
+        long shipmentId = Params.pathId(ctx, "shipmentId");
         ctx.json(claims.updateShipment(p, id, shipmentId, bodies.input(ctx, Claims.ShipmentForm.class)));
     }
 
     /** {@code DELETE /api/claims/{id}/shipments/{shipmentId}}: 204. */
     public void deleteShipment(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        claims.deleteShipment(p, AccountHandlers.pathId(ctx, "id"), AccountHandlers.pathId(ctx, "shipmentId"));
+        Principal p = Caller.require(ctx);
+        claims.deleteShipment(p, Params.pathId(ctx, "id"), Params.pathId(ctx, "shipmentId"));
         ctx.status(204);
     }
 
     /** {@code POST /api/claims/{id}/shipments/import}: the body is the filled-in template (CSV or XLSX); 201. */
     public void importShipments(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         long length = ctx.contentLength();
         if (length > ShipmentTemplate.MAX_BYTES) {
             throw new InvalidInputException("file", "文件不能超过 2 MB", "the file must be at most 2 MB");
@@ -115,8 +115,8 @@ public final class ClaimHandlers {
 
     /** {@code POST /api/claims/{id}/submission}: body {@code {declaration: true}}. */
     public void submit(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(claims.submit(p, id, bodies.input(ctx, Claims.Submission.class)));
     }
 
@@ -125,8 +125,8 @@ public final class ClaimHandlers {
      * they are now; 201 with the PDF.
      */
     public void generateReport(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         claims.generateReport(p, id);
         ctx.status(201).header("Location", "/api/claims/" + id + "/shipment-report");
         pdf(ctx, claims.report(p, id));
@@ -134,7 +134,7 @@ public final class ClaimHandlers {
 
     /** {@code GET /api/claims/{id}/shipment-report}: the latest report's PDF; 404 before the first. */
     public void report(Context ctx) {
-        pdf(ctx, claims.report(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+        pdf(ctx, claims.report(Caller.require(ctx), Params.pathId(ctx, "id")));
     }
 
     private static void pdf(Context ctx, ClaimDocuments.StoredReport r) {
@@ -146,12 +146,12 @@ public final class ClaimHandlers {
 
     /** {@code GET /api/review/claims?page=&size=}: one page of the submitted and accepted claims, oldest first. */
     public void queue(Context ctx) {
-        ctx.json(claims.queue(Authentication.require(ctx), Pager.request(ctx)));
+        ctx.json(claims.queue(Caller.require(ctx), Pager.request(ctx)));
     }
 
     /** {@code POST /api/review/claims/{id}/accept}. */
     public void accept(Context ctx) {
-        ctx.json(claims.accept(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+        ctx.json(claims.accept(Caller.require(ctx), Params.pathId(ctx, "id")));
     }
 
     /** The return's body. */
@@ -160,15 +160,15 @@ public final class ClaimHandlers {
 
     /** {@code POST /api/review/claims/{id}/return}: body {@code {reason}}. */
     public void returnClaim(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(claims.returnClaim(p, id, bodies.input(ctx, ReturnBody.class).map(ReturnBody::reason)));
     }
 
     /** {@code POST /api/review/claims/{id}/payment}: body {@code {loss, aggregateLimit?}} in USD. */
     public void pay(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(claims.pay(p, id, bodies.input(ctx, Claims.Decision.class)));
     }
 
@@ -177,8 +177,8 @@ public final class ClaimHandlers {
      * (limits, paid so far, left) and, for a loss in USD, the payout the payment would make now; changes nothing.
      */
     public void payoutPreview(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(claims.payoutPanel(p, id, Input.of(new Claims.Decision(ctx.queryParam("loss"),
                 ctx.queryParam("aggregateLimit")))));
     }

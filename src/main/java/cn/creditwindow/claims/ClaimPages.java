@@ -1,6 +1,7 @@
 package cn.creditwindow.claims;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.managers.AccountManagers;
 import cn.creditwindow.managers.ManagerCard;
@@ -12,8 +13,7 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
-import cn.creditwindow.web.Authentication;
+import cn.creditwindow.validation.ConflictException;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.Uploads;
@@ -63,7 +63,7 @@ public final class ClaimPages {
 
     /** {@code GET /claims}; public. */
     public void index(Context ctx) {
-        Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
+        Principal p = Caller.find(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
             Paged<Claims.PolicyClaims> none = Paged.empty(PageRequest.first());
             pages.render(ctx, "claims/index.jte", new IndexView(false, false, false, none, Pager.of(none, n -> "/claims"),
@@ -162,15 +162,15 @@ public final class ClaimPages {
 
     /** {@code GET /claims/policies/{id}/new}: the application form. */
     public void newPage(Context ctx) {
-        Authentication.require(ctx);
-        long policyId = AccountHandlers.pathId(ctx, "id");
+        Caller.require(ctx);
+        long policyId = Params.pathId(ctx, "id");
         renderForm(ctx, "/claims/policies/" + policyId + "/claims", null, Map.of(), List.of());
     }
 
     /** {@code GET /claims/{id}/edit}: the application form, filled in, for a draft or returned claim. */
     public void editPage(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        Claim c = editable(p, AccountHandlers.pathId(ctx, "id")).claim();
+        Principal p = Caller.require(ctx);
+        Claim c = editable(p, Params.pathId(ctx, "id")).claim();
         renderForm(ctx, "/claims/" + c.id() + "/edit", c.id(), values(c), List.of());
     }
 
@@ -179,8 +179,8 @@ public final class ClaimPages {
      * (400), as typed, with each error under its field.
      */
     public void update(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         try {
             claims.update(p, id, form(ctx));
         } catch (InvalidInputException e) {
@@ -195,7 +195,7 @@ public final class ClaimPages {
     private Claims.ClaimView editable(Principal p, long id) {
         Claims.ClaimView v = claims.view(p, id);
         if (!v.claim().state().editable()) {
-            throw new RequestRefusedException(409, "claim " + id + " is " + v.claim().state().en()
+            throw new ConflictException("claim " + id + " is " + v.claim().state().en()
                     + ": it can no longer be changed", "索赔申请 " + id + " " + v.claim().state().zh() + "，不能再修改");
         }
         return v;
@@ -203,8 +203,8 @@ public final class ClaimPages {
 
     /** {@code POST /claims/policies/{id}/claims}: drafts the claim, then its page; bad fields as for {@link #update}. */
     public void create(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long policyId = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long policyId = Params.pathId(ctx, "id");
         Claim c;
         try {
             c = claims.create(p, policyId, form(ctx));
@@ -307,8 +307,8 @@ public final class ClaimPages {
      * a number, 404 for one that is not among the report's shipments still to add.
      */
     public void view(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        Claims.ClaimView v = claims.view(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        Claims.ClaimView v = claims.view(p, Params.pathId(ctx, "id"));
         renderView(ctx, p, v, new Claims.Decision(null, null), fromLoss(v, ctx.queryParam("fromLoss")));
     }
 
@@ -358,15 +358,15 @@ public final class ClaimPages {
      * saved. A form post (not a GET form) so the form's CSRF token never lands in an address.
      */
     public void payoutPreview(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        Claims.ClaimView v = claims.view(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        Claims.ClaimView v = claims.view(p, Params.pathId(ctx, "id"));
         renderView(ctx, p, v, new Claims.Decision(ctx.formParam("loss"), ctx.formParam("aggregateLimit")), null);
     }
 
     /** {@code POST /claims/{id}/shipments}. */
     public void addShipment(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         claims.addShipment(p, id, Input.of(shipmentForm(ctx)));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
@@ -387,9 +387,9 @@ public final class ClaimPages {
 
     /** {@code GET /claims/{id}/shipments/{shipmentId}/edit}: the shipment's form, filled in. */
     public void shipmentPage(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        Claims.ClaimView v = editable(p, AccountHandlers.pathId(ctx, "id"));
-        long shipmentId = AccountHandlers.pathId(ctx, "shipmentId");
+        Principal p = Caller.require(ctx);
+        Claims.ClaimView v = editable(p, Params.pathId(ctx, "id"));
+        long shipmentId = Params.pathId(ctx, "shipmentId");
         Shipment s = v.shipments().stream().filter(x -> x.id() == shipmentId).findFirst().orElseThrow(
                 () -> new NotFoundException("shipment " + shipmentId + " not found", "出运信息 " + shipmentId + " 不存在"));
         pages.render(ctx, "claims/shipment.jte", new ShipmentView(v.claim(), s, claims.codes()));
@@ -397,24 +397,24 @@ public final class ClaimPages {
 
     /** {@code POST /claims/{id}/shipments/{shipmentId}}: saves the shipment, then the claim's page. */
     public void updateShipment(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
-        claims.updateShipment(p, id, AccountHandlers.pathId(ctx, "shipmentId"), Input.of(shipmentForm(ctx)));
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
+        claims.updateShipment(p, id, Params.pathId(ctx, "shipmentId"), Input.of(shipmentForm(ctx)));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /claims/{id}/shipment-report}: generates the shipment data report, then the claim's page. */
     public void generateReport(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         claims.generateReport(p, id);
         ctx.redirect("/claims/" + id + "#shipment-report", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /claims/{id}/shipments/import}: multipart field {@code file}. */
     public void importShipments(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         List<FieldError> errors = new ArrayList<>();
         Uploads.SentFile file = Uploads.file(ctx, ShipmentTemplate.MAX_BYTES, errors); // a larger one is not read
         if (!errors.isEmpty()) {
@@ -428,16 +428,16 @@ public final class ClaimPages {
 
     /** {@code POST /claims/{id}/shipments/{shipmentId}/delete}. */
     public void deleteShipment(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
-        claims.deleteShipment(p, id, AccountHandlers.pathId(ctx, "shipmentId"));
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
+        claims.deleteShipment(p, id, Params.pathId(ctx, "shipmentId"));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /claims/{id}/submit}: the declaration tick is the checkbox {@code declaration}. */
     public void submit(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         claims.submit(p, id, Input.of(new Claims.Submission("on".equals(ctx.formParam("declaration")))));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
@@ -449,29 +449,29 @@ public final class ClaimPages {
     /** {@code GET /claims/review?page=&size=}. */
     public void queue(Context ctx) {
         String size = ctx.queryParam("size");
-        Paged<Claim> queue = claims.queue(Authentication.require(ctx), PageRequest.parse(ctx.queryParam("page"), size));
+        Paged<Claim> queue = claims.queue(Caller.require(ctx), PageRequest.parse(ctx.queryParam("page"), size));
         pages.render(ctx, "claims/queue.jte", new QueueView(queue, Pager.of(queue,
                 n -> QueryString.of().add("size", size).add("page", n).appendTo("/claims/review"))));
     }
 
     /** {@code POST /claims/{id}/accept}. */
     public void accept(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        claims.accept(Authentication.require(ctx), id);
+        long id = Params.pathId(ctx, "id");
+        claims.accept(Caller.require(ctx), id);
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /claims/{id}/return}: field {@code reason}. */
     public void returnClaim(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        claims.returnClaim(Authentication.require(ctx), id, Input.of(ctx.formParam("reason")));
+        long id = Params.pathId(ctx, "id");
+        claims.returnClaim(Caller.require(ctx), id, Input.of(ctx.formParam("reason")));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /claims/{id}/payment}: fields {@code loss} and {@code aggregateLimit}. */
     public void pay(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        claims.pay(Authentication.require(ctx), id, Input.of(new Claims.Decision(ctx.formParam("loss"),
+        long id = Params.pathId(ctx, "id");
+        claims.pay(Caller.require(ctx), id, Input.of(new Claims.Decision(ctx.formParam("loss"),
                 ctx.formParam("aggregateLimit"))));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }

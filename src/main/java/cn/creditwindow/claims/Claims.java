@@ -20,7 +20,8 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -235,11 +236,11 @@ public final class Claims {
                 .orElseThrow(() -> new NotFoundException("policy " + policyId + " not found",
                         "保单 " + policyId + " 不存在"));
         if (!policy.effective()) {
-            throw new RequestRefusedException(409, "policy " + policyId + " is not effective: claims are made"
+            throw new ConflictException("policy " + policyId + " is not effective: claims are made"
                     + " on effective policies", "保单 " + policyId + " 未生效，只能对生效保单索赔");
         }
         if (!Agreements.readiness(tx, policy.enterpriseId()).signed()) {
-            throw new RequestRefusedException(409, "sign the service agreement under /agreements before claiming",
+            throw new ConflictException("sign the service agreement under /agreements before claiming",
                     "索赔前请先在签约管理（/agreements）签署服务协议");
         }
         return policy;
@@ -839,7 +840,7 @@ public final class Claims {
             return work.get();
         } catch (ConstraintViolationException e) {
             if (e.names("ux_claim_shipments_invoice") || e.names("claim_shipments.claim_id")) {
-                throw new RequestRefusedException(409, "the claim already has a shipment with this invoice number",
+                throw new ConflictException("the claim already has a shipment with this invoice number",
                         "该索赔申请已有相同发票号的出运信息");
             }
             throw e;
@@ -862,7 +863,7 @@ public final class Claims {
     static Claim editable(Tx tx, Principal p, long id) {
         Claim c = visible(tx, p, id);
         if (!c.state().editable()) {
-            throw new RequestRefusedException(409, "claim " + id + " is " + c.state().en()
+            throw new ConflictException("claim " + id + " is " + c.state().en()
                     + ": it can no longer be changed", "索赔申请 " + id + " " + c.state().zh() + "，不能再修改");
         }
         return c;
@@ -876,8 +877,8 @@ public final class Claims {
         return c;
     }
 
-    private static RequestRefusedException wrongState(Claim c, String actionZh) {
-        return new RequestRefusedException(409, "claim " + c.id() + " is " + c.state().en(),
+    private static ConflictException wrongState(Claim c, String actionZh) {
+        return new ConflictException("claim " + c.id() + " is " + c.state().en(),
                 "索赔申请 " + c.id() + " " + c.state().zh() + "，不能" + actionZh);
     }
 
@@ -905,13 +906,13 @@ public final class Claims {
 
     static void requireEnterpriseUser(Principal p) {
         if (!p.role().isEnterpriseUser()) {
-            throw new RequestRefusedException(403, "only the enterprise's people make claims", "只有企业用户可以索赔");
+            throw new NotAllowedException("only the enterprise's people make claims", "只有企业用户可以索赔");
         }
     }
 
     private static void requireReviewer(Principal p) {
         if (p.role() != Role.REVIEWER) {
-            throw new RequestRefusedException(403, "only insurer reviewers decide claims", "只有保险公司审核人员可以审核索赔");
+            throw new NotAllowedException("only insurer reviewers decide claims", "只有保险公司审核人员可以审核索赔");
         }
     }
 

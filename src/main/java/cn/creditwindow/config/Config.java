@@ -72,7 +72,7 @@ public record Config(
         if (feedToken != null && feedToken.isBlank()) {
             feedToken = null;
         }
-        // subscriptions: links in digest e-mails and Atom feeds are absolute
+        // links in digest e-mails and Atom feeds are absolute
         if (publicUrl != null && publicUrl.isBlank()) {
             publicUrl = null;
         }
@@ -84,24 +84,119 @@ public record Config(
         }
     }
 
-    /** Settings without an SMTP server (e-mail notices are recorded, not sent); add one with {@link #withSmtp}. */
-    public Config(String host, int port, Path indexDir, Path feedsDir, boolean watchFeeds, Duration rescanInterval,
-                  long cacheSize, long maxFeedBytes, String feedToken, ZoneId zone, Path dbFile, int passwordCost,
-                  boolean secureCookies) {
-        this(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes, feedToken, zone,
-                dbFile, passwordCost, secureCookies, null, null);
+    /** Settings to start from: every one at its default, as {@code serve} uses it without options. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** These settings with {@code smtp} as the SMTP server (null: none). */
-    public Config withSmtp(Smtp smtp) {
-        return new Config(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes,
-                feedToken, zone, dbFile, passwordCost, secureCookies, smtp, publicUrl);
+    /** These settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().host(host).port(port).indexDir(indexDir).feedsDir(feedsDir).watchFeeds(watchFeeds)
+                .rescanInterval(rescanInterval).cacheSize(cacheSize).maxFeedBytes(maxFeedBytes).feedToken(feedToken)
+                .zone(zone).dbFile(dbFile).passwordCost(passwordCost).secureCookies(secureCookies).smtp(smtp)
+                .publicUrl(publicUrl);
     }
 
-    /** subscriptions: these settings with {@code url} as the service's public address (null: none). */
-    public Config withPublicUrl(String url) {
-        return new Config(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes,
-                feedToken, zone, dbFile, passwordCost, secureCookies, smtp, url);
+    /** Settings by name, each starting at its default; {@link #build} checks them as the record does. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 7070;
+        private Path indexDir = Path.of("index");
+        private Path feedsDir = Path.of("feeds");
+        private boolean watchFeeds = true;
+        private Duration rescanInterval = Duration.ofSeconds(60);
+        private long cacheSize = 2000;
+        private long maxFeedBytes = 10L * 1024 * 1024;
+        private String feedToken;
+        private ZoneId zone = CHINA;
+        private Path dbFile = Path.of("data/credit-window.db");
+        private int passwordCost = DEFAULT_PASSWORD_COST;
+        private boolean secureCookies;
+        private Smtp smtp;
+        private String publicUrl;
+
+        private Builder() {
+        }
+
+        public Builder host(String v) {
+            host = v;
+            return this;
+        }
+
+        public Builder port(int v) {
+            port = v;
+            return this;
+        }
+
+        public Builder indexDir(Path v) {
+            indexDir = v;
+            return this;
+        }
+
+        public Builder feedsDir(Path v) {
+            feedsDir = v;
+            return this;
+        }
+
+        public Builder watchFeeds(boolean v) {
+            watchFeeds = v;
+            return this;
+        }
+
+        public Builder rescanInterval(Duration v) {
+            rescanInterval = v;
+            return this;
+        }
+
+        public Builder cacheSize(long v) {
+            cacheSize = v;
+            return this;
+        }
+
+        public Builder maxFeedBytes(long v) {
+            maxFeedBytes = v;
+            return this;
+        }
+
+        public Builder feedToken(String v) {
+            feedToken = v;
+            return this;
+        }
+
+        public Builder zone(ZoneId v) {
+            zone = v;
+            return this;
+        }
+
+        public Builder dbFile(Path v) {
+            dbFile = v;
+            return this;
+        }
+
+        public Builder passwordCost(int v) {
+            passwordCost = v;
+            return this;
+        }
+
+        public Builder secureCookies(boolean v) {
+            secureCookies = v;
+            return this;
+        }
+
+        public Builder smtp(Smtp v) {
+            smtp = v;
+            return this;
+        }
+
+        public Builder publicUrl(String v) {
+            publicUrl = v;
+            return this;
+        }
+
+        public Config build() {
+            return new Config(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes,
+                    feedToken, zone, dbFile, passwordCost, secureCookies, smtp, publicUrl);
+        }
     }
 
     /**

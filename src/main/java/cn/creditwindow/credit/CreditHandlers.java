@@ -1,12 +1,12 @@
 package cn.creditwindow.credit;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class CreditHandlers {
 
     /** {@code GET /api/credit/quote?type=&buyerId=&country=&hsCode=&product=&urgent=&enterpriseId=}. */
     public void quote(Context ctx) {
-        ctx.json(orders.quote(Authentication.require(ctx), request(ctx)));
+        ctx.json(orders.quote(Caller.require(ctx), request(ctx)));
     }
 
     /**
@@ -104,13 +104,13 @@ public final class CreditHandlers {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        ctx.json(orders.orders(Authentication.require(ctx), state == null ? Set.of() : Set.of(state), enterpriseId,
+        ctx.json(orders.orders(Caller.require(ctx), state == null ? Set.of() : Set.of(state), enterpriseId,
                 page));
     }
 
     /** {@code POST /api/credit/orders}: an {@link CreditOrders.OrderRequest} with {@code expectedCharge}. */
     public void create(Context ctx) {
-        CreditOrder o = orders.order(Authentication.require(ctx), bodies.input(ctx, CreditOrders.OrderRequest.class));
+        CreditOrder o = orders.order(Caller.require(ctx), bodies.input(ctx, CreditOrders.OrderRequest.class));
         ctx.status(201).header("Location", "/api/credit/orders/" + o.id()).json(o);
     }
 
@@ -120,8 +120,8 @@ public final class CreditHandlers {
 
     /** {@code GET /api/credit/orders/{id}}. */
     public void get(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(new OrderView(orders.order(p, id), orders.history(p, id)));
     }
 
@@ -135,14 +135,14 @@ public final class CreditHandlers {
 
     /** {@code POST /api/credit/orders/{id}/cancellation}: body {@code {"reason"}} (optional). */
     public void cancel(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(orders.cancel(p, id, reason(ctx)));
     }
 
     /** {@code GET /api/credit/orders/{id}/report.pdf} (and the page's {@code /credit/orders/{id}/report.pdf}). */
     public void pdf(Context ctx) {
-        CreditOrder o = orders.order(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id"));
+        CreditOrder o = orders.order(Caller.require(ctx), Params.pathId(ctx, "id"));
         byte[] bytes = pdf.render(o);
         ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + ReportPdf.fileName(o)
                 + "\"").header("X-Content-Type-Options", "nosniff").result(bytes);
@@ -155,31 +155,31 @@ public final class CreditHandlers {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        ctx.json(orders.wallet(Authentication.require(ctx), enterpriseId));
+        ctx.json(orders.wallet(Caller.require(ctx), enterpriseId));
     }
 
     /** {@code GET /api/credit/fulfilment?page=&size=}: one page of the insurer's queue. */
     public void queue(Context ctx) {
-        ctx.json(orders.queue(Authentication.require(ctx), PageRequest.parse(ctx.queryParam("page"),
+        ctx.json(orders.queue(Caller.require(ctx), PageRequest.parse(ctx.queryParam("page"),
                 ctx.queryParam("size"))));
     }
 
     /** {@code POST /api/credit/orders/{id}/take}. */
     public void take(Context ctx) {
-        ctx.json(orders.take(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+        ctx.json(orders.take(Caller.require(ctx), Params.pathId(ctx, "id")));
     }
 
     /** {@code POST /api/credit/orders/{id}/delivery}: body a {@link Report}. */
     public void deliver(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(orders.deliver(p, id, bodies.input(ctx, Report.class)));
     }
 
     /** {@code POST /api/credit/orders/{id}/unable-to-locate}: body {@code {"reason"}} (required). */
     public void unable(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(orders.unableToLocate(p, id, reason(ctx)));
     }
 
@@ -190,7 +190,7 @@ public final class CreditHandlers {
 
     /** {@code PUT /api/admin/credit/prices/{type}}: body {@code {"price", "urgentSurcharge"}} in yuan. */
     public void setPrice(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.json(prices.set(p, ctx.pathParam("type"), bodies.input(ctx, CreditPrices.PriceChange.class)));
     }
 }

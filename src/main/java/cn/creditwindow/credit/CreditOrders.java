@@ -26,8 +26,10 @@ import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.QuotaExhaustedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -133,10 +135,10 @@ public final class CreditOrders {
                 Reserved res = quote(tx, c.type(), c.urgent(), quota, true);
                 Quote q = res.quote();
                 if (q.basis() == Quote.Basis.REFUSED) {
-                    throw new RequestRefusedException(409, q.messageEn(), q.messageZh());
+                    throw new QuotaExhaustedException(q.messageEn(), q.messageZh());
                 }
                 if (q.chargeFen() != expected) {
-                    throw new RequestRefusedException(409, "the charge changed: it is now " + q.charge() + " CNY ("
+                    throw new ConflictException("the charge changed: it is now " + q.charge() + " CNY ("
                             + q.basis().name().toLowerCase() + "), not the " + Fen.show(expected)
                             + " CNY you confirmed; ask for a quote again", "费用已变化：现为 " + q.charge() + " 元（"
                             + (q.basis() == Quote.Basis.FREE ? "免费额度" : "收费") + "），而非您确认的 " + Fen.show(expected)
@@ -159,7 +161,7 @@ public final class CreditOrders {
             if (e.names("ux_credit_orders_slot") || e.names("credit_orders.quota_id")
                     || e.names("ck_credit_quotas_used")) {
                 // the database's guard: another order took the last free report at the same moment
-                throw new RequestRefusedException(409, "the free reports were used meanwhile; ask for a quote again",
+                throw new QuotaExhaustedException("the free reports were used meanwhile; ask for a quote again",
                         "免费额度已被占用，请重新查看费用");
             }
             throw e;
@@ -173,7 +175,7 @@ public final class CreditOrders {
 
     private static void requireOrderer(Principal p) {
         if (!p.role().isEnterpriseUser() && p.role() != Role.ACCOUNT_MANAGER) {
-            throw new RequestRefusedException(403, "only the enterprise's people and its account manager order reports",
+            throw new NotAllowedException("only the enterprise's people and its account manager order reports",
                     "只有企业用户和客户经理可以订购资信报告");
         }
     }
@@ -290,12 +292,12 @@ public final class CreditOrders {
         Optional<Long> exports = tx.one("SELECT insured_cents FROM policies WHERE enterprise_id = ? AND state <> 'WITHDRAWN'"
                 + " ORDER BY id DESC LIMIT 1", r -> r.longValue("insured_cents"), c.enterprise().id());
         if (exports.isEmpty()) {
-            throw new RequestRefusedException(409, type.nameEn() + " is for enterprises exporting under 20 million USD a"
+            throw new ConflictException(type.nameEn() + " is for enterprises exporting under 20 million USD a"
                     + " year, and this enterprise's exports are not known (no sponsored policy states them)",
                     type.nameZh() + "面向年出口额 2000 万美元以下的企业，本企业的出口额未知（无统保保单记载）");
         }
         if (exports.get() >= SMALL_EXPORTER_LIMIT_CENTS) {
-            throw new RequestRefusedException(409, type.nameEn() + " is for enterprises exporting under 20 million USD a"
+            throw new ConflictException(type.nameEn() + " is for enterprises exporting under 20 million USD a"
                     + " year; this enterprise's last-year exports are " + exports.get() / 100 + " USD",
                     type.nameZh() + "面向年出口额 2000 万美元以下的企业，本企业上年出口额为 " + exports.get() / 100 + " 美元");
         }
@@ -610,7 +612,7 @@ public final class CreditOrders {
     public CreditOrder cancel(Principal p, long id, Input<String> reason) {
         boolean staff = p.role() == Role.REVIEWER;
         if (!staff && !p.role().isEnterpriseUser() && p.role() != Role.ACCOUNT_MANAGER) {
-            throw new RequestRefusedException(403, "only the enterprise, its account manager and the insurer's staff"
+            throw new NotAllowedException("only the enterprise, its account manager and the insurer's staff"
                     + " cancel orders", "只有企业、客户经理和保险公司人员可以取消订单");
         }
         return db.inTransaction(tx -> {
@@ -707,9 +709,9 @@ public final class CreditOrders {
         event(tx, o.id(), o.state(), to, actor, note);
     }
 
-    private static RequestRefusedException illegal(CreditOrder o, Set<OrderState> from, String verbEn, String verbZh) {
+    private static ConflictException illegal(CreditOrder o, Set<OrderState> from, String verbEn, String verbZh) {
         List<OrderState> sorted = from.stream().sorted().toList();
-        return new RequestRefusedException(409, "order " + o.id() + " is " + o.state().en() + ", so it cannot be " + verbEn
+        return new ConflictException("order " + o.id() + " is " + o.state().en() + ", so it cannot be " + verbEn
                 + " (only " + String.join(" or ", sorted.stream().map(OrderState::en).toList()) + " orders can)",
                 "订单 " + o.id() + " 当前为“" + o.state().zh() + "”，不能" + verbZh + "（仅“"
                         + String.join("”或“", sorted.stream().map(OrderState::zh).toList()) + "”的订单可以）");
@@ -748,7 +750,7 @@ public final class CreditOrders {
 
     private static void requireStaff(Principal p) {
         if (p.role() != Role.REVIEWER) {
-            throw new RequestRefusedException(403, "only the insurer's reviewers fulfil credit reports",
+            throw new NotAllowedException("only the insurer's reviewers fulfil credit reports",
                     "只有保险公司审核人员可以处理资信报告订单");
         }
     }

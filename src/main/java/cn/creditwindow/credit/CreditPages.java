@@ -1,6 +1,9 @@
 package cn.creditwindow.credit;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
+import cn.creditwindow.web.Statuses;
+import cn.creditwindow.validation.Refusal;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.buyers.Buyer;
@@ -12,8 +15,6 @@ import cn.creditwindow.reference.Country;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.validation.RequestRefusedException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
@@ -58,7 +59,7 @@ public final class CreditPages {
      * in. {@code enterpriseQ} narrows the enterprise picker (part of a name or USCC).
      */
     public void index(Context ctx) {
-        Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
+        Principal p = Caller.find(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
             Paged<CreditOrder> none = Paged.empty(PageRequest.first());
             pages.render(ctx, "credit/index.jte", new IndexView(null, none, Pager.of(none, n -> "/credit"), NO_CHOICE,
@@ -170,7 +171,7 @@ public final class CreditPages {
 
     /** {@code GET /credit/order}: {@code action=search} finds buyers, {@code action=quote} shows the quote. */
     public void orderPage(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Form f = form(ctx, false);
         String action = ctx.queryParam("action");
         Quote quote = null;
@@ -181,9 +182,9 @@ public final class CreditPages {
             } catch (InvalidInputException e) {
                 errors = e.errors();
                 ctx.status(400);
-            } catch (RequestRefusedException e) {
+            } catch (Refusal e) {
                 renderOrder(ctx, p, f, null, e.zh() + " / " + e.getMessage(), List.of(), false);
-                ctx.status(e.status());
+                ctx.status(Statuses.of(e));
                 return;
             }
         }
@@ -211,7 +212,7 @@ public final class CreditPages {
 
     /** {@code POST /credit/orders}: confirms with the quote's charge ({@code expectedCharge}). */
     public void order(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Form f = form(ctx, true);
         BigDecimal expected;
         try {
@@ -225,15 +226,15 @@ public final class CreditPages {
         } catch (InvalidInputException e) {
             renderOrder(ctx, p, f, null, null, e.errors(), false);
             ctx.status(400);
-        } catch (RequestRefusedException e) {
+        } catch (Refusal e) {
             Quote now = null;
             try {
                 now = orders.quote(p, f.request(null));
-            } catch (RequestRefusedException | InvalidInputException ignored) {
+            } catch (Refusal | InvalidInputException ignored) {
                 // the refusal below says why
             }
             renderOrder(ctx, p, f, now, e.zh() + " / " + e.getMessage(), List.of(), false);
-            ctx.status(e.status());
+            ctx.status(Statuses.of(e));
         }
     }
 
@@ -243,8 +244,8 @@ public final class CreditPages {
 
     /** {@code GET /credit/orders/{id}}. */
     public void view(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         CreditOrder o = orders.order(p, id);
         boolean reviewer = p.role() == Role.REVIEWER;
         boolean canCancel = o.state() == OrderState.ORDERED || reviewer && o.state() == OrderState.IN_PROGRESS;
@@ -253,8 +254,8 @@ public final class CreditPages {
 
     /** {@code POST /credit/orders/{id}/cancel}. */
     public void cancel(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        orders.cancel(Authentication.require(ctx), id, Input.of(ctx.formParam("reason")));
+        long id = Params.pathId(ctx, "id");
+        orders.cancel(Caller.require(ctx), id, Input.of(ctx.formParam("reason")));
         ctx.redirect("/credit/orders/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -264,7 +265,7 @@ public final class CreditPages {
     /** {@code GET /credit/fulfilment?page=&size=}: one page of the insurer's queue. */
     public void fulfilment(Context ctx) {
         String size = ctx.queryParam("size");
-        Paged<CreditOrder> queue = orders.queue(Authentication.require(ctx), PageRequest.parse(ctx.queryParam("page"),
+        Paged<CreditOrder> queue = orders.queue(Caller.require(ctx), PageRequest.parse(ctx.queryParam("page"),
                 size));
         pages.render(ctx, "credit/fulfilment.jte", new QueueView(queue, Pager.of(queue,
                 n -> QueryString.of().add("size", size).add("page", n).appendTo("/credit/fulfilment"))));
@@ -272,15 +273,15 @@ public final class CreditPages {
 
     /** {@code POST /credit/orders/{id}/take}. */
     public void take(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        orders.take(Authentication.require(ctx), id);
+        long id = Params.pathId(ctx, "id");
+        orders.take(Caller.require(ctx), id);
         ctx.redirect("/credit/orders/" + id + "/deliver", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /credit/orders/{id}/unable}: reason required. */
     public void unable(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        orders.unableToLocate(Authentication.require(ctx), id, Input.of(ctx.formParam("reason")));
+        long id = Params.pathId(ctx, "id");
+        orders.unableToLocate(Caller.require(ctx), id, Input.of(ctx.formParam("reason")));
         ctx.redirect("/credit/fulfilment", HttpStatus.SEE_OTHER);
     }
 
@@ -326,8 +327,8 @@ public final class CreditPages {
 
     /** {@code GET /credit/orders/{id}/deliver}. */
     public void deliverPage(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        CreditOrder o = orders.order(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        CreditOrder o = orders.order(p, Params.pathId(ctx, "id"));
         List<String[]> events = new ArrayList<>();
         for (int i = 0; i < EVENT_ROWS; i++) {
             events.add(new String[] {"", "", ""});
@@ -339,8 +340,8 @@ public final class CreditPages {
 
     /** {@code POST /credit/orders/{id}/deliver}. */
     public void deliver(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         List<String[]> events = new ArrayList<>();
         for (int i = 0; i < EVENT_ROWS; i++) {
             events.add(new String[] {v(ctx, "eventType" + i), v(ctx, "eventDate" + i), v(ctx, "eventText" + i)});

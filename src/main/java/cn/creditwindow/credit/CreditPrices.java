@@ -8,7 +8,7 @@ import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +69,7 @@ public final class CreditPrices {
      */
     public Price set(Principal admin, String typeId, Input<PriceChange> change) {
         if (admin.role() != Role.ADMIN) {
-            throw new RequestRefusedException(403, "only administrators set prices", "只有系统管理员可以设置价格");
+            throw new NotAllowedException("only administrators set prices", "只有系统管理员可以设置价格");
         }
         ReportType t = types.byId(typeId).orElseThrow(() -> new NotFoundException("report type '" + typeId
                 + "' not found", "报告类型“" + typeId + "”不存在"));

@@ -3,7 +3,7 @@ package cn.creditwindow.credit;
 import cn.creditwindow.pdf.Block;
 import cn.creditwindow.pdf.PdfDocument;
 import cn.creditwindow.pdf.PdfRenderer;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class ReportPdf {
     public byte[] render(CreditOrder o) {
         Report r = o.report();
         if (o.state() != OrderState.DELIVERED || r == null) {
-            throw new RequestRefusedException(409, "order " + o.id() + " is " + o.state().en()
+            throw new ConflictException("order " + o.id() + " is " + o.state().en()
                     + ": there is no report yet", "订单 " + o.id() + " 当前为“" + o.state().zh() + "”，报告尚未出具");
         }
         PdfDocument.Builder doc = PdfDocument.builder(o.typeNameZh())

@@ -13,7 +13,7 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -74,7 +74,7 @@ public final class Customs {
      */
     public ImportResult importCsv(Principal who, CustomsCsv.Kind kind, byte[] content) {
         if (!who.is(Role.REVIEWER) && !who.is(Role.ADMIN)) {
-            throw new RequestRefusedException(403, "only the insurer's staff import customs data", "只有保险公司工作人员可以导入海关数据");
+            throw new NotAllowedException("only the insurer's staff import customs data", "只有保险公司工作人员可以导入海关数据");
         }
         CustomsCsv.Parsed parsed = CustomsCsv.parse(kind, content);
         return importBatch(who, parsed.batch(), parsed.locator());
@@ -85,7 +85,7 @@ public final class Customs {
         boolean allowed = who.is(Role.REVIEWER) || who.is(Role.ADMIN)
                 || who.is(Role.SYSTEM) && who.hasScope(cn.creditwindow.accounts.ApiTokens.CUSTOMS_PUSH);
         if (!allowed) {
-            throw new RequestRefusedException(403, "only the customs and insurer systems and staff import customs data",
+            throw new NotAllowedException("only the customs and insurer systems and staff import customs data",
                     "只有海关、保险公司系统或工作人员可以导入海关数据");
         }
         List<CustomsImport.Counts> c = db.inTransaction(tx ->

@@ -1,11 +1,11 @@
 package cn.creditwindow.customs;
 
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
 import cn.creditwindow.web.Uploads;
 import io.javalin.http.Context;
@@ -35,25 +35,25 @@ public final class CustomsHandlers {
 
     /** {@code POST /api/customs/import?kind=declarations|bills-of-lading|certificates}: CSV, all rows or none. */
     public void importCsv(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Upload u = upload(ctx, ctx.queryParam("kind"));
         ctx.status(201).json(customs.importCsv(p, u.kind(), u.content()));
     }
 
     /** {@code POST /api/customs/push}: a {@link CustomsBatch} as JSON, from a {@code customs:push} token. */
     public void push(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.status(201).json(customs.importBatch(p, bodies.read(ctx, CustomsBatch.class)));
     }
 
     /** {@code POST /api/customs/declarations/check}. */
     public void check(Context ctx) {
-        ctx.json(customs.check(Authentication.require(ctx), bodies.input(ctx, Customs.CheckRequest.class)));
+        ctx.json(customs.check(Caller.require(ctx), bodies.input(ctx, Customs.CheckRequest.class)));
     }
 
     /** {@code GET /api/customs/declarations?enterpriseId=&from=&to=&page=&size=}: one page, newest export first. */
     public void list(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         List<FieldError> errors = new ArrayList<>();
         Long enterprise = null;
         String raw = ctx.queryParam("enterpriseId");
@@ -75,12 +75,12 @@ public final class CustomsHandlers {
 
     /** {@code GET /api/customs/declarations/{number}}: 404 for others' as for unknown numbers. */
     public void declaration(Context ctx) {
-        ctx.json(customs.find(Authentication.require(ctx), ctx.pathParam("number")));
+        ctx.json(customs.find(Caller.require(ctx), ctx.pathParam("number")));
     }
 
     /** {@code POST /api/customs/shipment-report}: the PDF. */
     public void shipmentReport(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         byte[] pdf = db.read(tx -> report.shipmentReport(tx, p, bodies.input(ctx, ShipmentReport.Request.class)));
         ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"shipment-report.pdf\"")
                 .result(pdf);

@@ -1,11 +1,11 @@
 package cn.creditwindow.customs;
 
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
@@ -38,7 +38,7 @@ public final class CustomsPages {
 
     /** {@code GET /customs/declarations?from=&to=&page=&size=}: newest export first. */
     public void declarations(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         List<FieldError> errors = new ArrayList<>();
         LocalDate from = date(ctx, "from", errors);
         LocalDate to = date(ctx, "to", errors);
@@ -60,7 +60,7 @@ public final class CustomsPages {
 
     /** {@code GET /customs/import}. */
     public void importPage(Context ctx) {
-        Authentication.require(ctx);
+        Caller.require(ctx);
         String done = ctx.queryParam("kind");
         CustomsCsv.Kind kind = done == null ? null : java.util.Arrays.stream(CustomsCsv.Kind.values())
                 .filter(k -> k.slug().equals(done)).findFirst().orElse(null);
@@ -70,7 +70,7 @@ public final class CustomsPages {
 
     /** {@code POST /customs/import}: multipart fields {@code kind} and {@code file}; all rows or none. */
     public void importCsv(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         CustomsHandlers.Upload u = CustomsHandlers.upload(ctx, ctx.formParam("kind"));
         CustomsCsv.Kind kind = u.kind();
         Customs.ImportResult r = customs.importCsv(p, kind, u.content());

@@ -1,10 +1,10 @@
 package cn.creditwindow.digest;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
@@ -37,7 +37,7 @@ public final class DigestPages {
 
     /** {@code GET /digests?page=&size=}. */
     public void archive(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         String size = ctx.queryParam("size");
         Paged<Digests.Summary> list = digests.list(p, PageRequest.parse(ctx.queryParam("page"), size));
         pages.render(ctx, "digest/archive.jte", new ArchiveView(list, Pager.of(list,
@@ -46,8 +46,8 @@ public final class DigestPages {
 
     /** {@code GET /digests/{id}}. */
     public void view(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        pages.render(ctx, "digest/view.jte", digests.find(p, AccountHandlers.pathId(ctx, "id")));
+        Principal p = Caller.require(ctx);
+        pages.render(ctx, "digest/view.jte", digests.find(p, Params.pathId(ctx, "id")));
     }
 
     /** {@code GET /digests/unsubscribe?token=}: asks to confirm (a link opened by a mail scanner changes nothing). */

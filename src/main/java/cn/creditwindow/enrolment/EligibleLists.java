@@ -20,7 +20,7 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -189,7 +189,7 @@ public final class EligibleLists {
         return db.inTransaction(tx -> {
             EligibleList list = listById(tx, id);
             if (list.state() == State.CONFIRMED) {
-                throw new RequestRefusedException(409, "list " + id + " has been confirmed; its publication can no"
+                throw new ConflictException("list " + id + " has been confirmed; its publication can no"
                         + " longer change", "名单 " + id + " 已确认，不能再修改公示期");
             }
             LocalDate[] period = publication.check(EligibleLists::period);
@@ -235,12 +235,12 @@ public final class EligibleLists {
                 EligibleList list = listById(tx, id);
                 LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
                 if (list.state() != State.PUBLISHED) {
-                    throw new RequestRefusedException(409, "list " + id + " is " + list.state().name().toLowerCase()
+                    throw new ConflictException("list " + id + " is " + list.state().name().toLowerCase()
                             + "; only a published list can be confirmed", "名单 " + id + (list.state() == State.CONFIRMED
                             ? " 已确认，请勿重复确认" : " 尚未公示，公示期结束后方可确认"));
                 }
                 if (!today.isAfter(list.publishEnd())) {
-                    throw new RequestRefusedException(409, "list " + id + " is published until " + list.publishEnd()
+                    throw new ConflictException("list " + id + " is published until " + list.publishEnd()
                             + "; it can be confirmed from " + list.publishEnd().plusDays(1), "名单 " + id + " 公示期至 "
                             + list.publishEnd() + "，" + list.publishEnd().plusDays(1) + " 起方可确认");
                 }
@@ -248,7 +248,7 @@ public final class EligibleLists {
                         "list " + id + " names scheme " + list.schemeId() + ", which is not loaded"));
                 PolicyYear year = year(scheme, list);
                 if (today.isAfter(year.end())) {
-                    throw new RequestRefusedException(409, "the policy year " + year + " of scheme " + scheme.id()
+                    throw new ConflictException("the policy year " + year + " of scheme " + scheme.id()
                             + " ended on " + year.end() + "; no policies can be pushed for it", "统保方案 " + scheme.id()
                             + " 的保单年度（" + year + "）已于 " + year.end() + " 结束，不能再推送保单");
                 }
@@ -263,7 +263,7 @@ public final class EligibleLists {
             });
         } catch (ConstraintViolationException e) {
             if (e.names("ux_policies_active") || e.names("policies.enterprise_id")) {
-                throw new RequestRefusedException(409, "an enterprise on list " + id + " received a sponsored policy"
+                throw new ConflictException("an enterprise on list " + id + " received a sponsored policy"
                         + " meanwhile; confirm again", "名单 " + id + " 中有企业同时获得了统保保单，请重新确认");
             }
             throw e;

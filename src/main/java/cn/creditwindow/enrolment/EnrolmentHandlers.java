@@ -1,6 +1,7 @@
 package cn.creditwindow.enrolment;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Uscc;
 import cn.creditwindow.notify.Outbox;
@@ -8,7 +9,6 @@ import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import cn.creditwindow.web.Uploads;
@@ -63,7 +63,7 @@ public final class EnrolmentHandlers {
 
     /** {@code GET /api/policies?page=&size=}: one page of the policies the principal may see, and the counts. */
     public void policies(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Map<String, Object> answer = enrolments.policies(p, null, null, false, Pager.request(ctx)).fields();
         answer.put("counts", enrolments.counts(p));
         ctx.json(answer);
@@ -71,43 +71,43 @@ public final class EnrolmentHandlers {
 
     /** {@code GET /api/policies/{id}}. */
     public void policy(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        ctx.json(view(p, enrolments.policy(p, AccountHandlers.pathId(ctx, "id"))));
+        Principal p = Caller.require(ctx);
+        ctx.json(view(p, enrolments.policy(p, Params.pathId(ctx, "id"))));
     }
 
     /** {@code POST /api/policies/{id}/verification-code}: body {@code {contactName, mobile, email}}. */
     public void requestCode(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.status(201).json(enrolments.requestCode(p, id, bodies.input(ctx, Enrolments.ContactDetails.class)));
     }
 
     /** {@code POST /api/policies/{id}/application}. */
     public void submit(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         Application a = enrolments.submit(p, id, bodies.input(ctx, Enrolments.ApplicationForm.class));
         ctx.status(201).json(a);
     }
 
     /** {@code POST /api/policies/{id}/receipt}. */
     public void receipt(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        ctx.json(enrolments.acknowledge(p, AccountHandlers.pathId(ctx, "id")));
+        Principal p = Caller.require(ctx);
+        ctx.json(enrolments.acknowledge(p, Params.pathId(ctx, "id")));
     }
 
     /** {@code GET /api/policies/{id}/application.pdf}: the application form (小微企业投保单), before or after submission. */
     public void applicationPdf(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        Policy policy = enrolments.policy(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        Policy policy = enrolments.policy(p, Params.pathId(ctx, "id"));
         sendPdf(ctx, pdfs.applicationForm(policy, enrolments.scheme(policy), latest(p, policy)),
                 "application-" + policy.id() + ".pdf");
     }
 
     /** {@code GET /api/policies/{id}/policy.pdf}: the electronic policy (电子保单), once effective. */
     public void policyPdf(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        Policy policy = enrolments.policy(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        Policy policy = enrolments.policy(p, Params.pathId(ctx, "id"));
         sendPdf(ctx, pdfs.policy(policy, enrolments.scheme(policy), latest(p, policy)),
                 "policy-" + policy.policyNumber() + ".pdf");
     }
@@ -124,12 +124,12 @@ public final class EnrolmentHandlers {
 
     /** {@code GET /api/review/applications?page=&size=}: one page of the applications awaiting review, oldest first. */
     public void awaitingReview(Context ctx) {
-        ctx.json(enrolments.awaitingReview(Authentication.require(ctx), Pager.request(ctx)));
+        ctx.json(enrolments.awaitingReview(Caller.require(ctx), Pager.request(ctx)));
     }
 
     /** {@code POST /api/review/applications/{id}/accept}. */
     public void accept(Context ctx) {
-        ctx.json(enrolments.accept(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+        ctx.json(enrolments.accept(Caller.require(ctx), Params.pathId(ctx, "id")));
     }
 
     record ReturnBody(String reason) {
@@ -137,34 +137,34 @@ public final class EnrolmentHandlers {
 
     /** {@code POST /api/review/applications/{id}/return}: body {@code {reason}}. */
     public void returnApplication(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(enrolments.returnApplication(p, id, bodies.input(ctx, ReturnBody.class).map(ReturnBody::reason)));
     }
 
     /** {@code GET /api/review/payments?page=&size=}: one page of the policies awaiting payment, accepted first first. */
     public void awaitingPayment(Context ctx) {
-        ctx.json(enrolments.payments().awaiting(Authentication.require(ctx), Pager.request(ctx)));
+        ctx.json(enrolments.payments().awaiting(Caller.require(ctx), Pager.request(ctx)));
     }
 
     /** {@code POST /api/review/policies/{id}/payment}: body {@code {receivedOn, amount, reference}}. */
     public void recordPayment(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.status(201).json(enrolments.payments().record(p, id, bodies.input(ctx, PremiumPayments.PaymentForm.class)));
     }
 
     /** {@code GET /api/policies/{id}/invoice}: the invoice issued for the premium payment; 404 before. */
     public void invoice(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(enrolments.payments().invoice(p, id).orElseThrow(() -> PremiumPayments.noInvoice(id)));
     }
 
     /** {@code GET /api/policies/{id}/invoice.pdf}: the invoice as PDF; 404 before the payment. */
     public void invoicePdf(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         PremiumPayments.Invoice invoice = enrolments.payments().invoice(p, id)
                 .orElseThrow(() -> PremiumPayments.noInvoice(id));
         Policy policy = enrolments.policy(p, id);
@@ -174,7 +174,7 @@ public final class EnrolmentHandlers {
 
     /** {@code GET /api/outbox?page=&size=}: one page of the notices of the signed-in user's enterprise, newest first. */
     public void outbox(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.json(outbox.ofEnterprise(p.enterpriseId(), Pager.request(ctx)));
     }
 
@@ -191,7 +191,7 @@ public final class EnrolmentHandlers {
 
     /** {@code GET /api/admin/eligible-lists/{id}?page=&size=}: the list and one page of its rows. */
     public void eligibleList(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
+        long id = Params.pathId(ctx, "id");
         ctx.json(lists.detail(id, Pager.request(ctx)));
     }
 
@@ -200,7 +200,7 @@ public final class EnrolmentHandlers {
      * form with {@code file} and {@code scheme}.
      */
     public void importList(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Upload u = upload(ctx);
         ctx.status(201).json(lists.importCsv(p, u.scheme(), u.fileName(), u.content()));
     }
@@ -225,14 +225,14 @@ public final class EnrolmentHandlers {
 
     /** {@code POST /api/admin/eligible-lists/{id}/publication}: body {@code {start, end}} (yyyy-MM-dd). */
     public void publish(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
+        long id = Params.pathId(ctx, "id");
         ctx.json(lists.publish(id, bodies.input(ctx, EligibleLists.Publication.class)));
     }
 
     /** {@code POST /api/admin/eligible-lists/{id}/confirmation}. */
     public void confirm(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        ctx.json(lists.confirm(p, AccountHandlers.pathId(ctx, "id")));
+        Principal p = Caller.require(ctx);
+        ctx.json(lists.confirm(p, Params.pathId(ctx, "id")));
     }
 
 }

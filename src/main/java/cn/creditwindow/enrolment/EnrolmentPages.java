@@ -1,6 +1,7 @@
 package cn.creditwindow.enrolment;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Uscc;
@@ -13,7 +14,6 @@ import cn.creditwindow.schemes.Scheme;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
@@ -58,7 +58,7 @@ public final class EnrolmentPages {
      * page's counts.
      */
     public void index(Context ctx) {
-        Principal p = Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
+        Principal p = Caller.find(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
         if (p == null) {
             // like /agreements, the section's page is public and invites signing in
             Paged<Policy> none = Paged.empty(PageRequest.first());
@@ -123,8 +123,8 @@ public final class EnrolmentPages {
 
     /** {@code GET /enrolment/policies/{id}}. */
     public void policy(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         renderPolicy(ctx, p, id, null, false, List.of(), null);
     }
 
@@ -154,8 +154,8 @@ public final class EnrolmentPages {
      * typed contact details; {@code action=submit} submits the application with the code.
      */
     public void apply(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         Enrolments.ContactDetails c = new Enrolments.ContactDetails(ctx.formParam("contactName"),
                 ctx.formParam("mobile"), ctx.formParam("email"));
         boolean declared = ctx.formParam("declaration") != null;
@@ -176,8 +176,8 @@ public final class EnrolmentPages {
 
     /** {@code POST /enrolment/policies/{id}/receipt}. */
     public void receipt(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         enrolments.acknowledge(p, id);
         ctx.redirect("/enrolment/policies/" + id, HttpStatus.SEE_OTHER);
     }
@@ -187,8 +187,8 @@ public final class EnrolmentPages {
      * shows the policy page again with every bad field (400).
      */
     public void recordPayment(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         PremiumPayments.PaymentForm form = new PremiumPayments.PaymentForm(ctx.formParam("receivedOn"),
                 ctx.formParam("amount"), ctx.formParam("reference"));
         try {
@@ -207,7 +207,7 @@ public final class EnrolmentPages {
     /** {@code GET /enrolment/payments?page=&size=}: one page of the policies awaiting payment (待缴费), accepted first first. */
     public void payments(Context ctx) {
         String size = ctx.queryParam("size");
-        Paged<PremiumPayments.Due> items = enrolments.payments().awaiting(Authentication.require(ctx),
+        Paged<PremiumPayments.Due> items = enrolments.payments().awaiting(Caller.require(ctx),
                 PageRequest.parse(ctx.queryParam("page"), size));
         pages.render(ctx, "enrolment/payments.jte", new PaymentsView(items, Pager.of(items,
                 n -> QueryString.of().add("size", size).add("page", n).appendTo("/enrolment/payments"))));
@@ -218,7 +218,7 @@ public final class EnrolmentPages {
 
     /** {@code GET /enrolment/outbox?page=&size=}: 消息记录, newest first. */
     public void outbox(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         String size = ctx.queryParam("size");
         Paged<Outbox.Sent> notices = outbox.ofEnterprise(p.enterpriseId(), PageRequest.parse(ctx.queryParam("page"),
                 size));
@@ -232,7 +232,7 @@ public final class EnrolmentPages {
     /** {@code GET /enrolment/review?page=&size=}: one page of the applications awaiting review, oldest first. */
     public void review(Context ctx) {
         String size = ctx.queryParam("size");
-        Paged<Enrolments.ReviewItem> items = enrolments.awaitingReview(Authentication.require(ctx),
+        Paged<Enrolments.ReviewItem> items = enrolments.awaitingReview(Caller.require(ctx),
                 PageRequest.parse(ctx.queryParam("page"), size));
         pages.render(ctx, "enrolment/review.jte", new ReviewView(items, Pager.of(items,
                 n -> QueryString.of().add("size", size).add("page", n).appendTo("/enrolment/review"))));
@@ -240,13 +240,13 @@ public final class EnrolmentPages {
 
     /** {@code POST /enrolment/review/{id}/accept}. */
     public void accept(Context ctx) {
-        Policy policy = enrolments.accept(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id"));
+        Policy policy = enrolments.accept(Caller.require(ctx), Params.pathId(ctx, "id"));
         ctx.redirect("/enrolment/policies/" + policy.id(), HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /enrolment/review/{id}/return}. */
     public void returnApplication(Context ctx) {
-        Policy policy = enrolments.returnApplication(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id"),
+        Policy policy = enrolments.returnApplication(Caller.require(ctx), Params.pathId(ctx, "id"),
                 Input.of(ctx.formParam("reason")));
         ctx.redirect("/enrolment/policies/" + policy.id(), HttpStatus.SEE_OTHER);
     }
@@ -270,7 +270,7 @@ public final class EnrolmentPages {
 
     /** {@code POST /enrolment/lists}: multipart with {@code scheme} and {@code file}. */
     public void importList(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         try {
             EnrolmentHandlers.Upload u = EnrolmentHandlers.upload(ctx);
             EligibleLists.Detail d = lists.importCsv(p, u.scheme(), u.fileName(), u.content());
@@ -286,7 +286,7 @@ public final class EnrolmentPages {
 
     /** {@code GET /enrolment/lists/{id}?page=&size=}: the list and one page of its rows. */
     public void list(Context ctx) {
-        renderList(ctx, AccountHandlers.pathId(ctx, "id"), List.of());
+        renderList(ctx, Params.pathId(ctx, "id"), List.of());
     }
 
     private void renderList(Context ctx, long id, List<FieldError> errors) {
@@ -299,7 +299,7 @@ public final class EnrolmentPages {
 
     /** {@code POST /enrolment/lists/{id}/publish}: {@code start}, {@code end}. */
     public void publish(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
+        long id = Params.pathId(ctx, "id");
         try {
             lists.publish(id, Input.of(new EligibleLists.Publication(ctx.formParam("start"), ctx.formParam("end"))));
         } catch (InvalidInputException e) {
@@ -312,8 +312,8 @@ public final class EnrolmentPages {
 
     /** {@code POST /enrolment/lists/{id}/confirm}. */
     public void confirm(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        lists.confirm(Authentication.require(ctx), id);
+        long id = Params.pathId(ctx, "id");
+        lists.confirm(Caller.require(ctx), id);
         ctx.redirect("/enrolment/lists/" + id, HttpStatus.SEE_OTHER);
     }
 }

@@ -5,7 +5,7 @@ import cn.creditwindow.pdf.Block;
 import cn.creditwindow.pdf.PdfDocument;
 import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.schemes.Scheme;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,7 +63,7 @@ public final class EnrolmentPdfs {
     /** The electronic policy; 409 while the policy is not issued (not yet accepted, or awaiting payment). */
     public byte[] policy(Policy p, Scheme s, Application accepted) {
         if (p.issuedOn() == null) {
-            throw new RequestRefusedException(409, "policy " + p.id() + " is not effective yet (" + p.state().en()
+            throw new ConflictException("policy " + p.id() + " is not effective yet (" + p.state().en()
                     + "): there is no electronic policy", "保单 " + p.id() + " 尚未生效（" + p.state().zh() + "），暂无电子保单");
         }
         PdfDocument doc = PdfDocument.builder("短期出口信用保险 中小企业综合保险 电子保单")

@@ -21,7 +21,8 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -350,7 +351,7 @@ public final class Enrolments {
                 Scheme scheme = scheme(tx, policy);
                 cover = scheme.coverage(yearOf(scheme, policy), collected, today);
             } catch (IllegalArgumentException e) {
-                throw new RequestRefusedException(409, "no cover can be given: the policy year "
+                throw new ConflictException("no cover can be given: the policy year "
                         + policy.yearStart() + " to " + policy.yearEnd() + " has ended",
                         "保单年度（" + policy.yearStart() + " 至 " + policy.yearEnd() + "）已结束，无法出具保单");
             }
@@ -421,7 +422,7 @@ public final class Enrolments {
                         "投保申请 " + applicationId + " 不存在"));
         Policy policy = visiblePolicy(tx, reviewer, a.policyId());
         if (a.outcome() != Application.Outcome.SUBMITTED || policy.state() != PolicyState.APPLIED) {
-            throw new RequestRefusedException(409, "application " + applicationId + " has already been decided ("
+            throw new ConflictException("application " + applicationId + " has already been decided ("
                     + a.outcome().en() + ")", "投保申请 " + applicationId + " 已处理（" + a.outcome().zh() + "）");
         }
         return new ReviewItem(a, policy);
@@ -440,7 +441,7 @@ public final class Enrolments {
         return db.inTransaction(tx -> {
             Policy policy = visiblePolicy(tx, p, policyId);
             if (policy.state() != PolicyState.EFFECTIVE || policy.receipt() != Receipt.PENDING) {
-                throw new RequestRefusedException(409, "policy " + policyId + " is not awaiting receipt (it is "
+                throw new ConflictException("policy " + policyId + " is not awaiting receipt (it is "
                         + policy.state().en() + ", " + policy.receipt().en() + ")", "保单 " + policyId
                         + " 不在待收悉状态（" + policy.state().zh() + "，" + policy.receipt().zh() + "）");
             }
@@ -475,8 +476,8 @@ public final class Enrolments {
         }
     }
 
-    private static RequestRefusedException alreadyApplied(long policyId) {
-        return new RequestRefusedException(409, "policy " + policyId + " has already been applied for; a second"
+    private static ConflictException alreadyApplied(long policyId) {
+        return new ConflictException("policy " + policyId + " has already been applied for; a second"
                 + " enrolment is not possible", "保单 " + policyId + " 已提交投保申请，请勿重复投保");
     }
 
@@ -499,20 +500,20 @@ public final class Enrolments {
             zh.add("完成企业数据授权");
             en.add("authorise data");
         }
-        throw new RequestRefusedException(409, "before enrolling, " + String.join(" and ", en)
+        throw new ConflictException("before enrolling, " + String.join(" and ", en)
                 + " under /agreements", "投保前请先在签约管理（/agreements）" + String.join("并", zh));
     }
 
     private static void requireEnterpriseUser(Principal p) {
         if (!p.role().isEnterpriseUser()) {
-            throw new RequestRefusedException(403, "only the enterprise's people may apply",
+            throw new NotAllowedException("only the enterprise's people may apply",
                     "只有企业用户可以投保");
         }
     }
 
     static void requireReviewer(Principal p) {
         if (p.role() != Role.REVIEWER) {
-            throw new RequestRefusedException(403, "only insurer reviewers decide applications",
+            throw new NotAllowedException("only insurer reviewers decide applications",
                     "只有保险公司审核人员可以审核投保申请");
         }
     }

@@ -16,7 +16,7 @@ import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -150,7 +150,7 @@ public final class PremiumPayments {
         Policy policy = Enrolments.visiblePolicy(tx, reviewer, policyId);
         if (policy.state() != PolicyState.AWAITING_PAYMENT) {
             throw tx.one("SELECT id FROM premium_payments WHERE policy_id = ?", r -> r.longValue("id"), policyId)
-                    .isPresent() ? alreadyPaid(policyId) : new RequestRefusedException(409, "policy " + policyId
+                    .isPresent() ? alreadyPaid(policyId) : new ConflictException("policy " + policyId
                     + " is not awaiting payment (it is " + policy.state().en() + ")", "保单 " + policyId + " 不在待缴费状态（"
                     + policy.state().zh() + "）");
         }
@@ -279,8 +279,8 @@ public final class PremiumPayments {
                 + " ON e.id = i.enterprise_id WHERE i.policy_id = ?", PremiumPayments::invoice, policyId);
     }
 
-    private static RequestRefusedException alreadyPaid(long policyId) {
-        return new RequestRefusedException(409, "the payment of policy " + policyId + " has already been recorded",
+    private static ConflictException alreadyPaid(long policyId) {
+        return new ConflictException("the payment of policy " + policyId + " has already been recorded",
                 "保单 " + policyId + " 的缴费已登记，请勿重复登记");
     }
 

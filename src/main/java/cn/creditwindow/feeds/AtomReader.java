@@ -3,7 +3,7 @@ package cn.creditwindow.feeds;
 import static cn.creditwindow.feeds.FeedXml.child;
 import static cn.creditwindow.feeds.FeedXml.children;
 
-import cn.creditwindow.articles.Attachment;
+import cn.creditwindow.search.Attachment;
 import cn.creditwindow.feeds.ParsedFeed.Format;
 import java.net.URI;
 import java.time.Instant;

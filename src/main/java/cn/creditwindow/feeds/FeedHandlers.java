@@ -1,8 +1,9 @@
 package cn.creditwindow.feeds;
 
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.TooLargeException;
+import cn.creditwindow.validation.UnreadableException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
  * HTML article page) as the request body.
  *
  * <p>Only the insurer's systems may push: the route requires an API token with the {@code feeds:push}
- * scope ({@code web.Guard.FEED_PUSH}), checked before this handler runs.
+ * scope ({@code accounts.Guard.FEED_PUSH}), checked before this handler runs.
  */
 public final class FeedHandlers {
     private final FeedIngester ingester;
@@ -51,12 +52,12 @@ public final class FeedHandlers {
         IngestReport report = ingester.ingestDocument(body, module, name);
         if (!report.failedFiles().isEmpty()) {
             String reason = report.failedFiles().get(0).reason();
-            throw new RequestRefusedException(422, "the document could not be read: " + reason,
+            throw new UnreadableException("the document could not be read: " + reason,
                     "无法读取该文档：" + reason);
         }
         if (report.itemsAccepted() == 0 && !report.rejectedItems().isEmpty()) {
             String reason = report.rejectedItems().get(0).reason();
-            throw new RequestRefusedException(422, "the document could not be read: no usable item (" + reason + ")",
+            throw new UnreadableException("the document could not be read: no usable item (" + reason + ")",
                     "无法读取该文档：没有可用的条目（" + reason + "）");
         }
         onReport.accept(report);
@@ -83,8 +84,8 @@ public final class FeedHandlers {
         }
     }
 
-    private RequestRefusedException tooLarge() {
-        return new RequestRefusedException(413, "the document is larger than the limit of " + maxBytes + " bytes",
+    private TooLargeException tooLarge() {
+        return new TooLargeException("the document is larger than the limit of " + maxBytes + " bytes",
                 "文档超过大小上限（" + maxBytes + " 字节）");
     }
 }

@@ -1,8 +1,8 @@
 package cn.creditwindow.feeds;
 
-import cn.creditwindow.articles.Article;
-import cn.creditwindow.articles.Attachment;
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Article;
+import cn.creditwindow.search.Attachment;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.reference.Gazetteer;

@@ -1,6 +1,6 @@
 package cn.creditwindow.feeds;
 
-import cn.creditwindow.articles.Attachment;
+import cn.creditwindow.search.Attachment;
 import java.time.Instant;
 import java.util.List;
 

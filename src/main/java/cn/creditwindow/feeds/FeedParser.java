@@ -1,6 +1,6 @@
 package cn.creditwindow.feeds;
 
-import cn.creditwindow.articles.Attachment;
+import cn.creditwindow.search.Attachment;
 import cn.creditwindow.feeds.ParsedFeed.Format;
 import cn.creditwindow.feeds.ParsedFeed.Rejected;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static cn.creditwindow.feeds.FeedXml.children;
 import static cn.creditwindow.feeds.FeedXml.local;
 import static cn.creditwindow.feeds.FeedXml.text;
 
-import cn.creditwindow.articles.Attachment;
+import cn.creditwindow.search.Attachment;
 import cn.creditwindow.feeds.ParsedFeed.Format;
 import java.net.URI;
 import java.time.Instant;

@@ -18,7 +18,8 @@ import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -83,7 +84,7 @@ public final class Financing {
      */
     public FinancingApplication apply(Principal p, String productId, Input<Form> form) {
         if (!p.role().isEnterpriseUser()) {
-            throw new RequestRefusedException(403, "only an enterprise's people apply for financing",
+            throw new NotAllowedException("only an enterprise's people apply for financing",
                     "只有企业用户可以申请融资");
         }
         Product product = product(productId);
@@ -92,7 +93,7 @@ public final class Financing {
             return db.inTransaction(tx -> {
                 Long policyId = effectivePolicy(tx, p.enterpriseId(), today).orElse(null);
                 if (product.requiresEffectivePolicy() && policyId == null) {
-                    throw new RequestRefusedException(409, product.nameEn() + " needs an effective export credit"
+                    throw new ConflictException(product.nameEn() + " needs an effective export credit"
                             + " insurance policy; the enterprise holds none (enrol first: /enrolment)",
                             product.nameZh() + "需要有效的出口信用保险保单，贵企业目前没有生效的保单（请先办理小微投保）");
                 }
@@ -170,8 +171,8 @@ public final class Financing {
         }
     }
 
-    private static RequestRefusedException openRefusal(Product product) {
-        return new RequestRefusedException(409, "an application for " + product.nameEn()
+    private static ConflictException openRefusal(Product product) {
+        return new ConflictException("an application for " + product.nameEn()
                 + " is still awaiting the bank's answer", "贵企业的" + product.nameZh() + "申请正在等待银行答复，请勿重复申请");
     }
 
@@ -224,7 +225,7 @@ public final class Financing {
      */
     public FinancingApplication decide(Principal p, long id, Input<Decision> decision) {
         if (!p.is(Role.REVIEWER) && !p.is(Role.ADMIN)) {
-            throw new RequestRefusedException(403, "only the insurer's staff record a bank's decision",
+            throw new NotAllowedException("only the insurer's staff record a bank's decision",
                     "只有保险公司人员可以登记银行审批结果");
         }
         return db.inTransaction(tx -> {
@@ -245,8 +246,8 @@ public final class Financing {
         });
     }
 
-    private static RequestRefusedException decided(FinancingApplication a) {
-        return new RequestRefusedException(409, "application " + a.id() + " is " + a.state().en() + " already",
+    private static ConflictException decided(FinancingApplication a) {
+        return new ConflictException("application " + a.id() + " is " + a.state().en() + " already",
                 "融资申请 " + a.id() + " 已是“" + a.state().zh() + "”状态");
     }
 

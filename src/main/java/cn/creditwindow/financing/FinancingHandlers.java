@@ -1,10 +1,10 @@
 package cn.creditwindow.financing;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -37,13 +37,13 @@ public final class FinancingHandlers {
 
     /** {@code POST /api/financing/products/{id}/applications}: 立即申请. */
     public void apply(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.status(201).json(financing.apply(p, ctx.pathParam("id"), bodies.input(ctx, Financing.Form.class)));
     }
 
     /** {@code GET /api/financing/applications?state=&bank=}. */
     public void list(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ApplicationState state = state(ctx);
         ctx.json(financing.list(p, state, ctx.queryParam("bank"), PageRequest.parse(ctx.queryParam("page"),
                 ctx.queryParam("size"))));
@@ -51,20 +51,20 @@ public final class FinancingHandlers {
 
     /** {@code GET /api/financing/applications/{id}}. */
     public void get(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        ctx.json(financing.get(p, AccountHandlers.pathId(ctx, "id")));
+        Principal p = Caller.require(ctx);
+        ctx.json(financing.get(p, Params.pathId(ctx, "id")));
     }
 
     /** {@code POST /api/financing/applications/{id}/decision}: {@code {"decision": "APPROVED", "note": "…"}}. */
     public void decide(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(financing.decide(p, id, bodies.input(ctx, Financing.Decision.class)));
     }
 
     /** {@code GET /api/financing/applications.csv?state=&bank=}: for forwarding to the banks. */
     public void csv(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         String body = financing.csv(p, state(ctx), ctx.queryParam("bank"));
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"financing-applications.csv\"");

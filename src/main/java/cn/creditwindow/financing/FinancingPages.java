@@ -1,6 +1,9 @@
 package cn.creditwindow.financing;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
+import cn.creditwindow.web.Statuses;
+import cn.creditwindow.validation.Refusal;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.paging.PageRequest;
@@ -8,8 +11,6 @@ import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.validation.RequestRefusedException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
@@ -81,7 +82,7 @@ public final class FinancingPages {
 
     /** {@code GET /financing/products/{id}/apply}. */
     public void applyPage(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Product product = financing.product(ctx.pathParam("id"));
         pages.render(ctx, "financing/apply.jte", new FormView(product, new Form("", "", "", p.displayName(), "", ""),
                 List.of(), null, null));
@@ -89,7 +90,7 @@ public final class FinancingPages {
 
     /** {@code POST /financing/products/{id}/apply}: 提交申请. */
     public void apply(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Product product = financing.product(ctx.pathParam("id"));
         Form typed = new Form(ctx.formParam("amountYuan"), ctx.formParam("termMonths"), ctx.formParam("purpose"),
                 ctx.formParam("contactName"), ctx.formParam("mobile"), ctx.formParam("email"));
@@ -108,8 +109,8 @@ public final class FinancingPages {
             ctx.status(400);
             pages.render(ctx, "financing/apply.jte", new FormView(product, typed, e.errors(), null, null));
             return;
-        } catch (RequestRefusedException e) {
-            ctx.status(e.status());
+        } catch (Refusal e) {
+            ctx.status(Statuses.of(e));
             pages.render(ctx, "financing/apply.jte", new FormView(product, typed, List.of(), e.zh(),
                     e.getMessage()));
             return;
@@ -124,7 +125,7 @@ public final class FinancingPages {
 
     /** {@code GET /financing/applications?state=&bank=&page=&size=}. */
     public void applications(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ApplicationState state = FinancingHandlers.state(ctx);
         String bank = ctx.queryParam("bank") == null || ctx.queryParam("bank").isBlank() ? null : ctx.queryParam("bank");
         String size = ctx.queryParam("size");
@@ -144,15 +145,15 @@ public final class FinancingPages {
 
     /** {@code GET /financing/applications/{id}}. */
     public void application(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         pages.render(ctx, "financing/application.jte", new ApplicationView(financing.get(p,
-                AccountHandlers.pathId(ctx, "id")), staff(p), List.of(), "", ""));
+                Params.pathId(ctx, "id")), staff(p), List.of(), "", ""));
     }
 
     /** {@code POST /financing/applications/{id}/decision}: the staff record the bank's answer. */
     public void decide(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         String decision = ctx.formParam("decision");
         String note = ctx.formParam("note");
         try {
@@ -194,6 +195,6 @@ public final class FinancingPages {
     }
 
     private static Principal viewer(Context ctx) {
-        return Authentication.principal(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
+        return Caller.find(ctx).filter(x -> x.role() != Role.SYSTEM).orElse(null);
     }
 }

@@ -1,7 +1,7 @@
 package cn.creditwindow.home;
 
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.web.Authentication;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +20,7 @@ public final class DashboardHandlers {
      * administrator also {@code "missingCalendarYears": [2027]}, the needed years whose holiday schedules are not loaded.
      */
     public void counts(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Dashboard.Counts c = dashboard.counts(p);
         Map<String, Long> counts = new LinkedHashMap<>();
         c.tiles().forEach(t -> counts.put(t.key(), t.count()));

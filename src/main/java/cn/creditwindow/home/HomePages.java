@@ -1,18 +1,18 @@
 package cn.creditwindow.home;
 
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.losses.LossReports;
 import cn.creditwindow.losses.Obligation;
 import java.util.List;
 
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.managers.AccountManagers;
 import cn.creditwindow.managers.ManagerCard;
 import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.ArticleQuery;
 import cn.creditwindow.search.SearchPage;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -47,7 +47,7 @@ public final class HomePages {
         SearchPage newest = index.search(ArticleQuery.builder().size(NEWEST).build());
         var modules = Arrays.stream(Module.values()).map(m -> new HomeView.ModuleTile(m,
                 newest.facets().module().getOrDefault(m.id(), 0L), "/search/" + m.id())).toList();
-        Principal viewer = Authentication.principal(ctx).filter(p -> p.role() != Role.SYSTEM).orElse(null);
+        Principal viewer = Caller.find(ctx).filter(p -> p.role() != Role.SYSTEM).orElse(null);
         Dashboard.Counts counts = viewer == null ? null : dashboard.counts(viewer);
         ManagerCard card = viewer != null && viewer.role().isEnterpriseUser() ? managers.mine(viewer) : null;
         // deadlines: an enterprise sees all of its own, an account manager the portfolio's overdue ones

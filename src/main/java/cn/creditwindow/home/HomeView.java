@@ -1,6 +1,6 @@
 package cn.creditwindow.home;
 
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.managers.ManagerCard;
 import cn.creditwindow.search.Hit;
 import cn.creditwindow.enrolment.PremiumPayments;

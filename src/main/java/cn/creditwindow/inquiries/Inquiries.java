@@ -20,7 +20,8 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ public final class Inquiries {
     /** Submits an inquiry for the principal's enterprise; every bad field is reported at once and nothing is saved. */
     public Inquiry submit(Principal who, NewInquiry in) {
         if (!who.role().isEnterpriseUser()) {
-            throw new RequestRefusedException(403, "only an enterprise's people submit inquiries", "仅企业用户可以提交投保咨询");
+            throw new NotAllowedException("only an enterprise's people submit inquiries", "仅企业用户可以提交投保咨询");
         }
         List<FieldError> errors = new ArrayList<>();
         String company = text("companyName", in.companyName(), MAX_NAME, "公司名称", "the company name", errors);
@@ -100,7 +101,7 @@ public final class Inquiries {
             String day = LocalDate.ofInstant(clock.instant(), zone).format(DAY);
             long seq = tx.number("SELECT COALESCE(MAX(serial_seq), 0) FROM inquiries WHERE serial_day = ?", day) + 1;
             if (seq > MAX_DAILY) {
-                throw new RequestRefusedException(409, "no more inquiries today (" + MAX_DAILY + " a day); try tomorrow",
+                throw new ConflictException("no more inquiries today (" + MAX_DAILY + " a day); try tomorrow",
                         "今日咨询已达上限（每日 " + MAX_DAILY + " 条），请明日再试");
             }
             String serial = "ZX" + day + String.format(Locale.ROOT, "%04d", seq);
@@ -145,7 +146,7 @@ public final class Inquiries {
      */
     public Inquiry answer(Principal who, long id, Input<String> answer) {
         if (!(who.is(Role.REVIEWER) || who.is(Role.ADMIN) || who.is(Role.ACCOUNT_MANAGER))) {
-            throw new RequestRefusedException(403, "only the insurer's staff answer inquiries", "仅保险公司人员可以答复咨询");
+            throw new NotAllowedException("only the insurer's staff answer inquiries", "仅保险公司人员可以答复咨询");
         }
         return db.inTransaction(tx -> {
             Inquiry before = visible(tx, who, id);
@@ -177,8 +178,8 @@ public final class Inquiries {
         });
     }
 
-    private static RequestRefusedException answered(Inquiry i) {
-        return new RequestRefusedException(409, "inquiry " + i.serial() + " has been answered already",
+    private static ConflictException answered(Inquiry i) {
+        return new ConflictException("inquiry " + i.serial() + " has been answered already",
                 "咨询 " + i.serial() + " 已答复，不能重复答复");
     }
 

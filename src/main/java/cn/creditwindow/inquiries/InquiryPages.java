@@ -1,6 +1,7 @@
 package cn.creditwindow.inquiries;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.enrolment.Insurer;
@@ -10,7 +11,6 @@ import cn.creditwindow.reference.Regions;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
@@ -62,14 +62,14 @@ public final class InquiryPages {
 
     /** {@code GET /enrolment/inquiries?state=&page=&size=}. */
     public void index(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Inquiries.NewInquiry draft = inquiries.draft(p);
         render(ctx, p, draft, List.of());
     }
 
     /** {@code POST /enrolment/inquiries}: submits, or with {@code action=refresh} only shows the cascade anew. */
     public void submit(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Inquiries.NewInquiry form = new Inquiries.NewInquiry(ctx.formParam("companyName"), ctx.formParam("province"),
                 ctx.formParam("city"), ctx.formParam("district"), ctx.formParam("address"), ctx.formParam("contactName"),
                 ctx.formParam("mobile"), ctx.formParam("email"), ctx.formParam("inquiryType"),
@@ -108,16 +108,16 @@ public final class InquiryPages {
 
     /** {@code GET /enrolment/inquiries/{id}}. */
     public void view(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        Inquiry i = inquiries.inquiry(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        Inquiry i = inquiries.inquiry(p, Params.pathId(ctx, "id"));
         pages.render(ctx, "inquiries/view.jte", new InquiryView(i, insurer, canAnswer(p, i),
                 "true".equals(ctx.queryParam("submitted")), "true".equals(ctx.queryParam("answered")), "", List.of()));
     }
 
     /** {@code POST /enrolment/inquiries/{id}/answer}. */
     public void answer(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         String text = ctx.formParam("answer");
         try {
             inquiries.answer(p, id, Input.of(text));

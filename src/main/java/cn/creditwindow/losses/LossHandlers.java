@@ -1,10 +1,10 @@
 package cn.creditwindow.losses;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
 import cn.creditwindow.web.Pager;
 import io.javalin.http.Context;
@@ -29,24 +29,24 @@ public final class LossHandlers {
 
     /** {@code GET /api/loss-reports?page=&size=}: the reports the principal may see, newest first. */
     public void list(Context ctx) {
-        ctx.json(reports.reports(Authentication.require(ctx), Pager.request(ctx)));
+        ctx.json(reports.reports(Caller.require(ctx), Pager.request(ctx)));
     }
 
     /** {@code POST /api/loss-reports}: reports a possible loss; 201. */
     public void create(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.status(201).json(reports.create(p, bodies.input(ctx, LossReports.ReportForm.class)));
     }
 
     /** {@code GET /api/loss-reports/{id}}: the report, its shipments (each with its report-by day) and its history. */
     public void view(Context ctx) {
-        ctx.json(reports.view(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+        ctx.json(reports.view(Caller.require(ctx), Params.pathId(ctx, "id")));
     }
 
     /** {@code PUT /api/loss-reports/{id}}: saves the form again (resubmits after a request for more). */
     public void update(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(reports.update(p, id, bodies.input(ctx, LossReports.ReportForm.class)));
     }
 
@@ -63,7 +63,7 @@ public final class LossHandlers {
      * enterprises the principal may see ({@code overdue}: only what is past its day).
      */
     public void obligations(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         String overdue = ctx.queryParam("overdue");
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
             throw new InvalidInputException("overdue", "overdue 应为 true 或 false", "overdue is true or false");
@@ -73,7 +73,7 @@ public final class LossHandlers {
 
     /** {@code POST /api/loss-reports/receivables}: registers a receivable outstanding on a buyer; 201. */
     public void registerReceivable(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.status(201).json(reports.registerReceivable(p, bodies.input(ctx, LossReports.ReceivableForm.class)));
     }
 
@@ -82,7 +82,7 @@ public final class LossHandlers {
      * receivables, then customs declarations to its country not yet reported.
      */
     public void suggestions(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         List<FieldError> errors = new ArrayList<>();
         Long policyId = id(ctx, "policyId", errors);
         Long buyerId = id(ctx, "buyerId", errors);
@@ -108,33 +108,33 @@ public final class LossHandlers {
 
     /** {@code GET /api/review/loss-reports}: the insurer's queue, oldest first. */
     public void queue(Context ctx) {
-        ctx.json(reports.queue(Authentication.require(ctx), Pager.request(ctx)));
+        ctx.json(reports.queue(Caller.require(ctx), Pager.request(ctx)));
     }
 
     /** {@code POST /api/review/loss-reports/{id}/accept}: body {@code {advice, adviceCodes: [..]}}. */
     public void accept(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(reports.accept(p, id, bodies.input(ctx, LossReports.Acceptance.class)));
     }
 
     /** {@code POST /api/review/loss-reports/{id}/request-info}: body {@code {note}}. */
     public void requestInfo(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(reports.requestInfo(p, id, bodies.input(ctx, LossReports.InfoRequest.class)));
     }
 
     /** {@code POST /api/review/loss-reports/{id}/recovery}: body {@code {recovered}} in USD. */
     public void recover(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(reports.recover(p, id, bodies.input(ctx, LossReports.Recovery.class)));
     }
 
     /** {@code POST /api/loss-reports/{id}/claim}: drafts the claim from an accepted report; 201 with the claim. */
     public void claim(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        ctx.status(201).json(reports.claim(p, AccountHandlers.pathId(ctx, "id")));
+        Principal p = Caller.require(ctx);
+        ctx.status(201).json(reports.claim(p, Params.pathId(ctx, "id")));
     }
 }

@@ -1,6 +1,7 @@
 package cn.creditwindow.losses;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.buyers.Buyers;
@@ -11,7 +12,6 @@ import cn.creditwindow.paging.Paged;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
@@ -48,7 +48,7 @@ public final class LossPages {
 
     /** {@code GET /losses}. */
     public void index(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Paged<LossReport> list = reports.reports(p, Pager.request(ctx));
         String size = ctx.queryParam("size");
         Pager pager = Pager.of(list, n -> "/losses?page=" + n + (size == null ? "" : "&size=" + size));
@@ -71,7 +71,7 @@ public final class LossPages {
 
     /** {@code GET /losses/new?policyId=&buyerId=}: the form; for a buyer, its shipments prefilled. */
     public void newPage(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Long policyId = number(ctx.queryParam("policyId"));
         List<LossReports.PolicyOption> policies = reports.policies(p);
         if (policyId == null && policies.size() == 1) {
@@ -97,7 +97,7 @@ public final class LossPages {
 
     /** {@code POST /losses}: reports, then the report's page; bad fields show the form again (400). */
     public void create(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         LossReport r;
         try {
             r = reports.create(p, form(ctx, true));
@@ -111,11 +111,11 @@ public final class LossPages {
 
     /** {@code GET /losses/{id}/edit}: the form, filled in, while the report may be changed. */
     public void editPage(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        LossReports.ReportView view = reports.view(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        LossReports.ReportView view = reports.view(p, Params.pathId(ctx, "id"));
         LossReport r = view.report();
         if (!r.state().editable()) {
-            throw new cn.creditwindow.validation.RequestRefusedException(409, "loss report " + r.id() + " is "
+            throw new cn.creditwindow.validation.ConflictException("loss report " + r.id() + " is "
                     + r.state().en() + ": it can no longer be changed", "报损 " + r.id() + " " + r.state().zh()
                     + "，不能再修改");
         }
@@ -142,8 +142,8 @@ public final class LossPages {
 
     /** {@code POST /losses/{id}/edit}: saves (resubmits), then the report's page; bad fields: the form again (400). */
     public void update(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         try {
             reports.update(p, id, form(ctx, false));
         } catch (InvalidInputException e) {
@@ -165,8 +165,8 @@ public final class LossPages {
 
     /** {@code GET /losses/{id}}. */
     public void view(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        LossReports.ReportView v = reports.view(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        LossReports.ReportView v = reports.view(p, Params.pathId(ctx, "id"));
         LossState s = v.report().state();
         pages.render(ctx, "losses/view.jte", new ReportPage(v, reporter(p) && s.editable(), p.is(Role.REVIEWER),
                 p.role().isEnterpriseUser() && s == LossState.ACCEPTED, reports.codes()));
@@ -178,36 +178,36 @@ public final class LossPages {
 
     /** {@code GET /losses/review}. */
     public void queue(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Paged<LossReport> items = reports.queue(p, Pager.request(ctx));
         pages.render(ctx, "losses/queue.jte", new QueueView(items, Pager.of(items, n -> "/losses/review?page=" + n)));
     }
 
     /** {@code POST /losses/{id}/accept}: fields {@code advice} and {@code adviceCodes} (checkboxes). */
     public void accept(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        reports.accept(Authentication.require(ctx), id, Input.of(new LossReports.Acceptance(ctx.formParam("advice"),
+        long id = Params.pathId(ctx, "id");
+        reports.accept(Caller.require(ctx), id, Input.of(new LossReports.Acceptance(ctx.formParam("advice"),
                 ctx.formParams("adviceCodes"))));
         ctx.redirect("/losses/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /losses/{id}/request-info}: field {@code note}. */
     public void requestInfo(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        reports.requestInfo(Authentication.require(ctx), id, Input.of(new LossReports.InfoRequest(ctx.formParam("note"))));
+        long id = Params.pathId(ctx, "id");
+        reports.requestInfo(Caller.require(ctx), id, Input.of(new LossReports.InfoRequest(ctx.formParam("note"))));
         ctx.redirect("/losses/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /losses/{id}/recovery}: field {@code recovered}. */
     public void recover(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
-        reports.recover(Authentication.require(ctx), id, Input.of(new LossReports.Recovery(ctx.formParam("recovered"))));
+        long id = Params.pathId(ctx, "id");
+        reports.recover(Caller.require(ctx), id, Input.of(new LossReports.Recovery(ctx.formParam("recovered"))));
         ctx.redirect("/losses/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /losses/{id}/claim}: drafts the claim, then its edit form to complete it. */
     public void claim(Context ctx) {
-        Claim c = reports.claim(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id"));
+        Claim c = reports.claim(Caller.require(ctx), Params.pathId(ctx, "id"));
         ctx.redirect("/claims/" + c.id() + "/edit", HttpStatus.SEE_OTHER);
     }
 

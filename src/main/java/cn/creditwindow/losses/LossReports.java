@@ -20,7 +20,8 @@ import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -309,7 +310,7 @@ public final class LossReports {
      */
     public Claim claim(Principal p, long id) {
         if (!p.role().isEnterpriseUser()) {
-            throw new RequestRefusedException(403, "only the enterprise's people make claims", "只有企业用户可以索赔");
+            throw new NotAllowedException("only the enterprise's people make claims", "只有企业用户可以索赔");
         }
         return db.inTransaction(tx -> {
             LossReport r = inState(tx, p, id, LossState.ACCEPTED, "转索赔", "turned into a claim");
@@ -421,7 +422,7 @@ public final class LossReports {
     private LossReport editable(Tx tx, Principal p, long id) {
         LossReport r = visible(tx, p, id);
         if (!r.state().editable()) {
-            throw new RequestRefusedException(409, "loss report " + id + " is " + r.state().en()
+            throw new ConflictException("loss report " + id + " is " + r.state().en()
                     + ": it can no longer be changed", "报损 " + id + " " + r.state().zh() + "，不能再修改");
         }
         return r;
@@ -430,7 +431,7 @@ public final class LossReports {
     private LossReport inState(Tx tx, Principal p, long id, LossState state, String actionZh, String actionEn) {
         LossReport r = visible(tx, p, id);
         if (r.state() != state) {
-            throw new RequestRefusedException(409, "loss report " + id + " is " + r.state().en() + ": it cannot be "
+            throw new ConflictException("loss report " + id + " is " + r.state().en() + ": it cannot be "
                     + actionEn, "报损 " + id + " " + r.state().zh() + "，不能" + actionZh);
         }
         return r;
@@ -460,14 +461,14 @@ public final class LossReports {
 
     private static void requireReporter(Principal p) {
         if (!p.role().isEnterpriseUser() && !p.is(Role.ACCOUNT_MANAGER)) {
-            throw new RequestRefusedException(403, "only the enterprise's people and its account manager report"
+            throw new NotAllowedException("only the enterprise's people and its account manager report"
                     + " possible losses", "只有企业用户和客户经理可以报损");
         }
     }
 
     private static void requireReviewer(Principal p) {
         if (!p.is(Role.REVIEWER)) {
-            throw new RequestRefusedException(403, "only insurer reviewers handle loss reports",
+            throw new NotAllowedException("only insurer reviewers handle loss reports",
                     "只有保险公司审核人员可以处理报损");
         }
     }

@@ -8,7 +8,7 @@ import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +84,7 @@ public final class AccountManagers {
     /** The card of the principal's own enterprise (enterprise people only). */
     public ManagerCard mine(Principal p) {
         if (!p.role().isEnterpriseUser()) {
-            throw new RequestRefusedException(403, "only an enterprise's people have account managers",
+            throw new NotAllowedException("only an enterprise's people have account managers",
                     "只有企业用户有对应的客户经理");
         }
         return card(p, p.enterpriseId());

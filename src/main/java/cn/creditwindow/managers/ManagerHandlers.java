@@ -1,8 +1,8 @@
 package cn.creditwindow.managers;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.util.Objects;
@@ -23,13 +23,13 @@ public final class ManagerHandlers {
 
     /** {@code GET /api/my/account-manager}: the signed-in enterprise's account managers and the claims hotline. */
     public void mine(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.json(managers.mine(p));
     }
 
     /** {@code PUT /api/admin/managers/{id}/contact}: {@code {"officePhone": "0755-12345678"}}. */
     public void setContact(Context ctx) {
-        long id = AccountHandlers.pathId(ctx, "id");
+        long id = Params.pathId(ctx, "id");
         ctx.json(managers.setOfficePhone(id, bodies.input(ctx, ContactChange.class).map(ContactChange::officePhone)));
     }
 }

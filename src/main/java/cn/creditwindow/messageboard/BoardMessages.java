@@ -20,7 +20,8 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class BoardMessages {
     /** Leaves a message for the principal's enterprise; every bad field is reported at once and nothing is saved. */
     public BoardMessage submit(Principal who, NewMessage in) {
         if (!who.role().isEnterpriseUser()) {
-            throw new RequestRefusedException(403, "only an enterprise's people leave messages", "仅企业用户可以留言");
+            throw new NotAllowedException("only an enterprise's people leave messages", "仅企业用户可以留言");
         }
         List<FieldError> errors = new ArrayList<>();
         String company = text("companyName", in.companyName(), MAX_NAME, "企业名称", "the company name", errors);
@@ -115,7 +116,7 @@ public final class BoardMessages {
      */
     public BoardMessage reply(Principal who, long id, Input<String> reply) {
         if (!(who.is(Role.REVIEWER) || who.is(Role.ADMIN) || who.is(Role.ACCOUNT_MANAGER))) {
-            throw new RequestRefusedException(403, "only the insurer's staff reply to messages", "仅保险公司人员可以回复留言");
+            throw new NotAllowedException("only the insurer's staff reply to messages", "仅保险公司人员可以回复留言");
         }
         return db.inTransaction(tx -> {
             BoardMessage before = visible(tx, who, id);
@@ -149,8 +150,8 @@ public final class BoardMessages {
         });
     }
 
-    private static RequestRefusedException replied(BoardMessage m) {
-        return new RequestRefusedException(409, "message " + m.id() + " has been replied to already",
+    private static ConflictException replied(BoardMessage m) {
+        return new ConflictException("message " + m.id() + " has been replied to already",
                 "留言 " + m.id() + " 已回复，不能重复回复");
     }
 

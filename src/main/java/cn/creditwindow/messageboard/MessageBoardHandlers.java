@@ -1,10 +1,10 @@
 package cn.creditwindow.messageboard;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
@@ -29,27 +29,27 @@ public final class MessageBoardHandlers {
 
     /** {@code GET /api/message-board?state=SUBMITTED|REPLIED&page=&size=}: one page, newest first. */
     public void list(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         MessageState state = state(ctx.queryParam("state"));
         ctx.json(messages.list(p, state, Pager.request(ctx)));
     }
 
     /** {@code POST /api/message-board}: 201 with the message. */
     public void submit(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         BoardMessage m = messages.submit(p, bodies.read(ctx, BoardMessages.NewMessage.class));
         ctx.status(201).header("Location", "/api/message-board/" + m.id()).json(m);
     }
 
     /** {@code GET /api/message-board/{id}}. */
     public void message(Context ctx) {
-        ctx.json(messages.message(Authentication.require(ctx), AccountHandlers.pathId(ctx, "id")));
+        ctx.json(messages.message(Caller.require(ctx), Params.pathId(ctx, "id")));
     }
 
     /** {@code POST /api/message-board/{id}/reply}: {@code {"reply": "…"}}. */
     public void reply(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(messages.reply(p, id, bodies.input(ctx, Reply.class).map(Reply::reply)));
     }
 

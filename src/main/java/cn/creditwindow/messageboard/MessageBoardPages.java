@@ -1,6 +1,7 @@
 package cn.creditwindow.messageboard;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.paging.PageRequest;
@@ -9,7 +10,6 @@ import cn.creditwindow.reference.Regions;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
@@ -46,13 +46,13 @@ public final class MessageBoardPages {
 
     /** {@code GET /message-board?state=&page=&size=}. */
     public void index(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         render(ctx, p, messages.draft(p), List.of());
     }
 
     /** {@code POST /message-board}: leaves the message, or with {@code action=refresh} only shows the cascade anew. */
     public void submit(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         BoardMessages.NewMessage form = new BoardMessages.NewMessage(ctx.formParam("companyName"),
                 ctx.formParam("province"), ctx.formParam("city"), ctx.formParam("district"), ctx.formParam("contactName"),
                 ctx.formParam("mobile"), ctx.formParam("email"), ctx.formParam("subject"), ctx.formParam("content"));
@@ -90,16 +90,16 @@ public final class MessageBoardPages {
 
     /** {@code GET /message-board/{id}}. */
     public void view(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        BoardMessage m = messages.message(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        BoardMessage m = messages.message(p, Params.pathId(ctx, "id"));
         pages.render(ctx, "messageboard/view.jte", new MessageView(m, canReply(p, m),
                 "true".equals(ctx.queryParam("submitted")), "true".equals(ctx.queryParam("replied")), "", List.of()));
     }
 
     /** {@code POST /message-board/{id}/reply}. */
     public void reply(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         String text = ctx.formParam("reply");
         try {
             messages.reply(p, id, Input.of(text));

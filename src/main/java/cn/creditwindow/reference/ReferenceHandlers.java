@@ -1,6 +1,6 @@
 package cn.creditwindow.reference;
 
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Module;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Objects;

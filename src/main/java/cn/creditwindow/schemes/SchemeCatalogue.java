@@ -6,7 +6,8 @@ import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,14 +105,14 @@ public final class SchemeCatalogue {
      *
      * @param json the scheme, UTF-8 JSON, or null when none was sent
      * @return the scheme added
-     * @throws RequestRefusedException 403 unless the principal is an administrator; 409 when the same id was added
-     *                                 at the same moment
+     * @throws NotAllowedException unless the principal is an administrator
+     * @throws ConflictException   when the same id was added at the same moment
      * @throws InvalidInputException   naming the field (its path in the object, {@code eligibility.exportsAtMost}) and
      *                                 the rule it breaks, or the scheme it clashes with, in Chinese and English
      */
     public Scheme add(Principal admin, byte[] json) {
         if (!admin.is(Role.ADMIN)) {
-            throw new RequestRefusedException(403, "only administrators add schemes", "只有管理员可以添加统保方案");
+            throw new NotAllowedException("only administrators add schemes", "只有管理员可以添加统保方案");
         }
         if (json == null || json.length == 0 || new String(json, StandardCharsets.UTF_8).isBlank()) {
             throw new InvalidInputException("scheme", "请粘贴或上传一个统保方案（JSON 对象，格式同方案数据文件中的一项）",
@@ -132,7 +133,7 @@ public final class SchemeCatalogue {
             });
         } catch (ConstraintViolationException e) {
             if (e.names("ux_added_schemes_scheme") || e.names("added_schemes.scheme_id")) {
-                throw new RequestRefusedException(409, "scheme " + scheme.id() + " was added by someone else at the same"
+                throw new ConflictException("scheme " + scheme.id() + " was added by someone else at the same"
                         + " time", "统保方案 " + scheme.id() + " 已由他人同时添加");
             }
             throw e;

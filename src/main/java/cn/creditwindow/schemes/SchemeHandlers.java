@@ -1,9 +1,9 @@
 package cn.creditwindow.schemes;
 
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +58,7 @@ public final class SchemeHandlers {
      * ({@code schemes/README.md}); 201 with the scheme as the list shows it, 400 naming the field (nothing saved).
      */
     public void add(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Scheme added = schemes.add(p, ctx.bodyAsBytes());
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         ctx.status(201).json(view(schemes.list().stream().filter(l -> l.scheme().id().equals(added.id()))

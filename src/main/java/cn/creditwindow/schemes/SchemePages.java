@@ -1,9 +1,9 @@
 package cn.creditwindow.schemes;
 
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -49,7 +49,7 @@ public final class SchemePages {
 
     /** {@code GET /enrolment/schemes}. */
     public void show(Context ctx) {
-        Authentication.require(ctx);
+        Caller.require(ctx);
         String added = ctx.queryParam("added");
         boolean known = added != null && schemes.current().byId(added).isPresent();
         render(ctx, List.of(), known ? added : null, "");
@@ -57,7 +57,7 @@ public final class SchemePages {
 
     /** {@code POST /enrolment/schemes}: a form with {@code json} (pasted), or multipart with {@code file}. */
     public void add(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         byte[] json = null;
         try {
             json = sent(ctx);

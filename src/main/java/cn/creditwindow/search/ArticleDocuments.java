@@ -1,8 +1,5 @@
 package cn.creditwindow.search;
 
-import cn.creditwindow.articles.Article;
-import cn.creditwindow.articles.Attachment;
-import cn.creditwindow.articles.Module;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

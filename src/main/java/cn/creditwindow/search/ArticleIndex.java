@@ -1,6 +1,5 @@
 package cn.creditwindow.search;
 
-import cn.creditwindow.articles.Article;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,11 @@ import java.util.Optional;
  * <p>Implementations are safe for concurrent use; writes may be serialised.
  */
 public interface ArticleIndex extends AutoCloseable {
+    /**
+     * Deepest result a page may reach (page × size), as search engines limit their result window: every
+     * implementation serves results up to here, and a page beyond it is a {@link ResultWindowException}.
+     */
+    int MAX_WINDOW = 10_000;
 
     /** What storing an article did. */
     enum Outcome { NEW, UPDATED, UNCHANGED }

@@ -1,6 +1,5 @@
 package cn.creditwindow.search;
 
-import cn.creditwindow.articles.Module;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,5 @@
 package cn.creditwindow.search;
 
-import cn.creditwindow.articles.Article;
-import cn.creditwindow.articles.Module;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
@@ -54,8 +52,6 @@ import org.apache.lucene.util.Bits;
  * older than the last completed {@link #upsert}.
  */
 public final class LuceneArticleIndex implements ArticleIndex {
-    /** Deepest result a page may reach (page × size), as search engines limit their result window. */
-    public static final int MAX_WINDOW = 10_000;
 
     private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true));
     private static final float WHOLE_WORD_BOOST = 2f;

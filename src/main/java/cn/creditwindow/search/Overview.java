@@ -1,6 +1,5 @@
 package cn.creditwindow.search;
 
-import cn.creditwindow.articles.Module;
 import java.util.List;
 
 /** The newest matches of every module, with each module's total: the manual's four panels. */

@@ -1,6 +1,5 @@
 package cn.creditwindow.search;
 
-import cn.creditwindow.articles.Module;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;

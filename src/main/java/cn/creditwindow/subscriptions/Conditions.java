@@ -1,7 +1,7 @@
 package cn.creditwindow.subscriptions;
 
 import cn.creditwindow.articles.ArticleQueries;
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.reference.Industries;

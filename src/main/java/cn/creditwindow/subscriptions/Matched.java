@@ -1,6 +1,6 @@
 package cn.creditwindow.subscriptions;
 
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Module;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package cn.creditwindow.subscriptions;
 
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.articles.SearchConditions;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Industries;

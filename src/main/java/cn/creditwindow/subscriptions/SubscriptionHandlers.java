@@ -1,13 +1,13 @@
 package cn.creditwindow.subscriptions;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Industries;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
@@ -87,14 +87,14 @@ public final class SubscriptionHandlers {
 
     /** {@code GET /api/subscriptions?page=&size=}: one page, newest first. */
     public void list(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         ctx.json(subscriptions.list(p, Pager.request(ctx))
                 .map(this::view));
     }
 
     /** {@code POST /api/subscriptions}: 201 with the subscription and its Atom feed's URL (shown only now). */
     public void create(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Subscriptions.Created created = renaming(() -> subscriptions.create(p,
                 bodies.input(ctx, Body.class).map(Body::draft)));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -105,7 +105,7 @@ public final class SubscriptionHandlers {
 
     /** {@code POST /api/subscriptions/preview}: what last month's digest would have held, before saving. */
     public void preview(Context ctx) {
-        Authentication.require(ctx);
+        Caller.require(ctx);
         Subscriptions.Checked c = renaming(() -> subscriptions.checked(bodies.input(ctx, Body.class).map(Body::draft)));
         YearMonth month = matching.previousMonth(clock.instant());
         ctx.json(Map.of("month", month.toString(), "preview", matching.preview(c.name(), c.conditions(), month)));
@@ -113,35 +113,35 @@ public final class SubscriptionHandlers {
 
     /** {@code GET /api/subscriptions/{id}}. */
     public void get(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        ctx.json(view(subscriptions.find(p, AccountHandlers.pathId(ctx, "id"))));
+        Principal p = Caller.require(ctx);
+        ctx.json(view(subscriptions.find(p, Params.pathId(ctx, "id"))));
     }
 
     /** {@code PUT /api/subscriptions/{id}}: replaces its name and conditions (404 before the body is looked at). */
     public void update(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(view(renaming(() -> subscriptions.update(p, id, bodies.input(ctx, Body.class).map(Body::draft)))));
     }
 
     /** {@code PUT /api/subscriptions/{id}/state}: {@code {"state": "PAUSED"}} or {@code "ACTIVE"}. */
     public void state(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         ctx.json(view(subscriptions.setState(p, id, bodies.input(ctx, StateChange.class).map(StateChange::state))));
     }
 
     /** {@code DELETE /api/subscriptions/{id}}. */
     public void delete(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        subscriptions.delete(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        subscriptions.delete(p, Params.pathId(ctx, "id"));
         ctx.status(204);
     }
 
     /** {@code POST /api/subscriptions/{id}/feed-token}: a new feed URL; the old one stops working. */
     public void feedToken(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        String token = subscriptions.newFeedToken(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        String token = subscriptions.newFeedToken(p, Params.pathId(ctx, "id"));
         ctx.status(201).json(Map.of("feedUrl", feedUrl(token)));
     }
 

@@ -1,8 +1,9 @@
 package cn.creditwindow.subscriptions;
 
-import cn.creditwindow.accounts.AccountHandlers;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Countries;
@@ -10,7 +11,6 @@ import cn.creditwindow.reference.Industries;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.web.Authentication;
 import cn.creditwindow.web.Lang;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
@@ -77,7 +77,7 @@ public final class SubscriptionPages {
 
     /** {@code GET /subscriptions?page=&size=}. */
     public void list(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         boolean zh = pages.lang(ctx) == Lang.ZH;
         String size = ctx.queryParam("size");
         Paged<Row> rows = subscriptions.list(p, PageRequest.parse(ctx.queryParam("page"), size))
@@ -90,13 +90,13 @@ public final class SubscriptionPages {
 
     /** {@code GET /subscriptions/new?q=&country=&industry=&module=&name=}: the form with a preview. */
     public void newPage(Context ctx) {
-        Authentication.require(ctx);
+        Caller.require(ctx);
         form(ctx, null, typed(ctx, true), SubscriptionState.ACTIVE, null);
     }
 
     /** {@code POST /subscriptions}. */
     public void create(Context ctx) {
-        Principal p = Authentication.require(ctx);
+        Principal p = Caller.require(ctx);
         Subscriptions.Draft draft = typed(ctx, false);
         try {
             Subscription s = subscriptions.create(p, Input.of(draft)).subscription();
@@ -109,16 +109,16 @@ public final class SubscriptionPages {
 
     /** {@code GET /subscriptions/{id}}: the edit form; with typed values (预览) the preview shows those. */
     public void editPage(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        Subscription s = subscriptions.find(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        Subscription s = subscriptions.find(p, Params.pathId(ctx, "id"));
         Subscriptions.Draft draft = ctx.queryParam("preview") != null ? typed(ctx, true) : stored(ctx, s);
         form(ctx, s.id(), draft, s.state(), null);
     }
 
     /** {@code POST /subscriptions/{id}}. */
     public void update(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         Subscription s = subscriptions.find(p, id);
         Subscriptions.Draft draft = typed(ctx, false);
         try {
@@ -132,31 +132,31 @@ public final class SubscriptionPages {
 
     /** {@code POST /subscriptions/{id}/pause}. */
     public void pause(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         subscriptions.setState(p, id, Input.of(SubscriptionState.PAUSED.name()));
         ctx.redirect("/subscriptions?done=paused#s-" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /subscriptions/{id}/resume}. */
     public void resume(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         subscriptions.setState(p, id, Input.of(SubscriptionState.ACTIVE.name()));
         ctx.redirect("/subscriptions?done=resumed#s-" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /subscriptions/{id}/delete}. */
     public void delete(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        subscriptions.delete(p, AccountHandlers.pathId(ctx, "id"));
+        Principal p = Caller.require(ctx);
+        subscriptions.delete(p, Params.pathId(ctx, "id"));
         ctx.redirect("/subscriptions?done=deleted", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /subscriptions/{id}/feed-token}: the edit page showing the new feed address (once). */
     public void feedToken(Context ctx) {
-        Principal p = Authentication.require(ctx);
-        long id = AccountHandlers.pathId(ctx, "id");
+        Principal p = Caller.require(ctx);
+        long id = Params.pathId(ctx, "id");
         String token = subscriptions.newFeedToken(p, id);
         Subscription s = subscriptions.find(p, id);
         form(ctx, id, stored(ctx, s), s.state(), api.feedUrl(token));

@@ -14,7 +14,8 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -149,7 +150,7 @@ public final class Subscriptions {
         long id = db.inTransaction(tx -> {
             if (tx.number("SELECT COUNT(*) FROM subscriptions WHERE enterprise_id = ?", enterpriseId)
                     >= MAX_PER_ENTERPRISE) {
-                throw new RequestRefusedException(409, "an enterprise may keep at most " + MAX_PER_ENTERPRISE
+                throw new ConflictException("an enterprise may keep at most " + MAX_PER_ENTERPRISE
                         + " subscriptions: delete one first", "每个企业最多保存 " + MAX_PER_ENTERPRISE + " 个订阅，请先删除不用的订阅");
             }
             Checked c = checked(draft);
@@ -264,7 +265,7 @@ public final class Subscriptions {
 
     private static long own(Principal who) {
         if (!who.role().isEnterpriseUser()) {
-            throw new RequestRefusedException(403, "only the enterprise's people keep its subscriptions",
+            throw new NotAllowedException("only the enterprise's people keep its subscriptions",
                     "只有企业用户可以管理本企业的订阅");
         }
         return who.enterpriseId();

@@ -1,6 +1,5 @@
 package cn.creditwindow.web;
 
-import cn.creditwindow.accounts.Principal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +18,7 @@ import java.util.Objects;
  * @param here     this page's path and query without {@code lang}, e.g. {@code /search?q=%E5%85%B3}
  * @param viewer   who is signed in, or null
  */
-public record Page(Lang lang, Messages messages, ZoneId zone, Section section, String here, Principal viewer) {
+public record Page(Lang lang, Messages messages, ZoneId zone, Section section, String here, Viewer viewer) {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -57,7 +56,7 @@ public record Page(Lang lang, Messages messages, ZoneId zone, Section section, S
 
     /** The signed-in person's role, in the page's language, or "". */
     public String viewerRole() {
-        return viewer == null ? "" : lang.pick(viewer.role().zh(), viewer.role().en());
+        return viewer == null ? "" : lang.pick(viewer.roleZh(), viewer.roleEn());
     }
 
     /** Where the sign-in page should send the user back to: this page, unless it is the sign-in page. */

@@ -1,5 +1,6 @@
 package cn.creditwindow.web;
 
+
 import cn.creditwindow.validation.FieldError;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -14,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -31,7 +34,7 @@ import java.util.Set;
  */
 public final class Pages {
     /** Sent with every page: no inline script or style, nothing from elsewhere but images over https. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' https: data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
             + "form-action 'self'";
     static final String LANG_PARAM = "lang";
@@ -42,10 +45,15 @@ public final class Pages {
     private final TemplateEngine templates;
     private final Map<Lang, Messages> messages = new EnumMap<>(Lang.class);
     private final ZoneId zone;
+    private final Function<Context, Optional<Viewer>> viewers;
 
-    /** @param zone where the pages show dates (the users' time zone) */
-    public Pages(ZoneId zone) {
+    /**
+     * @param zone    where the pages show dates (the users' time zone)
+     * @param viewers who a request's page is shown to, if anyone is signed in
+     */
+    public Pages(ZoneId zone, Function<Context, Optional<Viewer>> viewers) {
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.viewers = Objects.requireNonNull(viewers, "viewers");
         // Precompiled by jte-maven-plugin from src/main/jte: no template compiler at run time.
         this.templates = TemplateEngine.createPrecompiled(ContentType.Html);
         for (Lang lang : Lang.values()) {
@@ -83,7 +91,7 @@ public final class Pages {
      */
     public void render(Context ctx, String template, Object model) {
         Page page = new Page(lang(ctx), messages(ctx), zone, Section.of(ctx.path()), here(ctx, Set.of()),
-                Authentication.principal(ctx).orElse(null));
+                viewers.apply(ctx).orElse(null));
         StringOutput out = new StringOutput(16_384);
         templates.render(template, Map.of("page", page, "model", model), out);
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -96,7 +104,7 @@ public final class Pages {
      * The error page: a heading for the status, the message in the page's language, each bad field
      * with its label, and a link that repeats the request without the bad parameters.
      */
-    void renderError(Context ctx, int status, String zh, String en, List<FieldError> errors) {
+    public void renderError(Context ctx, int status, String zh, String en, List<FieldError> errors) {
         Messages m = messages(ctx);
         Lang lang = m.lang();
         List<ErrorView.FieldMessage> fields = new ArrayList<>();

@@ -1,7 +1,9 @@
 package cn.creditwindow.web;
 
 import cn.creditwindow.validation.FieldError;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.Refusal;
+import cn.creditwindow.validation.MalformedRequestException;
+import cn.creditwindow.validation.TooLargeException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -37,7 +39,7 @@ public final class Uploads {
     private Uploads() {
     }
 
-    static void install(JavalinConfig config) {
+    public static void install(JavalinConfig config) {
         config.jetty.multipartConfig.maxFileSize(MAX_FILE_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(MAX_FILE_BYTES + FORM_FIELDS_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(IN_MEMORY_BYTES, SizeUnit.BYTES);
@@ -47,7 +49,7 @@ public final class Uploads {
      * The answer to a multipart request Jetty could not parse: 413 when it passed a limit, 400 when it was malformed;
      * empty when {@code e} is not such a failure.
      */
-    static Optional<RequestRefusedException> refusal(Throwable e) {
+    public static Optional<Refusal> refusal(Throwable e) {
         boolean multipart = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BadMessageException) {
@@ -56,12 +58,12 @@ public final class Uploads {
             String m = t.getMessage() == null ? "" : t.getMessage();
             if (multipart && t instanceof IllegalStateException
                     && (m.startsWith("max file size exceeded") || m.startsWith("max length exceeded"))) {
-                return Optional.of(new RequestRefusedException(413, "the upload is too large: a file sent to this"
+                return Optional.of(new TooLargeException("the upload is too large: a file sent to this"
                         + " service is at most 8 MB (claim attachments 4 MB)",
                         "上传的文件过大：本系统接收的文件不超过 8 MB（索赔附件每个不超过 4 MB）"));
             }
         }
-        return multipart ? Optional.of(new RequestRefusedException(400, "the form could not be read: send it again",
+        return multipart ? Optional.of(new MalformedRequestException("the form could not be read: send it again",
                 "无法读取提交的表单，请重新提交")) : Optional.empty();
     }
 

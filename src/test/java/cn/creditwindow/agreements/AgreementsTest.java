@@ -1,5 +1,8 @@
 package cn.creditwindow.agreements;
 
+import cn.creditwindow.validation.Refusal;
+import cn.creditwindow.validation.NotAllowedException;
+import cn.creditwindow.validation.ConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +12,6 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,8 +65,7 @@ class AgreementsTest {
     void anOperatorMayNotSign() {
         Seal seal = w.companySeal(w.szLegal);
         assertThatThrownBy(() -> w.agreements.sign(w.szOperator, Input.of(new Agreements.SignRequest(seal.id(), true))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
-                    assertThat(e.status()).isEqualTo(403);
+                .isInstanceOfSatisfying(NotAllowedException.class, e -> {
                     assertThat(e.zh()).contains("只有企业法人才能签署服务协议");
                 });
         assertThat(w.agreements.live(w.shenzhen.id())).isEmpty();
@@ -90,16 +91,16 @@ class AgreementsTest {
         Agreement awaiting = w.agreements.sign(w.szLegal,
                 Input.of(new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true)));
         assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(null, false))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> w.agreements.requestTermination(w.szLegal, awaiting.id(),
                 Input.of(new Agreements.TerminationRequest(false, null))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> w.agreements.rejectTermination(w.reviewer, awaiting.id(),
                 Input.of(new Agreements.Reason(" "))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         Agreement signed = w.agreements.countersign(w.reviewer, awaiting.id());
         assertThatThrownBy(() -> w.agreements.refuse(w.reviewer, signed.id(), Input.of(new Agreements.Reason(null))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> w.agreements.requestTermination(w.szLegal, signed.id(),
                 Input.of(new Agreements.TerminationRequest(false, "x".repeat(501)))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
@@ -133,13 +134,12 @@ class AgreementsTest {
         Agreement a = w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true)));
         long seal = a.seal().id();
         assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(seal, true))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.zh()).startsWith("已签署过协议").contains("/agreements/" + a.id());
                 });
         w.agreements.countersign(w.reviewer, a.id());
         assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(seal, true))))
-                .isInstanceOf(RequestRefusedException.class).hasMessageContaining("already signed");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already signed");
     }
 
     @Test
@@ -162,14 +162,13 @@ class AgreementsTest {
     void actionsOutOfTurnAreConflicts() {
         Agreement a = w.signed(w.szLegal);
         assertThatThrownBy(() -> w.agreements.countersign(w.reviewer, a.id()))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.zh()).contains("签约成功").contains("保险公司签约中");
                 });
         assertThatThrownBy(() -> w.agreements.approveTermination(w.reviewer, a.id()))
-                .isInstanceOf(RequestRefusedException.class);
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> w.agreements.countersign(w.szLegal, a.id()))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOf(NotAllowedException.class);
     }
 
     @Test
@@ -181,12 +180,12 @@ class AgreementsTest {
                         .extracting(FieldError::field).containsExactly("confirm", "reason"));
         assertThatThrownBy(() -> w.agreements.requestTermination(w.szOperator, a.id(),
                 Input.of(new Agreements.TerminationRequest(true, null))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOf(NotAllowedException.class);
 
         Agreement asked = w.agreements.requestTermination(w.szLegal, a.id(), Input.of(new Agreements.TerminationRequest(true, "停止出口业务")));
         assertThat(asked.state()).isEqualTo(AgreementState.TERMINATION_REQUESTED);
         assertThatThrownBy(() -> w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(a.seal().id(), true))))
-                .isInstanceOf(RequestRefusedException.class);
+                .isInstanceOf(ConflictException.class);
         Agreement kept = w.agreements.rejectTermination(w.reviewer, a.id(), Input.of(new Agreements.Reason("尚有未结索赔案件")));
         assertThat(kept.state()).isEqualTo(AgreementState.SIGNED);
         assertThat(kept.endedAt()).isNull();
@@ -251,7 +250,7 @@ class AgreementsTest {
             start.await();
             try {
                 return w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(seal, true)));
-            } catch (RequestRefusedException e) {
+            } catch (Refusal e) {
                 return e;
             }
         };
@@ -264,7 +263,7 @@ class AgreementsTest {
                 outcomes.add(f.get());
             }
             assertThat(outcomes).filteredOn(o -> o instanceof Agreement).hasSize(1);
-            assertThat(outcomes).filteredOn(o -> o instanceof RequestRefusedException r && r.status() == 409).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof ConflictException).hasSize(1);
         } finally {
             pool.shutdownNow();
         }

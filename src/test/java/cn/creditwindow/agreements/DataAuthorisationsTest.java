@@ -1,5 +1,8 @@
 package cn.creditwindow.agreements;
 
+import cn.creditwindow.validation.Refusal;
+import cn.creditwindow.validation.NotAllowedException;
+import cn.creditwindow.validation.ConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +10,6 @@ import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.validation.RequestRefusedException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -43,8 +45,7 @@ class DataAuthorisationsTest {
     @Test
     void authorisingNeedsASignedAgreement() {
         assertThatThrownBy(() -> w.authorisations.authorise(w.szLegal, Input.of(AGREE)))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.zh()).contains("请先签署服务协议");
                 });
         Agreement a = w.agreements.sign(w.szLegal, Input.of(new Agreements.SignRequest(w.companySeal(w.szLegal).id(), true)));
@@ -68,7 +69,7 @@ class DataAuthorisationsTest {
         assertThatThrownBy(() -> w.authorisations.authorise(w.szLegal, Input.of(new DataAuthorisations.AuthoriseRequest(false))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("agree"));
         assertThatThrownBy(() -> w.authorisations.authorise(w.szOperator, Input.of(AGREE)))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOf(NotAllowedException.class);
         assertThat(w.authorisations.find(w.shenzhen.id())).isEmpty();
     }
 
@@ -77,8 +78,7 @@ class DataAuthorisationsTest {
         w.signed(w.szLegal);
         w.authorisations.authorise(w.szLegal, Input.of(AGREE));
         assertThatThrownBy(() -> w.authorisations.authorise(w.szLegal, Input.of(AGREE)))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.zh()).isEqualTo("请勿重复授权");
                     assertThat(e.getMessage()).isEqualTo("Already authorised: do not authorise twice");
                 });
@@ -105,7 +105,7 @@ class DataAuthorisationsTest {
             start.await();
             try {
                 return w.authorisations.authorise(w.szLegal, Input.of(AGREE));
-            } catch (RequestRefusedException e) {
+            } catch (Refusal e) {
                 return e;
             }
         };
@@ -118,7 +118,7 @@ class DataAuthorisationsTest {
                 outcomes.add(f.get());
             }
             assertThat(outcomes).filteredOn(o -> o instanceof DataAuthorisation).hasSize(1);
-            assertThat(outcomes).filteredOn(o -> o instanceof RequestRefusedException r && r.zh().equals("请勿重复授权"))
+            assertThat(outcomes).filteredOn(o -> o instanceof Refusal r && r.zh().equals("请勿重复授权"))
                     .hasSize(1);
         } finally {
             pool.shutdownNow();

@@ -1,5 +1,7 @@
 package cn.creditwindow.alarm;
 
+import cn.creditwindow.validation.NotAllowedException;
+import cn.creditwindow.validation.ConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +11,8 @@ import cn.creditwindow.accounts.Enterprise;
 import cn.creditwindow.accounts.Passwords;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
-import cn.creditwindow.articles.Article;
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Article;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.notify.Channel;
@@ -20,7 +22,6 @@ import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -190,14 +191,13 @@ class CreditAlarmTest {
         assertThatThrownBy(() -> watches.watch(henan, own.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> watches.watch(henan, 999_999)).isInstanceOf(NotFoundException.class);
         watches.watch(shenzhen, own.id());
-        assertThatThrownBy(() -> watches.watch(shenzhenLegal, own.id())).isInstanceOfSatisfying(
-                RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> watches.watch(shenzhenLegal, own.id())).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> watches.list(henan, shenzhen.enterpriseId(), PageRequest.first()).items())
                 .isInstanceOf(NotFoundException.class);
         assertThat(watches.list(manager, shenzhen.enterpriseId(), PageRequest.first()).items()).hasSize(1);
         assertThatThrownBy(() -> watches.list(manager, henan.enterpriseId(), PageRequest.first()).items())
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> watches.watch(manager, own.id())).isInstanceOf(RequestRefusedException.class);
+        assertThatThrownBy(() -> watches.watch(manager, own.id())).isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> watches.mute(henan, own.id(), Input.of(true))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> watches.unwatch(henan, own.id())).isInstanceOf(NotFoundException.class);
         alarm.onArticles(List.of(article("e1", "Quiet Lagoon Imports closes its doors", "")));

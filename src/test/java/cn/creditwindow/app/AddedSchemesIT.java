@@ -41,9 +41,7 @@ class AddedSchemesIT {
         TestClock clock = new TestClock(Instant.parse("2026-12-05T02:00:00Z"));
         server = TestServer.start(dir.resolve("node1"), null, null, clock);
         Path db = dir.resolve("node1/data/credit-window.db");
-        secondNode = TestServer.start(dir.resolve("node2"), null, null, clock, c -> new Config(c.host(), c.port(),
-                c.indexDir(), c.feedsDir(), c.watchFeeds(), c.rescanInterval(), c.cacheSize(), c.maxFeedBytes(),
-                c.feedToken(), c.zone(), db, c.passwordCost(), c.secureCookies(), c.smtp(), c.publicUrl()));
+        secondNode = TestServer.start(dir.resolve("node2"), null, null, clock, c -> c.toBuilder().dbFile(db).build());
         DemoWorld.create(server.app());
         try (InputStream in = AddedSchemesIT.class.getResourceAsStream("/demo/shenzhen-demo-2026.json")) {
             demoScheme = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -54,7 +54,7 @@ class DigestCrashIT {
         smtpPort = smtp.getSmtp().getPort();
         Config.Smtp settings = new Config.Smtp("127.0.0.1", smtp.getSmtp().getPort(),
                 "出口信用单一窗口 <noreply@creditwindow.test>", null, null, false);
-        server = TestServer.start(dir, TestServer.fixtures("digest"), null, clock, config -> config.withSmtp(settings));
+        server = TestServer.start(dir, TestServer.fixtures("digest"), null, clock, config -> config.toBuilder().smtp(settings).build());
         server.app().digestSchedule().close();
         DemoWorld.create(server.app());
         for (String who : SUBSCRIBERS) {

@@ -45,7 +45,7 @@ class LossDeadlinesDigestIT {
         smtp.start();
         Config.Smtp settings = new Config.Smtp("127.0.0.1", smtp.getSmtp().getPort(),
                 "出口信用单一窗口 <noreply@creditwindow.test>", null, null, false);
-        server = TestServer.start(dir, null, null, clock, config -> config.withSmtp(settings));
+        server = TestServer.start(dir, null, null, clock, config -> config.toBuilder().smtp(settings).build());
         server.app().digestSchedule().close(); // the test runs the month itself
         DemoWorld world = DemoWorld.create(server.app());
         world.effectiveCreditPolicy(server.app(), Config.CHINA);

@@ -43,7 +43,7 @@ class MailIT {
         Config.Smtp settings = new Config.Smtp("127.0.0.1", smtp.getSmtp().getPort(),
                 "出口信用单一窗口 <noreply@creditwindow.test>", null, null, false);
         server = TestServer.start(dir, null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")),
-                config -> config.withSmtp(settings));
+                config -> config.toBuilder().smtp(settings).build());
         DemoWorld world = DemoWorld.create(server.app());
         world.pushPendingPolicies(server.app(), Config.CHINA);
     }

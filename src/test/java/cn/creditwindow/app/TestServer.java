@@ -65,9 +65,10 @@ final class TestServer implements AutoCloseable {
         if (fixtures != null) {
             Fixtures.copyTree(fixtures, feeds);
         }
-        Config config = new Config("127.0.0.1", 0, dir.resolve("index"), feeds, false, Duration.ofSeconds(60), 100,
-                64 * 1024, feedToken == null ? FEED_TOKEN : feedToken, Config.CHINA, dir.resolve("data/credit-window.db"),
-                4, false);
+        Config config = Config.builder().host("127.0.0.1").port(0).indexDir(dir.resolve("index")).feedsDir(feeds)
+                .watchFeeds(false).cacheSize(100).maxFeedBytes(64 * 1024)
+                .feedToken(feedToken == null ? FEED_TOKEN : feedToken).dbFile(dir.resolve("data/credit-window.db"))
+                .passwordCost(4).build();
         return new TestServer(customise.apply(config), clock);
     }
 

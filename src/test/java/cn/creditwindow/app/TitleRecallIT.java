@@ -4,8 +4,8 @@ import static cn.creditwindow.app.TestServer.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.creditwindow.SharedData;
-import cn.creditwindow.articles.Article;
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Article;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.search.LuceneArticleIndex;
 import cn.creditwindow.search.SearchText;
 import com.fasterxml.jackson.databind.JsonNode;

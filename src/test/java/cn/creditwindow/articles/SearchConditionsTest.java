@@ -1,5 +1,7 @@
 package cn.creditwindow.articles;
 
+import cn.creditwindow.search.Module;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package cn.creditwindow.bench;
 
-import cn.creditwindow.articles.Article;
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Article;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.reference.Gazetteer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package cn.creditwindow.bench;
 import cn.creditwindow.alarm.Alerts;
 import cn.creditwindow.losses.Obligations;
 import cn.creditwindow.schemes.Schemes;
-import cn.creditwindow.articles.Article;
+import cn.creditwindow.search.Article;
 import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.digest.DigestMail;

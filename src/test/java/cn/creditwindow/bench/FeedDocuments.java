@@ -1,6 +1,6 @@
 package cn.creditwindow.bench;
 
-import cn.creditwindow.articles.Article;
+import cn.creditwindow.search.Article;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package cn.creditwindow.bench;
 
-import cn.creditwindow.articles.Article;
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Article;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.feeds.FeedIngester;
 import cn.creditwindow.feeds.IngestReport;
 import cn.creditwindow.search.ArticleIndex;

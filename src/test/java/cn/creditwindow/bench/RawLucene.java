@@ -1,6 +1,6 @@
 package cn.creditwindow.bench;
 
-import cn.creditwindow.articles.Article;
+import cn.creditwindow.search.Article;
 import cn.creditwindow.search.Analyzers;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package cn.creditwindow.buyers;
 
+import cn.creditwindow.validation.NotAllowedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import cn.creditwindow.reference.Countries;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.validation.RequestRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -172,7 +172,7 @@ class BuyerSearchTest {
                         .extracting(f -> f.field()).containsExactly("line 3: name_en", "line 4: code", "line 5: country"));
         assertThat((long) db.read(tx -> tx.number("SELECT COUNT(*) FROM buyers"))).isEqualTo(before);
         assertThatThrownBy(() -> buyers.importCsv(shenzhen, csv.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(RequestRefusedException.class);
+                .isInstanceOf(NotAllowedException.class);
     }
 
     @Test

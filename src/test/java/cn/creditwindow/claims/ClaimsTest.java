@@ -1,5 +1,8 @@
 package cn.creditwindow.claims;
 
+import cn.creditwindow.validation.Refusal;
+import cn.creditwindow.validation.NotAllowedException;
+import cn.creditwindow.validation.ConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +30,6 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -277,14 +279,14 @@ class ClaimsTest {
         Claim draft = claims.create(szLegal, policy, Input.of(form(hk.id())));
         Input<String> unreadable = new Input<>(null, List.of(new FieldError("body", "请求体不是有效的 JSON", "not JSON")));
         assertThatThrownBy(() -> claims.returnClaim(reviewer, draft.id(), Input.of(" ")))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> claims.returnClaim(reviewer, draft.id(), unreadable))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> claims.pay(reviewer, draft.id(), Input.of(new Claims.Decision(null, "abc"))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         Claim c = submitted(hk, "1000");
         assertThatThrownBy(() -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(false))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> claims.returnClaim(reviewer, c.id(), Input.of(" ")))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("reason"));
         assertThatThrownBy(() -> claims.returnClaim(reviewer, 9_999, Input.of(" ")))
@@ -345,7 +347,7 @@ class ClaimsTest {
         assertThat(s.declarations()).containsExactly("530120240000000123", "530120240000000124");
         assertThat(s.claimedCents()).isEqualTo(100_050L);
         assertThatThrownBy(() -> claims.addShipment(szLegal, c.id(), Input.of(shipment("A1", "OA", "1", "1"))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         Shipment saved = claims.updateShipment(szLegal, c.id(), s.id(), Input.of(shipment("A2", "OA", "5", "4")));
         assertThat(saved.invoiceNo()).isEqualTo("A2");
         claims.deleteShipment(szLegal, c.id(), s.id());
@@ -434,7 +436,7 @@ class ClaimsTest {
         assertThat(claims.report(szLegal, c.id()).info().id()).isEqualTo(second.id());
         assertThat(claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))).state()).isEqualTo(ClaimState.SUBMITTED);
         assertThatThrownBy(() -> claims.generateReport(szLegal, c.id()))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThat(count("SELECT COUNT(*) FROM claim_shipment_reports")).isEqualTo(2);
     }
 
@@ -508,8 +510,7 @@ class ClaimsTest {
                 () -> claims.deleteShipment(szLegal, c.id(), shipmentId),
                 () -> claims.importShipments(szLegal, c.id(), ShipmentTemplate.csv()),
                 () -> claims.submit(szLegal, c.id(), Input.of(new Claims.Submission(true))))) {
-            assertThatThrownBy(edit::run).isInstanceOfSatisfying(RequestRefusedException.class,
-                    e -> assertThat(e.status()).isEqualTo(409));
+            assertThatThrownBy(edit::run).isInstanceOf(ConflictException.class);
         }
     }
 
@@ -523,17 +524,17 @@ class ClaimsTest {
         assertThat(claims.policies(hnLegal, null, PageRequest.first()).items()).isEmpty();
         assertThat(claims.view(manager, c.id()).claim().id()).isEqualTo(c.id());
         assertThatThrownBy(() -> claims.update(manager, c.id(), Input.of(form(hk.id()))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOf(NotAllowedException.class);
     }
 
     @Test
     void noClaimWithoutASignedAgreementOrAnEffectivePolicy() {
         long hnPolicy = effectivePolicy(hn, null);
         assertThatThrownBy(() -> claims.create(hnLegal, hnPolicy, Input.of(form(hk.id()))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.getMessage()).contains("agreement"));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.getMessage()).contains("agreement"));
         db.inTransaction(tx -> tx.update("UPDATE policies SET state = 'EXPIRED' WHERE id = ?", policy));
         assertThatThrownBy(() -> claims.create(szLegal, policy, Input.of(form(hk.id()))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
@@ -554,9 +555,9 @@ class ClaimsTest {
                 .containsExactly("SUBMITTED", "RETURNED", "SUBMITTED", "ACCEPTED");
         assertThat(claims.view(szLegal, c.id()).history().get(1).reason()).isEqualTo("请补充出运日期的证明");
         assertThatThrownBy(() -> claims.accept(reviewer, c.id()))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> claims.accept(szLegal, c.id()))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOf(NotAllowedException.class);
     }
 
     @Test
@@ -619,9 +620,9 @@ class ClaimsTest {
         assertThatThrownBy(() -> claims.payoutPanel(reviewer, second.id(), Input.of(new Claims.Decision("", "-1"))))
                 .satisfies(t -> assertThat(fields(t)).containsExactly("aggregateLimit"));
         assertThatThrownBy(() -> claims.payoutPanel(reviewer, first.id(), Input.of(new Claims.Decision(null, null))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> claims.payoutPanel(szLegal, second.id(), Input.of(new Claims.Decision(null, null))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOf(NotAllowedException.class);
     }
 
     @Test

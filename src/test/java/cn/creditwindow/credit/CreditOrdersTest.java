@@ -1,5 +1,9 @@
 package cn.creditwindow.credit;
 
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
+import cn.creditwindow.validation.QuotaExhaustedException;
+import cn.creditwindow.validation.ConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +30,6 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
 import cn.creditwindow.web.Json;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -161,7 +164,7 @@ class CreditOrdersTest {
         assertThat(fourth.charge()).isEqualTo("600.00");
         assertThat(fourth.currency()).isEqualTo("CNY");
         assertThatThrownBy(() -> orders.order(szLegal, Input.of(buyerReport(gulf, "0.00"))))
-                .isInstanceOf(RequestRefusedException.class).hasMessageContaining("the charge changed: it is now 600.00 CNY");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("the charge changed: it is now 600.00 CNY");
         assertThat(count("SELECT COUNT(*) FROM credit_orders")).isEqualTo(3);
         CreditOrder charged = orders.order(szLegal, Input.of(buyerReport(gulf, "600.00")));
         assertThat(charged.free()).isFalse();
@@ -195,18 +198,17 @@ class CreditOrdersTest {
         assertThat(again.slot()).isEqualTo(2);
 
         orders.take(reviewer, free.get(0).id());
-        assertThatThrownBy(() -> orders.take(reviewer, free.get(0).id())).isInstanceOf(RequestRefusedException.class)
+        assertThatThrownBy(() -> orders.take(reviewer, free.get(0).id())).isInstanceOf(ConflictException.class)
                 .hasMessage("order " + free.get(0).id() + " is in progress, so it cannot be taken (only ordered orders can)");
         assertThatThrownBy(() -> orders.cancel(szLegal, free.get(0).id(), null))
-                .isInstanceOf(RequestRefusedException.class).hasMessageContaining("cannot be cancelled");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("cannot be cancelled");
         CreditOrder unable = orders.unableToLocate(reviewer, free.get(0).id(), Input.of("买方名称与注册信息不符"));
         assertThat(unable.state()).isEqualTo(OrderState.UNABLE_TO_LOCATE);
         assertThat(count("SELECT free_used FROM credit_quotas")).isEqualTo(2);
         assertThatThrownBy(() -> orders.cancel(reviewer, free.get(0).id(), null))
-                .isInstanceOf(RequestRefusedException.class).satisfies(e ->
-                        assertThat(((RequestRefusedException) e).status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> orders.deliver(reviewer, free.get(2).id(), Input.of(report(List.of()))))
-                .isInstanceOf(RequestRefusedException.class).hasMessageContaining("is ordered, so it cannot be delivered");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("is ordered, so it cannot be delivered");
         assertThat(orders.history(szLegal, free.get(0).id())).extracting(OrderEvent::to)
                 .containsExactly(OrderState.ORDERED, OrderState.IN_PROGRESS, OrderState.UNABLE_TO_LOCATE);
     }
@@ -241,17 +243,17 @@ class CreditOrdersTest {
         CreditOrder o = orders.order(szLegal, Input.of(buyerReport(gulf, "0.00")));
         Report empty = new Report(null, null, null, null, null, null);
         assertThatThrownBy(() -> orders.deliver(reviewer, o.id(), Input.of(empty)))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         orders.take(reviewer, o.id());
         assertThatThrownBy(() -> orders.cancel(szLegal, o.id(), Input.of("x".repeat(501))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> orders.unableToLocate(reviewer, o.id(), Input.of(" ")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("reason");
         orders.deliver(reviewer, o.id(), Input.of(report(List.of())));
         assertThatThrownBy(() -> orders.unableToLocate(reviewer, o.id(), Input.of(" ")))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> orders.cancel(reviewer, o.id(), Input.of("x".repeat(501))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> orders.cancel(reviewer, 999_999, Input.of("x".repeat(501))))
                 .isInstanceOf(NotFoundException.class);
     }
@@ -279,7 +281,7 @@ class CreditOrdersTest {
                 .hasMessageContaining("enterpriseId");
         assertThatThrownBy(() -> orders.order(szLegal, Input.of(buyerReport(hnOwnBuyer, "600.00"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("buyerId: no such buyer: " + hnOwnBuyer.id());
-        assertThatThrownBy(() -> orders.order(reviewer, Input.of(buyerReport(gulf, "0.00")))).isInstanceOf(RequestRefusedException.class);
+        assertThatThrownBy(() -> orders.order(reviewer, Input.of(buyerReport(gulf, "0.00")))).isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> orders.wallet(manager, hn.id())).isInstanceOf(NotFoundException.class);
         assertThat(count("SELECT COUNT(*) FROM credit_orders")).isEqualTo(1);
     }
@@ -308,10 +310,10 @@ class CreditOrdersTest {
     void otherReportsNeedKnownExportsUnder20MillionUsd() {
         CreditOrders.OrderRequest countryRisk = new CreditOrders.OrderRequest("COUNTRY_RISK", null, "阿联酋", null, null,
                 false, null, new BigDecimal("500.00"));
-        assertThatThrownBy(() -> orders.order(szLegal, Input.of(countryRisk))).isInstanceOf(RequestRefusedException.class)
+        assertThatThrownBy(() -> orders.order(szLegal, Input.of(countryRisk))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("exports are not known");
         effectivePolicy(hn, "shenzhen-2023", 2_500_000_000L);
-        assertThatThrownBy(() -> orders.order(hnLegal, Input.of(countryRisk))).isInstanceOf(RequestRefusedException.class)
+        assertThatThrownBy(() -> orders.order(hnLegal, Input.of(countryRisk))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("last-year exports are 25000000 USD");
         effectivePolicy(sz, "shenzhen-2023", 300_000_000L);
         CreditOrder o = orders.order(szLegal, Input.of(countryRisk));
@@ -334,7 +336,7 @@ class CreditOrdersTest {
         assertThatThrownBy(() -> prices.set(admin, "NOPE", Input.of(new CreditPrices.PriceChange(BigDecimal.TEN, null))))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> prices.set(reviewer, "BUYER_CREDIT", Input.of(new CreditPrices.PriceChange(BigDecimal.TEN, null))))
-                .isInstanceOf(RequestRefusedException.class);
+                .isInstanceOf(NotAllowedException.class);
         assertThat(count("SELECT COUNT(*) FROM credit_prices")).isZero();
         CreditPrices.Price p = prices.set(admin, "BUYER_CREDIT", Input.of(new CreditPrices.PriceChange(new BigDecimal("880.5"),
                 new BigDecimal("300"))));
@@ -370,7 +372,7 @@ class CreditOrdersTest {
                 Quote q = orders.quote(szLegal, Input.of(buyerReport(gulf, null)));
                 try {
                     return orders.order(szLegal, Input.of(buyerReport(gulf, q.charge())));
-                } catch (RequestRefusedException e) {
+                } catch (ConflictException e) {
                     if (attempt > 5) {
                         throw e;
                     }
@@ -392,17 +394,17 @@ class CreditOrdersTest {
         race(50, () -> {
             try {
                 outcomes.add(orders.order(szLegal, Input.of(buyerReport(gulf, "0.00"))));
-            } catch (RequestRefusedException e) {
-                outcomes.add(e.status());
+            } catch (QuotaExhaustedException e) {
+                outcomes.add(e);
             }
             return null;
         });
         assertThat(outcomes.stream().filter(o -> o instanceof CreditOrder)).hasSize(3);
-        assertThat(outcomes.stream().filter(o -> Integer.valueOf(409).equals(o))).hasSize(47);
+        assertThat(outcomes.stream().filter(o -> o instanceof QuotaExhaustedException)).hasSize(47);
         assertThat(count("SELECT COUNT(*) FROM credit_orders")).isEqualTo(3);
         Quote after = orders.quote(szLegal, Input.of(buyerReport(gulf, null)));
         assertThat(after.basis()).isEqualTo(Quote.Basis.REFUSED);
-        assertThatThrownBy(() -> orders.order(szLegal, Input.of(buyerReport(gulf, "600.00")))).isInstanceOf(RequestRefusedException.class)
+        assertThatThrownBy(() -> orders.order(szLegal, Input.of(buyerReport(gulf, "600.00")))).isInstanceOf(QuotaExhaustedException.class)
                 .hasMessageContaining("gives no further reports");
     }
 

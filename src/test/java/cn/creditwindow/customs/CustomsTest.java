@@ -1,5 +1,6 @@
 package cn.creditwindow.customs;
 
+import cn.creditwindow.validation.NotAllowedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -133,7 +133,7 @@ class CustomsTest {
         assertThat(customs.find(shenzhen, SZ_DECLARATION).goods()).extracting(Declaration.Goods::name)
                 .containsExactly("微波炉", "烤箱");
         assertThatThrownBy(() -> customs.importCsv(shenzhen, CustomsCsv.Kind.DECLARATIONS, fixed))
-                .isInstanceOf(RequestRefusedException.class);
+                .isInstanceOf(NotAllowedException.class);
     }
 
     @Test

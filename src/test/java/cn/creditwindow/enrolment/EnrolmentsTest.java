@@ -1,5 +1,9 @@
 package cn.creditwindow.enrolment;
 
+import cn.creditwindow.validation.Refusal;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
+import cn.creditwindow.validation.ConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +27,6 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,12 +133,11 @@ class EnrolmentsTest {
     @Test
     void confirmingBeforeThePublicationEndsIsRefusedWithTheDate() throws IOException {
         long id = importHenan();
-        assertThatThrownBy(() -> lists.confirm(admin, id)).isInstanceOf(RequestRefusedException.class)
+        assertThatThrownBy(() -> lists.confirm(admin, id)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("only a published list");
         lists.publish(id, Input.of(EligibleLists.Publication.of(LocalDate.of(2024, 8, 20), LocalDate.of(2024, 8, 26))));
         assertThatThrownBy(() -> lists.confirm(admin, id))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.zh()).contains("2024-08-26", "2024-08-27 起方可确认");
                 });
         assertThat(count("SELECT COUNT(*) FROM policies")).isZero();
@@ -165,7 +167,7 @@ class EnrolmentsTest {
         assertThat(small.premiumCents()).isEqualTo(20_000L);
         assertThat(small.aggregateLimitCents()).isEqualTo(10_000_000L);
 
-        assertThatThrownBy(() -> lists.confirm(admin, id)).isInstanceOf(RequestRefusedException.class)
+        assertThatThrownBy(() -> lists.confirm(admin, id)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("confirmed");
         // The same enterprises on a second list: reported and skipped, never a second active policy.
         long again = publishedHenan();
@@ -227,7 +229,7 @@ class EnrolmentsTest {
         assertThat(enrolments.policy(operator, p.id()).state()).isEqualTo(PolicyState.APPLIED);
         assertThat(enrolments.counts(reviewer).awaitingReview()).isEqualTo(1);
         assertThatThrownBy(() -> enrolments.requestCode(legal, p.id(), Input.of(contact("13912345678"))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
 
         assertThatThrownBy(() -> enrolments.returnApplication(reviewer, first.id(), Input.of("  ")))
                 .isInstanceOf(InvalidInputException.class);
@@ -239,7 +241,7 @@ class EnrolmentsTest {
 
         clock.advance(Duration.ofDays(2));
         Application second = apply(legal, p.id(), "13912345678", "finance@example.com");
-        assertThatThrownBy(() -> enrolments.accept(reviewer, first.id())).isInstanceOf(RequestRefusedException.class);
+        assertThatThrownBy(() -> enrolments.accept(reviewer, first.id())).isInstanceOf(ConflictException.class);
         clock.advance(Duration.ofDays(1));
         Policy effective = enrolments.accept(reviewer, second.id());
         assertThat(effective.state()).isEqualTo(PolicyState.EFFECTIVE);
@@ -257,7 +259,7 @@ class EnrolmentsTest {
         Policy received = enrolments.acknowledge(operator, p.id());
         assertThat(received.receipt()).isEqualTo(Receipt.RECEIVED);
         assertThat(received.step()).isEqualTo(5);
-        assertThatThrownBy(() -> enrolments.acknowledge(operator, p.id())).isInstanceOf(RequestRefusedException.class);
+        assertThatThrownBy(() -> enrolments.acknowledge(operator, p.id())).isInstanceOf(ConflictException.class);
     }
 
     @Test
@@ -277,8 +279,7 @@ class EnrolmentsTest {
         Policy p = unreadyPendingPolicy();
         Principal operator = person(p.enterpriseId(), "operator", Role.OPERATOR);
         assertThatThrownBy(() -> enrolments.requestCode(operator, p.id(), Input.of(contact("13912345678"))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.zh()).contains("/agreements", "签署服务协议", "完成企业数据授权");
                     assertThat(e.getMessage()).contains("sign the service agreement and authorise data");
                 });
@@ -326,7 +327,7 @@ class EnrolmentsTest {
         assertThat(enrolments.submit(legal, p.id(), Input.of(form("13912345678", fresh))).outcome())
                 .isEqualTo(Application.Outcome.SUBMITTED);
         assertThatThrownBy(() -> enrolments.submit(legal, p.id(), Input.of(form("13912345678", fresh))))
-                .isInstanceOf(RequestRefusedException.class).hasMessageContaining("second enrolment");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("second enrolment");
     }
 
     @Test
@@ -350,13 +351,13 @@ class EnrolmentsTest {
         Application a = apply(legal, p.id(), "13912345678", "a@example.com");
         Enrolments.ContactDetails bad = new Enrolments.ContactDetails("", "1234", "not-an-address");
         assertThatThrownBy(() -> enrolments.requestCode(legal, p.id(), Input.of(bad)))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> enrolments.submit(legal, p.id(),
                 Input.of(new Enrolments.ApplicationForm("", "1234", "x", false, ""))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         enrolments.accept(reviewer, a.id());
         assertThatThrownBy(() -> enrolments.returnApplication(reviewer, a.id(), Input.of(" ")))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> enrolments.returnApplication(reviewer, 999, Input.of(" ")))
                 .isInstanceOf(NotFoundException.class);
     }
@@ -370,7 +371,7 @@ class EnrolmentsTest {
         clock.advance(Duration.ofDays(8));
         lists.confirm(admin, id);
         assertThatThrownBy(() -> lists.publish(id, Input.of(new EligibleLists.Publication("soon", null))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> lists.publish(999, Input.of(new EligibleLists.Publication(null, null))))
                 .isInstanceOf(NotFoundException.class);
     }
@@ -397,7 +398,7 @@ class EnrolmentsTest {
                 .isInstanceOf(NotFoundException.class);
         Principal legal = person(p.enterpriseId(), "legal", Role.LEGAL_REPRESENTATIVE);
         Application a = apply(legal, p.id(), "13912345678", "a@example.com");
-        assertThatThrownBy(() -> enrolments.accept(legal, a.id())).isInstanceOf(RequestRefusedException.class);
+        assertThatThrownBy(() -> enrolments.accept(legal, a.id())).isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> enrolments.accept(reviewer, 999)).isInstanceOf(NotFoundException.class);
     }
 

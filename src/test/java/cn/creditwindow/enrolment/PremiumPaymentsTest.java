@@ -1,5 +1,7 @@
 package cn.creditwindow.enrolment;
 
+import cn.creditwindow.validation.NotAllowedException;
+import cn.creditwindow.validation.ConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +25,6 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ class PremiumPaymentsTest {
                 .contains("FP2024000001", "2024-08-29 起生效");
         assertThatThrownBy(() -> enrolments.payments().record(reviewer, p.id(),
                 Input.of(new PremiumPayments.PaymentForm("2024-08-29", "1920", "again"))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class);
         assertThat(count("SELECT COUNT(*) FROM premium_payments")).isEqualTo(1);
     }
 
@@ -157,7 +158,7 @@ class PremiumPaymentsTest {
         Principal legal = person(p.enterpriseId(), "legal", Role.LEGAL_REPRESENTATIVE);
         assertThatThrownBy(() -> enrolments.payments().record(legal, p.id(),
                 Input.of(new PremiumPayments.PaymentForm("2024-08-28", "1920", "x"))))
-                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOf(NotAllowedException.class);
     }
 
     @Test
@@ -172,14 +173,14 @@ class PremiumPaymentsTest {
                 try {
                     return (Object) enrolments.payments().record(r, p.id(),
                             Input.of(new PremiumPayments.PaymentForm("2024-08-28", "1920", "HX-" + r.username())));
-                } catch (RequestRefusedException e) {
-                    return e.status();
+                } catch (ConflictException e) {
+                    return e;
                 }
             })).toList();
             go.countDown();
             List<Object> outcomes = List.of(results.get(0).get(), results.get(1).get());
             assertThat(outcomes).filteredOn(o -> o instanceof PremiumPayments.Paid).hasSize(1);
-            assertThat(outcomes).filteredOn(o -> Integer.valueOf(409).equals(o)).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof ConflictException).hasSize(1);
         } finally {
             pool.shutdownNow();
         }

@@ -3,8 +3,8 @@ package cn.creditwindow.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.creditwindow.Fixtures;
-import cn.creditwindow.articles.Article;
-import cn.creditwindow.articles.Module;
+import cn.creditwindow.search.Article;
+import cn.creditwindow.search.Module;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Gazetteer;
 import cn.creditwindow.reference.Industries;

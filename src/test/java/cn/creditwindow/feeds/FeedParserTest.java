@@ -3,7 +3,7 @@ package cn.creditwindow.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.creditwindow.articles.Attachment;
+import cn.creditwindow.search.Attachment;
 import cn.creditwindow.feeds.ParsedFeed.Format;
 import cn.creditwindow.feeds.ParsedFeed.Rejected;
 import java.io.IOException;

@@ -2,9 +2,6 @@ package cn.creditwindow.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.creditwindow.articles.Article;
-import cn.creditwindow.articles.Attachment;
-import cn.creditwindow.articles.Module;
 import cn.creditwindow.search.ArticleIndex.Outcome;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,15 +1,18 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
 
 import cn.creditwindow.accounts.ApiTokens;
+import cn.creditwindow.accounts.Caller;
+import cn.creditwindow.accounts.Guard;
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.accounts.SessionCookies;
 import cn.creditwindow.accounts.Sessions;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.NotAllowedException;
+import cn.creditwindow.validation.NotSignedInException;
+import cn.creditwindow.web.Viewer;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.SameSite;
 import io.javalin.security.RouteRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +36,9 @@ import java.util.Set;
  * </ul>
  */
 public final class Authentication {
-    public static final String SESSION_COOKIE = "cw_session";
+    public static final String SESSION_COOKIE = SessionCookies.NAME;
     public static final String CSRF_FIELD = "_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
-    private static final String PRINCIPAL = Authentication.class.getName() + ".principal";
     /** The sign-in endpoints, which have no session yet to protect them. */
     static final String API_SIGN_IN = "/api/session";
     static final String PAGE_SIGN_IN = "/login";
@@ -44,18 +46,18 @@ public final class Authentication {
 
     private final Sessions sessions;
     private final ApiTokens tokens;
-    private final boolean secureCookies;
+    private final SessionCookies cookies;
     private final SameOrigin sameOrigin;
 
     /**
-     * @param secureCookies mark cookies Secure (when the service is reached over https)
+     * @param cookies       the session cookie
      * @param publicUrl     the window's address as users reach it (behind a proxy), or null: then the host a
      *                      request was sent to is the window's own origin
      */
-    public Authentication(Sessions sessions, ApiTokens tokens, boolean secureCookies, String publicUrl) {
+    public Authentication(Sessions sessions, ApiTokens tokens, SessionCookies cookies, String publicUrl) {
         this.sessions = sessions;
         this.tokens = tokens;
-        this.secureCookies = secureCookies;
+        this.cookies = cookies;
         this.sameOrigin = new SameOrigin(publicUrl);
     }
 
@@ -64,14 +66,10 @@ public final class Authentication {
         config.routes.beforeMatched(this::enforce);
     }
 
-    /** Who is asking, if anyone. */
-    public static Optional<Principal> principal(Context ctx) {
-        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
-    }
-
-    /** Who is asking; only for handlers behind a {@link Guard}, where someone always is. */
-    public static Principal require(Context ctx) {
-        return principal(ctx).orElseThrow(() -> new RequestRefusedException(401, "sign in first", "请先登录"));
+    /** Who a page is shown to, as the layout needs it. */
+    public static Optional<Viewer> viewer(Context ctx) {
+        return Caller.find(ctx).map(p -> new Viewer(p.displayName(),
+                p.role().name(), p.role().zh(), p.role().en(), p.role().isEnterpriseUser(), p.csrfToken()));
     }
 
     private void identify(Context ctx) {
@@ -80,32 +78,32 @@ public final class Authentication {
                 || ctx.path().equals(API_SIGN_IN) || ctx.path().equals(PAGE_SIGN_IN))) {
             String foreign = sameOrigin.foreign(ctx.header("Origin"), ctx.header("Referer"), ctx.header("Host"));
             if (foreign != null) {
-                throw new RequestRefusedException(403, "cross-site request refused: it comes from " + foreign
+                throw new NotAllowedException("cross-site request refused: it comes from " + foreign
                         + ", not from this window's pages", "跨站请求已拒绝：请求来自 " + foreign + "，不是本站页面");
             }
         }
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                throw new RequestRefusedException(401, "use Authorization: Bearer <API token>",
+                throw new NotSignedInException("use Authorization: Bearer <API token>",
                         "请使用 Authorization: Bearer <API 令牌>");
             }
             Principal p = tokens.resolve(authorization.substring(7).strip()).orElseThrow(() ->
-                    new RequestRefusedException(401, "unknown or revoked API token", "API 令牌无效或已撤销"));
-            ctx.attribute(PRINCIPAL, p);
+                    new NotSignedInException("unknown or revoked API token", "API 令牌无效或已撤销"));
+            Caller.identify(ctx, p);
             return;
         }
-        String token = ctx.cookie(SESSION_COOKIE);
+        String token = cookies.token(ctx);
         if (token == null) {
             return;
         }
         Optional<Principal> p = sessions.resolve(token);
         if (p.isEmpty()) {
-            clearSessionCookie(ctx);
+            cookies.clear(ctx);
             return;
         }
-        ctx.attribute(PRINCIPAL, p.get());
+        Caller.identify(ctx, p.get());
         if (!SAFE.contains(ctx.method()) && !Sessions.csrfMatches(p.get(), presentedCsrf(ctx))) {
-            throw new RequestRefusedException(403, "missing or wrong anti-forgery token: reload the page and try again",
+            throw new NotAllowedException("missing or wrong anti-forgery token: reload the page and try again",
                     "安全校验失败（缺少或错误的防伪令牌），请刷新页面后重试");
         }
     }
@@ -125,7 +123,7 @@ public final class Authentication {
         if (guards.isEmpty()) {
             return;
         }
-        Principal p = principal(ctx).orElse(null);
+        Principal p = Caller.find(ctx).orElse(null);
         if (p == null) {
             if (!Routes.isApi(ctx.path()) && SAFE.contains(ctx.method())) {
                 String next = URLEncoder.encode(ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()),
@@ -134,27 +132,13 @@ public final class Authentication {
                 ctx.skipRemainingHandlers();
                 return;
             }
-            throw new RequestRefusedException(401, "sign in first", "请先登录");
+            throw new NotSignedInException("sign in first", "请先登录");
         }
         for (RouteRole g : guards) {
             if (g instanceof Guard guard && guard.admits(p)) {
                 return;
             }
         }
-        throw new RequestRefusedException(403, "a " + p.role().en() + " may not do this", p.role().zh() + "无权进行此操作");
-    }
-
-    /** Starts a session in the browser: the cookie holding its token. */
-    public void setSessionCookie(Context ctx, String token) {
-        ctx.cookie(new Cookie(SESSION_COOKIE, token, "/", -1, secureCookies, true, null, SameSite.LAX));
-    }
-
-    public void clearSessionCookie(Context ctx) {
-        ctx.cookie(new Cookie(SESSION_COOKIE, "", "/", 0, secureCookies, true, null, SameSite.LAX));
-    }
-
-    /** Whether cookies are marked Secure. */
-    public boolean secureCookies() {
-        return secureCookies;
+        throw new NotAllowedException("a " + p.role().en() + " may not do this", p.role().zh() + "无权进行此操作");
     }
 }

@@ -1,4 +1,7 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
+
+import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.Uploads;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;

@@ -1,8 +1,5 @@
-package cn.creditwindow.web;
+package cn.creditwindow.accounts;
 
-import cn.creditwindow.accounts.ApiTokens;
-import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.accounts.Role;
 import io.javalin.security.RouteRole;
 
 /**

@@ -1,4 +1,4 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
 
 import cn.creditwindow.validation.FieldError;
 import java.util.List;

@@ -1,4 +1,6 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
+
+import cn.creditwindow.web.Pages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

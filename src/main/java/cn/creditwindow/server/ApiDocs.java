@@ -1,4 +1,4 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
 
 import java.io.IOException;
 import java.io.InputStream;

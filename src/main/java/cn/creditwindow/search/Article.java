@@ -1,4 +1,4 @@
-package cn.creditwindow.articles;
+package cn.creditwindow.search;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.agreements.AgreementHandlers;
@@ -49,13 +49,13 @@ import io.javalin.http.Handler;
 import io.javalin.security.RouteRole;
 import java.util.Set;
 
-import static cn.creditwindow.web.Guard.ACCOUNT_MANAGER;
-import static cn.creditwindow.web.Guard.ADMIN;
-import static cn.creditwindow.web.Guard.CUSTOMS_PUSH;
-import static cn.creditwindow.web.Guard.ENTERPRISE;
-import static cn.creditwindow.web.Guard.FEED_PUSH;
-import static cn.creditwindow.web.Guard.REVIEWER;
-import static cn.creditwindow.web.Guard.SIGNED_IN;
+import static cn.creditwindow.accounts.Guard.ACCOUNT_MANAGER;
+import static cn.creditwindow.accounts.Guard.ADMIN;
+import static cn.creditwindow.accounts.Guard.CUSTOMS_PUSH;
+import static cn.creditwindow.accounts.Guard.ENTERPRISE;
+import static cn.creditwindow.accounts.Guard.FEED_PUSH;
+import static cn.creditwindow.accounts.Guard.REVIEWER;
+import static cn.creditwindow.accounts.Guard.SIGNED_IN;
 
 /**
  * Every endpoint of the application, in one table: the JSON API (each documented in

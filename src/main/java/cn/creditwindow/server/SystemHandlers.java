@@ -1,4 +1,4 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
 
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;

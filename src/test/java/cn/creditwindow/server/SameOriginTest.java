@@ -1,4 +1,4 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
 
 import cn.creditwindow.feeds.IngestReport;
 import io.prometheus.metrics.core.metrics.Counter;

@@ -1,10 +1,14 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
+
+import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.Uploads;
 
 import cn.creditwindow.search.ResultWindowException;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.validation.RequestRefusedException;
+import cn.creditwindow.validation.Refusal;
+import cn.creditwindow.web.Statuses;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -45,8 +49,8 @@ final class ErrorMapping {
                         List.of(new FieldError("page", WINDOW_ZH, e.getMessage()))));
         config.routes.exception(NotFoundException.class, (e, ctx) ->
                 answer.send(ctx, 404, "not_found", e.getMessage(), e.zh(), List.of()));
-        config.routes.exception(RequestRefusedException.class, (e, ctx) ->
-                answer.send(ctx, e.status(), code(e.status()), e.getMessage(), e.zh(), List.of()));
+        config.routes.exception(Refusal.class, (e, ctx) ->
+                answer.send(ctx, Statuses.of(e), code(Statuses.of(e)), e.getMessage(), e.zh(), List.of()));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 answer.send(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), e.getMessage(), List.of()));
         // uploads: a multipart form Jetty refused to read (over the limits of Uploads: 413; malformed: 400)
@@ -55,7 +59,8 @@ final class ErrorMapping {
             if (refusal.isPresent()) {
                 // Jetty gave up the form half-read and closes the connection after this answer: say so
                 ctx.header("Connection", "close");
-                answer.send(ctx, refusal.get().status(), code(refusal.get().status()), refusal.get().getMessage(),
+                int status = Statuses.of(refusal.get());
+                answer.send(ctx, status, code(status), refusal.get().getMessage(),
                         refusal.get().zh(), List.of());
                 return;
             }

@@ -1,4 +1,4 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ class OpenApiTest {
 
     @Test
     void everyApiRouteIsDocumentedAndEveryDocumentedPathIsARoute() throws IOException {
-        String routes = Files.readString(Path.of("src/main/java/cn/creditwindow/web/Routes.java"));
+        String routes = Files.readString(Path.of("src/main/java/cn/creditwindow/server/Routes.java"));
         TreeSet<String> declared = new TreeSet<>();
         TreeSet<String> pages = new TreeSet<>();
         Matcher m = ROUTE.matcher(routes);

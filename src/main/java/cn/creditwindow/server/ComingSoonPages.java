@@ -1,4 +1,7 @@
-package cn.creditwindow.web;
+package cn.creditwindow.server;
+
+import cn.creditwindow.web.Pages;
+import cn.creditwindow.web.Section;
 
 import io.javalin.http.Context;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package cn.creditwindow.articles;
+package cn.creditwindow.search;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public enum Module {
         this.nameEn = nameEn;
     }
 
+    @JsonValue
     public String id() {
         return id;
     }
