@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The role × endpoint matrix: every route of {@code server/Routes.java} is called by every kind of
+ * The role × endpoint matrix: every route of the route table ({@code server/*Routes.java}) is called by every kind of
  * principal — nobody, the legal representative and an operator of the Shenzhen enterprise, the legal
  * representative of another enterprise, the Shenzhen account manager, a reviewer, an administrator and
  * a feed-push API token — with the ids of the Shenzhen enterprise's records ("own") and of another
@@ -534,7 +534,7 @@ class AccessMatrixIT {
 
     @Test
     void everyRouteIsInTheTable() throws IOException {
-        String routes = Files.readString(Path.of("src/main/java/cn/creditwindow/server/Routes.java"));
+        String routes = routeSources();
         Matcher m = Pattern.compile("r\\.(get|post|put|patch|delete)\\(\"([^\"]+)\"").matcher(routes);
         TreeSet<String> declared = new TreeSet<>();
         while (m.find()) {
@@ -576,5 +576,16 @@ class AccessMatrixIT {
             case "DELETE" -> c.delete(path).status();
             default -> throw new IllegalArgumentException(row.method());
         };
+    }
+
+    /** The route table's source: Routes and the classes it installs (ApiRoutes, PageRoutes). */
+    private static String routeSources() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.newDirectoryStream(Path.of("src/main/java/cn/creditwindow/server"), "*Routes.java")) {
+            for (Path f : files) {
+                all.append(Files.readString(f));
+            }
+        }
+        return all.toString();
     }
 }
