@@ -46,6 +46,8 @@ import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.credit.CreditHandlers;
 import cn.creditwindow.credit.CreditOrders;
+import cn.creditwindow.credit.CreditQuotas;
+import cn.creditwindow.credit.CreditQuotes;
 import cn.creditwindow.credit.CreditPages;
 import cn.creditwindow.credit.CreditPrices;
 import cn.creditwindow.customs.Customs;
@@ -242,7 +244,9 @@ public final class App implements AutoCloseable {
         // credit services (资信服务). A delivered report's risk events alert the buyer's watchers (the credit alarm).
         ReportTypes reportTypes = ReportTypes.load();
         this.creditPrices = new CreditPrices(db, reportTypes, clock);
-        this.creditOrders = new CreditOrders(db, reportTypes, core.countries, schemes, outbox,
+        CreditQuotas creditQuotas = new CreditQuotas(db, schemes, reportTypes, Json.mapper(), clock, config.zone());
+        CreditQuotes creditQuotes = new CreditQuotes(db, reportTypes, core.countries, creditQuotas);
+        this.creditOrders = new CreditOrders(db, reportTypes, creditQuotes, outbox,
                 alarm::onReportRisk, clock, config.zone(), Json.mapper());
         ReportPdf reportPdf = new ReportPdf(pdfRenderer, config.zone());
         // (end of credit services' wiring)
@@ -317,8 +321,8 @@ public final class App implements AutoCloseable {
                 new BuyerHandlers(buyers, bodies), new BuyerPages(buyers, core.countries, watches::states, pages),
                 new AlarmHandlers(watches, alerts, bodies), new AlarmPages(watches, alerts, pages),
                 // credit services (资信服务)
-                new CreditHandlers(creditOrders, creditPrices, reportPdf, bodies),
-                new CreditPages(creditOrders, buyers, core.countries, pages),
+                new CreditHandlers(creditOrders, creditQuotes, creditQuotas, creditPrices, reportPdf, bodies),
+                new CreditPages(creditOrders, creditQuotes, creditQuotas, buyers, core.countries, pages),
                 // customs declarations (报关单)
                 new CustomsHandlers(customs, shipmentReport, db, bodies),
                 // claims (索赔服务)

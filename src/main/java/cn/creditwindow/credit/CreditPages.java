@@ -33,13 +33,18 @@ import java.util.Set;
  */
 public final class CreditPages {
     private final CreditOrders orders;
+    private final CreditQuotes quotes;
+    private final CreditQuotas quotas;
     private final Countries countries;
     private final Pages pages;
 
     private final Buyers buyers;
 
-    public CreditPages(CreditOrders orders, Buyers buyers, Countries countries, Pages pages) {
+    public CreditPages(CreditOrders orders, CreditQuotes quotes, CreditQuotas quotas, Buyers buyers,
+                       Countries countries, Pages pages) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.quotes = Objects.requireNonNull(quotes, "quotes");
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.buyers = Objects.requireNonNull(buyers, "buyers");
         this.countries = Objects.requireNonNull(countries, "countries");
         this.pages = Objects.requireNonNull(pages, "pages");
@@ -77,7 +82,7 @@ public final class CreditPages {
         }
         boolean enterprise = p.role().isEnterpriseUser();
         Long shown = enterprise ? p.enterpriseId() : enterpriseId;
-        Wallet wallet = shown == null || p.role() == Role.ADMIN ? null : orders.wallet(p, shown);
+        Wallet wallet = shown == null || p.role() == Role.ADMIN ? null : quotas.wallet(p, shown);
         Paged<CreditOrder> list = p.role() == Role.ADMIN ? Paged.empty(page) : orders.orders(p, states, shown, page);
         String size = ctx.queryParam("size");
         String enterpriseQ = ctx.queryParam("enterpriseQ") == null ? "" : ctx.queryParam("enterpriseQ").strip();
@@ -177,7 +182,7 @@ public final class CreditPages {
         List<FieldError> errors = List.of();
         if ("quote".equals(action)) {
             try {
-                quote = orders.quote(p, f.request(null));
+                quote = quotes.quote(p, f.request(null));
             } catch (InvalidInputException e) {
                 errors = e.errors();
                 ctx.status(400);
@@ -197,7 +202,7 @@ public final class CreditPages {
         Long buyerId = Form.parse(f.buyerId());
         if (buyerId != null && buyerId > 0) {
             try {
-                buyer = orders.buyer(p, buyerId);
+                buyer = buyers.find(p, buyerId);
             } catch (cn.creditwindow.validation.NotFoundException e) {
                 buyer = null;
             }
@@ -228,7 +233,7 @@ public final class CreditPages {
         } catch (RequestRefusedException e) {
             Quote now = null;
             try {
-                now = orders.quote(p, f.request(null));
+                now = quotes.quote(p, f.request(null));
             } catch (RequestRefusedException | InvalidInputException ignored) {
                 // the refusal below says why
             }
@@ -421,7 +426,7 @@ public final class CreditPages {
      * name; {@code more} when the search found more than that page.
      */
     private BuyerMatches findBuyers(Principal p, Long enterpriseId, String q) {
-        List<Buyer> byCode = orders.findBuyers(p, enterpriseId, q).stream()
+        List<Buyer> byCode = buyers.findForOrder(p, enterpriseId, q).stream()
                 .filter(b -> b.code().equalsIgnoreCase(q.strip())).toList();
         if (!byCode.isEmpty()) {
             return new BuyerMatches(byCode, false);
