@@ -17,6 +17,8 @@ import cn.creditwindow.claims.ClaimCodes;
 import cn.creditwindow.claims.ClaimDocuments;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
+import cn.creditwindow.claims.ClaimReview;
+import cn.creditwindow.claims.ClaimShipments;
 import cn.creditwindow.claims.Claims;
 import cn.creditwindow.losses.LossCodes;
 import cn.creditwindow.losses.LossHandlers;
@@ -261,8 +263,11 @@ public final class App implements AutoCloseable {
         // chinese-days) and the years administrators load; a loaded year recounts the deadlines that run through it.
         ClaimDocuments claimDocuments = new ClaimDocuments(customs, shipmentReport, config.zone());
         this.holidayCalendar = new HolidayCalendar(db, HolidayCalendar.bundled(), clock, config.zone());
-        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), holidayCalendar, claimDocuments,
-                clock, config.zone());
+        ClaimCodes claimCodes = ClaimCodes.load();
+        ClaimShipments claimShipments = new ClaimShipments(db, claimCodes, clock, config.zone());
+        this.claims = new Claims(db, buyers, core.countries, claimCodes, holidayCalendar, claimDocuments,
+                claimShipments, clock);
+        ClaimReview claimReview = new ClaimReview(db, holidayCalendar, clock, config.zone());
         holidayCalendar.onLoaded(claims::recountDeadlines);
         // (end of claims' wiring)
         // possible-loss reports (报损): the deadlines are the schemes'; a report ends as a claim drafted by claims
@@ -326,7 +331,8 @@ public final class App implements AutoCloseable {
                 // customs declarations (报关单)
                 new CustomsHandlers(customs, shipmentReport, db, bodies),
                 // claims (索赔服务)
-                new ClaimHandlers(claims, bodies), new ClaimPages(claims, claimAttachments, pages, accountManagers),
+                new ClaimHandlers(claims, claimShipments, claimReview, bodies),
+                new ClaimPages(claims, claimShipments, claimReview, claimAttachments, pages, accountManagers),
                 // the window (融资超市, 服务介绍, 客户经理, 系统首页)
                 new FinancingHandlers(financing, bodies), new FinancingPages(financing, pages),
                 new ServicePages(pages, serviceLines), new ManagerHandlers(accountManagers, bodies),
