@@ -17,6 +17,8 @@ import cn.creditwindow.claims.ClaimCodes;
 import cn.creditwindow.claims.ClaimDocuments;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
+import cn.creditwindow.claims.ClaimReview;
+import cn.creditwindow.claims.ClaimShipments;
 import cn.creditwindow.claims.Claims;
 import cn.creditwindow.losses.LossCodes;
 import cn.creditwindow.losses.LossHandlers;
@@ -47,6 +49,8 @@ import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.credit.CreditHandlers;
 import cn.creditwindow.credit.CreditOrders;
+import cn.creditwindow.credit.CreditQuotas;
+import cn.creditwindow.credit.CreditQuotes;
 import cn.creditwindow.credit.CreditPages;
 import cn.creditwindow.credit.CreditPrices;
 import cn.creditwindow.customs.Customs;
@@ -244,7 +248,9 @@ public final class App implements AutoCloseable {
         // credit services (资信服务). A delivered report's risk events alert the buyer's watchers (the credit alarm).
         ReportTypes reportTypes = ReportTypes.load();
         this.creditPrices = new CreditPrices(db, reportTypes, clock);
-        this.creditOrders = new CreditOrders(db, reportTypes, core.countries, schemes, outbox,
+        CreditQuotas creditQuotas = new CreditQuotas(db, schemes, reportTypes, Json.mapper(), clock, config.zone());
+        CreditQuotes creditQuotes = new CreditQuotes(db, reportTypes, core.countries, creditQuotas);
+        this.creditOrders = new CreditOrders(db, reportTypes, creditQuotes, outbox,
                 alarm::onReportRisk, clock, config.zone(), Json.mapper());
         ReportPdf reportPdf = new ReportPdf(pdfRenderer, config.zone());
         // (end of credit services' wiring)
@@ -259,8 +265,11 @@ public final class App implements AutoCloseable {
         // chinese-days) and the years administrators load; a loaded year recounts the deadlines that run through it.
         ClaimDocuments claimDocuments = new ClaimDocuments(customs, shipmentReport, config.zone());
         this.holidayCalendar = new HolidayCalendar(db, HolidayCalendar.bundled(), clock, config.zone());
-        this.claims = new Claims(db, buyers, core.countries, ClaimCodes.load(), holidayCalendar, claimDocuments,
-                clock, config.zone());
+        ClaimCodes claimCodes = ClaimCodes.load();
+        ClaimShipments claimShipments = new ClaimShipments(db, claimCodes, clock, config.zone());
+        this.claims = new Claims(db, buyers, core.countries, claimCodes, holidayCalendar, claimDocuments,
+                claimShipments, clock);
+        ClaimReview claimReview = new ClaimReview(db, holidayCalendar, clock, config.zone());
         holidayCalendar.onLoaded(claims::recountDeadlines);
         // (end of claims' wiring)
         // possible-loss reports (报损): the deadlines are the schemes'; a report ends as a claim drafted by claims
@@ -319,12 +328,13 @@ public final class App implements AutoCloseable {
                 new BuyerHandlers(buyers, bodies), new BuyerPages(buyers, core.countries, watches::states, pages),
                 new AlarmHandlers(watches, alerts, bodies), new AlarmPages(watches, alerts, pages),
                 // credit services (资信服务)
-                new CreditHandlers(creditOrders, creditPrices, reportPdf, bodies),
-                new CreditPages(creditOrders, buyers, core.countries, pages),
+                new CreditHandlers(creditOrders, creditQuotes, creditQuotas, creditPrices, reportPdf, bodies),
+                new CreditPages(creditOrders, creditQuotes, creditQuotas, buyers, core.countries, pages),
                 // customs declarations (报关单)
                 new CustomsHandlers(customs, shipmentReport, db, bodies),
                 // claims (索赔服务)
-                new ClaimHandlers(claims, bodies), new ClaimPages(claims, claimAttachments, pages, accountManagers),
+                new ClaimHandlers(claims, claimShipments, claimReview, bodies),
+                new ClaimPages(claims, claimShipments, claimReview, claimAttachments, pages, accountManagers),
                 // the window (融资超市, 服务介绍, 客户经理, 系统首页)
                 new FinancingHandlers(financing, bodies), new FinancingPages(financing, pages),
                 new ServicePages(pages, serviceLines), new ManagerHandlers(accountManagers, bodies),

@@ -325,6 +325,33 @@ public final class Buyers {
         return Optional.empty();
     }
 
+    /**
+     * The buyers an order for {@code enterpriseId} may name (the credit services' buyer picker): the insurer's
+     * entries and that enterprise's own (with {@code enterpriseId} null, all the principal may see), whose code is
+     * {@code q} or whose folded English name or Chinese name contains it; at most 20, by folded name.
+     */
+    public List<Buyer> findForOrder(Principal who, Long enterpriseId, String q) {
+        String text = q == null ? "" : q.strip();
+        if (text.isEmpty() || text.length() > MAX_QUERY) {
+            return List.of();
+        }
+        String key = "%" + BuyerNames.key(text).replace("%", "").replace("_", "") + "%";
+        String code = text.toUpperCase(java.util.Locale.ROOT);
+        VisibleFilter f = visibleFilter(who, "b");
+        List<Object> args = new ArrayList<>(List.of(f.args()));
+        String sql = "SELECT b.id FROM buyers b WHERE " + f.sql() + " AND (b.name_key LIKE ? OR b.code = ? OR b.name_zh LIKE ?)";
+        args.add(key);
+        args.add(code);
+        args.add("%" + text.replace("%", "").replace("_", "") + "%");
+        if (enterpriseId != null) {
+            sql += " AND (b.added_by_enterprise_id IS NULL OR b.added_by_enterprise_id = ?)";
+            args.add(enterpriseId);
+        }
+        String query = sql + " ORDER BY b.name_key LIMIT 20";
+        return db.read(tx -> tx.list(query, r -> r.longValue("id"), args.toArray()).stream()
+                .map(id -> byId(tx, id).orElseThrow()).toList());
+    }
+
     /** The buyer, if the principal may see it; else 404. */
     public Buyer find(Principal who, long id) {
         return db.read(tx -> find(tx, who, id));

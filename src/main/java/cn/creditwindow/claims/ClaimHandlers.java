@@ -3,7 +3,6 @@ package cn.creditwindow.claims;
 import cn.creditwindow.web.Params;
 import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
@@ -22,10 +21,14 @@ public final class ClaimHandlers {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Claims claims;
+    private final ClaimShipments shipments;
+    private final ClaimReview review;
     private final JsonBodies bodies;
 
-    public ClaimHandlers(Claims claims, JsonBodies bodies) {
+    public ClaimHandlers(Claims claims, ClaimShipments shipments, ClaimReview review, JsonBodies bodies) {
         this.claims = Objects.requireNonNull(claims, "claims");
+        this.shipments = Objects.requireNonNull(shipments, "shipments");
+        this.review = Objects.requireNonNull(review, "review");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
@@ -84,7 +87,7 @@ public final class ClaimHandlers {
     public void addShipment(Context ctx) {
         Principal p = Caller.require(ctx);
         long id = Params.pathId(ctx, "id");
-        ctx.status(201).json(claims.addShipment(p, id, bodies.input(ctx, Claims.ShipmentForm.class)));
+        ctx.status(201).json(shipments.add(p, id, bodies.input(ctx, Claims.ShipmentForm.class)));
     }
 
     /** {@code PUT /api/claims/{id}/shipments/{shipmentId}}. */
@@ -92,13 +95,13 @@ public final class ClaimHandlers {
         Principal p = Caller.require(ctx);
         long id = Params.pathId(ctx, "id");
         long shipmentId = Params.pathId(ctx, "shipmentId");
-        ctx.json(claims.updateShipment(p, id, shipmentId, bodies.input(ctx, Claims.ShipmentForm.class)));
+        ctx.json(shipments.update(p, id, shipmentId, bodies.input(ctx, Claims.ShipmentForm.class)));
     }
 
     /** {@code DELETE /api/claims/{id}/shipments/{shipmentId}}: 204. */
     public void deleteShipment(Context ctx) {
         Principal p = Caller.require(ctx);
-        claims.deleteShipment(p, Params.pathId(ctx, "id"), Params.pathId(ctx, "shipmentId"));
+        shipments.delete(p, Params.pathId(ctx, "id"), Params.pathId(ctx, "shipmentId"));
         ctx.status(204);
     }
 
@@ -110,7 +113,7 @@ public final class ClaimHandlers {
         if (length > ShipmentTemplate.MAX_BYTES) {
             throw new InvalidInputException("file", "文件不能超过 2 MB", "the file must be at most 2 MB");
         }
-        ctx.status(201).json(Map.of("items", claims.importShipments(p, id, ctx.bodyAsBytes())));
+        ctx.status(201).json(Map.of("items", shipments.importTemplate(p, id, ctx.bodyAsBytes())));
     }
 
     /** {@code POST /api/claims/{id}/submission}: body {@code {declaration: true}}. */
@@ -146,12 +149,12 @@ public final class ClaimHandlers {
 
     /** {@code GET /api/review/claims?page=&size=}: one page of the submitted and accepted claims, oldest first. */
     public void queue(Context ctx) {
-        ctx.json(claims.queue(Caller.require(ctx), Pager.request(ctx)));
+        ctx.json(review.queue(Caller.require(ctx), Pager.request(ctx)));
     }
 
     /** {@code POST /api/review/claims/{id}/accept}. */
     public void accept(Context ctx) {
-        ctx.json(claims.accept(Caller.require(ctx), Params.pathId(ctx, "id")));
+        ctx.json(review.accept(Caller.require(ctx), Params.pathId(ctx, "id")));
     }
 
     /** The return's body. */
@@ -162,14 +165,14 @@ public final class ClaimHandlers {
     public void returnClaim(Context ctx) {
         Principal p = Caller.require(ctx);
         long id = Params.pathId(ctx, "id");
-        ctx.json(claims.returnClaim(p, id, bodies.input(ctx, ReturnBody.class).map(ReturnBody::reason)));
+        ctx.json(review.returnClaim(p, id, bodies.input(ctx, ReturnBody.class).map(ReturnBody::reason)));
     }
 
     /** {@code POST /api/review/claims/{id}/payment}: body {@code {loss, aggregateLimit?}} in USD. */
     public void pay(Context ctx) {
         Principal p = Caller.require(ctx);
         long id = Params.pathId(ctx, "id");
-        ctx.json(claims.pay(p, id, bodies.input(ctx, Claims.Decision.class)));
+        ctx.json(review.pay(p, id, bodies.input(ctx, ClaimReview.Decision.class)));
     }
 
     /**
@@ -179,7 +182,7 @@ public final class ClaimHandlers {
     public void payoutPreview(Context ctx) {
         Principal p = Caller.require(ctx);
         long id = Params.pathId(ctx, "id");
-        ctx.json(claims.payoutPanel(p, id, Input.of(new Claims.Decision(ctx.queryParam("loss"),
+        ctx.json(review.payoutPanel(p, id, Input.of(new ClaimReview.Decision(ctx.queryParam("loss"),
                 ctx.queryParam("aggregateLimit")))));
     }
 }

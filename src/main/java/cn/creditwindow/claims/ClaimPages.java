@@ -20,10 +20,6 @@ import cn.creditwindow.web.Uploads;
 import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +36,18 @@ import java.util.Objects;
  */
 public final class ClaimPages {
     private final Claims claims;
+    private final ClaimShipments shipments;
+    private final ClaimReview review;
     private final ClaimAttachments attachments;
     private final Pages pages;
     // the account managers' card shown with a returned claim (managers.contacts)
     private final AccountManagers managers;
 
-    public ClaimPages(Claims claims, ClaimAttachments attachments, Pages pages, AccountManagers managers) {
+    public ClaimPages(Claims claims, ClaimShipments shipments, ClaimReview review, ClaimAttachments attachments,
+                      Pages pages, AccountManagers managers) {
         this.claims = Objects.requireNonNull(claims, "claims");
+        this.shipments = Objects.requireNonNull(shipments, "shipments");
+        this.review = Objects.requireNonNull(review, "review");
         this.attachments = Objects.requireNonNull(attachments, "attachments");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.managers = Objects.requireNonNull(managers, "managers");
@@ -261,8 +262,8 @@ public final class ClaimPages {
      * {@code prefill} is the loss report shipment the add-shipment form is filled in from, or null.
      */
     public record ClaimPage(Claims.ClaimView view, boolean editable, boolean reviewer, ClaimCodes codes,
-                            ManagerCard managers, ClaimAttachments.Listing attachments, Claims.PayoutPanel payout,
-                            Claims.Decision decision, List<FieldError> payoutErrors, ReportShipment prefill) {
+                            ManagerCard managers, ClaimAttachments.Listing attachments, ClaimPayouts.PayoutPanel payout,
+                            ClaimReview.Decision decision, List<FieldError> payoutErrors, ReportShipment prefill) {
         /**
          * The add-shipment form's value of {@code field}: what the report holds (invoice number, shipment date, the
          * amount outstanding as both invoice and claimed amount, the declaration numbers), else "".
@@ -309,7 +310,7 @@ public final class ClaimPages {
     public void view(Context ctx) {
         Principal p = Caller.require(ctx);
         Claims.ClaimView v = claims.view(p, Params.pathId(ctx, "id"));
-        renderView(ctx, p, v, new Claims.Decision(null, null), fromLoss(v, ctx.queryParam("fromLoss")));
+        renderView(ctx, p, v, new ClaimReview.Decision(null, null), fromLoss(v, ctx.queryParam("fromLoss")));
     }
 
     /** The report shipment {@code raw} names among those the claim can still take, or null when none is named. */
@@ -332,18 +333,18 @@ public final class ClaimPages {
      * The claim's page; for the reviewer of an accepted claim with the payout panel for {@code decision}, a bad
      * amount shown under its field (400).
      */
-    private void renderView(Context ctx, Principal p, Claims.ClaimView v, Claims.Decision decision,
+    private void renderView(Context ctx, Principal p, Claims.ClaimView v, ClaimReview.Decision decision,
                             ReportShipment prefill) {
         boolean reviewer = p.role() == Role.REVIEWER;
-        Claims.PayoutPanel panel = null;
+        ClaimPayouts.PayoutPanel panel = null;
         List<FieldError> errors = List.of();
         if (reviewer && v.claim().state() == ClaimState.ACCEPTED) {
             try {
-                panel = claims.payoutPanel(p, v.claim().id(), Input.of(decision));
+                panel = review.payoutPanel(p, v.claim().id(), Input.of(decision));
             } catch (InvalidInputException e) {
                 ctx.status(400);
                 errors = e.errors();
-                panel = claims.payoutPanel(p, v.claim().id(), Input.of(new Claims.Decision(null, null)));
+                panel = review.payoutPanel(p, v.claim().id(), Input.of(new ClaimReview.Decision(null, null)));
             }
         }
         pages.render(ctx, "claims/view.jte", new ClaimPage(v, p.role().isEnterpriseUser()
@@ -360,14 +361,14 @@ public final class ClaimPages {
     public void payoutPreview(Context ctx) {
         Principal p = Caller.require(ctx);
         Claims.ClaimView v = claims.view(p, Params.pathId(ctx, "id"));
-        renderView(ctx, p, v, new Claims.Decision(ctx.formParam("loss"), ctx.formParam("aggregateLimit")), null);
+        renderView(ctx, p, v, new ClaimReview.Decision(ctx.formParam("loss"), ctx.formParam("aggregateLimit")), null);
     }
 
     /** {@code POST /claims/{id}/shipments}. */
     public void addShipment(Context ctx) {
         Principal p = Caller.require(ctx);
         long id = Params.pathId(ctx, "id");
-        claims.addShipment(p, id, Input.of(shipmentForm(ctx)));
+        shipments.add(p, id, Input.of(shipmentForm(ctx)));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -399,7 +400,7 @@ public final class ClaimPages {
     public void updateShipment(Context ctx) {
         Principal p = Caller.require(ctx);
         long id = Params.pathId(ctx, "id");
-        claims.updateShipment(p, id, Params.pathId(ctx, "shipmentId"), Input.of(shipmentForm(ctx)));
+        shipments.update(p, id, Params.pathId(ctx, "shipmentId"), Input.of(shipmentForm(ctx)));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -422,7 +423,7 @@ public final class ClaimPages {
         }
         // no file chosen: refused as empty after the claim (404) and its state (409)
         byte[] content = file.content();
-        claims.importShipments(p, id, content);
+        shipments.importTemplate(p, id, content);
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -430,7 +431,7 @@ public final class ClaimPages {
     public void deleteShipment(Context ctx) {
         Principal p = Caller.require(ctx);
         long id = Params.pathId(ctx, "id");
-        claims.deleteShipment(p, id, Params.pathId(ctx, "shipmentId"));
+        shipments.delete(p, id, Params.pathId(ctx, "shipmentId"));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -449,7 +450,7 @@ public final class ClaimPages {
     /** {@code GET /claims/review?page=&size=}. */
     public void queue(Context ctx) {
         String size = ctx.queryParam("size");
-        Paged<Claim> queue = claims.queue(Caller.require(ctx), PageRequest.parse(ctx.queryParam("page"), size));
+        Paged<Claim> queue = review.queue(Caller.require(ctx), PageRequest.parse(ctx.queryParam("page"), size));
         pages.render(ctx, "claims/queue.jte", new QueueView(queue, Pager.of(queue,
                 n -> QueryString.of().add("size", size).add("page", n).appendTo("/claims/review"))));
     }
@@ -457,21 +458,21 @@ public final class ClaimPages {
     /** {@code POST /claims/{id}/accept}. */
     public void accept(Context ctx) {
         long id = Params.pathId(ctx, "id");
-        claims.accept(Caller.require(ctx), id);
+        review.accept(Caller.require(ctx), id);
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /claims/{id}/return}: field {@code reason}. */
     public void returnClaim(Context ctx) {
         long id = Params.pathId(ctx, "id");
-        claims.returnClaim(Caller.require(ctx), id, Input.of(ctx.formParam("reason")));
+        review.returnClaim(Caller.require(ctx), id, Input.of(ctx.formParam("reason")));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /claims/{id}/payment}: fields {@code loss} and {@code aggregateLimit}. */
     public void pay(Context ctx) {
         long id = Params.pathId(ctx, "id");
-        claims.pay(Caller.require(ctx), id, Input.of(new Claims.Decision(ctx.formParam("loss"),
+        review.pay(Caller.require(ctx), id, Input.of(new ClaimReview.Decision(ctx.formParam("loss"),
                 ctx.formParam("aggregateLimit"))));
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
     }

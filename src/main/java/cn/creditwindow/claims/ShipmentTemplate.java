@@ -26,7 +26,7 @@ import org.dhatim.fastexcel.reader.Row;
  * The shipment import template (出运信息导入模板), as CSV (UTF-8 with a byte-order mark, so that spreadsheet programs
  * read the Chinese) and as XLSX, and the reading of a filled-in file back into shipment forms. The first row names
  * the columns; each further non-blank row is a shipment. Reading checks the file's shape only: the rows' values
- * are checked by {@link Claims#importShipments} like any other shipment.
+ * are checked by {@link ClaimShipments#importTemplate} like any other shipment.
  */
 public final class ShipmentTemplate {
     /** The columns, in order: the header's texts. */

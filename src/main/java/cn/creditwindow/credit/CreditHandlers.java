@@ -22,12 +22,17 @@ import java.util.Set;
  */
 public final class CreditHandlers {
     private final CreditOrders orders;
+    private final CreditQuotes quotes;
+    private final CreditQuotas quotas;
     private final CreditPrices prices;
     private final ReportPdf pdf;
     private final JsonBodies bodies;
 
-    public CreditHandlers(CreditOrders orders, CreditPrices prices, ReportPdf pdf, JsonBodies bodies) {
+    public CreditHandlers(CreditOrders orders, CreditQuotes quotes, CreditQuotas quotas, CreditPrices prices,
+                          ReportPdf pdf, JsonBodies bodies) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.quotes = Objects.requireNonNull(quotes, "quotes");
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.prices = Objects.requireNonNull(prices, "prices");
         this.pdf = Objects.requireNonNull(pdf, "pdf");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
@@ -49,7 +54,7 @@ public final class CreditHandlers {
 
     /** {@code GET /api/credit/quote?type=&buyerId=&country=&hsCode=&product=&urgent=&enterpriseId=}. */
     public void quote(Context ctx) {
-        ctx.json(orders.quote(Caller.require(ctx), request(ctx)));
+        ctx.json(quotes.quote(Caller.require(ctx), request(ctx)));
     }
 
     /**
@@ -155,7 +160,7 @@ public final class CreditHandlers {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        ctx.json(orders.wallet(Caller.require(ctx), enterpriseId));
+        ctx.json(quotas.wallet(Caller.require(ctx), enterpriseId));
     }
 
     /** {@code GET /api/credit/fulfilment?page=&size=}: one page of the insurer's queue. */

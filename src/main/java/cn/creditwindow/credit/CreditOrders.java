@@ -1,86 +1,62 @@
 package cn.creditwindow.credit;
 
-import static cn.creditwindow.validation.Text.blankToNull;
-
-import cn.creditwindow.accounts.Accounts;
-import cn.creditwindow.accounts.Enterprise;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Tenancy;
-import cn.creditwindow.buyers.Buyer;
-import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.notify.Channel;
 import cn.creditwindow.notify.Notice;
 import cn.creditwindow.notify.Notifier;
-import cn.creditwindow.reference.Countries;
-import cn.creditwindow.reference.Country;
-import cn.creditwindow.schemes.Scheme;
-import cn.creditwindow.schemes.SchemeCatalogue;
-import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
-import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
-import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.validation.ConflictException;
-import cn.creditwindow.validation.NotAllowedException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.QuotaExhaustedException;
+import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.NotAllowedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
- * Report orders and the free reports of a sponsored policy. An enterprise's people order for it; an account manager
- * orders on behalf of an enterprise of the portfolio; insurer reviewers fulfil. Every operation is one transaction
- * with its history row; who sees which order is {@link Tenancy}'s decision (others' orders answer 404).
- *
- * <p>The quota: the enterprise's effective sponsored policy gives {@link Scheme#freeCreditReports()} free overseas
- * buyer reports for its policy year. An order takes one with a conditional {@code UPDATE credit_quotas SET
- * free_used = free_used + 1 WHERE … free_used < free_total} and holds a numbered slot that a partial unique index
- * keeps to one live order, so the database refuses what the code might get wrong; a cancelled or unable-to-locate
- * free order gives its slot back in the same transaction.
+ * Report orders and their lifecycle. An enterprise's people order for it; an account manager orders on behalf of an
+ * enterprise of the portfolio; insurer reviewers take, deliver, cancel or mark them unable to locate. Every operation
+ * is one transaction with its history row; who sees which order is {@link Tenancy}'s decision (others' orders answer
+ * 404). What an order costs is {@link CreditQuotes}' answer, asked again inside the order's transaction, and the free
+ * reports it takes and gives back are {@link CreditQuotas}' rows, changed in that same transaction.
  */
 public final class CreditOrders {
-    /** Annual exports (USD cents) at or above which the "other reports" are not offered (SPEC §3: 20M USD). */
-    static final long SMALL_EXPORTER_LIMIT_CENTS = 2_000_000_000L;
-    private static final Pattern HS_CODE = Pattern.compile("\\d{2}(\\d{2}){0,4}");
     static final int MAX_NOTE = 500;
 
     private final Database db;
     private final ReportTypes types;
-    private final Countries countries;
-    private final SchemeCatalogue schemes;
+    private final CreditQuotes quotes;
+    private final OrderRows rows;
     private final Notifier notifier;
     private final RiskListener riskListener;
     private final Clock clock;
     private final ZoneId zone;
     private final ObjectMapper json;
 
-    public CreditOrders(Database db, ReportTypes types, Countries countries, SchemeCatalogue schemes, Notifier notifier,
+    public CreditOrders(Database db, ReportTypes types, CreditQuotes quotes, Notifier notifier,
                         RiskListener riskListener, Clock clock, ZoneId zone, ObjectMapper json) {
         this.db = Objects.requireNonNull(db, "db");
         this.types = Objects.requireNonNull(types, "types");
-        this.countries = Objects.requireNonNull(countries, "countries");
-        this.schemes = Objects.requireNonNull(schemes, "schemes");
+        this.quotes = Objects.requireNonNull(quotes, "quotes");
+        this.rows = new OrderRows(types, json);
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.riskListener = Objects.requireNonNull(riskListener, "riskListener");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -104,35 +80,20 @@ public final class CreditOrders {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    // ---- quote and order ----
+    // ---- the order ----
 
     /**
-     * What the order would cost now: 400 naming every bad field (a buyer or an enterprise the principal may not
-     * name among them), 409 when the report is not for this enterprise.
-     */
-    public Quote quote(Principal p, Input<OrderRequest> request) {
-        requireOrderer(p);
-        return db.read(tx -> {
-            Checked c = request.check((r, errors) -> check(tx, p, r, false, errors));
-            requireSmallExporter(tx, c);
-            return quote(tx, c.type(), c.urgent(), quota(tx, c.enterprise().id()), false).quote();
-        });
-    }
-
-    /**
-     * Places an order: 400 naming every bad field (as {@link #quote}); the charge is computed again in the order's
+     * Places an order: 400 naming every bad field (as {@link CreditQuotes#quote}); the charge is computed again in the order's
      * transaction, a free report reserved when there is one, and the order refused (409) when the charge is not the
      * one the user confirmed or the scheme refuses it.
      */
     public CreditOrder order(Principal p, Input<OrderRequest> request) {
-        requireOrderer(p);
+        CreditQuotes.requireOrderer(p);
         try {
             return db.inTransaction(tx -> {
-                Checked c = request.check((r, errors) -> check(tx, p, r, true, errors));
-                requireSmallExporter(tx, c);
+                CreditQuotes.Checked c = quotes.checked(tx, p, request, true);
                 long expected = c.expectedFen();
-                Quota quota = quota(tx, c.enterprise().id());
-                Reserved res = quote(tx, c.type(), c.urgent(), quota, true);
+                CreditQuotes.Reserved res = quotes.price(tx, c, true);
                 Quote q = res.quote();
                 if (q.basis() == Quote.Basis.REFUSED) {
                     throw new QuotaExhaustedException(q.messageEn(), q.messageZh());
@@ -166,251 +127,6 @@ public final class CreditOrders {
             }
             throw e;
         }
-    }
-
-    /** The checked fields of a request: the report, the enterprise it is for and its buyer as the principal sees them. */
-    private record Checked(ReportType type, Enterprise enterprise, Buyer buyer, Country country, String hsCode,
-                           String product, boolean urgent, long expectedFen) {
-    }
-
-    private static void requireOrderer(Principal p) {
-        if (!p.role().isEnterpriseUser() && p.role() != Role.ACCOUNT_MANAGER) {
-            throw new NotAllowedException("only the enterprise's people and its account manager order reports",
-                    "只有企业用户和客户经理可以订购资信报告");
-        }
-    }
-
-    /**
-     * The checked request, or null after adding an error per bad field to {@code errors}: the enterprise and the buyer
-     * it names are fields of the form, and one the principal may not name is "not found" in the field (the same
-     * words whether it does not exist or is another's), not a 404.
-     */
-    private Checked check(Tx tx, Principal p, OrderRequest r, boolean confirming, List<FieldError> errors) {
-        int before = errors.size();
-        ReportType type = types.byId(r.type()).orElse(null);
-        if (type == null) {
-            errors.add(new FieldError("type", "未知的报告类型“" + nz(r.type()) + "”，可选：" + ids(),
-                    "unknown report type '" + nz(r.type()) + "'; the types are " + ids()));
-        }
-        Enterprise enterprise = enterprise(tx, p, r.enterpriseId(), errors);
-        Country country = null;
-        Buyer buyer = null;
-        String hs = blankToNull(r.hsCode());
-        String product = blankToNull(r.product());
-        boolean urgent = Boolean.TRUE.equals(r.urgent());
-        if (type != null) {
-            if (type.needsBuyer() && r.buyerId() == null) {
-                errors.add(new FieldError("buyerId", "请从买方目录中选择买方", "choose a buyer from the directory (buyerId)"));
-            }
-            if (!type.needsBuyer() && r.buyerId() != null) {
-                errors.add(new FieldError("buyerId", type.nameZh() + "不针对单个买方", type.nameEn() + " is not about one buyer"));
-            }
-            if (type.needsBuyer() && r.buyerId() != null) {
-                // the insurer's entries, and the enterprise's own: another enterprise's is as if it did not exist
-                buyer = Buyers.visible(tx, p, r.buyerId()).filter(b -> b.addedByEnterpriseId() == null
-                        || enterprise == null || b.addedByEnterpriseId() == enterprise.id()).orElse(null);
-                if (buyer == null) {
-                    errors.add(Buyers.noSuchBuyer("buyerId", r.buyerId()));
-                }
-            }
-            if (type.needsCountry() || r.country() != null && !r.country().isBlank()) {
-                country = blankToNull(r.country()) == null ? null : countries.find(r.country().strip()).orElse(null);
-                if (country == null) {
-                    errors.add(new FieldError("country", blankToNull(r.country()) == null ? "请选择国家或地区"
-                            : "未知的国家或地区“" + r.country() + "”", blankToNull(r.country()) == null
-                            ? "the country is required" : "unknown country '" + r.country() + "'"));
-                } else if (country.alpha2().equals("CN")) {
-                    errors.add(new FieldError("country", "请选择境外国家或地区", "choose a country outside mainland China"));
-                }
-            }
-            if (type.needsHsCode() && hs == null) {
-                errors.add(new FieldError("hsCode", "请填写产品的 HS 编码（2 至 10 位数字）",
-                        "the product's HS code is required (2 to 10 digits)"));
-            }
-            if (urgent && !type.urgentAllowed()) {
-                errors.add(new FieldError("urgent", type.nameZh() + "不提供加急服务", type.nameEn() + " cannot be ordered urgently"));
-            }
-        }
-        if (hs != null && !HS_CODE.matcher(hs).matches()) {
-            errors.add(new FieldError("hsCode", "HS 编码为 2、4、6、8 或 10 位数字", "an HS code has 2, 4, 6, 8 or 10 digits"));
-        }
-        if (product != null && product.length() > 200) {
-            errors.add(new FieldError("product", "产品描述不超过 200 字", "the product has at most 200 characters"));
-        }
-        long expected = 0;
-        if (confirming) {
-            BigDecimal e = r.expectedCharge();
-            if (e == null) {
-                errors.add(new FieldError("expectedCharge", "请先查看费用，并随订单提交所确认的费用",
-                        "ask for a quote first and send the charge you confirmed (expectedCharge)"));
-            } else {
-                try {
-                    expected = Fen.of("expectedCharge", e);
-                } catch (IllegalArgumentException x) {
-                    errors.add(new FieldError("expectedCharge", "确认的费用应为不小于 0 的金额，最多两位小数",
-                            "the confirmed charge is an amount of 0 or more with at most two decimals"));
-                }
-            }
-        }
-        if (errors.size() > before) {
-            return null;
-        }
-        return new Checked(type, enterprise, buyer, country, hs, product, urgent, expected);
-    }
-
-    /**
-     * The enterprise an order is for: the principal's own (an enterprise's people may name it or not), or for an
-     * account manager the one named, if in the portfolio; null after adding an error on {@code enterpriseId}.
-     */
-    private static Enterprise enterprise(Tx tx, Principal p, Long enterpriseId, List<FieldError> errors) {
-        if (p.role() == Role.ACCOUNT_MANAGER && enterpriseId == null) {
-            errors.add(new FieldError("enterpriseId", "客户经理请选择代为订购的企业",
-                    "an account manager names the enterprise to order for (enterpriseId)"));
-            return null;
-        }
-        long id = p.role().isEnterpriseUser() ? p.enterpriseId() : enterpriseId;
-        Optional<Enterprise> e = p.role().isEnterpriseUser() && enterpriseId != null && enterpriseId != id
-                || !Tenancy.canSee(tx, p, id) ? Optional.empty() : Accounts.enterprise(tx, id);
-        if (e.isEmpty()) {
-            errors.add(new FieldError("enterpriseId", "没有编号为 " + enterpriseId + " 的企业可供选择",
-                    "no such enterprise to order for: " + enterpriseId));
-            return null;
-        }
-        return e.get();
-    }
-
-    private static NotFoundException enterpriseNotFound(Long id) {
-        return new NotFoundException("enterprise " + id + " not found", "企业 " + id + " 不存在");
-    }
-
-    /** The "other reports" need exports under 20M USD, known from the insured amount of a sponsored policy. */
-    private static void requireSmallExporter(Tx tx, Checked c) {
-        ReportType type = c.type();
-        if (!type.smallExportersOnly()) {
-            return;
-        }
-        Optional<Long> exports = tx.one("SELECT insured_cents FROM policies WHERE enterprise_id = ? AND state <> 'WITHDRAWN'"
-                + " ORDER BY id DESC LIMIT 1", r -> r.longValue("insured_cents"), c.enterprise().id());
-        if (exports.isEmpty()) {
-            throw new ConflictException(type.nameEn() + " is for enterprises exporting under 20 million USD a"
-                    + " year, and this enterprise's exports are not known (no sponsored policy states them)",
-                    type.nameZh() + "面向年出口额 2000 万美元以下的企业，本企业的出口额未知（无统保保单记载）");
-        }
-        if (exports.get() >= SMALL_EXPORTER_LIMIT_CENTS) {
-            throw new ConflictException(type.nameEn() + " is for enterprises exporting under 20 million USD a"
-                    + " year; this enterprise's last-year exports are " + exports.get() / 100 + " USD",
-                    type.nameZh() + "面向年出口额 2000 万美元以下的企业，本企业上年出口额为 " + exports.get() / 100 + " 美元");
-        }
-    }
-
-    // ---- the quota ----
-
-    /** The free reports of the enterprise's effective sponsored policy, today; null when it has none. */
-    private record Quota(Long id, long policyId, String policyNumber, Scheme scheme, LocalDate yearStart,
-                         LocalDate yearEnd, int total, int used) {
-        int left() {
-            return Math.max(0, total - used);
-        }
-    }
-
-    private Quota quota(Tx tx, long enterpriseId) {
-        LocalDate today = today();
-        Schemes known = schemes.current(tx);
-        return tx.list("SELECT p.id, p.policy_number, p.scheme_id, p.year_start, p.year_end, q.id AS quota_id,"
-                        + " q.free_total, q.free_used FROM policies p LEFT JOIN credit_quotas q ON q.policy_id = p.id"
-                        + " WHERE p.enterprise_id = ? AND p.state = 'EFFECTIVE'", r -> {
-                    Long quotaId = r.nullableLong("quota_id");
-                    Scheme s = known.byId(r.string("scheme_id")).orElse(null);
-                    return s == null ? null : new Quota(quotaId, r.longValue("id"), r.string("policy_number"), s,
-                            r.date("year_start"), r.date("year_end"),
-                            quotaId == null ? s.freeCreditReports() : r.intValue("free_total"),
-                            quotaId == null ? 0 : r.intValue("free_used"));
-                }, enterpriseId).stream()
-                // the free reports expire with the policy year
-                .filter(q -> q != null && !today.isAfter(q.yearEnd()))
-                .findFirst().orElse(null);
-    }
-
-    /** The quota row of an effective policy, created on first use. */
-    private static long quotaRow(Tx tx, long enterpriseId, Quota q) {
-        if (q.id() != null) {
-            return q.id();
-        }
-        tx.update("INSERT INTO credit_quotas (enterprise_id, policy_id, scheme_id, free_total, free_used, expires_on)"
-                        + " VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (policy_id) DO NOTHING", enterpriseId, q.policyId(),
-                q.scheme().id(), q.total(), q.yearEnd());
-        return tx.number("SELECT id FROM credit_quotas WHERE policy_id = ?", q.policyId());
-    }
-
-    /** A quote and, when reserving, the free slot taken. */
-    private record Reserved(Quote quote, Integer slot, Long quotaId) {
-    }
-
-    private Reserved quote(Tx tx, ReportType type, boolean urgent, Quota quota, boolean reserve) {
-        CreditPrices.Price price = CreditPrices.price(tx, type);
-        long surcharge = urgent ? price.urgentSurchargeFen() : 0;
-        int total = quota == null ? 0 : quota.total();
-        int left = quota == null ? 0 : quota.left();
-        LocalDate expires = quota == null ? null : quota.yearEnd();
-        Integer slot = null;
-        Long quotaId = null;
-        boolean free = false;
-        if (type.usesFreeQuota() && quota != null && left > 0) {
-            if (reserve) {
-                long enterpriseId = tx.number("SELECT enterprise_id FROM policies WHERE id = ?", quota.policyId());
-                quotaId = quotaRow(tx, enterpriseId, quota);
-                slot = reserveSlot(tx, quotaId);
-                free = slot != null;
-                left = (int) tx.number("SELECT free_total - free_used FROM credit_quotas WHERE id = ?", quotaId);
-            } else {
-                free = true;
-            }
-        }
-        if (free) {
-            return new Reserved(new Quote(type.id(), Quote.Basis.FREE, surcharge, Fen.CURRENCY, price.priceFen(),
-                    price.urgentSurchargeFen(), urgent, total, left, expires,
-                    "免费额度内（剩余 " + left + " 份，" + expires + " 到期）" + (urgent ? "，另收加急费 " + Fen.show(surcharge) + " 元" : ""),
-                    "free: one of the policy year's free reports (" + left + " left, until " + expires + ")"
-                            + (urgent ? "; the urgent surcharge of " + Fen.show(surcharge) + " CNY is charged" : "")), slot,
-                    quotaId);
-        }
-        if (type.usesFreeQuota() && quota != null && total > 0
-                && quota.scheme().extraCreditReports() == Scheme.ExtraCreditReports.REFUSED) {
-            return new Reserved(new Quote(type.id(), Quote.Basis.REFUSED, 0, Fen.CURRENCY, price.priceFen(),
-                    price.urgentSurchargeFen(), urgent, total, 0, expires,
-                    "本保单年度的 " + total + " 份免费资信报告已用完，" + quota.scheme().nameZh() + "不提供额外的收费报告",
-                    "the " + total + " free reports of this policy year are used, and " + quota.scheme().nameEn()
-                            + " gives no further reports"), null, null);
-        }
-        long charge = price.priceFen() + surcharge;
-        String why = !type.usesFreeQuota() ? "" : quota == null ? "无生效的统保保单，" : total == 0 ? "统保方案不含免费报告，"
-                : "免费额度已用完，";
-        String whyEn = !type.usesFreeQuota() ? "" : quota == null ? "no effective sponsored policy; "
-                : total == 0 ? "the scheme gives no free reports; " : "the free reports are used; ";
-        return new Reserved(new Quote(type.id(), Quote.Basis.CHARGED, charge, Fen.CURRENCY, price.priceFen(),
-                price.urgentSurchargeFen(), urgent, total, left, expires,
-                why + "收费 " + Fen.show(charge) + " 元（人民币）" + (urgent ? "，含加急费 " + Fen.show(surcharge) + " 元" : ""),
-                whyEn + "charged " + Fen.show(charge) + " CNY" + (urgent ? ", the urgent surcharge of "
-                        + Fen.show(surcharge) + " CNY included" : "")), null, null);
-    }
-
-    /** Takes a free report of the quota: the lowest slot no live order holds; null when none is left. */
-    private static Integer reserveSlot(Tx tx, long quotaId) {
-        int changed = tx.update("UPDATE credit_quotas SET free_used = free_used + 1 WHERE id = ? AND free_used < free_total",
-                quotaId);
-        if (changed == 0) {
-            return null;
-        }
-        int total = (int) tx.number("SELECT free_total FROM credit_quotas WHERE id = ?", quotaId);
-        Set<Integer> held = new HashSet<>(tx.list("SELECT slot FROM credit_orders WHERE quota_id = ? AND free = 1 AND"
-                + " state IN ('ORDERED', 'IN_PROGRESS', 'DELIVERED')", r -> r.intValue("slot"), quotaId));
-        for (int s = 1; s <= total; s++) {
-            if (!held.contains(s)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("quota " + quotaId + ": free_used allowed one more but all " + total
-                + " slots are held");
     }
 
     // ---- reading ----
@@ -449,42 +165,6 @@ public final class CreditOrders {
     }
 
     /**
-     * Buyers of the directory an order for {@code enterpriseId} may name: the insurer's and that enterprise's own,
-     * as the principal may see them, whose code or folded English name contains {@code q} (at most 20, by name).
-     */
-    public List<Buyer> findBuyers(Principal p, Long enterpriseId, String q) {
-        String text = q == null ? "" : q.strip();
-        if (text.isEmpty() || text.length() > 200) {
-            return List.of();
-        }
-        String key = "%" + cn.creditwindow.buyers.BuyerNames.key(text).replace("%", "").replace("_", "") + "%";
-        String code = text.toUpperCase(java.util.Locale.ROOT);
-        Buyers.VisibleFilter f = Buyers.visibleFilter(p, "b");
-        List<Object> args = new ArrayList<>(List.of(f.args()));
-        String sql = "SELECT b.id FROM buyers b WHERE " + f.sql() + " AND (b.name_key LIKE ? OR b.code = ? OR b.name_zh LIKE ?)";
-        args.add(key);
-        args.add(code);
-        args.add("%" + text.replace("%", "").replace("_", "") + "%");
-        if (enterpriseId != null) {
-            sql += " AND (b.added_by_enterprise_id IS NULL OR b.added_by_enterprise_id = ?)";
-            args.add(enterpriseId);
-        }
-        String query = sql + " ORDER BY b.name_key LIMIT 20";
-        return db.read(tx -> tx.list(query, r -> r.longValue("id"), args.toArray()).stream()
-                .map(id -> Buyers.byId(tx, id).orElseThrow()).toList());
-    }
-
-    /** A buyer the principal may see, or 404. */
-    public Buyer buyer(Principal p, long id) {
-        return db.read(tx -> Buyers.find(tx, p, id));
-    }
-
-    static final String SELECT = "SELECT o.*, e.name_zh AS enterprise_name, u.display_name AS ordered_by_name,"
-            + " u.role AS ordered_by_role, b.code AS buyer_code, b.name_en AS buyer_name, b.country_code AS buyer_country"
-            + " FROM credit_orders o JOIN enterprises e ON e.id = o.enterprise_id JOIN users u ON u.id = o.ordered_by"
-            + " LEFT JOIN buyers b ON b.id = o.buyer_id";
-
-    /**
      * One page of the orders the principal may see, newest first, and how many there are; {@code states} (empty: any)
      * and {@code enterpriseId} (null: any the principal may see) narrow them.
      */
@@ -500,14 +180,14 @@ public final class CreditOrders {
             where.append(" AND o.enterprise_id = ?");
             args.add(enterpriseId);
         }
-        return db.read(tx -> page.select(tx, SELECT + where, "o.id DESC", this::order, args.toArray()));
+        return db.read(tx -> page.select(tx, OrderRows.SELECT + where, "o.id DESC", rows::order, args.toArray()));
     }
 
     /** One page of the orders awaiting the insurer (ORDERED, IN_PROGRESS): urgent ones first, then oldest first. */
     public Paged<CreditOrder> queue(Principal p, PageRequest page) {
         requireStaff(p);
-        return db.read(tx -> page.select(tx, SELECT + " WHERE o.state IN ('ORDERED', 'IN_PROGRESS')",
-                "o.urgent DESC, o.id", this::order));
+        return db.read(tx -> page.select(tx, OrderRows.SELECT + " WHERE o.state IN ('ORDERED', 'IN_PROGRESS')",
+                "o.urgent DESC, o.id", rows::order));
     }
 
     /** One order, or 404 when it does not exist or is not the principal's to see. */
@@ -525,71 +205,15 @@ public final class CreditOrders {
         });
     }
 
-    /**
-     * The wallet of an enterprise: its own for its people ({@code enterpriseId} null or theirs), one of the
-     * portfolio for an account manager, any for a reviewer; 400 when a manager or reviewer names none, 404 when the
-     * enterprise is not the principal's to see.
-     */
-    public Wallet wallet(Principal p, Long enterpriseId) {
-        long id;
-        if (p.role().isEnterpriseUser()) {
-            if (enterpriseId != null && enterpriseId.longValue() != p.enterpriseId()) {
-                throw enterpriseNotFound(enterpriseId);
-            }
-            id = p.enterpriseId();
-        } else if (enterpriseId == null) {
-            throw new InvalidInputException("enterpriseId", "请指定企业（enterpriseId）", "name the enterprise (enterpriseId)");
-        } else {
-            id = enterpriseId;
-        }
-        return db.read(tx -> {
-            if (!Tenancy.canSee(tx, p, id)) {
-                throw enterpriseNotFound(id);
-            }
-            Enterprise e = Accounts.enterprise(tx, id).orElseThrow(() -> enterpriseNotFound(id));
-            Quota q = quota(tx, id);
-            List<CreditOrder> all = tx.list(SELECT + " WHERE o.enterprise_id = ? ORDER BY o.id DESC", this::order, id);
-            List<CreditOrder> uses = q == null ? List.of() : all.stream().filter(o -> o.free()).toList();
-            Wallet.PolicyInfo info = q == null ? null : new Wallet.PolicyInfo(q.policyId(), q.policyNumber(),
-                    q.scheme().id(), q.scheme().nameZh(), q.scheme().nameEn(), q.yearStart(), q.yearEnd());
-            return new Wallet(id, e.nameZh(), info, q == null ? 0 : q.total(), q == null ? 0 : q.used(),
-                    q == null ? 0 : q.left(), q == null ? null : q.yearEnd(),
-                    q == null ? null : q.scheme().extraCreditReports().name(), uses, all);
-        });
-    }
-
     private CreditOrder visible(Tx tx, Principal p, long id) {
-        return tx.one(SELECT + " WHERE o.id = ?", this::order, id)
+        return tx.one(OrderRows.SELECT + " WHERE o.id = ?", rows::order, id)
                 .filter(o -> Tenancy.canSee(tx, p, o.enterpriseId()))
                 .orElseThrow(() -> new NotFoundException("credit report order " + id + " not found",
                         "资信报告订单 " + id + " 不存在"));
     }
 
     private CreditOrder byId(Tx tx, long id) {
-        return tx.one(SELECT + " WHERE o.id = ?", this::order, id).orElseThrow();
-    }
-
-    private CreditOrder order(Row r) throws SQLException {
-        String typeId = r.string("report_type");
-        ReportType t = types.byId(typeId).orElse(null);
-        String report = r.string("report_json");
-        Long slot = r.nullableLong("slot");
-        return new CreditOrder(r.longValue("id"), r.longValue("enterprise_id"), r.string("enterprise_name"), typeId,
-                t == null ? typeId : t.nameZh(), t == null ? typeId : t.nameEn(), r.nullableLong("buyer_id"),
-                r.string("buyer_code"), r.string("buyer_name"), r.string("buyer_country"), r.string("country_code"),
-                r.string("hs_code"), r.string("product"), r.bool("urgent"), r.enumValue("state", OrderState.class),
-                r.bool("free"), slot == null ? null : slot.intValue(), r.longValue("charge_fen"), r.string("currency"),
-                r.longValue("ordered_by"), r.string("ordered_by_name"), r.string("ordered_by_role"), r.bool("on_behalf"),
-                r.instant("created_at"), r.instant("updated_at"), r.nullableLong("taken_by"), r.instant("delivered_at"),
-                report == null ? null : readReport(report));
-    }
-
-    private Report readReport(String text) {
-        try {
-            return json.readValue(text, Report.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored credit report is not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return tx.one(OrderRows.SELECT + " WHERE o.id = ?", rows::order, id).orElseThrow();
     }
 
     // ---- the lifecycle ----
@@ -702,8 +326,7 @@ public final class CreditOrders {
             throw illegal(o, from, verbEn, verbZh);
         }
         if (o.free() && o.state().live() && !to.live()) {
-            tx.update("UPDATE credit_quotas SET free_used = free_used - 1 WHERE id = ?",
-                    tx.number("SELECT quota_id FROM credit_orders WHERE id = ?", o.id()));
+            CreditQuotas.giveBack(tx, o.id());
             note = (note == null ? "" : note + " · ") + "免费额度已退回 / free report returned";
         }
         event(tx, o.id(), o.state(), to, actor, note);
@@ -753,13 +376,5 @@ public final class CreditOrders {
             throw new NotAllowedException("only the insurer's reviewers fulfil credit reports",
                     "只有保险公司审核人员可以处理资信报告订单");
         }
-    }
-
-    private String ids() {
-        return String.join(", ", types.all().stream().map(ReportType::id).toList());
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -1,9 +1,9 @@
 package cn.creditwindow.credit;
 
-import cn.creditwindow.web.Params;
-import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.web.Statuses;
 import cn.creditwindow.validation.Refusal;
+import cn.creditwindow.web.Params;
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.buyers.Buyer;
@@ -34,13 +34,18 @@ import java.util.Set;
  */
 public final class CreditPages {
     private final CreditOrders orders;
+    private final CreditQuotes quotes;
+    private final CreditQuotas quotas;
     private final Countries countries;
     private final Pages pages;
 
     private final Buyers buyers;
 
-    public CreditPages(CreditOrders orders, Buyers buyers, Countries countries, Pages pages) {
+    public CreditPages(CreditOrders orders, CreditQuotes quotes, CreditQuotas quotas, Buyers buyers,
+                       Countries countries, Pages pages) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.quotes = Objects.requireNonNull(quotes, "quotes");
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.buyers = Objects.requireNonNull(buyers, "buyers");
         this.countries = Objects.requireNonNull(countries, "countries");
         this.pages = Objects.requireNonNull(pages, "pages");
@@ -78,7 +83,7 @@ public final class CreditPages {
         }
         boolean enterprise = p.role().isEnterpriseUser();
         Long shown = enterprise ? p.enterpriseId() : enterpriseId;
-        Wallet wallet = shown == null || p.role() == Role.ADMIN ? null : orders.wallet(p, shown);
+        Wallet wallet = shown == null || p.role() == Role.ADMIN ? null : quotas.wallet(p, shown);
         Paged<CreditOrder> list = p.role() == Role.ADMIN ? Paged.empty(page) : orders.orders(p, states, shown, page);
         String size = ctx.queryParam("size");
         String enterpriseQ = ctx.queryParam("enterpriseQ") == null ? "" : ctx.queryParam("enterpriseQ").strip();
@@ -178,7 +183,7 @@ public final class CreditPages {
         List<FieldError> errors = List.of();
         if ("quote".equals(action)) {
             try {
-                quote = orders.quote(p, f.request(null));
+                quote = quotes.quote(p, f.request(null));
             } catch (InvalidInputException e) {
                 errors = e.errors();
                 ctx.status(400);
@@ -198,7 +203,7 @@ public final class CreditPages {
         Long buyerId = Form.parse(f.buyerId());
         if (buyerId != null && buyerId > 0) {
             try {
-                buyer = orders.buyer(p, buyerId);
+                buyer = buyers.find(p, buyerId);
             } catch (cn.creditwindow.validation.NotFoundException e) {
                 buyer = null;
             }
@@ -229,7 +234,7 @@ public final class CreditPages {
         } catch (Refusal e) {
             Quote now = null;
             try {
-                now = orders.quote(p, f.request(null));
+                now = quotes.quote(p, f.request(null));
             } catch (Refusal | InvalidInputException ignored) {
                 // the refusal below says why
             }
@@ -422,7 +427,7 @@ public final class CreditPages {
      * name; {@code more} when the search found more than that page.
      */
     private BuyerMatches findBuyers(Principal p, Long enterpriseId, String q) {
-        List<Buyer> byCode = orders.findBuyers(p, enterpriseId, q).stream()
+        List<Buyer> byCode = buyers.findForOrder(p, enterpriseId, q).stream()
                 .filter(b -> b.code().equalsIgnoreCase(q.strip())).toList();
         if (!byCode.isEmpty()) {
             return new BuyerMatches(byCode, false);

@@ -1,6 +1,5 @@
 package cn.creditwindow.enrolment;
 
-import cn.creditwindow.accounts.Contacts;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
 import cn.creditwindow.accounts.Tenancy;
@@ -19,7 +18,6 @@ import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
-import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.ConflictException;
 import cn.creditwindow.validation.NotAllowedException;
@@ -31,7 +29,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The enterprise's five steps and the insurer's review: view a pending policy, request a verification code
@@ -41,7 +38,6 @@ import java.util.regex.Pattern;
  * operation is one transaction; every read and write checks the principal against {@link Tenancy} (others' policies answer 404).
  */
 public final class Enrolments {
-    private static final Pattern CODE = Pattern.compile("\\d{6}");
     static final int MAX_REASON = 500;
 
     private final Database db;
@@ -190,7 +186,7 @@ public final class Enrolments {
             visiblePolicy(tx, p, policyId);
             return codes.live(tx, policyId).map(i -> {
                 boolean mine = i.userId() == p.userId();
-                return new LiveCode(i.requester(), mine, mask(i.draft().mobile()), i.expiresAt(), i.triesLeft(),
+                return new LiveCode(i.requester(), mine, ApplicationChecks.mask(i.draft().mobile()), i.expiresAt(), i.triesLeft(),
                         mine ? new ContactDetails(i.draft().contactName(), i.draft().mobile(), i.draft().email()) : null);
             });
         });
@@ -219,7 +215,7 @@ public final class Enrolments {
         requireEnterpriseUser(p);
         return db.inTransaction(tx -> {
             Policy policy = openPolicy(tx, p, policyId);
-            ContactDetails clean = contact.check(Enrolments::checkContact);
+            ContactDetails clean = contact.check(ApplicationChecks::contact);
             String code = codes.issue(tx, policyId, p.userId(), new VerificationCodes.Draft(clean.contactName(),
                     clean.mobile(), clean.email()));
             notifier.send(tx, new Notice(policy.enterpriseId(), p.userId(), Channel.SMS, clean.mobile(),
@@ -227,7 +223,7 @@ public final class Enrolments {
                     + VerificationCodes.VALID_MINUTES + " 分钟内有效，请勿泄露。Your verification code for the"
                     + " application of policy " + policyId + " is " + code + ", valid for "
                     + VerificationCodes.VALID_MINUTES + " minutes."));
-            return new CodeSent(mask(clean.mobile()), clock.instant().plusSeconds(VerificationCodes.VALID_MINUTES * 60L),
+            return new CodeSent(ApplicationChecks.mask(clean.mobile()), clock.instant().plusSeconds(VerificationCodes.VALID_MINUTES * 60L),
                     VerificationCodes.TRIES);
         });
     }
@@ -252,7 +248,7 @@ public final class Enrolments {
         try {
             result = db.inTransaction(tx -> {
                 openPolicy(tx, p, policyId);
-                Submitted form = application.check(Enrolments::checkApplication);
+                ApplicationChecks.Submitted form = application.check(ApplicationChecks::application);
                 ContactDetails c = form.contact();
                 VerificationCodes.Check check = codes.check(tx, policyId, p.userId(), form.code(), c.mobile());
                 if (!(check instanceof VerificationCodes.Check.Right)) {
@@ -274,62 +270,7 @@ public final class Enrolments {
         if (result instanceof Application a) {
             return a;
         }
-        throw codeRefusal((VerificationCodes.Check) result);
-    }
-
-    /** A checked application: the contact details, cleaned, and the code as typed. */
-    private record Submitted(ContactDetails contact, String code) {
-    }
-
-    private static Submitted checkApplication(ApplicationForm form, List<FieldError> errors) {
-        ContactDetails c = checkContact(new ContactDetails(form.contactName(), form.mobile(), form.email()), errors);
-        if (!Boolean.TRUE.equals(form.declaration())) {
-            errors.add(new FieldError("declaration", "请勾选“已认真阅读以上内容并同意”",
-                    "tick the declaration (I have read the above carefully and agree)"));
-        }
-        String code = form.code() == null ? "" : form.code().strip();
-        if (!CODE.matcher(code).matches()) {
-            errors.add(new FieldError("code", "请填写 6 位数字验证码", "enter the 6-digit verification code"));
-        }
-        return new Submitted(c, code);
-    }
-
-    private static InvalidInputException codeRefusal(VerificationCodes.Check check) {
-        if (check instanceof VerificationCodes.Check.OtherRequester o) {
-            return new InvalidInputException("code", "当前有效的验证码由" + o.requester() + "获取，已发送至 "
-                    + mask(o.sentTo()) + "，只能由其本人使用；如需由您提交，请重新获取验证码（原验证码随即失效）",
-                    "the live verification code was requested by " + o.requester() + " and sent to "
-                    + mask(o.sentTo()) + "; only they can use it. To submit yourself, request a new code (theirs then"
-                    + " stops working)");
-        }
-        if (check instanceof VerificationCodes.Check.OtherMobile o) {
-            return new InvalidInputException("mobile", "验证码已发送至 " + mask(o.sentTo())
-                    + "，更换手机号码后请重新获取验证码", "the code was sent to " + mask(o.sentTo())
-                    + "; after changing the mobile number request a new code");
-        }
-        if (check instanceof VerificationCodes.Check.Wrong w) {
-            return w.triesLeft() > 0
-                    ? new InvalidInputException("code", "验证码错误，还可尝试 " + w.triesLeft() + " 次",
-                    "wrong verification code; " + w.triesLeft() + (w.triesLeft() == 1 ? " try" : " tries") + " left")
-                    : new InvalidInputException("code", "验证码错误，已连续错误 " + VerificationCodes.TRIES
-                    + " 次，该验证码已失效，请重新获取", "wrong verification code, " + VerificationCodes.TRIES
-                    + " wrong tries: the code no longer works, request a new one (0 tries left)");
-        }
-        if (check instanceof VerificationCodes.Check.Dead) {
-            return new InvalidInputException("code", "该验证码已因错误 " + VerificationCodes.TRIES
-                    + " 次失效，请重新获取（剩余 0 次）", "this code was entered wrongly " + VerificationCodes.TRIES
-                    + " times and no longer works; request a new one (0 tries left)");
-        }
-        if (check instanceof VerificationCodes.Check.Expired) {
-            return new InvalidInputException("code", "验证码已过期（有效期 " + VerificationCodes.VALID_MINUTES
-                    + " 分钟），请重新获取", "the verification code has expired (it is valid for "
-                    + VerificationCodes.VALID_MINUTES + " minutes); request a new one");
-        }
-        if (check instanceof VerificationCodes.Check.None n && n.used()) {
-            return new InvalidInputException("code", "该验证码已使用或已被新获取的验证码取代，请重新获取",
-                    "this verification code has been used or replaced by a newer one; request a new one");
-        }
-        return new InvalidInputException("code", "请先获取验证码", "request a verification code first");
+        throw ApplicationChecks.codeRefusal((VerificationCodes.Check) result);
     }
 
     // ---- step 3: the insurer's review ----
@@ -516,21 +457,5 @@ public final class Enrolments {
             throw new NotAllowedException("only insurer reviewers decide applications",
                     "只有保险公司审核人员可以审核投保申请");
         }
-    }
-
-    private static ContactDetails checkContact(ContactDetails c, List<FieldError> errors) {
-        String name = c.contactName() == null ? "" : c.contactName().strip();
-        if (name.isEmpty() || name.length() > 50) {
-            errors.add(new FieldError("contactName", "请填写主要联系人姓名（不超过 50 字）",
-                    "the contact name is required (at most 50 characters)"));
-        }
-        Contacts.checkMobile("mobile", c.mobile()).ifPresent(errors::add);
-        Contacts.checkEmail("email", c.email()).ifPresent(errors::add);
-        return new ContactDetails(name, Contacts.normaliseMobile(c.mobile()),
-                c.email() == null ? "" : c.email().strip());
-    }
-
-    static String mask(String mobile) {
-        return mobile.length() == 11 ? mobile.substring(0, 3) + "****" + mobile.substring(7) : mobile;
     }
 }

@@ -3,7 +3,6 @@ package cn.creditwindow.credit;
 import cn.creditwindow.validation.ConflictException;
 import cn.creditwindow.validation.NotAllowedException;
 import cn.creditwindow.validation.QuotaExhaustedException;
-import cn.creditwindow.validation.ConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,6 +65,8 @@ class CreditOrdersTest {
     Clock clock;
     Schemes schemes;
     CreditOrders orders;
+    CreditQuotes quotes;
+    CreditQuotas quotas;
     CreditPrices prices;
     List<String[]> alarms = new CopyOnWriteArrayList<>();
     Enterprise sz;
@@ -89,7 +90,9 @@ class CreditOrdersTest {
         ReportTypes types = ReportTypes.load();
         prices = new CreditPrices(db, types, clock);
         Countries countries = Countries.load();
-        orders = new CreditOrders(db, types, countries, new SchemeCatalogue(db, schemes, clock), new Outbox(db, clock),
+        quotas = new CreditQuotas(db, new SchemeCatalogue(db, schemes, clock), types, Json.mapper(), clock, Config.CHINA);
+        quotes = new CreditQuotes(db, types, countries, quotas);
+        orders = new CreditOrders(db, types, quotes, new Outbox(db, clock),
                 (tx, buyerId, orderId, events) -> alarms.add(new String[] {Long.toString(buyerId),
                         Long.toString(orderId), String.join(",", events)}), clock, Config.CHINA, Json.mapper());
         sz = accounts.createEnterprise(new Accounts.NewEnterprise("914403065X7D8E2A1J", "深圳市测试电子有限公司", null, null));
@@ -152,14 +155,14 @@ class CreditOrdersTest {
     @Test
     void threeFreeReportsThenTheConfiguredPriceAndTheConfirmedChargeMustMatch() {
         effectivePolicy(sz, "shenzhen-2023", 300_000_000L);
-        assertThat(orders.quote(szLegal, Input.of(buyerReport(gulf, null))).basis()).isEqualTo(Quote.Basis.FREE);
+        assertThat(quotes.quote(szLegal, Input.of(buyerReport(gulf, null))).basis()).isEqualTo(Quote.Basis.FREE);
         for (int i = 0; i < 3; i++) {
             CreditOrder o = orders.order(i == 1 ? szOperator : szLegal, Input.of(buyerReport(gulf, "0.00")));
             assertThat(o.free()).isTrue();
             assertThat(o.slot()).isEqualTo(i + 1);
             assertThat(o.chargeFen()).isZero();
         }
-        Quote fourth = orders.quote(szLegal, Input.of(buyerReport(gulf, null)));
+        Quote fourth = quotes.quote(szLegal, Input.of(buyerReport(gulf, null)));
         assertThat(fourth.basis()).isEqualTo(Quote.Basis.CHARGED);
         assertThat(fourth.charge()).isEqualTo("600.00");
         assertThat(fourth.currency()).isEqualTo("CNY");
@@ -170,10 +173,10 @@ class CreditOrdersTest {
         assertThat(charged.free()).isFalse();
         assertThat(charged.chargeFen()).isEqualTo(60_000);
         // urgent: the surcharge comes on top
-        Quote urgent = orders.quote(szLegal, Input.of(new CreditOrders.OrderRequest("BUYER_CREDIT", gulf.id(), null, null, null,
+        Quote urgent = quotes.quote(szLegal, Input.of(new CreditOrders.OrderRequest("BUYER_CREDIT", gulf.id(), null, null, null,
                 true, null, null)));
         assertThat(urgent.charge()).isEqualTo("1000.00");
-        Wallet w = orders.wallet(szLegal, null);
+        Wallet w = quotas.wallet(szLegal, null);
         assertThat(w.freeTotal()).isEqualTo(3);
         assertThat(w.freeUsed()).isEqualTo(3);
         assertThat(w.freeLeft()).isZero();
@@ -192,7 +195,7 @@ class CreditOrdersTest {
         CreditOrder cancelled = orders.cancel(szOperator, free.get(1).id(), Input.of("下错了"));
         assertThat(cancelled.state()).isEqualTo(OrderState.CANCELLED);
         assertThat(cancelled.slotReturned()).isTrue();
-        assertThat(orders.wallet(szLegal, null).freeLeft()).isEqualTo(1);
+        assertThat(quotas.wallet(szLegal, null).freeLeft()).isEqualTo(1);
         CreditOrder again = orders.order(szLegal, Input.of(buyerReport(gulf, "0.00")));
         assertThat(again.free()).isTrue();
         assertThat(again.slot()).isEqualTo(2);
@@ -272,7 +275,7 @@ class CreditOrdersTest {
                 false, sz.id(), BigDecimal.ZERO)));
         assertThat(o.onBehalf()).isTrue();
         assertThat(o.enterpriseId()).isEqualTo(sz.id());
-        assertThat(orders.wallet(szLegal, null).uses()).extracting(CreditOrder::orderedByName).containsExactly("测试manager");
+        assertThat(quotas.wallet(szLegal, null).uses()).extracting(CreditOrder::orderedByName).containsExactly("测试manager");
         // an enterprise or a buyer named in the form that the principal may not name is a field of it: #13
         assertThatThrownBy(() -> orders.order(manager, Input.of(new CreditOrders.OrderRequest("BUYER_CREDIT", gulf.id(), null,
                 null, null, false, hn.id(), new BigDecimal("600.00"))))).isInstanceOf(InvalidInputException.class)
@@ -282,7 +285,7 @@ class CreditOrdersTest {
         assertThatThrownBy(() -> orders.order(szLegal, Input.of(buyerReport(hnOwnBuyer, "600.00"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("buyerId: no such buyer: " + hnOwnBuyer.id());
         assertThatThrownBy(() -> orders.order(reviewer, Input.of(buyerReport(gulf, "0.00")))).isInstanceOf(NotAllowedException.class);
-        assertThatThrownBy(() -> orders.wallet(manager, hn.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> quotas.wallet(manager, hn.id())).isInstanceOf(NotFoundException.class);
         assertThat(count("SELECT COUNT(*) FROM credit_orders")).isEqualTo(1);
     }
 
@@ -320,7 +323,7 @@ class CreditOrdersTest {
         assertThat(o.countryCode()).isEqualTo("AE");
         assertThat(o.free()).isFalse();
         assertThat(o.charge()).isEqualTo("500.00");
-        assertThat(orders.wallet(szLegal, null).freeLeft()).isEqualTo(3);
+        assertThat(quotas.wallet(szLegal, null).freeLeft()).isEqualTo(3);
     }
 
     @Test
@@ -341,7 +344,7 @@ class CreditOrdersTest {
         CreditPrices.Price p = prices.set(admin, "BUYER_CREDIT", Input.of(new CreditPrices.PriceChange(new BigDecimal("880.5"),
                 new BigDecimal("300"))));
         assertThat(p.price()).isEqualTo("880.50");
-        assertThat(orders.quote(szLegal, Input.of(buyerReport(gulf, null))).charge()).isEqualTo("880.50");
+        assertThat(quotes.quote(szLegal, Input.of(buyerReport(gulf, null))).charge()).isEqualTo("880.50");
     }
 
     @Test
@@ -369,7 +372,7 @@ class CreditOrdersTest {
         List<CreditOrder> placed = race(50, () -> {
             // as a user would: quote, confirm what was shown, and quote again when told the charge changed
             for (int attempt = 0; ; attempt++) {
-                Quote q = orders.quote(szLegal, Input.of(buyerReport(gulf, null)));
+                Quote q = quotes.quote(szLegal, Input.of(buyerReport(gulf, null)));
                 try {
                     return orders.order(szLegal, Input.of(buyerReport(gulf, q.charge())));
                 } catch (ConflictException e) {
@@ -402,7 +405,7 @@ class CreditOrdersTest {
         assertThat(outcomes.stream().filter(o -> o instanceof CreditOrder)).hasSize(3);
         assertThat(outcomes.stream().filter(o -> o instanceof QuotaExhaustedException)).hasSize(47);
         assertThat(count("SELECT COUNT(*) FROM credit_orders")).isEqualTo(3);
-        Quote after = orders.quote(szLegal, Input.of(buyerReport(gulf, null)));
+        Quote after = quotes.quote(szLegal, Input.of(buyerReport(gulf, null)));
         assertThat(after.basis()).isEqualTo(Quote.Basis.REFUSED);
         assertThatThrownBy(() -> orders.order(szLegal, Input.of(buyerReport(gulf, "600.00")))).isInstanceOf(QuotaExhaustedException.class)
                 .hasMessageContaining("gives no further reports");
