@@ -206,7 +206,8 @@ public final class App implements AutoCloseable {
         }
         Authentication authentication = new Authentication(sessions, apiTokens, config.secureCookies(),
                 config.publicUrl());
-        JsonBodies bodies = new JsonBodies(Json.mapper());
+        var json = Json.mapper();
+        JsonBodies bodies = new JsonBodies(json);
         this.schemes = new SchemeCatalogue(db, Schemes.load(), clock);
         this.buyers = new Buyers(db, core.countries, clock);
         // Enrolment (小微投保): the outbox as the notifier, the lists and the five steps.
@@ -243,7 +244,7 @@ public final class App implements AutoCloseable {
         ReportTypes reportTypes = ReportTypes.load();
         this.creditPrices = new CreditPrices(db, reportTypes, clock);
         this.creditOrders = new CreditOrders(db, reportTypes, core.countries, schemes, outbox,
-                alarm::onReportRisk, clock, config.zone(), Json.mapper());
+                alarm::onReportRisk, clock, config.zone(), json);
         ReportPdf reportPdf = new ReportPdf(pdfRenderer, config.zone());
         // (end of credit services' wiring)
         // customs declarations (报关单): the data, the check and the shipment data report (claims use both)
@@ -291,9 +292,9 @@ public final class App implements AutoCloseable {
                 new SecureRandom());
         DigestMail digestMail = new DigestMail(unsubscribeTokens, this::publicUrl, config.zone());
         this.digestRun = new DigestRun(db, subscriptions, matching, alerts, lossReports::obligationsOf, digestMail, outbox,
-                Json.mapper(), clock, DigestRun.DEFAULT_BATCH);
+                json, clock, DigestRun.DEFAULT_BATCH);
         this.digestSchedule = new DigestSchedule(digestRun, matching, clock);
-        Digests digests = new Digests(db, Json.mapper());
+        Digests digests = new Digests(db, json);
         SubscriptionHandlers subscriptionHandlers = new SubscriptionHandlers(subscriptions, matching,
                 new AtomFeeds(matching), core.countries, core.industries, bodies, this::publicUrl, clock);
         // (end of subscriptions' wiring)
@@ -307,7 +308,7 @@ public final class App implements AutoCloseable {
                 new ComingSoonPages(pages),
                 new AccountHandlers(accounts, new SignIn(db, passwords, clock), sessions, apiTokens, db, authentication,
                         bodies, pages),
-                new SchemeHandlers(schemes, clock, config.zone()),
+                new SchemeHandlers(schemes, json, clock, config.zone()),
                 new AgreementHandlers(seals, agreements, dataAuthorisations, authorisedData, agreementPdf, bodies),
                 new AgreementPages(seals, agreements, dataAuthorisations, authorisedData, pages,
                         new StatisticsChart(), clock),
@@ -345,7 +346,7 @@ public final class App implements AutoCloseable {
                 new SchemePages(schemes, pages, clock, config.zone()),
                 // possible-loss reports (报损)
                 new LossHandlers(lossReports, bodies), new LossPages(lossReports, pages));
-        this.javalin = WebServer.create(Json.mapper(), metrics, config.maxFeedBytes(), pages, authentication, handlers);
+        this.javalin = WebServer.create(json, metrics, config.maxFeedBytes(), pages, authentication, handlers);
     }
 
     /**

@@ -63,7 +63,7 @@ final class DemoWorld {
         int year = demoSchemeYear(today);
         int shift = year - DEMO_SCHEME_YEAR;
         try (java.io.InputStream in = DemoWorld.class.getResourceAsStream(DEMO_SCHEME)) {
-            var json = cn.creditwindow.web.Json.mapper();
+            var json = cn.creditwindow.web.Json.dataFiles();
             var s = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
             for (String field : List.of("id", "nameZh", "nameEn")) {
                 s.put(field, s.get(field).asText().replace(String.valueOf(DEMO_SCHEME_YEAR), String.valueOf(year)));
