@@ -7,10 +7,9 @@ import cn.creditwindow.config.Config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,45 +31,30 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LossReportsBrowserIT {
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
-    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private BrowserJourney journey;
     private long gulf;
     private long policyId;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return;
-        }
-        server = TestServer.start(dir.resolve("server"), null, null,
-                new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d, null, null,
+                new TestClock(Instant.parse("2024-06-17T01:00:00Z"))));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
         DemoWorld.create(server.app()).effectiveCreditPolicy(server.app(), Config.CHINA);
         gulf = server.app().database().read(tx -> tx.number(
                 "SELECT id FROM buyers WHERE name_en = 'Gulf Star General Trading LLC'"));
         policyId = server.app().database().read(tx -> tx.number("SELECT p.id FROM policies p JOIN enterprises e"
                 + " ON e.id = p.enterprise_id WHERE e.uscc = ?", DemoWorld.CREDIT_ENTERPRISE.uscc()));
-        browser = Browser.start(dir.resolve("profile"), dir.resolve("downloads"));
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-        journey = new BrowserJourney(server, browser, wait);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void fromTheDeadlineAndTheAlarmToAReportAcceptedAndAClaim() { // #14
-        Browser.requireInstalled();
         ApiClient api = ApiClient.demo(server, "szt-legal");
         assertThat(api.post("/api/watches", Map.of("buyerId", gulf)).status()).isEqualTo(201);
         TestServer.Response receivable = api.post("/api/loss-reports/receivables", Map.of("policyId", policyId,
