@@ -40,76 +40,9 @@ final class DemoWorld {
     record DemoEnterprise(String uscc, String nameZh, String nameEn, String scheme, String legal, String operator) {
     }
 
-    // ---- enrolment's part of the demo ----
 
     /** The demo enterprises' last-year exports (USD cents) for their eligible lists. */
     private static final List<Long> DEMO_EXPORTS_CENTS = List.of(300_000_000L, 15_000_000L, 600_000_000L);
-
-    /**
-     * The fictional Shenzhen scheme of the demo ({@code demo/shenzhen-demo-2026.json}: the 2023 notice's terms moved
-     * to 2026, named as demo data): the historic {@code shenzhen-2023} is over, and the demo's Shenzhen enterprises need
-     * a policy of the current year. {@link #demoScheme} moves it to the policy year of the demo's day and adds it as
-     * an administrator adds next year's scheme.
-     */
-    static final String DEMO_SCHEME = "/demo/shenzhen-demo-2026.json";
-    /** The year the {@link #DEMO_SCHEME} file is written for. */
-    private static final int DEMO_SCHEME_YEAR = 2026;
-
-    /**
-     * The demo's Shenzhen scheme for the policy year (1 July to 30 June) in force on {@code today}: the file's, its
-     * dates, exports year and the year in its id and names moved by whole years.
-     */
-    static String demoSchemeJson(LocalDate today) {
-        int year = demoSchemeYear(today);
-        int shift = year - DEMO_SCHEME_YEAR;
-        try (java.io.InputStream in = DemoWorld.class.getResourceAsStream(DEMO_SCHEME)) {
-            var json = cn.creditwindow.web.Json.mapper();
-            var s = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
-            for (String field : List.of("id", "nameZh", "nameEn")) {
-                s.put(field, s.get(field).asText().replace(String.valueOf(DEMO_SCHEME_YEAR), String.valueOf(year)));
-            }
-            for (String range : List.of("policyYear", "validity")) {
-                var r = (com.fasterxml.jackson.databind.node.ObjectNode) s.get(range);
-                r.put("start", LocalDate.parse(r.get("start").asText()).plusYears(shift).toString());
-                r.put("end", LocalDate.parse(r.get("end").asText()).plusYears(shift).toString());
-            }
-            s.put("collectBy", LocalDate.parse(s.get("collectBy").asText()).plusYears(shift).toString());
-            var eligibility = (com.fasterxml.jackson.databind.node.ObjectNode) s.get("eligibility");
-            eligibility.put("exportsYear", eligibility.get("exportsYear").asInt() + shift);
-            return json.writeValueAsString(s);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("reading " + DEMO_SCHEME, e);
-        }
-    }
-
-    /** The year the demo's Shenzhen policy year in force on {@code today} starts in (1 July). */
-    private static int demoSchemeYear(LocalDate today) {
-        return today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;
-    }
-
-    /**
-     * Adds the demo's Shenzhen scheme of the current policy year ({@link #demoSchemeJson}) through the administrator's
-     * add-scheme path, unless it is there.
-     *
-     * @return its id
-     */
-    String demoScheme(App app, LocalDate today) {
-        String id = "shenzhen-demo-" + demoSchemeYear(today);
-        if (app.schemes().current().byId(id).isEmpty()) {
-            Principal admin = principal(app.accounts().userByName("admin").orElseThrow());
-            app.schemes().add(admin, demoSchemeJson(today).getBytes(StandardCharsets.UTF_8));
-        }
-        return id;
-    }
-
-    /**
-     * The scheme a demo enterprise's list names on the app's day: the one of its region and exports that day (the
-     * demo's Shenzhen scheme once added; {@code shenzhen-2023} on a test's 2024 day), else the one it was given.
-     */
-    private static String schemeOn(App app, DemoEnterprise d, Enterprise e, long exportsCents, LocalDate today) {
-        return app.schemes().current().schemeFor(e.divisionCode(), java.math.BigDecimal.valueOf(exportsCents, 2), today)
-                .map(cn.creditwindow.schemes.Scheme::id).orElse(d.scheme());
-    }
 
     private final List<String> policyLines = new ArrayList<>();
 
@@ -119,9 +52,9 @@ final class DemoWorld {
      * already has a policy is left alone (creating the world again changes nothing).
      */
     void pushPendingPolicies(App app, ZoneId zone) {
-        Principal admin = app.accounts().userByName("admin").map(u -> new Principal(u.id(), u.username(),
+        Principal admin = app.domains().accounts().userByName("admin").map(u -> new Principal(u.id(), u.username(),
                 u.displayName(), u.role(), null, java.util.Set.of(), null)).orElseThrow();
-        EligibleLists lists = app.eligibleLists();
+        EligibleLists lists = app.domains().eligibleLists();
         LocalDate today = LocalDate.ofInstant(app.clock().instant(), zone);
         for (int i = 0; i < ENTERPRISES.size(); i++) {
             DemoEnterprise d = ENTERPRISES.get(i);
@@ -132,7 +65,7 @@ final class DemoWorld {
                 long cents = DEMO_EXPORTS_CENTS.get(i);
                 String csv = "统一社会信用代码,企业名称,上年出口额（美元）,行政区划代码\n" + d.uscc() + "," + d.nameZh() + ","
                         + (cents / 100) + "," + e.divisionCode() + "\n";
-                String scheme = schemeOn(app, d, e, cents, today);
+                String scheme = DemoScheme.schemeOn(app, d, e, cents, today);
                 long id = lists.importCsv(admin, scheme, "demo-" + scheme + ".csv",
                         csv.getBytes(StandardCharsets.UTF_8)).list().id();
                 lists.publish(id, Input.of(EligibleLists.Publication.of(today.minusDays(14), today.minusDays(1))));
@@ -170,16 +103,16 @@ final class DemoWorld {
         DemoWorld world = create(app);
         LocalDate today = LocalDate.ofInstant(app.clock().instant(), zone);
         if (app.clock() instanceof DemoClock clock) {
-            LocalDate collect = LocalDate.of(demoSchemeYear(today), 6, 1);
+            LocalDate collect = LocalDate.of(DemoScheme.year(today), 6, 1);
             try {
                 clock.windTo(collect.atTime(9, 0).atZone(zone).toInstant());
-                world.demoScheme(app, today);
+                DemoScheme.add(app, today);
                 world.effectiveCreditPolicy(app, zone);
             } finally {
                 clock.toRealTime();
             }
         } else {
-            world.demoScheme(app, today);
+            DemoScheme.add(app, today);
             world.effectiveCreditPolicy(app, zone);
         }
         world.pushPendingPolicies(app, zone);
@@ -193,7 +126,7 @@ final class DemoWorld {
     /** Creates what is missing of the demo world's people, enterprises and agreements in the app's store. */
     static DemoWorld create(App app) {
         DemoWorld world = new DemoWorld();
-        world.build(app.accounts(), app.apiTokens());
+        world.build(app.domains().accounts(), app.domains().apiTokens());
         world.agreements(app);
         world.creditAlarm(app);
         world.buyers(app);
@@ -217,7 +150,6 @@ final class DemoWorld {
         feedToken = tokens.rotate("demo-feeds", Set.of(ApiTokens.FEEDS_PUSH)).token();
     }
 
-    // ---- the service agreement (签约管理) ----
 
     /**
      * Shenzhen's enterprise has signed (countersigned by the reviewer) and authorised its data, with a year of
@@ -225,36 +157,35 @@ final class DemoWorld {
      * has nothing yet, to try the whole journey (seal → agreement → countersignature → authorisation).
      */
     private void agreements(App app) {
-        Accounts accounts = app.accounts();
+        Accounts accounts = app.domains().accounts();
         Principal reviewer = principal(accounts.userByName("reviewer").orElseThrow());
         Principal sz = principal(accounts.userByName(ENTERPRISES.get(0).legal()).orElseThrow());
         Principal hn = principal(accounts.userByName(ENTERPRISES.get(1).legal()).orElseThrow());
-        if (app.seals().own(sz).isEmpty()) {
+        if (app.domains().seals().own(sz).isEmpty()) {
             Agreement a = signWithNewSeal(app, sz);
-            app.agreements().countersign(reviewer, a.id());
-            app.dataAuthorisations().authorise(sz, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
+            app.domains().agreements().countersign(reviewer, a.id());
+            app.domains().dataAuthorisations().authorise(sz, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
         }
-        if (app.seals().own(hn).isEmpty()) {
+        if (app.domains().seals().own(hn).isEmpty()) {
             signWithNewSeal(app, hn);
         }
-        YearMonth month = YearMonth.from(app.seals().today()).minusMonths(1);
+        YearMonth month = YearMonth.from(app.domains().seals().today()).minusMonths(1);
         for (int i = 0; i < 12; i++, month = month.minusMonths(1)) {
             long declarations = 6 + (i * 7) % 11;
-            app.authorisedData().receive(sz.enterpriseId(), DataType.CUSTOMS_EXPORT_DECLARATIONS, month, declarations,
+            app.domains().authorisedData().receive(sz.enterpriseId(), DataType.CUSTOMS_EXPORT_DECLARATIONS, month, declarations,
                     declarations * 18_450_00L + i * 1_250_00L, declarations + " 份出口报关单");
             long receipts = 3 + (i * 5) % 7;
-            app.authorisedData().receive(sz.enterpriseId(), DataType.EXPORT_RECEIPTS, month, receipts,
+            app.domains().authorisedData().receive(sz.enterpriseId(), DataType.EXPORT_RECEIPTS, month, receipts,
                     receipts * 26_800_00L, receipts + " 笔出口收汇");
             if (i % 6 == 0) {
-                app.authorisedData().receive(sz.enterpriseId(), DataType.CUSTOMS_CREDIT_RATING, month, 1, null,
+                app.domains().authorisedData().receive(sz.enterpriseId(), DataType.CUSTOMS_CREDIT_RATING, month, 1, null,
                         "海关企业信用等级：一般信用企业");
-                app.authorisedData().receive(sz.enterpriseId(), DataType.ENTERPRISE_BASICS, month, 1, null,
+                app.domains().authorisedData().receive(sz.enterpriseId(), DataType.ENTERPRISE_BASICS, month, 1, null,
                         "登记信息无变更");
             }
         }
     }
 
-    // ---- the buyer directory and the credit alarm (资信报警器) ----
 
     /** The buyer the Shenzhen enterprise watches in the demo (from the sample directory). */
     static final String WATCHED_BUYER = "Desert Rose Trading LLC";
@@ -265,26 +196,25 @@ final class DemoWorld {
      * the Shenzhen enterprise watch a UAE buyer of it.
      */
     private void creditAlarm(App app) {
-        Accounts accounts = app.accounts();
+        Accounts accounts = app.domains().accounts();
         Principal admin = principal(accounts.userByName("admin").orElseThrow());
         Principal sz = principal(accounts.userByName(ENTERPRISES.get(0).legal()).orElseThrow());
         boolean loaded = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM buyers WHERE source = 'INSURER'")) > 0;
         if (!loaded) {
             try (java.io.InputStream in = DemoWorld.class.getResourceAsStream("/buyers/sample-directory.csv")) {
-                app.buyers().importCsv(admin, in.readAllBytes());
+                app.domains().buyers().importCsv(admin, in.readAllBytes());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("reading the sample buyer directory", e);
             }
         }
-        var buyer = app.buyers().search(sz, new cn.creditwindow.buyers.Buyers.Query(WATCHED_BUYER, "AE", null)).items()
+        var buyer = app.domains().buyers().search(sz, new cn.creditwindow.buyers.Buyers.Query(WATCHED_BUYER, "AE", null)).items()
                 .get(0).buyer();
-        if (!app.watches().states(sz).containsKey(buyer.id())) {
-            app.watches().watch(sz, buyer.id());
+        if (!app.domains().watches().states(sz).containsKey(buyer.id())) {
+            app.domains().watches().watch(sz, buyer.id());
         }
         watchedLine = buyer.code() + " " + buyer.nameEn();
     }
 
-    // ---- credit services (资信服务) ----
 
     /** A fourth Shenzhen enterprise whose sponsored policy is already effective, so its 3 free reports can be used. */
     static final DemoEnterprise CREDIT_ENTERPRISE = new DemoEnterprise("914403037M5N8Q2W4C", "深圳市示例贸易有限公司",
@@ -303,12 +233,12 @@ final class DemoWorld {
 
     /** Adds the demo buyers to the directory (as the insurer's entries) unless they are there. */
     private void buyers(App app) {
-        Principal reviewer = principal(app.accounts().userByName("reviewer").orElseThrow());
+        Principal reviewer = principal(app.domains().accounts().userByName("reviewer").orElseThrow());
         for (Buyers.NewBuyer b : DEMO_BUYERS) {
             boolean has = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM buyers WHERE name_key = ? AND"
                     + " added_by_enterprise_id IS NULL", BuyerNames.key(b.nameEn()))) > 0;
             if (!has) {
-                app.buyers().add(reviewer, b);
+                app.domains().buyers().add(reviewer, b);
             }
         }
     }
@@ -317,10 +247,10 @@ final class DemoWorld {
      * Gives {@link #CREDIT_ENTERPRISE} an effective Shenzhen policy the way its people would: agreement signed and
      * countersigned, data authorised, listed and confirmed by the administrator, application with the code from its
      * outbox, accepted by the reviewer, under the Shenzhen scheme of the app's day ({@link #schemeOn}): the demo's
-     * scheme once {@link #demoScheme} added it, {@code shenzhen-2023} for tests on a 2024 day.
+     * scheme once {@link DemoScheme#add} added it, {@code shenzhen-2023} for tests on a 2024 day.
      */
     void effectiveCreditPolicy(App app, ZoneId zone) {
-        Accounts accounts = app.accounts();
+        Accounts accounts = app.domains().accounts();
         DemoEnterprise d = CREDIT_ENTERPRISE;
         Enterprise e = accounts.enterpriseByUscc(d.uscc()).orElseGet(() ->
                 accounts.createEnterprise(new Accounts.NewEnterprise(d.uscc(), d.nameZh(), d.nameEn(), null)));
@@ -331,37 +261,36 @@ final class DemoWorld {
         boolean has = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM policies WHERE enterprise_id = ?",
                 e.id())) > 0;
         if (!has) {
-            if (app.seals().own(legal).isEmpty()) {
-                app.agreements().countersign(reviewer, signWithNewSeal(app, legal).id());
-                app.dataAuthorisations().authorise(legal, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
+            if (app.domains().seals().own(legal).isEmpty()) {
+                app.domains().agreements().countersign(reviewer, signWithNewSeal(app, legal).id());
+                app.domains().dataAuthorisations().authorise(legal, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
             }
             LocalDate today = LocalDate.ofInstant(app.clock().instant(), zone);
             String csv = "统一社会信用代码,企业名称,上年出口额（美元）,行政区划代码\n" + d.uscc() + "," + d.nameZh()
                     + ",2500000," + e.divisionCode() + "\n";
-            EligibleLists lists = app.eligibleLists();
-            long listId = lists.importCsv(admin, schemeOn(app, d, e, 250_000_000L, today), "demo-credit.csv",
+            EligibleLists lists = app.domains().eligibleLists();
+            long listId = lists.importCsv(admin, DemoScheme.schemeOn(app, d, e, 250_000_000L, today), "demo-credit.csv",
                     csv.getBytes(StandardCharsets.UTF_8)).list().id();
             lists.publish(listId, Input.of(EligibleLists.Publication.of(today.minusDays(14), today.minusDays(1))));
             lists.confirm(admin, listId);
             long policyId = app.database().read(tx -> tx.number("SELECT id FROM policies WHERE enterprise_id = ?", e.id()));
             Enrolments.ContactDetails contact = new Enrolments.ContactDetails("示例联系人", "13800000004",
                     d.legal() + "@demo.example");
-            app.enrolments().requestCode(legal, policyId, Input.of(contact));
+            app.domains().enrolments().requestCode(legal, policyId, Input.of(contact));
             String text = app.database().read(tx -> tx.one("SELECT body FROM outbox WHERE enterprise_id = ? ORDER BY id DESC",
                     r -> r.string("body"), e.id())).orElseThrow();
             java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\d{6}").matcher(text);
             if (!code.find()) {
                 throw new IllegalStateException("no verification code in the demo outbox: " + text);
             }
-            var application = app.enrolments().submit(legal, policyId, Input.of(new Enrolments.ApplicationForm(
+            var application = app.domains().enrolments().submit(legal, policyId, Input.of(new Enrolments.ApplicationForm(
                     contact.contactName(), contact.mobile(), contact.email(), true, code.group())));
-            app.enrolments().accept(reviewer, application.id());
+            app.domains().enrolments().accept(reviewer, application.id());
         }
         creditLines.add(String.format("  %-12s %-12s %s (%s, %s): policy effective, 3 free buyer reports",
                 d.legal(), d.operator(), d.nameZh(), d.uscc(), d.scheme()));
     }
 
-    // ---- possible-loss reports (报损) ----
 
     /** The invoice of the demo's overdue receivable. */
     static final String OVERDUE_INVOICE = "DEMO-INV-031";
@@ -372,7 +301,7 @@ final class DemoWorld {
      * Does nothing when the receivable is there.
      */
     void overdueReceivable(App app, LocalDate today) {
-        Principal legal = principal(app.accounts().userByName(CREDIT_ENTERPRISE.legal()).orElseThrow());
+        Principal legal = principal(app.domains().accounts().userByName(CREDIT_ENTERPRISE.legal()).orElseThrow());
         long policies = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM policies WHERE enterprise_id = ?"
                 + " AND state = 'EFFECTIVE'", legal.enterpriseId()));
         long has = app.database().read(tx -> tx.number("SELECT COUNT(*) FROM loss_shipments WHERE invoice_no = ?",
@@ -390,9 +319,9 @@ final class DemoWorld {
         LocalDate coverStart = app.database().read(tx -> tx.one("SELECT cover_start FROM policies WHERE id = ?",
                 r -> r.date("cover_start"), policyId)).orElseThrow();
         LocalDate shipped = coverStart.isBefore(due) ? coverStart : due.minusDays(60);
-        app.lossReports().registerReceivable(legal, Input.of(new cn.creditwindow.losses.LossReports.ReceivableForm(
+        app.domains().lossReports().registerReceivable(legal, Input.of(new cn.creditwindow.losses.LossReports.ReceivableForm(
                 policyId, buyerId, OVERDUE_INVOICE, shipped.toString(), due.toString(), "180000.00",
-                DEMO_FREE_DECLARATION)));
+                DemoCustoms.FREE_DECLARATION)));
         creditLines.add("  szt-legal has an overdue receivable " + OVERDUE_INVOICE + " on " + DEMO_BUYERS.get(0).nameEn()
                 + ": home page shows the report deadline; report it at /losses/new");
     }
@@ -403,21 +332,21 @@ final class DemoWorld {
      * {@link #create}, which leaves it unsigned.
      */
     void mediumEnterpriseReady(App app) {
-        Principal reviewer = principal(app.accounts().userByName("reviewer").orElseThrow());
-        Principal ly = principal(app.accounts().userByName(ENTERPRISES.get(2).legal()).orElseThrow());
-        if (app.seals().own(ly).isEmpty()) {
-            app.agreements().countersign(reviewer, signWithNewSeal(app, ly).id());
-            app.dataAuthorisations().authorise(ly, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
+        Principal reviewer = principal(app.domains().accounts().userByName("reviewer").orElseThrow());
+        Principal ly = principal(app.domains().accounts().userByName(ENTERPRISES.get(2).legal()).orElseThrow());
+        if (app.domains().seals().own(ly).isEmpty()) {
+            app.domains().agreements().countersign(reviewer, signWithNewSeal(app, ly).id());
+            app.domains().dataAuthorisations().authorise(ly, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
         }
     }
 
     private static Agreement signWithNewSeal(App app, Principal legal) {
-        Seal seal = app.seals().create(legal, new Seals.NewSeal("COMPANY", legal.displayName(),
-                app.seals().today().toString(), app.seals().today().plusYears(2).toString()));
-        return app.agreements().sign(legal, Input.of(new Agreements.SignRequest(seal.id(), true)));
+        Seal seal = app.domains().seals().create(legal, new Seals.NewSeal("COMPANY", legal.displayName(),
+                app.domains().seals().today().toString(), app.domains().seals().today().plusYears(2).toString()));
+        return app.domains().agreements().sign(legal, Input.of(new Agreements.SignRequest(seal.id(), true)));
     }
 
-    private static Principal principal(User u) {
+    static Principal principal(User u) {
         return new Principal(u.id(), u.username(), u.displayName(), u.role(), u.enterpriseId(), Set.of(), null);
     }
 
@@ -426,7 +355,6 @@ final class DemoWorld {
                 name, role, enterpriseId, mobile, username + "@demo.example")));
     }
 
-    // ---- claims (索赔服务) ----
 
     private String claimLine;
 
@@ -436,61 +364,30 @@ final class DemoWorld {
      * enterprise already has a claim.
      */
     void submittedClaim(App app) {
-        Accounts accounts = app.accounts();
+        Accounts accounts = app.domains().accounts();
         Enterprise e = accounts.enterpriseByUscc(CREDIT_ENTERPRISE.uscc()).orElseThrow();
         Principal legal = principal(accounts.userByName(CREDIT_ENTERPRISE.legal()).orElseThrow());
-        var policy = app.claims().policies(legal, null, cn.creditwindow.paging.PageRequest.first()).items();
+        var policy = app.domains().claims().policies(legal, null, cn.creditwindow.paging.PageRequest.first()).items();
         if (policy.isEmpty() || !policy.get(0).claims().isEmpty()) {
             return;
         }
         long buyer = app.database().read(tx -> tx.number("SELECT id FROM buyers WHERE name_en = ?",
                 "Gulf Star General Trading LLC"));
-        customsDeclarations(app, policy.get(0).policy().coverStart());
-        var claim = app.claims().create(legal, policy.get(0).policy().id(), Input.of(new cn.creditwindow.claims.Claims.ClaimForm(
+        DemoCustoms.declarations(app, policy.get(0).policy().coverStart());
+        var claim = app.domains().claims().create(legal, policy.get(0).policy().id(), Input.of(new cn.creditwindow.claims.Claims.ClaimForm(
                 buyer, null, null, null, java.util.Map.of("DISPUTE", false, "REPORTED_LOSS", true,
                 "DEBT_ACKNOWLEDGED", false, "FINANCING", false), null, null, null, "DEFAULT",
                 "买方收货后以资金紧张为由长期拖欠货款，经多次催收仍未付款（示例数据）",
                 "我司向买方出运电子产品一批，买方收货后至今未支付任何款项，已委托律师发函催收（示例数据）", "已委托律师催收")));
-        app.claims().addShipment(legal, claim.id(), Input.of(new cn.creditwindow.claims.Claims.ShipmentForm(
+        app.domains().claims().addShipment(legal, claim.id(), Input.of(new cn.creditwindow.claims.Claims.ShipmentForm(
                 "DEMO-INV-001", "85171200", policy.get(0).policy().coverStart().toString(), "OA", "90", "440000",
-                "440000", "NONE", "SEA", DEMO_DECLARATION, "CO2024440300001")));
-        app.claims().generateReport(legal, claim.id()); // the shipment data report, required before submission
-        app.claims().submit(legal, claim.id(), Input.of(new cn.creditwindow.claims.Claims.Submission(true)));
+                "440000", "NONE", "SEA", DemoCustoms.DECLARATION, "CO2024440300001")));
+        app.domains().claims().generateReport(legal, claim.id()); // the shipment data report, required before submission
+        app.domains().claims().submit(legal, claim.id(), Input.of(new cn.creditwindow.claims.Claims.Submission(true)));
         claimLine = "  " + CREDIT_ENTERPRISE.legal() + ": claim " + claim.id() + " (440,000 USD on Gulf Star) submitted;"
                 + " reviewer accepts and pays at /claims/review (the per-buyer limit pays 150,000 USD)";
     }
 
-    /** The export declaration of the demo claim's shipment, held as customs data of the credit enterprise. */
-    static final String DEMO_DECLARATION = "530120240000000123";
-    /** An export declaration of the credit enterprise that no demo claim uses, for a new claim. */
-    static final String DEMO_FREE_DECLARATION = "530120240000000124";
-
-    /**
-     * Customs data of the credit enterprise, as the customs systems would push it: two export declarations to the
-     * UAE (one claimed by the demo claim, one free for a new claim), their bills of lading and a certificate of
-     * origin, all shipped on {@code shipped}. Importing again updates the same numbers.
-     */
-    private static void customsDeclarations(App app, LocalDate shipped) {
-        Principal reviewer = principal(app.accounts().userByName("reviewer").orElseThrow());
-        String uscc = CREDIT_ENTERPRISE.uscc();
-        String day = shipped.toString();
-        var goods = List.of(new CustomsBatch.NewGoods("8517120000", "智能手机（示例数据）", "2000", "台", "220.00",
-                "440000.00", "USD"));
-        var more = List.of(new CustomsBatch.NewGoods("8471300000", "笔记本电脑（示例数据）", "500", "台", "360.00",
-                "180000.00", "USD"));
-        app.customs().importBatch(reviewer, new CustomsBatch(
-                List.of(new CustomsBatch.NewDeclaration(DEMO_DECLARATION, uscc, "COSU6240000123", "AE", day, "5301",
-                                "2", goods),
-                        new CustomsBatch.NewDeclaration(DEMO_FREE_DECLARATION, uscc, "COSU6240000124", "AE", day, "5301",
-                                "2", more)),
-                List.of(new CustomsBatch.NewBillOfLading("COSU6240000123", uscc, "COSCO SHIPPING ARIES", "024W",
-                                CREDIT_ENTERPRISE.nameEn(), "Gulf Star General Trading LLC", day),
-                        new CustomsBatch.NewBillOfLading("COSU6240000124", uscc, "COSCO SHIPPING ARIES", "024W",
-                                CREDIT_ENTERPRISE.nameEn(), "Gulf Star General Trading LLC", day)),
-                List.of(new CustomsBatch.NewCertificate("CO2024440300001", uscc, "智能手机（示例数据）", "AE", day))));
-    }
-
-    // ---- subscriptions and monthly digests (信息订阅) ----
 
     private String subscriptionLine;
 
@@ -499,13 +396,13 @@ final class DemoWorld {
      * pages preview a digest and the saved search has an Atom feed. Does nothing when the enterprise has any.
      */
     void subscriptions(App app) {
-        Principal legal = principal(app.accounts().userByName(ENTERPRISES.get(0).legal()).orElseThrow());
-        if (app.subscriptions().list(legal, cn.creditwindow.paging.PageRequest.first()).total() > 0) {
+        Principal legal = principal(app.domains().accounts().userByName(ENTERPRISES.get(0).legal()).orElseThrow());
+        if (app.domains().subscriptions().list(legal, cn.creditwindow.paging.PageRequest.first()).total() > 0) {
             return;
         }
-        app.subscriptions().create(legal, Input.of(new cn.creditwindow.subscriptions.Subscriptions.Draft("阿联酋市场", null,
+        app.domains().subscriptions().create(legal, Input.of(new cn.creditwindow.subscriptions.Subscriptions.Draft("阿联酋市场", null,
                 "阿联酋", null, null)));
-        app.subscriptions().create(legal, Input.of(new cn.creditwindow.subscriptions.Subscriptions.Draft("关税动态", "关税",
+        app.domains().subscriptions().create(legal, Input.of(new cn.creditwindow.subscriptions.Subscriptions.Draft("关税动态", "关税",
                 null, null, null)));
         subscriptionLine = "  sz-legal subscribes to 阿联酋市场 and 关税动态 (/subscriptions, previews and Atom feeds);"
                 + " digests of a month: digest --month 2026-10 (--no-send while serve runs), archive at /digests";
@@ -516,7 +413,6 @@ final class DemoWorld {
         return claimLine;
     }
 
-    // ---- the window: account managers by district (客户经理) ----
 
     private final List<String> managerLines = new ArrayList<>();
 
@@ -527,7 +423,7 @@ final class DemoWorld {
      * (罗湖 440303) the 龙华/罗湖 manager, before the city-wide {@code manager} (4403).
      */
     private void districtManagers(App app) {
-        Accounts accounts = app.accounts();
+        Accounts accounts = app.domains().accounts();
         try (java.io.InputStream in = DemoWorld.class.getResourceAsStream("/managers/sample-district-managers.csv")) {
             for (List<String> row : cn.creditwindow.validation.CsvUploads.records(in.readAllBytes(), "file")) {
                 if (row.get(0).equals("username")) {
@@ -536,7 +432,7 @@ final class DemoWorld {
                 User m = accounts.userByName(row.get(0)).orElseGet(() -> accounts.createUser(new Accounts.NewUser(
                         row.get(0), PASSWORD, row.get(1), Role.ACCOUNT_MANAGER, null, row.get(3), row.get(4))));
                 accounts.addToPortfolio(m.id(), Input.of(new Accounts.Portfolio(List.of(row.get(5).split(" ")), List.of())));
-                app.accountManagers().setOfficePhone(m.id(), Input.of(row.get(2)));
+                app.domains().accountManagers().setOfficePhone(m.id(), Input.of(row.get(2)));
                 managerLines.add(String.format("  %-14s %s %s (%s)", row.get(0), row.get(1), row.get(2), row.get(6)));
             }
         } catch (java.io.IOException e) {
@@ -592,7 +488,7 @@ final class DemoWorld {
                     + " codes are in 消息记录 (/enrolment/outbox); reviewer accepts at /enrolment/review. ly-legal's"
                     + " medium-scheme policy then waits for its 20% (待缴费): reviewer records it at /enrolment/payments."
                     + " hn-legal is sent to /agreements first.");
-            // mail
+            // e-mail
             out.println("  The 保单生效通知 also goes by e-mail to the contact address: sent with serve --smtp-host …"
                     + " --mail-from …, else shown as 未发送 in 消息记录.");
         }

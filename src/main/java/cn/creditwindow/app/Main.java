@@ -88,7 +88,7 @@ public final class Main implements Runnable {
         boolean demo;
         @Option(names = "--secure-cookies", description = "mark cookies Secure (when users reach the service over https)")
         boolean secureCookies;
-        // mail: the SMTP server for e-mail notices; without --smtp-host e-mails are recorded as not sent
+        // the SMTP server for e-mail notices; without --smtp-host e-mails are recorded as not sent
         @CommandLine.Mixin
         SmtpOptions mail = new SmtpOptions();
         // the address users reach the service at: the links of digest e-mails and Atom feeds, and the origin that
@@ -369,7 +369,7 @@ public final class Main implements Runnable {
                         database, new ArticleQueries(countries, industries, Config.CHINA), countries, industries, clock,
                         new java.security.SecureRandom());
                 cn.creditwindow.digest.DigestMail digestMail = new cn.creditwindow.digest.DigestMail(
-                        cn.creditwindow.digest.UnsubscribeTokens.keyFile(App.unsubscribeKeyFile(db),
+                        cn.creditwindow.digest.UnsubscribeTokens.keyFile(Domains.unsubscribeKeyFile(db),
                                 new java.security.SecureRandom()), () -> base, Config.CHINA);
                 cn.creditwindow.losses.Obligations obligations = new cn.creditwindow.losses.Obligations(database,
                         new cn.creditwindow.schemes.SchemeCatalogue(database, cn.creditwindow.schemes.Schemes.load(),

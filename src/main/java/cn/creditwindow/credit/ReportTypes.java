@@ -1,12 +1,7 @@
 package cn.creditwindow.credit;
 
+import cn.creditwindow.web.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,19 +24,11 @@ public final class ReportTypes {
 
     /** The bundled types; fails at start-up, naming the file and the field, when the file is broken. */
     public static ReportTypes load() {
-        ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES).build();
-        try (InputStream in = ReportTypes.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " not found on the class path");
-            }
-            List<Entry> entries = mapper.readValue(in, new TypeReference<>() { });
+        List<Entry> entries = Json.readDataFile(RESOURCE, new TypeReference<>() { });
+        try {
             return new ReportTypes(entries.stream().map(e -> new ReportType(e.id(), e.nameZh(), e.nameEn(),
                     e.requires(), e.urgentAllowed(), e.usesFreeQuota(), e.smallExportersOnly(),
                     Fen.of("price", e.price()), Fen.of("urgentSurcharge", e.urgentSurcharge()))).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + RESOURCE, e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(RESOURCE + ": " + e.getMessage(), e);
         }

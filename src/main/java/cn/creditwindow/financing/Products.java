@@ -1,12 +1,7 @@
 package cn.creditwindow.financing;
 
+import cn.creditwindow.web.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +23,9 @@ public final class Products {
 
     /** The bundled products; fails at start-up, naming the file and the field, when the file is broken. */
     public static Products load() {
-        ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES).build();
-        try (InputStream in = Products.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " not found on the class path");
-            }
-            return new Products(mapper.readValue(in, new TypeReference<List<Product>>() { }));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + RESOURCE, e);
+        List<Product> products = Json.readDataFile(RESOURCE, new TypeReference<>() { });
+        try {
+            return new Products(products);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(RESOURCE + ": " + e.getMessage(), e);
         }

@@ -1,10 +1,7 @@
 package cn.creditwindow.managers;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.creditwindow.web.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Objects;
 
 /**
@@ -24,15 +21,6 @@ public record ServiceLines(String claimsHotline, String enquiryHotline) {
 
     /** The bundled lines; fails at start-up naming the file when it is broken. */
     public static ServiceLines load() {
-        try (InputStream in = ServiceLines.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " not found on the class path");
-            }
-            return JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES).build()
-                    .readValue(in, ServiceLines.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + RESOURCE, e);
-        }
+        return Json.readDataFile(RESOURCE, new TypeReference<>() { });
     }
 }

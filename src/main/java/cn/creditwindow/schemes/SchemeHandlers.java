@@ -4,7 +4,6 @@ import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import cn.creditwindow.web.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -27,10 +26,11 @@ public final class SchemeHandlers {
     private final SchemeCatalogue schemes;
     private final Clock clock;
     private final ZoneId zone;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json;
 
-    public SchemeHandlers(SchemeCatalogue schemes, Clock clock, ZoneId zone) {
+    public SchemeHandlers(SchemeCatalogue schemes, ObjectMapper json, Clock clock, ZoneId zone) {
         this.schemes = Objects.requireNonNull(schemes, "schemes");
+        this.json = Objects.requireNonNull(json, "json");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
     }

@@ -1,35 +1,59 @@
 package cn.creditwindow.schemes;
 
+import cn.creditwindow.web.Json;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Reads a scheme data file: UTF-8 JSON, an array of scheme objects in the format of
- * {@code schemes/README.md}. Every field must be present (nullable ones may be {@code null}) and no other
- * field may be, so a typo fails instead of silently dropping a rule. Numbers are read as exact decimals.
- * Errors are {@link IllegalArgumentException}s that name the file, the scheme and the field.
+ * {@code schemes/README.md}, each bound to a {@link Scheme} by the strict data-file reader ({@link Json#dataFiles()}).
+ * Every field must be present (nullable ones may be {@code null}) and no other field may be, so a typo fails instead
+ * of silently dropping a rule. Numbers are read as exact decimals. Errors are {@link SchemeDataException}s that name
+ * the file, the scheme and the field.
  */
 final class SchemeJson {
-    private static final Set<String> SCHEME_FIELDS = Set.of("id", "nameZh", "nameEn", "enterpriseSize", "region", "eligibility",
-            "premium", "indemnityRatio", "perBuyerLimit", "aggregateLimit", "policyYear", "collectBy",
-            "validity", "renewsYearly", "freeCreditReports", "extraCreditReports", "effectiveOnEnterprisePayment", "lossDeadlines",
-            "source", "assumptions");
+    /**
+     * The data-file reader with what only schemes need: an aggregate limit's class chosen by its {@code kind}, and
+     * no nulls but for amounts and fractions, whose constructors say which of them may be null ({@code premium.rate},
+     * {@code premium.minimum} and the eligibility bounds).
+     */
+    private static final ObjectMapper READER = Json.dataFiles().rebuild()
+            .addMixIn(AggregateLimit.class, Kinds.class)
+            .defaultSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL))
+            .withConfigOverride(BigDecimal.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SET)))
+            .build();
+
+    /** How the data files name the kinds of {@link AggregateLimit} ({@link AggregateLimit#KINDS}). */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = AggregateLimit.AsOnPolicy.class, name = "asOnPolicy"),
+        @JsonSubTypes.Type(value = AggregateLimit.MultipleOfPremium.class, name = "multipleOfPremium"),
+        @JsonSubTypes.Type(value = AggregateLimit.MaxOfMultipleAndPerBuyer.class, name = "maxOfMultipleAndPerBuyer"),
+        @JsonSubTypes.Type(value = AggregateLimit.Fixed.class, name = "fixed")})
+    private interface Kinds {
+    }
 
     private SchemeJson() {
     }
@@ -75,9 +99,10 @@ final class SchemeJson {
         return scheme(where, 1, root);
     }
 
+    /** The file as a tree, read first so that an entry's errors can name its scheme by the id written in it. */
     private static JsonNode tree(String where, InputStream in) throws IOException {
         try {
-            return mapper().readTree(in);
+            return READER.readTree(in);
         } catch (JsonProcessingException e) {
             String rule = "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage();
@@ -85,223 +110,111 @@ final class SchemeJson {
         }
     }
 
-    /** A mapper for exact reading only: decimals stay BigDecimal with their digits, duplicate keys fail. */
-    private static ObjectMapper mapper() {
-        return JsonMapper.builder()
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .build();
-    }
-
     private static Scheme scheme(String file, int entry, JsonNode node) {
-        Obj unnamed = new Obj(file, "entry " + entry, "", node);
+        JsonNode id = node.path("id");
+        String scheme = id.isTextual() ? "scheme " + id.textValue() : "entry " + entry;
         if (!node.isObject()) {
-            throw unnamed.error("", "must be a JSON object");
+            throw error(file, scheme, "", "must be a JSON object");
         }
-        Obj o = new Obj(file, "scheme " + unnamed.text("id"), "", node);
-        o.allowOnly(SCHEME_FIELDS);
-        Obj region = o.object("region");
-        Obj eligibility = o.object("eligibility");
-        Obj premium = o.object("premium");
-        Obj year = o.object("policyYear");
-        Obj validity = o.object("validity");
-        Obj deadlines = o.object("lossDeadlines");
-        region.allowOnly(Set.of("divisionPrefix", "nameZh", "nameEn"));
-        eligibility.allowOnly(Set.of("exportsYear", "exportsAbove", "exportsAtMost"));
-        premium.allowOnly(Set.of("rate", "rateIsCeiling", "minimum", "enterpriseShare"));
-        year.allowOnly(Set.of("start", "end"));
-        validity.allowOnly(Set.of("start", "end"));
-        deadlines.allowOnly(Set.of("reportDaysAfterDue", "claimDaysAfterReport"));
         try {
-            return new Scheme(
-                    o.text("id"),
-                    o.text("nameZh"),
-                    o.text("nameEn"),
-                    o.oneOf("enterpriseSize", Scheme.EnterpriseSize.class,
-                            "none of SMALL_MICRO, MEDIUM, SMALL_MEDIUM_MICRO"),
-                    build(region, () -> new Region(
-                            region.text("divisionPrefix"), region.text("nameZh"), region.text("nameEn"))),
-                    build(eligibility, () -> new Eligibility(eligibility.integer("exportsYear"),
-                            eligibility.decimalOrNull("exportsAbove"), eligibility.decimalOrNull("exportsAtMost"))),
-                    build(premium, () -> new PremiumRule(premium.decimalOrNull("rate"), premium.bool("rateIsCeiling"),
-                            premium.decimalOrNull("minimum"), premium.decimal("enterpriseShare"))),
-                    o.decimal("indemnityRatio"),
-                    o.decimal("perBuyerLimit"),
-                    aggregateLimit(o.object("aggregateLimit")),
-                    build(year, () -> new DateRange(year.date("start"), year.date("end"))),
-                    o.date("collectBy"),
-                    build(validity, () -> new DateRange(validity.date("start"), validity.date("end"))),
-                    o.bool("renewsYearly"),
-                    o.integer("freeCreditReports"),
-                    o.oneOf("extraCreditReports", Scheme.ExtraCreditReports.class, "neither CHARGED nor REFUSED"),
-                    o.bool("effectiveOnEnterprisePayment"),
-                    build(deadlines, () -> new LossDeadlines(deadlines.integer("reportDaysAfterDue"),
-                            deadlines.integer("claimDaysAfterReport"))),
-                    o.text("source"),
-                    o.strings("assumptions"));
-        } catch (SchemeDataException e) {
-            if (e.getMessage().startsWith(file + ": ")) {
-                throw e;
-            }
-            // The scheme's own rules name the scheme and the field; add the file.
-            throw new SchemeDataException(file + ": " + e.getMessage(), e.field(), e.rule(), e);
-        } catch (IllegalArgumentException e) {
-            throw new SchemeDataException(file + ": " + e.getMessage(), "", e.getMessage(), e);
+            return READER.treeToValue(node, Scheme.class);
+        } catch (ValueInstantiationException e) {
+            throw refused(file, scheme, path(e), e.getCause());
+        } catch (InvalidTypeIdException e) {
+            String kinds = "; the kinds are " + String.join(", ", AggregateLimit.KINDS);
+            throw error(file, scheme, path(e) + ".kind", e.getTypeId() == null ? "is missing" + kinds
+                    : "unknown kind '" + e.getTypeId() + "'" + kinds);
+        } catch (JsonMappingException e) {
+            throw error(file, scheme, path(e), rule(e, node.at(pointer(e))));
+        } catch (JsonProcessingException e) {
+            // A tree holds no malformed JSON; Jackson's other complaints are reported as it words them.
+            throw error(file, scheme, "", e.getOriginalMessage());
         }
     }
 
-    private static AggregateLimit aggregateLimit(Obj a) {
-        String kind = a.text("kind");
-        return build(a, () -> switch (kind) {
-            case "asOnPolicy" -> {
-                a.allowOnly(Set.of("kind"));
-                yield new AggregateLimit.AsOnPolicy();
-            }
-            case "multipleOfPremium" -> {
-                a.allowOnly(Set.of("kind", "multiple"));
-                yield new AggregateLimit.MultipleOfPremium(a.integer("multiple"));
-            }
-            case "maxOfMultipleAndPerBuyer" -> {
-                a.allowOnly(Set.of("kind", "multiple"));
-                yield new AggregateLimit.MaxOfMultipleAndPerBuyer(a.integer("multiple"));
-            }
-            case "fixed" -> {
-                a.allowOnly(Set.of("kind", "amount"));
-                yield new AggregateLimit.Fixed(a.decimal("amount"));
-            }
-            default -> throw a.error("kind", "unknown kind '" + kind + "'; the kinds are "
-                    + String.join(", ", AggregateLimit.KINDS));
-        });
+    /** A constructor refused the values: its message names the rule; the scheme's own ones name the scheme too. */
+    private static SchemeDataException refused(String file, String scheme, String path, Throwable cause) {
+        if (cause instanceof SchemeDataException e) {
+            return new SchemeDataException(file + ": " + e.getMessage(), e.field(), e.rule(), e);
+        }
+        if (path.isEmpty()) {
+            return new SchemeDataException(file + ": " + cause.getMessage(), "", cause.getMessage(), cause);
+        }
+        return error(file, scheme, path, cause.getMessage());
     }
 
-    /** Builds a nested value; its constructor's complaint is reported against the object's path. */
-    private static <T> T build(Obj o, Supplier<T> make) {
-        try {
-            return make.get();
-        } catch (SchemeDataException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw o.error("", e.getMessage());
-        }
+    private static SchemeDataException error(String file, String scheme, String field, String rule) {
+        return new SchemeDataException(file + ": " + scheme + ": " + (field.isEmpty() ? "" : field + ": ") + rule,
+                field, rule, null);
     }
 
-    /** One JSON object of a file, with where it is for messages. */
-    private record Obj(String file, String scheme, String path, JsonNode node) {
-
-        SchemeDataException error(String field, String message) {
-            String where = path.isEmpty() ? field : field.isEmpty() ? path : path + "." + field;
-            return new SchemeDataException(file + ": " + scheme + ": " + (where.isEmpty() ? "" : where + ": ")
-                    + message, where, message, null);
-        }
-
-        void allowOnly(Set<String> known) {
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!known.contains(name)) {
-                    throw error(name, "unknown field; the fields here are "
-                            + String.join(", ", known.stream().sorted().toList()));
-                }
+    /** The broken rule, worded for whoever writes the file; {@code value} is the JSON at the field. */
+    private static String rule(JsonMappingException e, JsonNode value) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            TreeSet<String> known = new TreeSet<>();
+            u.getKnownPropertyIds().forEach(p -> known.add(p.toString()));
+            if (AggregateLimit.class.isAssignableFrom(u.getReferringClass())) {
+                known.add("kind");
             }
+            return "unknown field; the fields here are " + String.join(", ", known);
         }
+        if (value.isMissingNode()) {
+            return "is missing (every field must be written; nullable ones as null)";
+        }
+        if (value.isNull()) {
+            return "must not be null";
+        }
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
+                : e.getCause() instanceof InputCoercionException c ? c.getTargetType() : null;
+        boolean element = !e.getPath().isEmpty() && e.getPath().get(e.getPath().size() - 1).getFieldName() == null;
+        if (element) {
+            return "must be an array of strings but holds " + value;
+        }
+        if (target == String.class) {
+            return "must be a string but was " + value;
+        }
+        if (target == BigDecimal.class) {
+            return "must be a number (written without quotes) but was " + value;
+        }
+        if (target == int.class || target == Integer.class) {
+            return "must be a whole number but was " + value;
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "must be true or false but was " + value;
+        }
+        if (target != null && target.isEnum()) {
+            return value.isTextual() ? "'" + value.textValue() + "' is " + noneOf(target.getEnumConstants())
+                    : "must be a string but was " + value;
+        }
+        if (target == LocalDate.class) {
+            return value.isTextual() ? "'" + value.textValue() + "' is not a date written YYYY-MM-DD"
+                    : "must be a date written \"YYYY-MM-DD\" but was " + value;
+        }
+        if (target != null && List.class.isAssignableFrom(target)) {
+            return "must be an array of strings but was " + value;
+        }
+        return "must be a JSON object but was " + value;
+    }
 
-        /** The field's node, or null for a JSON null; a missing field is an error. */
-        private JsonNode present(String field) {
-            if (!node.has(field)) {
-                throw error(field, "is missing (every field must be written; nullable ones as null)");
-            }
-            JsonNode value = node.get(field);
-            return value.isNull() ? null : value;
-        }
+    /** "neither A nor B", or "none of A, B, C". */
+    private static String noneOf(Object[] constants) {
+        List<String> names = Arrays.stream(constants).map(String::valueOf).toList();
+        return names.size() == 2 ? "neither " + names.get(0) + " nor " + names.get(1)
+                : "none of " + String.join(", ", names);
+    }
 
-        private JsonNode required(String field) {
-            JsonNode value = present(field);
-            if (value == null) {
-                throw error(field, "must not be null");
-            }
-            return value;
-        }
+    /** The field's path in the entry, dot-separated ({@code premium.rate}); an array's items are their array. */
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                .filter(name -> name != null).collect(Collectors.joining("."));
+    }
 
-        Obj object(String field) {
-            JsonNode value = required(field);
-            if (!value.isObject()) {
-                throw error(field, "must be a JSON object but was " + value);
-            }
-            return new Obj(file, scheme, path.isEmpty() ? field : path + "." + field, value);
+    private static JsonPointer pointer(JsonMappingException e) {
+        JsonPointer pointer = JsonPointer.empty();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            pointer = r.getFieldName() != null ? pointer.appendProperty(r.getFieldName())
+                    : pointer.appendIndex(r.getIndex());
         }
-
-        String text(String field) {
-            JsonNode value = required(field);
-            if (!value.isTextual()) {
-                throw error(field, "must be a string but was " + value);
-            }
-            return value.textValue();
-        }
-
-        BigDecimal decimal(String field) {
-            required(field);
-            return decimalOrNull(field);
-        }
-
-        BigDecimal decimalOrNull(String field) {
-            JsonNode value = present(field);
-            if (value == null) {
-                return null;
-            }
-            if (!value.isNumber() || value.isDouble() || value.isFloat()) {
-                throw error(field, "must be a number (written without quotes) but was " + value);
-            }
-            return value.decimalValue();
-        }
-
-        int integer(String field) {
-            JsonNode value = required(field);
-            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-                throw error(field, "must be a whole number but was " + value);
-            }
-            return value.intValue();
-        }
-
-        boolean bool(String field) {
-            JsonNode value = required(field);
-            if (!value.isBoolean()) {
-                throw error(field, "must be true or false but was " + value);
-            }
-            return value.booleanValue();
-        }
-
-        /** One of {@code type}'s constants by name; {@code allowed} says which in the error. */
-        <E extends Enum<E>> E oneOf(String field, Class<E> type, String allowed) {
-            String text = text(field);
-            try {
-                return Enum.valueOf(type, text);
-            } catch (IllegalArgumentException e) {
-                throw error(field, "'" + text + "' is " + allowed);
-            }
-        }
-
-        LocalDate date(String field) {
-            String text = text(field);
-            try {
-                return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                throw error(field, "'" + text + "' is not a date written YYYY-MM-DD");
-            }
-        }
-
-        List<String> strings(String field) {
-            JsonNode value = required(field);
-            if (!value.isArray()) {
-                throw error(field, "must be an array of strings but was " + value);
-            }
-            List<String> items = new ArrayList<>();
-            for (JsonNode item : value) {
-                if (!item.isTextual()) {
-                    throw error(field, "must be an array of strings but holds " + item);
-                }
-                items.add(item.textValue());
-            }
-            return items;
-        }
+        return pointer;
     }
 }

@@ -55,8 +55,8 @@ class AccessMatrixIT {
         ids.put("{own}", Long.toString(world.enterprises().get(0).id()));
         ids.put("{other}", Long.toString(world.enterprises().get(1).id()));
         // the service agreement: Shenzhen's (signed) and Zhengzhou's (awaiting the insurer) agreements
-        ids.put("{ownAgreement}", Long.toString(server.app().agreements().live(world.enterprises().get(0).id()).orElseThrow().id()));
-        ids.put("{otherAgreement}", Long.toString(server.app().agreements().live(world.enterprises().get(1).id()).orElseThrow().id()));
+        ids.put("{ownAgreement}", Long.toString(server.app().domains().agreements().live(world.enterprises().get(0).id()).orElseThrow().id()));
+        ids.put("{otherAgreement}", Long.toString(server.app().domains().agreements().live(world.enterprises().get(1).id()).orElseThrow().id()));
         // the credit alarm: a buyer the Shenzhen enterprise added (only it, its manager and the insurer see it)
         ids.put("{szBuyer}", clients.get("sz-legal").post("/api/buyers", java.util.Map.of("nameEn", "Matrix Test Buyer",
                 "country", "DE")).json().get("buyer").get("id").asText());

@@ -71,7 +71,7 @@ class AgreementsApiIT {
     }
 
     private String today() {
-        return server.app().seals().today().toString();
+        return server.app().domains().seals().today().toString();
     }
 
     @Test
@@ -249,7 +249,7 @@ class AgreementsApiIT {
     @Test
     void statisticsHaveEveryBucketAndTheChartAgreesWithTheTable() {
         ApiClient szOperator = ApiClient.demo(server, "sz-operator");
-        java.time.YearMonth now = java.time.YearMonth.from(server.app().seals().today());
+        java.time.YearMonth now = java.time.YearMonth.from(server.app().domains().seals().today());
         // the demo has the twelve months before this one: this month and the thirteenth before it are empty
         String query = "category=CUSTOMS_EXPORT_DECLARATIONS&from=" + now.minusMonths(13) + "&to=" + now
                 + "&frequency=MONTH";

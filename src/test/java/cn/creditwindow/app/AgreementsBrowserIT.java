@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgreementsBrowserIT {
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
     private Browser browser;
     private ChromeDriver driver;
@@ -35,29 +36,16 @@ class AgreementsBrowserIT {
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return;
-        }
-        server = TestServer.start(dir.resolve("server"), null, null);
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d, null, null));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
+        browser = journey.browser();
         DemoWorld.create(server.app());
-        browser = Browser.start(dir.resolve("profile"), dir.resolve("downloads"));
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void theLegalRepresentativeSignsAuthorisesAndIsToldNotToAuthoriseTwice() {
-        Browser.requireInstalled();
         driver.get(server.base() + "/assets/site.css");
         driver.manage().deleteAllCookies();
         driver.get(server.base() + "/agreements");
@@ -138,7 +126,6 @@ class AgreementsBrowserIT {
 
     @Test
     void theReviewerCountersignsAndAnswersATermination() {
-        Browser.requireInstalled();
         driver.manage().deleteAllCookies();
         driver.get(server.base() + "/login");
         signIn("reviewer");
@@ -181,7 +168,6 @@ class AgreementsBrowserIT {
     // #14: 查询统计, the bar chart drawn by the server and the table of the same buckets under it
     @Test
     void theOperatorDrawsTheStatisticsChartWithItsTable() {
-        Browser.requireInstalled();
         driver.manage().deleteAllCookies();
         driver.get(server.base() + "/login");
         signIn("sz-operator");

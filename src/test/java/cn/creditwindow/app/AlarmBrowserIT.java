@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,6 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlarmBrowserIT {
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
     private Browser browser;
     private ChromeDriver driver;
@@ -33,29 +34,16 @@ class AlarmBrowserIT {
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return;
-        }
-        server = TestServer.start(dir.resolve("server"), null, null);
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d, null, null));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
+        browser = journey.browser();
         DemoWorld.create(server.app());
-        browser = Browser.start(dir.resolve("profile"), dir.resolve("downloads"));
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void anOperatorFindsAddsAndWatchesABuyerAndIsAlerted() {
-        Browser.requireInstalled();
         driver.get(server.base() + "/assets/site.css");
         driver.manage().deleteAllCookies();
         driver.get(server.base() + "/credit/buyers");

@@ -46,21 +46,9 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * True when Chromium and its driver are installed. When they are not, says so on stderr, and on CI
-     * ({@code CI=true}) fails.
+     * Skips the calling test, or the whole class when called from its {@code @BeforeAll} (fails it on CI), when
+     * Chromium or its driver is not installed.
      */
-    static boolean installed() {
-        if (Files.isExecutable(chromium()) && Files.isExecutable(chromedriver())) {
-            return true;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            throw new AssertionError(missing() + "; on CI they are required");
-        }
-        System.err.println(missing() + "; skipping the browser tests");
-        return false;
-    }
-
-    /** Skips the calling test (fails it on CI) when Chromium or its driver is not installed. */
     static void requireInstalled() {
         if (!Files.isExecutable(chromium()) || !Files.isExecutable(chromedriver())) {
             if ("true".equals(System.getenv("CI"))) {

@@ -2,6 +2,10 @@ package cn.creditwindow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -10,20 +14,83 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The steps every browser journey repeats against one {@link TestServer}: open a page, fill a field, sign a demo
- * user in through the sign-in page and out again, and take the screenshots that must fit a phone's width.
+ * A browser test class's set-up and the steps every browser journey repeats: {@link #start} starts the class's
+ * {@link TestServer} and headless Chromium on it (a fresh profile, downloads into {@link #downloads()}), and {@link
+ * #close} stops both; the steps open a page, fill a field, sign a demo user in through the sign-in page and out
+ * again, and take the screenshots that must fit a phone's width. A class holds one in an {@code @AutoClose} field
+ * started in its {@code @BeforeAll}.
  */
-final class BrowserJourney {
+final class BrowserJourney implements AutoCloseable {
     private final TestServer server;
     private final Browser browser;
     private final ChromeDriver driver;
     private final WebDriverWait wait;
+    private final Path downloads;
 
-    BrowserJourney(TestServer server, Browser browser, WebDriverWait wait) {
+    /** How a class starts its server in the folder it is given (its fixtures, its clock). */
+    interface ServerStart {
+        TestServer start(Path dir) throws IOException;
+    }
+
+    private BrowserJourney(TestServer server, Browser browser, WebDriverWait wait, Path downloads) {
         this.server = Objects.requireNonNull(server, "server");
         this.browser = Objects.requireNonNull(browser, "browser");
         this.driver = browser.driver;
         this.wait = Objects.requireNonNull(wait, "wait");
+        this.downloads = Objects.requireNonNull(downloads, "downloads");
+    }
+
+    /**
+     * Starts the server in {@code dir/server}, then Chromium, whose waits last up to {@code timeout}. Skips the
+     * calling class (fails it on CI) before starting anything when Chromium or its driver is not installed.
+     */
+    static BrowserJourney start(Path dir, ServerStart start, Duration timeout) throws IOException {
+        Browser.requireInstalled();
+        TestServer server = start.start(dir.resolve("server"));
+        try {
+            Path downloads = Files.createDirectories(dir.resolve("downloads"));
+            Browser browser = Browser.start(dir.resolve("profile"), downloads);
+            return new BrowserJourney(server, browser, Browser.waiting(browser.driver, timeout), downloads);
+        } catch (RuntimeException | IOException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** {@link #start} with the usual 10 seconds' wait. */
+    static BrowserJourney start(Path dir, ServerStart start) throws IOException {
+        return start(dir, start, Duration.ofSeconds(10));
+    }
+
+    TestServer server() {
+        return server;
+    }
+
+    Browser browser() {
+        return browser;
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    WebDriverWait waiting() {
+        return wait;
+    }
+
+    /** Where Chromium saves what a page downloads. */
+    Path downloads() {
+        return downloads;
+    }
+
+    /** Closes the browser, then the server. */
+    @Override
+    public void close() throws IOException {
+        try {
+            browser.close();
+        } finally {
+            server.close();
+        }
     }
 
     /** Opens a path of the server ({@code /claims?state=PAID}). */

@@ -9,13 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,22 +32,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClaimAttachmentsBrowserIT {
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
-    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private BrowserJourney journey;
     private Path downloads;
     private Path dir;
     private long claim;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return;
-        }
         this.dir = dir;
-        server = TestServer.start(dir.resolve("server"), null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d,
+                null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z"))));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
+        downloads = journey.downloads();
         DemoWorld world = DemoWorld.create(server.app());
         world.effectiveCreditPolicy(server.app(), Config.CHINA);
         ApiClient legal = ApiClient.demo(server, "szt-legal");
@@ -62,26 +63,10 @@ class ClaimAttachmentsBrowserIT {
         f.put("reason", ClaimsApiIT.REASON);
         f.put("caseDescription", ClaimsApiIT.STORY);
         claim = legal.post("/api/claims/policies/" + policy + "/claims", f).json().get("id").asLong();
-        downloads = Files.createDirectories(dir.resolve("downloads"));
-        browser = Browser.start(dir.resolve("profile"), downloads);
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-        journey = new BrowserJourney(server, browser, wait);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void aPdfPickedInTheFileInputIsListedAndDownloadsUnchanged() throws IOException {
-        Browser.requireInstalled();
         byte[] pdf = onePagePdf();
         Path file = Files.write(Files.createDirectories(dir.resolve("upload")).resolve("损失证明.pdf"), pdf);
         signIn("szt-legal");

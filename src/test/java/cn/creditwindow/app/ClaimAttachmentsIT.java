@@ -286,7 +286,7 @@ class ClaimAttachmentsIT {
                 "shippedOn", legal.json("/api/claims/policies").get("items").get(0).get("policy").get("coverStart")
                         .asText(), "paymentMethod", "OA", "termDays", "90", "invoiceAmount", "180000",
                 "claimedAmount", "180000", "collectionStatus", "NONE", "transportMode", "SEA",
-                "declarations", DemoWorld.DEMO_FREE_DECLARATION));
+                "declarations", DemoCustoms.FREE_DECLARATION));
         assertThat(legal.post("/api/claims/" + claim + "/shipments", shipment).status()).isEqualTo(201);
         assertThat(legal.post("/api/claims/" + claim + "/shipment-report", Map.of()).status()).isEqualTo(201);
         TestServer.Response submitted = legal.post("/api/claims/" + claim + "/submission", Map.of("declaration", true));

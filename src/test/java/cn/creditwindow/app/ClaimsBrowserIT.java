@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,44 +43,30 @@ class ClaimsBrowserIT {
 
     private Path dir;
     private Path downloads;
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
-    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private BrowserJourney journey;
     private String coverStart;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return;
-        }
         this.dir = dir;
-        server = TestServer.start(dir.resolve("server"), null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d,
+                null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z"))), Duration.ofSeconds(15));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
+        downloads = journey.downloads();
         DemoWorld world = DemoWorld.create(server.app());
         world.effectiveCreditPolicy(server.app(), Config.CHINA);
         coverStart = ApiClient.demo(server, "szt-legal").json("/api/claims/policies").get("items").get(0)
                 .get("policy").get("coverStart").asText();
-        downloads = Files.createDirectories(dir.resolve("downloads"));
-        browser = Browser.start(dir.resolve("profile"), downloads);
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(15));
-        journey = new BrowserJourney(server, browser, wait);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void fromThePolicyListToPayout() throws IOException {
-        Browser.requireInstalled();
         uploadCustomsData();
 
         // the enterprise: the policy list, 我要索赔, the form

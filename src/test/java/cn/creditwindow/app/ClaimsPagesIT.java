@@ -104,7 +104,7 @@ class ClaimsPagesIT {
                 Long.parseLong(claimPath.substring("/claims/".length())))).orElseThrow();
         Map<String, String> s = new LinkedHashMap<>(Map.of("invoiceNo", "P-1", "hsCode", "85171200", "shippedOn",
                 cover, "paymentMethod", "OA", "termDays", "60", "invoiceAmount", "440000", "claimedAmount", "440000",
-                "collectionStatus", "NONE", "transportMode", "SEA", "declarations", DemoWorld.DEMO_FREE_DECLARATION));
+                "collectionStatus", "NONE", "transportMode", "SEA", "declarations", DemoCustoms.FREE_DECLARATION));
         // a form the claim's page cannot show again: the error page names the fields and leads back to the claim,
         // not to a query repeated without them (#14)
         Map<String, String> noDeclaration = new LinkedHashMap<>(s);
@@ -122,7 +122,7 @@ class ClaimsPagesIT {
         assertThat(withShipment.select("#shipments tbody tr")).hasSize(1);
         assertThat(legal.form(claimPath + "/submit", "").status()).isEqualTo(400);
         // the declaration check shows ✓ for the enterprise's own declaration; the report is still to be generated
-        assertThat(withShipment.select("#check-declaration-table tr[data-number=" + DemoWorld.DEMO_FREE_DECLARATION
+        assertThat(withShipment.select("#check-declaration-table tr[data-number=" + DemoCustoms.FREE_DECLARATION
                 + "] .check-result").text()).isEqualTo("✓ 数据正常");
         assertThat(withShipment.select("#report-status").attr("data-state")).isEqualTo("none");
         TestServer.Response noReport = legal.form(claimPath + "/submit", "declaration=on");
@@ -144,7 +144,7 @@ class ClaimsPagesIT {
         s.put("declarations", "123");
         TestServer.Response badEdit = legal.form(editHref, encode(s));
         assertThat(badEdit.status()).isEqualTo(400);
-        s.put("declarations", DemoWorld.DEMO_FREE_DECLARATION);
+        s.put("declarations", DemoCustoms.FREE_DECLARATION);
         assertThat(legal.form(editHref, encode(s)).status()).isEqualTo(303);
         Document edited = Jsoup.parse(legal.get(claimPath).body());
         assertThat(edited.select("#shipments tbody tr td").eachText()).contains("430,000.00");
@@ -202,7 +202,7 @@ class ClaimsPagesIT {
     void theCustomsPagesShowOnlyOnesOwnDeclarations() {
         Document own = Jsoup.parse(ApiClient.demo(server, "szt-legal").get("/customs/declarations").body());
         assertThat(own.select("#declarations tbody tr").eachAttr("data-number"))
-                .contains(DemoWorld.DEMO_DECLARATION, DemoWorld.DEMO_FREE_DECLARATION);
+                .contains(DemoCustoms.DECLARATION, DemoCustoms.FREE_DECLARATION);
         assertThat(own.select("#declarations thead th").eachText()).doesNotContain("收发货人");
         Document others = Jsoup.parse(ApiClient.demo(server, "hn-legal").get("/customs/declarations").body());
         assertThat(others.select("#declarations tbody tr")).isEmpty();

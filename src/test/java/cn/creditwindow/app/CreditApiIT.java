@@ -52,7 +52,7 @@ class CreditApiIT {
         server = TestServer.start(dir, null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
         world = DemoWorld.create(server.app());
         world.effectiveCreditPolicy(server.app(), Config.CHINA);
-        szt = server.app().accounts().enterpriseByUscc(DemoWorld.CREDIT_ENTERPRISE.uscc()).orElseThrow().id();
+        szt = server.app().domains().accounts().enterpriseByUscc(DemoWorld.CREDIT_ENTERPRISE.uscc()).orElseThrow().id();
         gulf = count("SELECT id FROM buyers WHERE name_en = 'Gulf Star General Trading LLC'");
     }
 
@@ -191,7 +191,7 @@ class CreditApiIT {
         ApiClient legal = ApiClient.demo(server, "szt-legal");
         ApiClient admin = ApiClient.demo(server, "admin");
         Principal hnLegal = principal("hn-legal");
-        long hnOwn = server.app().buyers().add(hnLegal, new Buyers.NewBuyer("Henan Own Customer Ltd", null, "DE",
+        long hnOwn = server.app().domains().buyers().add(hnLegal, new Buyers.NewBuyer("Henan Own Customer Ltd", null, "DE",
                 null, null)).id();
         long orders = count("SELECT COUNT(*) FROM credit_orders");
         long quotas = count("SELECT SUM(free_used) FROM credit_quotas");
@@ -340,7 +340,7 @@ class CreditApiIT {
     }
 
     private Principal principal(String username) {
-        var u = server.app().accounts().userByName(username).orElseThrow();
+        var u = server.app().domains().accounts().userByName(username).orElseThrow();
         return new Principal(u.id(), u.username(), u.displayName(), u.role(), u.enterpriseId(), Set.of(), null);
     }
 

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.creditwindow.TestClock;
 import cn.creditwindow.config.Config;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,39 +28,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CreditBrowserIT {
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
-    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private BrowserJourney journey;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return;
-        }
-        server = TestServer.start(dir.resolve("server"), null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d,
+                null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z"))));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
         DemoWorld world = DemoWorld.create(server.app());
         world.effectiveCreditPolicy(server.app(), Config.CHINA);
-        browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-        journey = new BrowserJourney(server, browser, wait);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void fromTheSearchPageToADeliveredReport() {
-        Browser.requireInstalled();
         journey.signIn("szt-legal");
         // the search page's 资信服务 button carries the country condition to the order form
         journey.open("/search?country=AE");

@@ -97,8 +97,8 @@ class DemoWorldIT {
 
     @Test
     void theDemoSchemeMovesToThePolicyYearOfTheDay() {
-        assertThat(DemoWorld.demoSchemeJson(LocalDate.of(2027, 7, 1))).contains("\"shenzhen-demo-2027\"")
+        assertThat(DemoScheme.json(LocalDate.of(2027, 7, 1))).contains("\"shenzhen-demo-2027\"")
                 .contains("\"2027-07-01\"").contains("\"2028-06-30\"").contains("\"exportsYear\":2026");
-        assertThat(DemoWorld.demoSchemeJson(LocalDate.of(2027, 6, 30))).contains("\"shenzhen-demo-2026\"");
+        assertThat(DemoScheme.json(LocalDate.of(2027, 6, 30))).contains("\"shenzhen-demo-2026\"");
     }
 }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.creditwindow.TestClock;
 import cn.creditwindow.digest.DigestRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,39 +30,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DigestBrowserIT {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-02T02:00:00Z"));
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
-    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private BrowserJourney journey;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return;
-        }
-        server = TestServer.start(dir.resolve("server"), TestServer.fixtures("digest"), null, clock);
-        server.app().digestSchedule().close();
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d, TestServer.fixtures("digest"), null, clock));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
+        server.app().domains().digestSchedule().close();
         DemoWorld.create(server.app());
-        browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-        journey = new BrowserJourney(server, browser, wait);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void fromTheSearchPageToASubscriptionAndItsDigestInTheArchive() {
-        Browser.requireInstalled();
         journey.signIn("sz-legal");
         journey.open("/search?country=" + TestServer.enc("阿联酋"));
         driver.findElement(By.id("save-query")).click();
@@ -104,7 +87,7 @@ class DigestBrowserIT {
 
         // the subscription was made on 2 November: November's digest, run on 1 December
         clock.set(Instant.parse("2026-12-01T01:00:00Z"));
-        DigestRun.Report november = server.app().digestRun().run(YearMonth.of(2026, 11), DigestRun.Listener.NONE);
+        DigestRun.Report november = server.app().domains().digestRun().run(YearMonth.of(2026, 11), DigestRun.Listener.NONE);
         assertThat(november.recorded()).isEqualTo(1);
         journey.signIn("sz-legal"); // a month later the session has long expired
         journey.open("/digests");

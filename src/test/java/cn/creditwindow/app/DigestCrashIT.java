@@ -55,7 +55,7 @@ class DigestCrashIT {
         Config.Smtp settings = new Config.Smtp("127.0.0.1", smtp.getSmtp().getPort(),
                 "出口信用单一窗口 <noreply@creditwindow.test>", null, null, false);
         server = TestServer.start(dir, TestServer.fixtures("digest"), null, clock, config -> config.toBuilder().smtp(settings).build());
-        server.app().digestSchedule().close();
+        server.app().domains().digestSchedule().close();
         DemoWorld.create(server.app());
         for (String who : SUBSCRIBERS) {
             TestServer.Response r = ApiClient.demo(server, who).post("/api/subscriptions", Map.of("name", "全部"));
@@ -77,11 +77,11 @@ class DigestCrashIT {
     @Test
     void aRunThatDiesHalfWayIsCompletedByTheNextAndEverySubscriberGetsExactlyOneDigest() throws Exception {
         App app = server.app();
-        DigestMail mail = new DigestMail(UnsubscribeTokens.keyFile(App.unsubscribeKeyFile(
+        DigestMail mail = new DigestMail(UnsubscribeTokens.keyFile(Domains.unsubscribeKeyFile(
                 dir.resolve("data/credit-window.db")), new SecureRandom()), app::publicUrl, Config.CHINA);
-        DigestRun twoAtATime = new DigestRun(app.database(), app.subscriptions(), app.matching(), app.alerts(),
-                app.lossReports()::obligationsOf, mail,
-                app.outbox(), Json.mapper(), clock, 2);
+        DigestRun twoAtATime = new DigestRun(app.database(), app.domains().subscriptions(), app.domains().matching(), app.domains().alerts(),
+                app.domains().lossReports()::obligationsOf, mail,
+                app.domains().outbox(), Json.mapper(), clock, 2);
         AtomicInteger seen = new AtomicInteger();
         assertThatThrownBy(() -> twoAtATime.run(OCTOBER, (userId, digest) -> {
             if (seen.incrementAndGet() == 5) {
@@ -95,22 +95,22 @@ class DigestCrashIT {
 
         // the server is down while the rest are recorded: they wait in the outbox
         smtp.stop();
-        DigestRun.Report second = app.digestRun().run(OCTOBER, DigestRun.Listener.NONE);
+        DigestRun.Report second = app.domains().digestRun().run(OCTOBER, DigestRun.Listener.NONE);
         assertThat(second.alreadyDone()).isEqualTo(4);
         assertThat(second.recorded()).isEqualTo(2);
         assertThat(second.sent()).isEqualTo(2);
-        assertThat(app.digestRun().finished(OCTOBER)).isTrue();
+        assertThat(app.domains().digestRun().finished(OCTOBER)).isTrue();
         DigestIT.await(() -> pending() == 2 && attempted() == 2);
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         // after the back-off the dispatcher tries again
         clock.advance(java.time.Duration.ofMinutes(5));
-        app.mailDispatcher().deliverDue();
+        app.domains().mailDispatcher().deliverDue();
         DigestIT.await(() -> smtp.getReceivedMessages().length == 2);
 
-        DigestRun.Report third = app.digestRun().run(OCTOBER, DigestRun.Listener.NONE);
+        DigestRun.Report third = app.domains().digestRun().run(OCTOBER, DigestRun.Listener.NONE);
         assertThat(third.recorded()).isZero();
-        assertThat(app.mailDispatcher().deliverDue().sent()).isZero();
+        assertThat(app.domains().mailDispatcher().deliverDue().sent()).isZero();
         assertThat(recordedDigests()).isEqualTo(6);
         assertThat(recipients()).containsExactlyInAnyOrder("ly-legal@demo.example", "ly-operator@demo.example");
         assertThat(firstFour).containsExactlyInAnyOrder("sz-legal@demo.example", "sz-operator@demo.example",

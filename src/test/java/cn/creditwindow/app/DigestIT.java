@@ -55,7 +55,7 @@ class DigestIT {
         Config.Smtp settings = new Config.Smtp("127.0.0.1", smtp.getSmtp().getPort(),
                 "出口信用单一窗口 <noreply@creditwindow.test>", null, null, false);
         server = TestServer.start(dir, TestServer.fixtures("digest"), null, clock, config -> config.toBuilder().smtp(settings).build());
-        server.app().digestSchedule().close(); // the test runs the month itself
+        server.app().domains().digestSchedule().close(); // the test runs the month itself
         DemoWorld.create(server.app());
         // an October article naming the buyer the Shenzhen enterprise watches: an alert of the month
         String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>t</title>"
@@ -98,7 +98,7 @@ class DigestIT {
     @Test
     @Order(1)
     void theOctoberDigestHoldsTheMonthsMatchesByModuleNewestFirstWithReasonsAndTheAlert() throws Exception {
-        DigestRun.Report report = server.app().digestRun().run(OCTOBER, DigestRun.Listener.NONE);
+        DigestRun.Report report = server.app().domains().digestRun().run(OCTOBER, DigestRun.Listener.NONE);
         assertThat(report.subscribers()).as("the paused subscription's subscriber is not one").isEqualTo(4);
         assertThat(report.recorded()).isEqualTo(4);
         assertThat(report.sent()).isEqualTo(3);
@@ -168,12 +168,12 @@ class DigestIT {
     @Test
     @Order(2)
     void aSecondRunSendsNothing() throws Exception {
-        DigestRun.Report again = server.app().digestRun().run(OCTOBER, DigestRun.Listener.NONE);
+        DigestRun.Report again = server.app().domains().digestRun().run(OCTOBER, DigestRun.Listener.NONE);
         assertThat(again.alreadyDone()).isEqualTo(4);
         assertThat(again.recorded()).isZero();
-        assertThat(server.app().digestRun().finished(OCTOBER)).isTrue();
+        assertThat(server.app().domains().digestRun().finished(OCTOBER)).isTrue();
         Thread.sleep(300); // the dispatcher would have been woken by a commit
-        assertThat(server.app().mailDispatcher().deliverDue().sent()).isZero();
+        assertThat(server.app().domains().mailDispatcher().deliverDue().sent()).isZero();
         assertThat(digests()).hasSize(3);
     }
 

@@ -8,11 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,41 +31,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnrolmentBrowserIT {
     private static final Pattern CODE = Pattern.compile("验证码为 (\\d{6})");
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
-    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private BrowserJourney journey;
     private Path dir;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
         this.dir = dir;
-        if (!Browser.installed()) {
-            return;
-        }
-        server = TestServer.start(dir.resolve("server"), null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d,
+                null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z"))));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
         DemoWorld world = DemoWorld.create(server.app());
         world.pushPendingPolicies(server.app(), Config.CHINA);
-        browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-        journey = new BrowserJourney(server, browser, wait);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void fromSignInToReceipt() throws IOException {
-        Browser.requireInstalled();
         // the administrator's upload page: a list for Henan's small/micro scheme
         journey.signIn("admin");
         journey.open("/enrolment/lists");

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.creditwindow.TestClock;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,38 +28,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InquiryBrowserIT {
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
-    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private BrowserJourney journey;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return;
-        }
-        server = TestServer.start(dir.resolve("server"), null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d,
+                null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z"))));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
         DemoWorld.create(server.app());
-        browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-        journey = new BrowserJourney(server, browser, wait);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void anInquiryFromTheMenuCascadesIsSubmittedReadOnlyAndAnswered() {
-        Browser.requireInstalled();
         journey.signIn("sz-legal");
         // 投保服务 in the left-hand menu, then its sub-menu 投保咨询
         driver.findElement(By.cssSelector(".sidenav a[href='/enrolment']")).click();
@@ -139,7 +123,6 @@ class InquiryBrowserIT {
 
     @Test
     void withoutScriptTheRefreshButtonShowsTheNextLevel() {
-        Browser.requireInstalled();
         journey.signIn("hn-legal");
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
         try {
@@ -165,7 +148,6 @@ class InquiryBrowserIT {
 
     @Test
     void aMessageFromTheMenuIsRepliedTo() {
-        Browser.requireInstalled();
         journey.signIn("ly-legal");
         driver.findElement(By.cssSelector(".sidenav a[href='/message-board']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board-form")));

@@ -46,7 +46,7 @@ class LossDeadlinesDigestIT {
         Config.Smtp settings = new Config.Smtp("127.0.0.1", smtp.getSmtp().getPort(),
                 "出口信用单一窗口 <noreply@creditwindow.test>", null, null, false);
         server = TestServer.start(dir, null, null, clock, config -> config.toBuilder().smtp(settings).build());
-        server.app().digestSchedule().close(); // the test runs the month itself
+        server.app().domains().digestSchedule().close(); // the test runs the month itself
         DemoWorld world = DemoWorld.create(server.app());
         world.effectiveCreditPolicy(server.app(), Config.CHINA);
         gulf = server.app().database().read(tx -> tx.number(
@@ -88,7 +88,7 @@ class LossDeadlinesDigestIT {
 
     @Test
     void theDigestListsTheEnterprisesDeadlinesInTheMailAndTheArchive() throws Exception { // #14
-        DigestRun.Report report = server.app().digestRun().run(JUNE, DigestRun.Listener.NONE);
+        DigestRun.Report report = server.app().domains().digestRun().run(JUNE, DigestRun.Listener.NONE);
         assertThat(report.sent()).isEqualTo(1);
         DigestIT.await(() -> digestMails().size() == 1);
         MimeMessage mail = digestMails().get(0);

@@ -276,7 +276,7 @@ class LossReportsApiIT {
         String cover = server.app().database().read(tx -> tx.one("SELECT cover_start FROM policies WHERE id = ?",
                 r -> r.string("cover_start"), policyId)).orElseThrow();
         Map<String, Object> withDeclaration = shipment("INV-P1", cover, cover, "440000.00");
-        withDeclaration.put("declarations", DemoWorld.DEMO_FREE_DECLARATION);
+        withDeclaration.put("declarations", DemoCustoms.FREE_DECLARATION);
         TestServer.Response created = legal.post("/api/loss-reports", form(List.of(withDeclaration,
                 shipment("INV-P2", cover, cover, "60000"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -292,7 +292,7 @@ class LossReportsApiIT {
         assertThat(offered.findValuesAsText("invoiceNo")).containsExactly("INV-P1", "INV-P2");
         assertThat(offered.get(0).get("shippedOn").asText()).isEqualTo(cover);
         assertThat(offered.get(0).get("outstandingCents").asLong()).isEqualTo(44_000_000L);
-        assertThat(offered.get(0).get("declarations").get(0).asText()).isEqualTo(DemoWorld.DEMO_FREE_DECLARATION);
+        assertThat(offered.get(0).get("declarations").get(0).asText()).isEqualTo(DemoCustoms.FREE_DECLARATION);
         assertThat(offered.get(1).get("declarations")).isEmpty();
 
         // the page: one link a shipment; it opens the add-shipment form with what the report holds, and no more
@@ -307,7 +307,7 @@ class LossReportsApiIT {
         assertThat(prefilled.select("#s-shippedOn").val()).isEqualTo(cover);
         assertThat(prefilled.select("#s-invoiceAmount").val()).isEqualTo("440000.00");
         assertThat(prefilled.select("#s-claimedAmount").val()).isEqualTo("440000.00");
-        assertThat(prefilled.select("#s-declarations").val()).isEqualTo(DemoWorld.DEMO_FREE_DECLARATION);
+        assertThat(prefilled.select("#s-declarations").val()).isEqualTo(DemoCustoms.FREE_DECLARATION);
         assertThat(prefilled.select("#s-hsCode").val()).isEmpty();
         assertThat(prefilled.select("#s-termDays").val()).isEmpty();
         assertThat(prefilled.select("#s-originCertificate").val()).isEmpty();

@@ -7,10 +7,9 @@ import cn.creditwindow.config.Config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,45 +31,30 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LossReportsBrowserIT {
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
-    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private BrowserJourney journey;
     private long gulf;
     private long policyId;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return;
-        }
-        server = TestServer.start(dir.resolve("server"), null, null,
-                new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d, null, null,
+                new TestClock(Instant.parse("2024-06-17T01:00:00Z"))));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
         DemoWorld.create(server.app()).effectiveCreditPolicy(server.app(), Config.CHINA);
         gulf = server.app().database().read(tx -> tx.number(
                 "SELECT id FROM buyers WHERE name_en = 'Gulf Star General Trading LLC'"));
         policyId = server.app().database().read(tx -> tx.number("SELECT p.id FROM policies p JOIN enterprises e"
                 + " ON e.id = p.enterprise_id WHERE e.uscc = ?", DemoWorld.CREDIT_ENTERPRISE.uscc()));
-        browser = Browser.start(dir.resolve("profile"), dir.resolve("downloads"));
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-        journey = new BrowserJourney(server, browser, wait);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void fromTheDeadlineAndTheAlarmToAReportAcceptedAndAClaim() { // #14
-        Browser.requireInstalled();
         ApiClient api = ApiClient.demo(server, "szt-legal");
         assertThat(api.post("/api/watches", Map.of("buyerId", gulf)).status()).isEqualTo(201);
         TestServer.Response receivable = api.post("/api/loss-reports/receivables", Map.of("policyId", policyId,
@@ -80,7 +64,7 @@ class LossReportsBrowserIT {
         // a second, not yet due, shipped within the policy's cover (2024-06-17 on): the claim can take this one
         TestServer.Response inCover = api.post("/api/loss-reports/receivables", Map.of("policyId", policyId,
                 "buyerId", gulf, "invoiceNo", "INV-B2", "shippedOn", "2024-06-17", "dueOn", "2024-06-28",
-                "outstanding", "60000.00", "declarations", DemoWorld.DEMO_FREE_DECLARATION));
+                "outstanding", "60000.00", "declarations", DemoCustoms.FREE_DECLARATION));
         assertThat(inCover.status()).as(inCover.body()).isEqualTo(201);
         TestServer.Response pushed = server.post("/api/feeds?module=trade-news", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<rss version=\"2.0\"><channel><title>t</title><item><guid>browser-loss-1</guid>"
@@ -180,7 +164,7 @@ class LossReportsBrowserIT {
         assertThat(driver.findElement(By.id("s-invoiceAmount")).getAttribute("value")).isEqualTo("60000.00");
         assertThat(driver.findElement(By.id("s-claimedAmount")).getAttribute("value")).isEqualTo("60000.00");
         assertThat(driver.findElement(By.id("s-declarations")).getAttribute("value"))
-                .isEqualTo(DemoWorld.DEMO_FREE_DECLARATION);
+                .isEqualTo(DemoCustoms.FREE_DECLARATION);
         assertThat(driver.findElement(By.id("s-hsCode")).getAttribute("value")).isEmpty();
         journey.shot("loss-claim-prefill");
         journey.fill("s-hsCode", "85171200");

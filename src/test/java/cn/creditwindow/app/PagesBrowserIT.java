@@ -10,11 +10,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagesBrowserIT {
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
     private Browser browser;
     private ChromeDriver driver;
@@ -49,33 +50,20 @@ class PagesBrowserIT {
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return; // each test is then skipped with the reason, see forgetLanguage()
-        }
-        server = TestServer.start(dir.resolve("server"), Path.of("feeds"), null);
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d, Path.of("feeds"), null));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
+        downloads = journey.downloads();
+        browser = journey.browser();
         byte[] hostile = Files.readAllBytes(TestServer.fixtures("browser").resolve("hostile.xml"));
         TestServer.Response pushed = server.post("/api/feeds?module=trade-news", hostile, "application/rss+xml", TestServer.PUSH);
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
-        downloads = Files.createDirectories(dir.resolve("downloads"));
-        browser = Browser.start(dir.resolve("profile"), downloads);
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     /** Every test starts in Chinese, the default: no language cookie. */
     @BeforeEach
     void forgetLanguage() {
-        Browser.requireInstalled();
         driver.get(server.base() + "/assets/site.css");
         driver.manage().deleteAllCookies();
     }

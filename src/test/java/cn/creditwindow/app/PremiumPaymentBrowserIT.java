@@ -13,15 +13,13 @@ import cn.creditwindow.agreements.Seals;
 import cn.creditwindow.validation.Input;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,40 +38,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PremiumPaymentBrowserIT {
     private static final Pattern CODE = Pattern.compile("验证码为 (\\d{6})");
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
-    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private BrowserJourney journey;
     private long policy;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return;
-        }
-        server = TestServer.start(dir.resolve("server"), null, null, new TestClock(Instant.parse("2024-08-20T01:00:00Z")));
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d,
+                null, null, new TestClock(Instant.parse("2024-08-20T01:00:00Z"))));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
         DemoWorld.create(server.app());
         policy = acceptedLuoyangApplication();
-        browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-        journey = new BrowserJourney(server, browser, wait);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void fromAwaitingPaymentToTheInvoice() {
-        Browser.requireInstalled();
         journey.signIn("ly-legal");
         journey.open("/");
         assertThat(driver.findElement(By.id("payment-notice")).getText()).contains("待缴费", "美元");
@@ -133,16 +117,16 @@ class PremiumPaymentBrowserIT {
     /** Readies Luoyang's enterprise, applies over the API with the code from its outbox, and has it accepted. */
     private long acceptedLuoyangApplication() {
         App app = server.app();
-        User legal = app.accounts().userByName("ly-legal").orElseThrow();
-        User staff = app.accounts().userByName("reviewer").orElseThrow();
+        User legal = app.domains().accounts().userByName("ly-legal").orElseThrow();
+        User staff = app.domains().accounts().userByName("reviewer").orElseThrow();
         Principal p = new Principal(legal.id(), legal.username(), legal.displayName(), legal.role(),
                 legal.enterpriseId(), Set.of(), null);
-        Seal seal = app.seals().create(p, new Seals.NewSeal("COMPANY", legal.displayName(),
-                app.seals().today().toString(), app.seals().today().plusYears(2).toString()));
-        Agreement a = app.agreements().sign(p, Input.of(new Agreements.SignRequest(seal.id(), true)));
-        app.agreements().countersign(new Principal(staff.id(), staff.username(), staff.displayName(), staff.role(),
+        Seal seal = app.domains().seals().create(p, new Seals.NewSeal("COMPANY", legal.displayName(),
+                app.domains().seals().today().toString(), app.domains().seals().today().plusYears(2).toString()));
+        Agreement a = app.domains().agreements().sign(p, Input.of(new Agreements.SignRequest(seal.id(), true)));
+        app.domains().agreements().countersign(new Principal(staff.id(), staff.username(), staff.displayName(), staff.role(),
                 null, Set.of(), null), a.id());
-        app.dataAuthorisations().authorise(p, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
+        app.domains().dataAuthorisations().authorise(p, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
         ApiClient admin = ApiClient.signIn(server, "admin", DemoWorld.PASSWORD);
         long list = admin.post("/api/admin/eligible-lists?scheme=henan-2024-medium", ("统一社会信用代码,企业名称,"
                 + "上年出口额（美元）,行政区划代码\n914103003T6W9P1H5R,洛阳示例机械制造有限公司,8000000,410300\n")

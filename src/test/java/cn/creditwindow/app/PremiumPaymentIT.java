@@ -198,16 +198,16 @@ class PremiumPaymentIT {
     /** Luoyang's enterprise has nothing signed in the demo world: seal, agreement, countersignature, authorisation. */
     private void ready(String legalName) {
         App app = server.app();
-        User legal = app.accounts().userByName(legalName).orElseThrow();
-        User staff = app.accounts().userByName("reviewer").orElseThrow();
+        User legal = app.domains().accounts().userByName(legalName).orElseThrow();
+        User staff = app.domains().accounts().userByName("reviewer").orElseThrow();
         Principal p = new Principal(legal.id(), legal.username(), legal.displayName(), legal.role(),
                 legal.enterpriseId(), Set.of(), null);
-        Seal seal = app.seals().create(p, new Seals.NewSeal("COMPANY", legal.displayName(),
-                app.seals().today().toString(), app.seals().today().plusYears(2).toString()));
-        Agreement a = app.agreements().sign(p, Input.of(new Agreements.SignRequest(seal.id(), true)));
-        app.agreements().countersign(new Principal(staff.id(), staff.username(), staff.displayName(), staff.role(),
+        Seal seal = app.domains().seals().create(p, new Seals.NewSeal("COMPANY", legal.displayName(),
+                app.domains().seals().today().toString(), app.domains().seals().today().plusYears(2).toString()));
+        Agreement a = app.domains().agreements().sign(p, Input.of(new Agreements.SignRequest(seal.id(), true)));
+        app.domains().agreements().countersign(new Principal(staff.id(), staff.username(), staff.displayName(), staff.role(),
                 null, Set.of(), null), a.id());
-        app.dataAuthorisations().authorise(p, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
+        app.domains().dataAuthorisations().authorise(p, Input.of(new DataAuthorisations.AuthoriseRequest(true)));
     }
 
     private static Map<String, String> contact() {

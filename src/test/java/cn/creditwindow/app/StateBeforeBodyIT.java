@@ -361,7 +361,7 @@ class StateBeforeBodyIT {
     }
 
     private long userId(String username) {
-        return server.app().accounts().userByName(username).orElseThrow().id();
+        return server.app().domains().accounts().userByName(username).orElseThrow().id();
     }
 
     private static String latestCode(ApiClient who) {

@@ -35,7 +35,7 @@ class SubscriptionsApiIT {
     void start(@TempDir Path dir) throws IOException {
         server = TestServer.start(dir, TestServer.fixtures("digest"), null,
                 new TestClock(Instant.parse("2026-11-03T01:00:00Z")));
-        server.app().digestSchedule().close();
+        server.app().domains().digestSchedule().close();
         DemoWorld.create(server.app());
     }
 

@@ -6,12 +6,10 @@ import cn.creditwindow.TestClock;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.web.Section;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,39 +29,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WindowBrowserIT {
+    @AutoClose
+    private BrowserJourney journey;
     private TestServer server;
-    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private BrowserJourney journey;
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        if (!Browser.installed()) {
-            return;
-        }
-        server = TestServer.start(dir.resolve("server"), null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
+        journey = BrowserJourney.start(dir, d -> TestServer.start(d,
+                null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z"))));
+        server = journey.server();
+        driver = journey.driver();
+        wait = journey.waiting();
         DemoWorld world = DemoWorld.create(server.app());
         world.effectiveCreditPolicy(server.app(), Config.CHINA);
-        browser = Browser.start(dir.resolve("profile"), Files.createDirectories(dir.resolve("downloads")));
-        driver = browser.driver;
-        wait = Browser.waiting(driver, Duration.ofSeconds(10));
-        journey = new BrowserJourney(server, browser, wait);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void everyMenuEntryOpensItsPageAndTheServiceIntroductionIsPublic() {
-        Browser.requireInstalled();
         journey.open("/");
         List<String> entries = driver.findElements(By.cssSelector(".sidenav a")).stream()
                 .map(a -> a.getAttribute("href")).toList();
@@ -98,7 +82,6 @@ class WindowBrowserIT {
 
     @Test
     void applyNowFromTheMarketplaceToTheBanksDecisionOnTheDashboard() {
-        Browser.requireInstalled();
         journey.signIn("szt-legal");
         // the dashboard: each journey's count, the account manager of 罗湖 and the claims hotline
         assertThat(driver.findElement(By.id("dashboard")).getAttribute("data-audience")).isEqualTo("ENTERPRISE");

@@ -3,6 +3,8 @@ package cn.creditwindow.schemes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -70,8 +72,7 @@ class SchemeJsonTest {
 
     @Test
     void readsOneSchemeAsAnAdministratorSendsItNamingTheFieldOfABadOne() throws IOException { // #14
-        String henan = new String(SchemeJson.class.getResourceAsStream("/schemes/henan-2024.json").readAllBytes(),
-                StandardCharsets.UTF_8);
+        String henan = henan();
         String first = henan.substring(henan.indexOf('{'), henan.indexOf("\n  },") + 4);
 
         assertThat(readOne(first.replace("henan-2024-small", "henan-2025-small")).id()).isEqualTo("henan-2025-small");
@@ -83,6 +84,55 @@ class SchemeJsonTest {
                 .extracting(e -> ((SchemeDataException) e).field()).isEqualTo("renewsYearly");
         assertThatThrownBy(() -> readOne("[" + first + "]"))
                 .extracting(e -> ((SchemeDataException) e).field()).isEqualTo("");
+    }
+
+    @ParameterizedTest // #15: the scheme is bound by Jackson; each complaint names the field and the rule
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        freeCreditReports     | null                 | must not be null
+        freeCreditReports     | 1.5                  | must be a whole number but was 1.5
+        freeCreditReports     | "0"                  | must be a whole number but was "0"
+        freeCreditReports     | 9999999999           | must be a whole number but was 9999999999
+        renewsYearly          | 1                    | must be true or false but was 1
+        nameEn                | 5                    | must be a string but was 5
+        enterpriseSize        | "SMALL"              | 'SMALL' is none of SMALL_MICRO, MEDIUM, SMALL_MEDIUM_MICRO
+        region.nameZh         | null                 | must not be null
+        region.x              | 1                    | unknown field; the fields here are divisionPrefix, nameEn, nameZh
+        premium.minimum       |                      | is missing (every field must be written; nullable ones as null)
+        aggregateLimit.amount | 1                    | unknown field; the fields here are kind, multiple
+        aggregateLimit.kind   |                      | is missing; the kinds are asOnPolicy, multipleOfPremium, maxOfMultipleAndPerBuyer, fixed
+        aggregateLimit.multiple | 0                  | multiple 0 must be above 0
+        collectBy             | 20240930             | must be a date written "YYYY-MM-DD" but was 20240930
+        policyYear            | 2024                 | must be a JSON object but was 2024
+        assumptions           | "none"               | must be an array of strings but was "none"
+        assumptions           | [1]                  | must be an array of strings but holds 1
+        assumptions           | [null]               | must not be null
+        """)
+    void namesTheFieldAndTheRuleOfABadValue(String field, String value, String rule) throws IOException {
+        ObjectNode scheme = (ObjectNode) new ObjectMapper().readTree(henan()).get(0);
+        int dot = field.lastIndexOf('.');
+        ObjectNode parent = dot < 0 ? scheme : (ObjectNode) scheme.get(field.substring(0, dot));
+        String name = field.substring(dot + 1);
+        if (value == null) {
+            parent.remove(name);
+        } else {
+            parent.set(name, new ObjectMapper().readTree(value));
+        }
+        // A constructor's complaint is reported against the object it builds.
+        String where = name.equals("multiple") ? "aggregateLimit" : field;
+
+        assertThatThrownBy(() -> readOne(scheme.toString()))
+                .isInstanceOf(SchemeDataException.class)
+                .hasMessage("sent: scheme henan-2024-small: " + where + ": " + rule)
+                .extracting(e -> ((SchemeDataException) e).field()).isEqualTo(where);
+    }
+
+    private static String henan() {
+        try {
+            return new String(SchemeJson.class.getResourceAsStream("/schemes/henan-2024.json").readAllBytes(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Scheme readOne(String json) throws IOException {
