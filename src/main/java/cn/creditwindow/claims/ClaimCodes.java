@@ -1,12 +1,6 @@
 package cn.creditwindow.claims;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import cn.creditwindow.reference.PipeFiles;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,28 +31,8 @@ public final class ClaimCodes {
 
     /** The bundled lists. */
     public static ClaimCodes load() {
-        try (InputStream in = ClaimCodes.class.getResourceAsStream("/claims/codes.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("claims/codes.txt is missing from the classpath");
-            }
-            List<Code> codes = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\\|", -1);
-                if (f.length != 4 || f[1].isBlank()) {
-                    throw new IllegalStateException("claims/codes.txt line " + n + ": expected list|code|zh|en: " + line);
-                }
-                codes.add(new Code(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip()));
-            }
-            return new ClaimCodes(codes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading claims/codes.txt", e);
-        }
+        return new ClaimCodes(PipeFiles.rows("/claims/codes.txt", "list|code|zh|en", 1).stream()
+                .map(f -> new Code(f.get(0), f.get(1), f.get(2), f.get(3))).toList());
     }
 
     /** The codes of one list, in file order. */

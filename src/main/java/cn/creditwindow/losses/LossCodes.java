@@ -1,13 +1,7 @@
 package cn.creditwindow.losses;
 
 import cn.creditwindow.claims.ClaimCodes;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import cn.creditwindow.reference.PipeFiles;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,28 +22,8 @@ public final class LossCodes {
 
     /** The claim form's causes and the bundled advice. */
     public static LossCodes load(ClaimCodes claimCodes) {
-        try (InputStream in = LossCodes.class.getResourceAsStream("/losses/advice.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("losses/advice.txt is missing from the classpath");
-            }
-            List<ClaimCodes.Code> advice = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\\|", -1);
-                if (f.length != 3 || f[0].isBlank()) {
-                    throw new IllegalStateException("losses/advice.txt line " + n + ": expected code|zh|en: " + line);
-                }
-                advice.add(new ClaimCodes.Code("ADVICE", f[0].strip(), f[1].strip(), f[2].strip()));
-            }
-            return new LossCodes(claimCodes.list(ClaimCodes.CAUSE), advice);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading losses/advice.txt", e);
-        }
+        return new LossCodes(claimCodes.list(ClaimCodes.CAUSE), PipeFiles.rows("/losses/advice.txt", "code|zh|en", 0)
+                .stream().map(f -> new ClaimCodes.Code("ADVICE", f.get(0), f.get(1), f.get(2))).toList());
     }
 
     public List<ClaimCodes.Code> causes() {
