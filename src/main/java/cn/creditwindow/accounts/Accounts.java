@@ -48,7 +48,7 @@ public final class Accounts {
                           String mobile, String email) {
     }
 
-    /** Registers an enterprise; 409 if its USCC is already registered. */
+    /** Registers an enterprise; a conflict if its USCC is already registered. */
     public Enterprise createEnterprise(NewEnterprise e) {
         List<FieldError> errors = new ArrayList<>();
         String uscc = Uscc.normalise(e.uscc());
@@ -113,7 +113,10 @@ public final class Accounts {
 
     // ---- end of enrolment's additions ----
 
-    /** Creates a user; 400 per bad field, 409 if the user name is taken or the enterprise has a legal representative. */
+    /**
+     * Creates a user; invalid input per bad field, a conflict if the user name is taken or the enterprise has a legal
+     * representative.
+     */
     public User createUser(NewUser u) {
         List<FieldError> errors = new ArrayList<>();
         if (u.username() == null || !USERNAME.matcher(u.username()).matches()) {
@@ -172,8 +175,8 @@ public final class Accounts {
 
     /**
      * Adds districts (division code prefixes of 2, 4 or 6 digits) and named enterprises to a manager's portfolio:
-     * 404 for no such user, then 400 naming every bad field (a user who is no account manager, a bad code, an
-     * enterprise that does not exist).
+     * Not found for no such user, then invalid input naming every bad field (a user who is no account manager, a bad
+     * code, an enterprise that does not exist).
      */
     public void addToPortfolio(long managerId, Input<Portfolio> portfolio) {
         User manager = user(managerId).orElseThrow(() -> new NotFoundException("user " + managerId + " not found",

@@ -38,7 +38,7 @@ public final class ApiTokens {
     public record Created(long id, String name, Set<String> scopes, String token) {
     }
 
-    /** Creates a token with a new random secret; 409 if the name is taken. */
+    /** Creates a token with a new random secret; a conflict if the name is taken. */
     public Created create(String name, Set<String> scopes) {
         return register(name, scopes, Tokens.random());
     }

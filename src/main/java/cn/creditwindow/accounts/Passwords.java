@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class Passwords {
     static final int MIN_LENGTH = 8;
-    /** The longest password taken, in characters; a longer one is refused (400), never hashed. */
+    /** The longest password taken, in characters; a longer one is refused (invalid input), never hashed. */
     public static final int MAX_LENGTH = 128;
     private static final LongPasswordStrategy LONG = LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A);
     private final int cost;

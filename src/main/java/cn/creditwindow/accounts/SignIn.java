@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Checks a user name and password. After {@value #MAX_FAILURES} wrong passwords in a row the account is
- * locked for {@link #LOCK}: further attempts, right or wrong, are refused with 429 until then, and the
+ * locked for {@link #LOCK}: further attempts, right or wrong, are refused (locked out) until then, and the
  * count starts again. Unknown names and wrong passwords get the same answer and take the same time.
  */
 public final class SignIn {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * Whose records a principal may see: an enterprise's people only their enterprise's, an account
  * manager only the enterprises of their portfolio (its districts, by division-code prefix, and the
  * enterprises named in it), reviewers and administrators all. Every domain package asks here, so the
- * rule lives in one place; records of others answer 404, as if they did not exist.
+ * rule lives in one place; records of others answer not found, as if they did not exist.
  */
 public final class Tenancy {
     private final Database db;
@@ -40,7 +40,7 @@ public final class Tenancy {
     }
 
     /**
-     * Throws 404 unless the principal may see this enterprise's records.
+     * Throws not found unless the principal may see this enterprise's records.
      *
      * @param what the record asked for, for the message, e.g. {@code "agreement 12"} / {@code "协议 12"}
      */

@@ -29,7 +29,7 @@ public final class AgreementPdf {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    /** The PDF of an agreement the principal may see (404 otherwise, as {@link Agreements#find}). */
+    /** The PDF of an agreement the principal may see (not found otherwise, as {@link Agreements#find}). */
     public byte[] render(Principal p, long id) {
         Agreement a = agreements.find(p, id);
         return renderer.render(document(a, agreements.history(p, id), agreements.text(a.textVersion(), "zh")));

@@ -80,8 +80,8 @@ public final class Agreements {
 
     /**
      * Signs the current text for the legal representative's enterprise with one of its company seals valid
-     * today. 403 for anyone else; 409 "已签署过协议" while a live agreement exists (whatever the form says); then 400
-     * without the tick or with an unusable seal, both named at once.
+     * today. Not allowed for anyone else; a conflict "已签署过协议" while a live agreement exists (whatever the form says);
+     * then invalid input without the tick or with an unusable seal, both named at once.
      */
     public Agreement sign(Principal p, Input<SignRequest> request) {
         Seals.requireLegalRepresentative(p, "sign the service agreement", "签署服务协议");
@@ -144,8 +144,8 @@ public final class Agreements {
     }
 
     /**
-     * The insurer refuses to sign, with a reason: 保险公司签约中 → 签约失败 (the enterprise may sign again). 404, 409 in
-     * any other state, then 400 without a reason.
+     * The insurer refuses to sign, with a reason: 保险公司签约中 → 签约失败 (the enterprise may sign again). Not found, a
+     * conflict in any other state, then invalid input without a reason.
      */
     public Agreement refuse(Principal reviewer, long id, Input<Reason> r) {
         requireReviewer(reviewer);
@@ -158,8 +158,8 @@ public final class Agreements {
     }
 
     /**
-     * The legal representative insists on terminating ("坚持解约"): 签约成功 → 解约中. 404, 409 unless signed, then 400
-     * without the confirmation or with a reason too long.
+     * The legal representative insists on terminating ("坚持解约"): 签约成功 → 解约中. Not found, a conflict unless signed, then
+     * invalid input without the confirmation or with a reason too long.
      */
     public Agreement requestTermination(Principal p, long id, Input<TerminationRequest> request) {
         Seals.requireLegalRepresentative(p, "terminate the service agreement", "申请解约");
@@ -188,8 +188,8 @@ public final class Agreements {
     }
 
     /**
-     * The insurer refuses to terminate (解约失败), with a reason: the agreement stays signed. 404, 409 unless a
-     * termination was asked for, then 400 without a reason.
+     * The insurer refuses to terminate (解约失败), with a reason: the agreement stays signed. Not found, a conflict unless
+     * a termination was asked for, then invalid input without a reason.
      */
     public Agreement rejectTermination(Principal reviewer, long id, Input<Reason> r) {
         requireReviewer(reviewer);
@@ -201,12 +201,12 @@ public final class Agreements {
         });
     }
 
-    /** One agreement, if the principal may see it (else 404, as if it did not exist). */
+    /** One agreement, if the principal may see it (else not found, as if it did not exist). */
     public Agreement find(Principal p, long id) {
         return db.read(tx -> visible(tx, p, id));
     }
 
-    /** An agreement's history, oldest first (404 as {@link #find}). */
+    /** An agreement's history, oldest first (not found as {@link #find}). */
     public List<AgreementEvent> history(Principal p, long id) {
         return db.read(tx -> {
             visible(tx, p, id);
@@ -216,7 +216,8 @@ public final class Agreements {
 
     /**
      * One page of the agreements the principal may see, newest first: an enterprise's own, a manager's portfolio, all
-     * for reviewers; narrowed by state and enterprise when given (an enterprise the principal may not see is 404).
+     * for reviewers; narrowed by state and enterprise when given (an enterprise the principal may not see is not
+     * found).
      */
     public Paged<Agreement> list(Principal p, AgreementState state, Long enterpriseId, PageRequest page) {
         return db.read(tx -> {

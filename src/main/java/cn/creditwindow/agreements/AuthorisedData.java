@@ -61,8 +61,8 @@ public final class AuthorisedData {
     }
 
     /**
-     * Checks the filters and the page, every bad one reported (400): an unknown type, a bad month or day, from after
-     * to, a bad id, a bad page or size.
+     * Checks the filters and the page, every bad one reported (invalid input): an unknown type, a bad month or day,
+     * from after to, a bad id, a bad page or size.
      */
     private static Checked check(Query q) {
         List<FieldError> errors = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class AuthorisedData {
 
     /**
      * One page of the authorised records the principal may see that match the query, with their count and totals
-     * (404 for an enterprise not theirs to see).
+     * (not found for an enterprise not theirs to see).
      */
     public Result list(Principal p, Query q) {
         Checked checked = check(q);
@@ -106,8 +106,8 @@ public final class AuthorisedData {
 
     /**
      * The statistics of one category over a range of months, summed per month, quarter or year (授权数据统计), over
-     * the same records {@link #list} lists: every bucket of the range, empty ones with zeros. 400 per bad field,
-     * 404 for an enterprise not the principal's to see.
+     * the same records {@link #list} lists: every bucket of the range, empty ones with zeros. Invalid input per bad
+     * field, not found for an enterprise not the principal's to see.
      */
     public DataStatistics.Result statistics(Principal p, DataStatistics.Query q) {
         DataStatistics.Filters f = DataStatistics.check(q);
@@ -129,7 +129,7 @@ public final class AuthorisedData {
 
     /**
      * The authorised records the principal may see (their enterprise's, a manager's portfolio, all for reviewers)
-     * within each enterprise's authorised months and types, narrowed by the filters that are not null; 404 for an
+     * within each enterprise's authorised months and types, narrowed by the filters that are not null; not found for an
      * enterprise not theirs to see.
      */
     private static Selection matching(Tx tx, Principal p, DataType type, YearMonth from, YearMonth to,

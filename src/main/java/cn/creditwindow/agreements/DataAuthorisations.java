@@ -56,8 +56,9 @@ public final class DataAuthorisations {
     }
 
     /**
-     * Authorises for the legal representative's enterprise: 403 for anyone else, 409 "请勿重复授权" when it has
-     * authorised already and 409 when its agreement is not signed (whatever the form says), then 400 without the tick.
+     * Authorises for the legal representative's enterprise: not allowed for anyone else, a conflict "请勿重复授权" when it
+     * has authorised already and a conflict when its agreement is not signed (whatever the form says), then invalid
+     * input without the tick.
      */
     public DataAuthorisation authorise(Principal p, Input<AuthoriseRequest> request) {
         Seals.requireLegalRepresentative(p, "authorise the enterprise's data", "签署企业数据授权");

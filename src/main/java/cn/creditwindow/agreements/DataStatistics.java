@@ -106,8 +106,8 @@ public final class DataStatistics {
     }
 
     /**
-     * Checks the query, every bad field named (400): the category, both months and the frequency are required; from
-     * must not be after to; the range must fit in {@link #MAX_BUCKETS} buckets of the frequency.
+     * Checks the query, every bad field named (invalid input): the category, both months and the frequency are
+     * required; from must not be after to; the range must fit in {@link #MAX_BUCKETS} buckets of the frequency.
      */
     static Filters check(Query q) {
         List<FieldError> errors = new ArrayList<>();

@@ -43,9 +43,9 @@ public final class Seals {
     }
 
     /**
-     * Makes a seal for the legal representative's enterprise. Refuses (403) anyone else and (400, every bad field
-     * at once) an unknown kind, a blank or long holder, a date that is not {@code yyyy-MM-dd}, a period that ends
-     * before it starts or has already ended.
+     * Makes a seal for the legal representative's enterprise. Refuses (not allowed) anyone else and (invalid input,
+     * every bad field at once) an unknown kind, a blank or long holder, a date that is not {@code yyyy-MM-dd}, a
+     * period that ends before it starts or has already ended.
      */
     public Seal create(Principal p, NewSeal s) {
         requireLegalRepresentative(p, "make a seal", "制作印章");
@@ -80,7 +80,7 @@ public final class Seals {
 
     /**
      * One page of the seals the principal may see, newest first; {@code enterpriseId} narrows them to one enterprise
-     * (404 if not the principal's to see).
+     * (not found if not the principal's to see).
      */
     public Paged<Seal> list(Principal p, Long enterpriseId, PageRequest page) {
         return db.read(tx -> {
@@ -119,7 +119,7 @@ public final class Seals {
         return tx.one("SELECT * FROM seals WHERE id = ?", Seal::of, id);
     }
 
-    /** 403 unless the principal is the enterprise's legal representative; {@code what} names the act. */
+    /** Not allowed unless the principal is the enterprise's legal representative; {@code what} names the act. */
     static void requireLegalRepresentative(Principal p, String what, String whatZh) {
         if (!p.is(Role.LEGAL_REPRESENTATIVE)) {
             throw new NotAllowedException("only the enterprise's legal representative may " + what

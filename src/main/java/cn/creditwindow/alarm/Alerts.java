@@ -36,8 +36,8 @@ public final class Alerts {
     }
 
     /**
-     * One page of the alerts, newest first, of one enterprise ({@code enterpriseId}; 404 unless the principal may see
-     * it) or of all it may see; only the unread ones when {@code unreadOnly}.
+     * One page of the alerts, newest first, of one enterprise ({@code enterpriseId}; not found unless the principal
+     * may see it) or of all it may see; only the unread ones when {@code unreadOnly}.
      */
     public Paged<Alert> list(Principal who, Long enterpriseId, boolean unreadOnly, PageRequest page) {
         return db.read(tx -> {

@@ -12,7 +12,7 @@ final class EnterpriseScope {
     }
 
     /**
-     * The SQL condition on {@code column} for a list: the one enterprise asked for (404 unless the principal may
+     * The SQL condition on {@code column} for a list: the one enterprise asked for (not found unless the principal may
      * see it, as if it did not exist), else every enterprise the principal may see.
      */
     static Tenancy.Filter of(Tx tx, Principal who, Long enterpriseId, String column) {

@@ -44,8 +44,8 @@ public final class Watches {
     }
 
     /**
-     * The principal's enterprise starts watching the buyer a URL names ({@code /credit/buyers/{id}/watch}): 404 when
-     * it may not see it, 409 if it watches it already.
+     * The principal's enterprise starts watching the buyer a URL names ({@code /credit/buyers/{id}/watch}): not found
+     * when it may not see it, a conflict if it watches it already.
      */
     public Watch watch(Principal who, long buyerId) {
         long enterpriseId = EnterpriseScope.own(who);
@@ -57,8 +57,8 @@ public final class Watches {
 
     /**
      * The principal's enterprise starts watching the buyer a form names ({@code POST /api/watches {"buyerId"}}): a
-     * missing id, or one naming no buyer it may see, is a field of the form (400, "no such buyer"); 409 if it
-     * watches the buyer already.
+     * missing id, or one naming no buyer it may see, is a field of the form (invalid input, "no such buyer"); a
+     * conflict if it watches the buyer already.
      */
     public Watch watch(Principal who, Input<Long> buyerId) {
         long enterpriseId = EnterpriseScope.own(who);
@@ -82,7 +82,7 @@ public final class Watches {
         return one(tx, enterpriseId, buyerId);
     }
 
-    /** The watch {@code work} adds; 409 when the database says the enterprise watches the buyer already. */
+    /** The watch {@code work} adds; a conflict when the database says the enterprise watches the buyer already. */
     private static Watch added(long buyerId, java.util.function.Supplier<Watch> work) {
         try {
             return work.get();
@@ -95,7 +95,7 @@ public final class Watches {
         }
     }
 
-    /** Stops watching (404 if the enterprise does not watch the buyer). Its alerts stay in the inbox. */
+    /** Stops watching (not found if the enterprise does not watch the buyer). Its alerts stay in the inbox. */
     public void unwatch(Principal who, long buyerId) {
         long enterpriseId = EnterpriseScope.own(who);
         int n = db.inTransaction(tx -> tx.update("DELETE FROM watches WHERE enterprise_id = ? AND buyer_id = ?",
@@ -107,8 +107,8 @@ public final class Watches {
     }
 
     /**
-     * Mutes (no new alerts) or unmutes a watched buyer: 404 when the enterprise does not watch it, then 400 when
-     * {@code muted} is not given.
+     * Mutes (no new alerts) or unmutes a watched buyer: not found when the enterprise does not watch it, then invalid
+     * input when {@code muted} is not given.
      */
     public Watch mute(Principal who, long buyerId, Input<Boolean> muted) {
         long enterpriseId = EnterpriseScope.own(who);
@@ -127,8 +127,8 @@ public final class Watches {
     }
 
     /**
-     * One page of the watches, newest first, of one enterprise ({@code enterpriseId}; 404 unless the principal may
-     * see it) or of every enterprise the principal may see.
+     * One page of the watches, newest first, of one enterprise ({@code enterpriseId}; not found unless the principal
+     * may see it) or of every enterprise the principal may see.
      */
     public Paged<Watch> list(Principal who, Long enterpriseId, PageRequest page) {
         return db.read(tx -> {

@@ -210,7 +210,7 @@ public final class Buyers {
 
     /**
      * Searches the buyers the principal may see by name (see {@link BuyerIndex} for the tolerance and the order)
-     * and country; bad conditions are refused field by field (400).
+     * and country; bad conditions are refused field by field (invalid input).
      */
     public SearchResult search(Principal who, Query query) {
         List<FieldError> errors = new ArrayList<>();
@@ -271,8 +271,9 @@ public final class Buyers {
 
     /**
      * Imports the insurer's directory from CSV ({@link BuyerCsv}): every row is checked, its code against the
-     * directory too, and every bad one reported at once (400); then all rows are added in the same transaction, as
-     * the insurer's entries, or none. Only the insurer's staff may import (403 for others, whatever the route says).
+     * directory too, and every bad one reported at once (invalid input); then all rows are added in the same
+     * transaction, as the insurer's entries, or none. Only the insurer's staff may import (not allowed for others,
+     * whatever the route says).
      */
     public ImportResult importCsv(Principal who, byte[] content) {
         if (!who.is(Role.REVIEWER) && !who.is(Role.ADMIN)) {

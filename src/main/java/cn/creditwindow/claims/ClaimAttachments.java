@@ -23,7 +23,7 @@ import java.util.Objects;
  * {@value #MAX_CLAIM_BYTES} bytes (40 MiB) a claim; PDF, images, Office documents and ZIP archives only, decided by
  * the content ({@link AttachmentType}). The claimant enterprise's people upload and delete them while the claim is a
  * draft or returned; they and the insurer's staff who may see the claim list and download them; everyone else gets
- * 404, as for the claim itself ({@link Claims#visible}).
+ * not found, as for the claim itself ({@link Claims#visible}).
  *
  * <p>An upload is streamed to a temporary file ({@link AttachmentStore}), never held in memory, and reading stops one
  * byte past the file limit. The claim's running total is raised, the row inserted and the file moved into place in
@@ -77,7 +77,7 @@ public final class ClaimAttachments {
 
     // ---- reading ----
 
-    /** The claim's attachments, oldest first; 404 when the claim is not the principal's to see. */
+    /** The claim's attachments, oldest first; not found when the claim is not the principal's to see. */
     public Listing list(Principal p, long claimId) {
         return db.read(tx -> {
             Claims.visible(tx, p, claimId);
@@ -87,7 +87,9 @@ public final class ClaimAttachments {
         });
     }
 
-    /** One attachment and its content; 404 when the claim is not the principal's to see or has no such attachment. */
+    /**
+     * One attachment and its content; not found when the claim is not the principal's to see or has no such attachment.
+     */
     public Download download(Principal p, long claimId, long attachmentId) {
         Attachment a = db.read(tx -> {
             Claims.visible(tx, p, claimId);
@@ -99,11 +101,11 @@ public final class ClaimAttachments {
     // ---- changing ----
 
     /**
-     * Attaches a file to a claim, reading {@code content} as a stream. Refused, with nothing kept: 404 (not the
-     * principal's claim), 409 (submitted), 400 (empty file, remark or summary too long: all named at once), 413 (over
-     * 4 MiB, or the
-     * claim's attachments would pass 40 MiB), 415 (not an allowed kind, or the extension does not match the content).
-     * The claim's state and rights are checked before the content is read.
+     * Attaches a file to a claim, reading {@code content} as a stream. Refused, with nothing kept: not found (not the
+     * principal's claim), a conflict (submitted), invalid input (empty file, remark or summary too long: all named at
+     * once), too large (over 4 MiB, or the
+     * claim's attachments would pass 40 MiB), an unsupported type (not an allowed kind, or the extension does not
+     * match the content). The claim's state and rights are checked before the content is read.
      */
     public Attachment upload(Principal p, long claimId, Upload u, InputStream content) {
         Claims.requireEnterpriseUser(p);

@@ -72,8 +72,8 @@ public final class ClaimReview {
     }
 
     /**
-     * Returns a submitted or accepted claim with a reason (required, at most {@value #MAX_REASON} characters): 404,
-     * 409 in any other state, then 400.
+     * Returns a submitted or accepted claim with a reason (required, at most {@value #MAX_REASON} characters): not
+     * found, a conflict in any other state, then 400.
      */
     Claim returnClaim(Principal reviewer, long id, Input<String> reason) {
         requireReviewer(reviewer);
@@ -103,7 +103,8 @@ public final class ClaimReview {
     /**
      * Decides an accepted claim and pays it: {@link Payout} of the loss against what the policy's paid claims have
      * left of the per-buyer and aggregate limits. The aggregate limit is the policy's; where the policy has none
-     * stated ("as on the policy") the reviewer may enter it. 404, 409 unless accepted, then 400 per bad amount.
+     * stated ("as on the policy") the reviewer may enter it. Not found, a conflict unless accepted, then invalid input
+     * per bad amount.
      */
     Claim pay(Principal reviewer, long id, Input<Decision> decision) {
         requireReviewer(reviewer);
@@ -133,8 +134,8 @@ public final class ClaimReview {
 
     /**
      * The payout panel of an accepted claim, for a loss and an aggregate limit that may both be left blank (then no
-     * payout, or none entered), computed with the same {@link Payout} as {@link #pay}. Reads only. 404, 409 unless
-     * accepted, then 400 per bad amount.
+     * payout, or none entered), computed with the same {@link Payout} as {@link #pay}. Reads only. Not found, a
+     * conflict unless accepted, then invalid input per bad amount.
      */
     ClaimPayouts.PayoutPanel payoutPanel(Principal reviewer, long id, Input<Decision> decision) {
         requireReviewer(reviewer);

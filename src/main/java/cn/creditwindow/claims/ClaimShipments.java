@@ -41,7 +41,10 @@ public final class ClaimShipments {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    /** Adds a shipment; 400 listing every bad field, 409 once submitted or for an invoice number already there. */
+    /**
+     * Adds a shipment; invalid input listing every bad field, a conflict once submitted or for an invoice number
+     * already there.
+     */
     Shipment add(Principal p, long claimId, Input<ShipmentForm> form) {
         Claims.requireEnterpriseUser(p);
         return unique(() -> db.inTransaction(tx -> {
@@ -57,7 +60,7 @@ public final class ClaimShipments {
         }));
     }
 
-    /** Saves a shipment again: 404 for a shipment not the claim's, then as {@link #add}. */
+    /** Saves a shipment again: not found for a shipment not the claim's, then as {@link #add}. */
     Shipment update(Principal p, long claimId, long shipmentId, Input<ShipmentForm> form) {
         Claims.requireEnterpriseUser(p);
         return unique(() -> db.inTransaction(tx -> {

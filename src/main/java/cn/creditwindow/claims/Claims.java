@@ -159,7 +159,7 @@ public final class Claims {
                 f.args()));
     }
 
-    /** One claim with its shipments and history; 404 when not the principal's to see. */
+    /** One claim with its shipments and history; not found when not the principal's to see. */
     public ClaimView view(Principal p, long id) {
         return db.read(tx -> {
             Claim c = visible(tx, p, id);
@@ -179,9 +179,9 @@ public final class Claims {
 
     /**
      * Drafts a claim on an effective policy of the principal's enterprise, which must have signed the service
-     * agreement: 404 for a policy not the principal's, 409 for one that takes no claim, then 400 naming every bad
-     * field of the form (a new buyer's and an unknown buyer id among them). A new buyer is added to the directory
-     * with the claim, in its transaction: both are saved or neither.
+     * agreement: not found for a policy not the principal's, a conflict for one that takes no claim, then invalid
+     * input naming every bad field of the form (a new buyer's and an unknown buyer id among them). A new buyer is
+     * added to the directory with the claim, in its transaction: both are saved or neither.
      */
     public Claim create(Principal p, long policyId, Input<ClaimForm> form) {
         requireEnterpriseUser(p);
@@ -202,7 +202,7 @@ public final class Claims {
      * policy, buyer and cause as reported, the report's story as the case description and what the enterprise did
      * as the mitigation. The rest (case questions, banks, the shipments' HS codes and payment terms, which a report
      * does not hold) the enterprise completes on the draft, where the report's shipments are offered to prefill the
-     * add-shipment form ({@link ClaimView#lossReportShipments}). 404/409 as {@link #create} for the policy.
+     * add-shipment form ({@link ClaimView#lossReportShipments}). Not found/409 as {@link #create} for the policy.
      */
     public Claim draftFromLossReport(Tx tx, Principal p, long policyId, long buyerId, String lossCause,
                                      String caseDescription, String mitigation) {
@@ -244,7 +244,7 @@ public final class Claims {
         return c.buyerId() != null ? c.buyerId() : buyers.add(tx, p, c.newBuyerCountry(), c.newBuyer()).id();
     }
 
-    /** Saves the claim form again: 404, 409 once submitted, then 400 naming every bad field. */
+    /** Saves the claim form again: not found, a conflict once submitted, then invalid input naming every bad field. */
     public Claim update(Principal p, long id, Input<ClaimForm> form) {
         requireEnterpriseUser(p);
         return db.inTransaction(tx -> {
@@ -300,7 +300,8 @@ public final class Claims {
 
     /**
      * Generates the shipment data report (出运数据报告) from the claim's shipments as they are now and makes it the
-     * claim's; only while the enterprise may edit the claim (409 after), and only with a shipment (400).
+     * claim's; only while the enterprise may edit the claim (a conflict after), and only with a shipment (invalid
+     * input).
      */
     public ClaimDocuments.ReportInfo generateReport(Principal p, long id) {
         requireEnterpriseUser(p);
@@ -315,7 +316,7 @@ public final class Claims {
         });
     }
 
-    /** The claim's latest shipment data report with its PDF; 404 before the first. */
+    /** The claim's latest shipment data report with its PDF; not found before the first. */
     public ClaimDocuments.StoredReport report(Principal p, long id) {
         return db.read(tx -> ClaimDocuments.latest(tx, visible(tx, p, id)).orElseThrow(() -> new NotFoundException(
                 "claim " + id + " has no shipment data report yet", "索赔申请 " + id + " 尚未生成出运数据报告")));
@@ -382,14 +383,17 @@ public final class Claims {
                 c.caseDescription(), c.mitigation(), id);
     }
 
-    /** The claim, if the principal may see it ({@link Tenancy}); 404 otherwise. */
+    /** The claim, if the principal may see it ({@link Tenancy}); not found otherwise. */
     static Claim visible(Tx tx, Principal p, long id) {
         return tx.one(ClaimRows.CLAIM + " WHERE c.id = ?", ClaimRows::claim, id)
                 .filter(c -> Tenancy.canSee(tx, p, c.enterpriseId()))
                 .orElseThrow(() -> new NotFoundException("claim " + id + " not found", "索赔申请 " + id + " 不存在"));
     }
 
-    /** The claim, if the principal may see it and it is still the enterprise's to change; 404 or 409 otherwise. */
+    /**
+     * The claim, if the principal may see it and it is still the enterprise's to change; not found or a conflict
+     * otherwise.
+     */
     static Claim editable(Tx tx, Principal p, long id) {
         Claim c = visible(tx, p, id);
         if (!c.state().editable()) {

@@ -78,7 +78,7 @@ public final class ShipmentTemplate {
     record Line(int number, Claims.ShipmentForm form) {
     }
 
-    /** The rows of a CSV or XLSX file (told apart by content: XLSX is a zip); 400 when its shape is wrong. */
+    /** The rows of a CSV or XLSX file (told apart by content: XLSX is a zip); invalid input when its shape is wrong. */
     static List<Line> read(byte[] content) {
         if (content.length == 0) {
             throw new InvalidInputException("file", "文件为空", "the file is empty");

@@ -35,8 +35,8 @@ import java.util.TreeSet;
  * Report orders and their lifecycle. An enterprise's people order for it; an account manager orders on behalf of an
  * enterprise of the portfolio; insurer reviewers take, deliver, cancel or mark them unable to locate. Every operation
  * is one transaction with its history row; who sees which order is {@link Tenancy}'s decision (others' orders answer
- * 404). What an order costs is {@link CreditQuotes}' answer, asked again inside the order's transaction, and the free
- * reports it takes and gives back are {@link CreditQuotas}' rows, changed in that same transaction.
+ * not found). What an order costs is {@link CreditQuotes}' answer, asked again inside the order's transaction, and the
+ * free reports it takes and gives back are {@link CreditQuotas}' rows, changed in that same transaction.
  */
 public final class CreditOrders {
     static final int MAX_NOTE = 500;
@@ -83,9 +83,9 @@ public final class CreditOrders {
     // ---- the order ----
 
     /**
-     * Places an order: 400 naming every bad field (as {@link CreditQuotes#quote}); the charge is computed again in the order's
-     * transaction, a free report reserved when there is one, and the order refused (409) when the charge is not the
-     * one the user confirmed or the scheme refuses it.
+     * Places an order: invalid input naming every bad field (as {@link CreditQuotes#quote}); the charge is computed
+     * again in the order's transaction, a free report reserved when there is one, and the order refused (a conflict)
+     * when the charge is not the one the user confirmed or the scheme refuses it.
      */
     public CreditOrder order(Principal p, Input<OrderRequest> request) {
         CreditQuotes.requireOrderer(p);
@@ -190,7 +190,7 @@ public final class CreditOrders {
                 "o.urgent DESC, o.id", rows::order));
     }
 
-    /** One order, or 404 when it does not exist or is not the principal's to see. */
+    /** One order, or not found when it does not exist or is not the principal's to see. */
     public CreditOrder order(Principal p, long id) {
         return db.read(tx -> visible(tx, p, id));
     }
@@ -231,7 +231,8 @@ public final class CreditOrders {
 
     /**
      * Cancels: the enterprise (or its account manager) while ORDERED, the insurer's staff while ORDERED or
-     * IN_PROGRESS; a free order gives its report back. 404, 409 in any other state, then 400 for a reason too long.
+     * IN_PROGRESS; a free order gives its report back. Not found, a conflict in any other state, then invalid input
+     * for a reason too long.
      */
     public CreditOrder cancel(Principal p, long id, Input<String> reason) {
         boolean staff = p.role() == Role.REVIEWER;
@@ -250,8 +251,8 @@ public final class CreditOrders {
     }
 
     /**
-     * The insurer's staff could not find the buyer or data (无法查到); a free order gives its report back. 404, 409
-     * unless ordered or in progress, then 400 without a reason.
+     * The insurer's staff could not find the buyer or data (无法查到); a free order gives its report back. Not found, a
+     * conflict unless ordered or in progress, then invalid input without a reason.
      */
     public CreditOrder unableToLocate(Principal staff, long id, Input<String> reason) {
         requireStaff(staff);
@@ -269,9 +270,9 @@ public final class CreditOrders {
     }
 
     /**
-     * Delivers the report (IN_PROGRESS → DELIVERED): 404, 409 unless in progress, then validated (400 per field),
-     * stored, the enterprise notified, and the risk listener told of the risk events of a buyer report, all in one
-     * transaction.
+     * Delivers the report (IN_PROGRESS → DELIVERED): not found, a conflict unless in progress, then validated (invalid
+     * input per field), stored, the enterprise notified, and the risk listener told of the risk events of a buyer
+     * report, all in one transaction.
      */
     public CreditOrder deliver(Principal staff, long id, Input<Report> delivered) {
         requireStaff(staff);
@@ -302,14 +303,14 @@ public final class CreditOrders {
         });
     }
 
-    /** 409 unless the order is in one of {@code from}: checked before a request's body is looked at. */
+    /** A conflict unless the order is in one of {@code from}: checked before a request's body is looked at. */
     private static void expect(CreditOrder o, Set<OrderState> from, String verbEn, String verbZh) {
         if (!from.contains(o.state())) {
             throw illegal(o, from, verbEn, verbZh);
         }
     }
 
-    /** Moves an order from one of {@code from} to {@code to} with its history row; 409 from any other state. */
+    /** Moves an order from one of {@code from} to {@code to} with its history row; a conflict from any other state. */
     private void move(Tx tx, CreditOrder o, Set<OrderState> from, OrderState to, Principal actor, String note,
                       String verbEn, String verbZh, Object... reportAndTime) {
         if (!from.contains(o.state())) {

@@ -65,7 +65,8 @@ public final class CreditPrices {
     }
 
     /**
-     * Sets a type's price (administrators only): 404 for an unknown type, then 400 with every bad field at once.
+     * Sets a type's price (administrators only): not found for an unknown type, then invalid input with every bad
+     * field at once.
      */
     public Price set(Principal admin, String typeId, Input<PriceChange> change) {
         if (admin.role() != Role.ADMIN) {

@@ -124,8 +124,8 @@ public final class CreditQuotas {
 
     /**
      * The wallet of an enterprise: its own for its people ({@code enterpriseId} null or theirs), one of the
-     * portfolio for an account manager, any for a reviewer; 400 when a manager or reviewer names none, 404 when the
-     * enterprise is not the principal's to see.
+     * portfolio for an account manager, any for a reviewer; invalid input when a manager or reviewer names none, not
+     * found when the enterprise is not the principal's to see.
      */
     public Wallet wallet(Principal p, Long enterpriseId) {
         long id;

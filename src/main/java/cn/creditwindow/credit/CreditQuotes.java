@@ -51,8 +51,8 @@ public final class CreditQuotes {
     }
 
     /**
-     * What the order would cost now: 400 naming every bad field (a buyer or an enterprise the principal may not
-     * name among them), 409 when the report is not for this enterprise.
+     * What the order would cost now: invalid input naming every bad field (a buyer or an enterprise the principal may
+     * not name among them), a conflict when the report is not for this enterprise.
      */
     public Quote quote(Principal p, Input<OrderRequest> request) {
         requireOrderer(p);
@@ -79,8 +79,9 @@ public final class CreditQuotes {
     }
 
     /**
-     * The request checked in the caller's transaction: 400 naming every bad field ({@code expectedCharge} among them
-     * when {@code confirming}), then 409 when the report is for small exporters and this enterprise is not one.
+     * The request checked in the caller's transaction: invalid input naming every bad field ({@code expectedCharge}
+     * among them when {@code confirming}), then a conflict when the report is for small exporters and this enterprise
+     * is not one.
      */
     Checked checked(Tx tx, Principal p, Input<OrderRequest> request, boolean confirming) {
         Checked c = request.check((r, errors) -> check(tx, p, r, confirming, errors));

@@ -12,7 +12,7 @@ import java.util.Map;
  * The content of a delivered report, entered by the insurer's reviewer: the buyer's registration, a rating,
  * payment behaviour, a financial summary, risk events and a summary. For a buyer report the registration, rating
  * and payment behaviour are required; for the other reports only the summary is. Dates are {@code yyyy-MM-dd} text
- * so that a bad one is a per-field 400, not a parse failure.
+ * so that a bad one is a per-field invalid input, not a parse failure.
  */
 public record Report(Registration registration, String rating, String paymentBehaviour, Financials financials,
                      List<RiskEvent> riskEvents, String summary) {

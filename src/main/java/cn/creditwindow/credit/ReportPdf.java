@@ -24,7 +24,7 @@ public final class ReportPdf {
         return "credit-report-" + o.id() + ".pdf";
     }
 
-    /** The PDF; 409 while the order is not delivered. */
+    /** The PDF; a conflict while the order is not delivered. */
     public byte[] render(CreditOrder o) {
         Report r = o.report();
         if (o.state() != OrderState.DELIVERED || r == null) {

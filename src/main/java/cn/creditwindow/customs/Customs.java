@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * The customs data the window holds and the declaration check (申报单证检查). Only the consignor sees its own
- * declarations, bills of lading and certificates: through {@link Tenancy} for people (others' answer 404) and, in
+ * declarations, bills of lading and certificates: through {@link Tenancy} for people (others' answer not found) and, in
  * the check, by answering another consignor's number exactly as an unknown one. Thread-safe.
  */
 public final class Customs {
@@ -61,8 +61,8 @@ public final class Customs {
 
     /**
      * Imports a batch pushed over the API ({@code customs:push} token) or by the insurer's staff: every record is
-     * checked and every bad value reported (400, fields like {@code declarations[0].goods[1].hsCode}); otherwise all
-     * are written in one transaction. Re-importing a number updates it.
+     * checked and every bad value reported (invalid input, fields like {@code declarations[0].goods[1].hsCode});
+     * otherwise all are written in one transaction. Re-importing a number updates it.
      */
     public ImportResult importBatch(Principal who, CustomsBatch batch) {
         return importBatch(who, batch, CustomsImport.JSON);
@@ -104,7 +104,7 @@ public final class Customs {
     /**
      * The declaration check for the consignor {@code enterpriseId}: per number, in order, 数据正常 with the key facts
      * (and, given a shipment, its flags) or 未查询到符合条件的数据 — for a number nobody holds and for another
-     * consignor's alike. A malformed number is bad input (400 naming {@code numbers[i]} and the broken part).
+     * consignor's alike. A malformed number is bad input (invalid input naming {@code numbers[i]} and the broken part).
      */
     public List<CheckResult> check(Tx tx, long enterpriseId, List<String> numbers, ShipmentContext shipment) {
         requireNumbers(numbers, "numbers", true);
@@ -170,7 +170,7 @@ public final class Customs {
 
     /**
      * The declaration and certificate check a form asks for ({@code POST /api/customs/declarations/check}): every bad
-     * field at once (400) — the enterprise named among them, as a field ("no such enterprise"), not a 404.
+     * field at once (invalid input) — the enterprise named among them, as a field ("no such enterprise"), not a 404.
      */
     public CheckAnswer check(Principal who, Input<CheckRequest> request) {
         record Checked(long enterprise, List<String> numbers, List<String> certificates) {
@@ -225,8 +225,8 @@ public final class Customs {
     }
 
     /**
-     * One page of the declarations the principal may see, newest export first, optionally of one enterprise (404 if
-     * not visible) and in an export-date range; and how many there are.
+     * One page of the declarations the principal may see, newest export first, optionally of one enterprise (not found
+     * if not visible) and in an export-date range; and how many there are.
      */
     public Paged<Declaration> list(Principal who, Long enterpriseId, LocalDate from, LocalDate to, PageRequest page) {
         return db.read(tx -> {

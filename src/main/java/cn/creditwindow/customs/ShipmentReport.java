@@ -53,7 +53,7 @@ public final class ShipmentReport {
 
     /**
      * The report a form asks for ({@code POST /api/customs/shipment-report}): the enterprise it names and every bad
-     * set field refused at once (400), the enterprise as a field ("no such enterprise"), not a 404.
+     * set field refused at once (invalid input), the enterprise as a field ("no such enterprise"), not a 404.
      */
     public byte[] shipmentReport(Tx tx, Principal who, Input<Request> request) {
         record Checked(long enterprise, List<ShipmentSet> sets) {
@@ -66,7 +66,10 @@ public final class ShipmentReport {
         return shipmentReport(tx, c.enterprise(), c.sets());
     }
 
-    /** The report of {@code sets} for the consignor {@code enterpriseId}; bad sets are refused field by field (400). */
+    /**
+     * The report of {@code sets} for the consignor {@code enterpriseId}; bad sets are refused field by field (invalid
+     * input).
+     */
     public byte[] shipmentReport(Tx tx, long enterpriseId, List<ShipmentSet> sets) {
         List<FieldError> errors = new ArrayList<>();
         check(sets, errors);

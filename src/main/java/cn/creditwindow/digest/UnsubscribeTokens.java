@@ -100,8 +100,8 @@ public final class UnsubscribeTokens {
     /**
      * Checks a token.
      *
-     * @throws InvalidInputException (400, field {@code token}) when it is missing, malformed, or its signature does
-     *                               not match
+     * @throws InvalidInputException (invalid input, field {@code token}) when it is missing, malformed, or its
+     *                               signature does not match
      */
     public Verified verify(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {

@@ -31,14 +31,14 @@ public final class Unsubscriptions {
     /**
      * What the token would unsubscribe.
      *
-     * @throws cn.creditwindow.validation.InvalidInputException (400) for a forged or altered token
+     * @throws cn.creditwindow.validation.InvalidInputException (invalid input) for a forged or altered token
      */
     public Target target(String token) {
         UnsubscribeTokens.Verified v = tokens.verify(token);
         return new Target(v.purpose(), concerned(v), 0);
     }
 
-    /** Unsubscribes what the token names (a forged or altered token: 400, nothing changes). */
+    /** Unsubscribes what the token names (a forged or altered token: invalid input, nothing changes). */
     public Target unsubscribe(String token) {
         UnsubscribeTokens.Verified v = tokens.verify(token);
         int changed = subscriptions.unsubscribe(concerned(v).stream().map(Subscription::id).toList());

@@ -103,15 +103,15 @@ public final class EligibleLists {
         return db.read(tx -> page.select(tx, SELECT_LIST, "l.id DESC", EligibleLists::list));
     }
 
-    /** A list with one page of its rows; 404 when there is no such list. */
+    /** A list with one page of its rows; not found when there is no such list. */
     public Detail detail(long id, PageRequest page) {
         return db.read(tx -> detail(tx, id, page));
     }
 
     /**
-     * Imports a list for a scheme's policy year in force, or next to start, today: 400 naming the scheme (missing,
-     * unknown, or with every policy year over), the file (missing) and every bad row and field at once (nothing
-     * saved); unknown enterprises are registered in the same transaction.
+     * Imports a list for a scheme's policy year in force, or next to start, today: invalid input naming the scheme
+     * (missing, unknown, or with every policy year over), the file (missing) and every bad row and field at once
+     * (nothing saved); unknown enterprises are registered in the same transaction.
      *
      * @param content the file, or null when none was chosen
      */
@@ -182,8 +182,8 @@ public final class EligibleLists {
     }
 
     /**
-     * Publishes (公示) a list for a period, or changes the period of a published one: 404, 409 once confirmed, then
-     * 400 for a missing or bad date or a period that ends before it starts.
+     * Publishes (公示) a list for a period, or changes the period of a published one: not found, a conflict once
+     * confirmed, then invalid input for a missing or bad date or a period that ends before it starts.
      */
     public Detail publish(long id, Input<Publication> publication) {
         return db.inTransaction(tx -> {
@@ -227,7 +227,8 @@ public final class EligibleLists {
     /**
      * Confirms a published list once its period has ended and pushes a pending policy to every eligible
      * enterprise on it that holds no active sponsored policy (those are reported as skipped), for the list's policy
-     * year. 409 before the period ends, for an unpublished or confirmed list, or when the list's policy year is over.
+     * year. A conflict before the period ends, for an unpublished or confirmed list, or when the list's policy year is
+     * over.
      */
     public Detail confirm(Principal admin, long id) {
         try {

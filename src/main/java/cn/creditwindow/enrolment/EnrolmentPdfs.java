@@ -60,7 +60,7 @@ public final class EnrolmentPdfs {
         return renderer.render(doc);
     }
 
-    /** The electronic policy; 409 while the policy is not issued (not yet accepted, or awaiting payment). */
+    /** The electronic policy; a conflict while the policy is not issued (not yet accepted, or awaiting payment). */
     public byte[] policy(Policy p, Scheme s, Application accepted) {
         if (p.issuedOn() == null) {
             throw new ConflictException("policy " + p.id() + " is not effective yet (" + p.state().en()

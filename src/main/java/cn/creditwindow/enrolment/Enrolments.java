@@ -35,7 +35,8 @@ import java.util.Objects;
  * and submit the application (APPLIED), accepted (EFFECTIVE, receipt pending) or returned with a reason
  * (RETURNED, may be submitted again), receipt acknowledged (RECEIVED). A scheme that takes effect on the enterprise's
  * payment puts an accepted application's policy in AWAITING_PAYMENT first ({@link PremiumPayments}). Every
- * operation is one transaction; every read and write checks the principal against {@link Tenancy} (others' policies answer 404).
+ * operation is one transaction; every read and write checks the principal against {@link Tenancy} (others' policies
+ * answer not found).
  */
 public final class Enrolments {
     static final int MAX_REASON = 500;
@@ -115,7 +116,7 @@ public final class Enrolments {
                 + " 'RETURNED', 'AWAITING_PAYMENT', 'EFFECTIVE') ORDER BY p.id DESC LIMIT 1", PolicyRows::policy, f.args()));
     }
 
-    /** One policy, or 404 when it does not exist or is not the principal's to see. */
+    /** One policy, or not found when it does not exist or is not the principal's to see. */
     public Policy policy(Principal p, long id) {
         return db.read(tx -> visiblePolicy(tx, p, id));
     }
@@ -208,8 +209,8 @@ public final class Enrolments {
 
     /**
      * Sends a verification code for the policy's application to the contact mobile (through the notifier).
-     * 404 for another's policy; 409 when the policy cannot be applied for now or the enterprise has not signed and
-     * authorised; then 400 per bad contact field.
+     * Not found for another's policy; a conflict when the policy cannot be applied for now or the enterprise has not
+     * signed and authorised; then invalid input per bad contact field.
      */
     public CodeSent requestCode(Principal p, long policyId, Input<ContactDetails> contact) {
         requireEnterpriseUser(p);
@@ -228,7 +229,10 @@ public final class Enrolments {
         });
     }
 
-    /** The policy, if the principal may see it (404), is open for an application and its enterprise ready (409). */
+    /**
+     * The policy, if the principal may see it (not found), is open for an application and its enterprise ready (a
+     * conflict).
+     */
     private Policy openPolicy(Tx tx, Principal p, long policyId) {
         Policy policy = visiblePolicy(tx, p, policyId);
         requireOpen(policy);
@@ -237,10 +241,10 @@ public final class Enrolments {
     }
 
     /**
-     * Submits the application (投保申请已提交). 404 and 409 as for {@link #requestCode}; then every field is checked
-     * (400 naming each bad one); then the code: wrong costs one of its {@value VerificationCodes#TRIES} tries (kept
-     * even though the request fails), expired, dead or used codes are refused with 400. The application and the
-     * policy's new state are saved in one transaction with the code's use.
+     * Submits the application (投保申请已提交). Not found and a conflict as for {@link #requestCode}; then every field is
+     * checked (invalid input naming each bad one); then the code: wrong costs one of its {@value
+     * VerificationCodes#TRIES} tries (kept even though the request fails), expired, dead or used codes are refused
+     * with 400. The application and the policy's new state are saved in one transaction with the code's use.
      */
     public Application submit(Principal p, long policyId, Input<ApplicationForm> application) {
         requireEnterpriseUser(p);
@@ -331,8 +335,8 @@ public final class Enrolments {
     }
 
     /**
-     * Returns a submitted application with a reason (required, at most {@value #MAX_REASON} characters): 404, 409
-     * once decided, then 400.
+     * Returns a submitted application with a reason (required, at most {@value #MAX_REASON} characters): not found, a
+     * conflict once decided, then 400.
      */
     public Policy returnApplication(Principal reviewer, long applicationId, Input<String> reason) {
         requireReviewer(reviewer);
@@ -376,7 +380,7 @@ public final class Enrolments {
 
     // ---- step 4: receipt ----
 
-    /** Acknowledges receipt of an effective policy (待收悉 → 已收悉); 409 in any other state. */
+    /** Acknowledges receipt of an effective policy (待收悉 → 已收悉); a conflict in any other state. */
     public Policy acknowledge(Principal p, long policyId) {
         requireEnterpriseUser(p);
         return db.inTransaction(tx -> {
@@ -424,7 +428,7 @@ public final class Enrolments {
 
     /**
      * The agreement and data authorisation must come first (seed 002: seal, agreement, authorisation, then
-     * confirm); 409 naming what is missing.
+     * confirm); a conflict naming what is missing.
      */
     private static void requireReady(Tx tx, long enterpriseId) {
         Agreements.Readiness r = Agreements.readiness(tx, enterpriseId);

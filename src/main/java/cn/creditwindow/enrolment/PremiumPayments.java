@@ -36,7 +36,7 @@ import java.util.function.Function;
  * policy {@link PolicyState#AWAITING_PAYMENT} with the amount {@link PremiumDue}; the insurer's reviewer records the
  * payment (day received, amount, bank reference), which makes the policy effective from that day and issues an
  * invoice (FP + year + a 6-digit sequence of that year). Built by {@link Enrolments}; every operation is one
- * transaction and checks the principal like the rest of enrolment (others' policies answer 404).
+ * transaction and checks the principal like the rest of enrolment (others' policies answer not found).
  */
 public final class PremiumPayments {
     /** The longest bank transfer reference accepted. */
@@ -102,7 +102,7 @@ public final class PremiumPayments {
                 PremiumDue.of(x, schemes.apply(x)), acceptedOn(tx, x.id()))));
     }
 
-    /** The payment recorded for a policy, if any; 404 when the principal may not see the policy. */
+    /** The payment recorded for a policy, if any; not found when the principal may not see the policy. */
     public Optional<Payment> payment(Principal p, long policyId) {
         return db.read(tx -> {
             Enrolments.visiblePolicy(tx, p, policyId);
@@ -110,7 +110,7 @@ public final class PremiumPayments {
         });
     }
 
-    /** The invoice issued for a policy's payment, if any; 404 when the principal may not see the policy. */
+    /** The invoice issued for a policy's payment, if any; not found when the principal may not see the policy. */
     public Optional<Invoice> invoice(Principal p, long policyId) {
         return db.read(tx -> {
             Enrolments.visiblePolicy(tx, p, policyId);
@@ -119,14 +119,14 @@ public final class PremiumPayments {
     }
 
     /**
-     * Records the enterprise's payment (reviewers only, 403): 404 for a policy the reviewer may not see; 409 unless
-     * the policy awaits payment (a second recording of the same policy is 409); then 400 naming each bad field: the
-     * day must be a date from the acceptance day to today and not after the policy year; the amount must equal the
-     * amount due exactly (the message gives it); the reference is required, at most {@value #MAX_REFERENCE}
-     * characters. The policy becomes effective in the same transaction, issued on the day received, with the cover
-     * {@link Scheme#coverage} gives for collection on the application's day and issue on the day received, and the
-     * invoice is issued. The state change is conditional (only from AWAITING_PAYMENT), so of two reviewers recording
-     * at once one succeeds and the other gets 409, whatever the database's locking.
+     * Records the enterprise's payment (reviewers only, not allowed): not found for a policy the reviewer may not see;
+     * a conflict unless the policy awaits payment (a second recording of the same policy is a conflict); then invalid
+     * input naming each bad field: the day must be a date from the acceptance day to today and not after the policy
+     * year; the amount must equal the amount due exactly (the message gives it); the reference is required, at most
+     * {@value #MAX_REFERENCE} characters. The policy becomes effective in the same transaction, issued on the day
+     * received, with the cover {@link Scheme#coverage} gives for collection on the application's day and issue on the
+     * day received, and the invoice is issued. The state change is conditional (only from AWAITING_PAYMENT), so of two
+     * reviewers recording at once one succeeds and the other gets a conflict, whatever the database's locking.
      */
     public Paid record(Principal reviewer, long policyId, Input<PaymentForm> form) {
         Enrolments.requireReviewer(reviewer);
@@ -295,7 +295,7 @@ public final class PremiumPayments {
                 r.instant("issued_at"));
     }
 
-    /** 404 for a policy that has no invoice yet. */
+    /** Not found for a policy that has no invoice yet. */
     static NotFoundException noInvoice(long policyId) {
         return new NotFoundException("policy " + policyId + " has no invoice yet (its premium has not been paid)",
                 "保单 " + policyId + " 尚未开具发票（保费尚未缴纳）");

@@ -78,9 +78,9 @@ public final class Financing {
     }
 
     /**
-     * Records an application of the principal's enterprise: 404 for an unknown product, 409 when the product needs an
-     * effective policy the enterprise does not hold or an application of it is still awaiting the bank, then 400
-     * naming every bad field.
+     * Records an application of the principal's enterprise: not found for an unknown product, a conflict when the
+     * product needs an effective policy the enterprise does not hold or an application of it is still awaiting the
+     * bank, then invalid input naming every bad field.
      */
     public FinancingApplication apply(Principal p, String productId, Input<Form> form) {
         if (!p.role().isEnterpriseUser()) {
@@ -213,15 +213,15 @@ public final class Financing {
                 + " AND a.state = ?", args.toArray()));
     }
 
-    /** One application, or 404 when it does not exist or is not the principal's to see. */
+    /** One application, or not found when it does not exist or is not the principal's to see. */
     public FinancingApplication get(Principal p, long id) {
         return db.read(tx -> visible(tx, p, id));
     }
 
     /**
-     * Records the bank's decision on a submitted application (insurer staff only): 404 for an application the
-     * principal may not see, 409 once decided (whatever the body says), then 400 for a missing or unknown decision or
-     * note. The applicant's contact mobile is told by SMS in the same transaction.
+     * Records the bank's decision on a submitted application (insurer staff only): not found for an application the
+     * principal may not see, a conflict once decided (whatever the body says), then invalid input for a missing or
+     * unknown decision or note. The applicant's contact mobile is told by SMS in the same transaction.
      */
     public FinancingApplication decide(Principal p, long id, Input<Decision> decision) {
         if (!p.is(Role.REVIEWER) && !p.is(Role.ADMIN)) {

@@ -34,7 +34,7 @@ import java.util.Objects;
 
 /**
  * Insurance inquiries (投保咨询): an enterprise's people submit them, everyone who may see the enterprise reads them
- * ({@link Tenancy}; others' answer 404), and the insurer's staff answer each once. Nothing changes a submitted
+ * ({@link Tenancy}; others' answer not found), and the insurer's staff answer each once. Nothing changes a submitted
  * inquiry but the answer.
  */
 public final class Inquiries {
@@ -134,15 +134,15 @@ public final class Inquiries {
         return db.read(tx -> page.select(tx, sql, "i.id DESC", Inquiries::inquiry, args.toArray()));
     }
 
-    /** One inquiry, or 404 when it does not exist or the principal may not see its enterprise. */
+    /** One inquiry, or not found when it does not exist or the principal may not see its enterprise. */
     public Inquiry inquiry(Principal who, long id) {
         return db.read(tx -> visible(tx, who, id));
     }
 
     /**
      * The insurer's staff answer a submitted inquiry (已提交 → 已答复); the inquiry's contact is told by e-mail and SMS.
-     * An inquiry answered already is a 409 (whatever the body says: the answer stands as given); then 400 for an
-     * answer missing or too long.
+     * An inquiry answered already is a a conflict (whatever the body says: the answer stands as given); then invalid
+     * input for an answer missing or too long.
      */
     public Inquiry answer(Principal who, long id, Input<String> answer) {
         if (!(who.is(Role.REVIEWER) || who.is(Role.ADMIN) || who.is(Role.ACCOUNT_MANAGER))) {

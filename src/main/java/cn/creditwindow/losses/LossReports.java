@@ -36,7 +36,7 @@ import java.util.Optional;
  * report, change and resubmit; the insurer's reviewers accept (case number, handler, advice), ask for more, or close
  * a report as recovered; the enterprise turns an accepted report into a claim drafted from it. Every operation is one
  * transaction; whose reports a principal sees is {@link Tenancy}'s answer, and others' reports answer 404. Requests
- * on a report are checked in the order 404, 409 (its state), 400 (every bad field).
+ * on a report are checked in the order not found, a conflict (its state), invalid input (every bad field).
  */
 public final class LossReports {
     static final int MAX_SHIPMENTS = 50;
@@ -145,7 +145,7 @@ public final class LossReports {
         });
     }
 
-    /** A report with its shipments and history; 404 when not the principal's to see. */
+    /** A report with its shipments and history; not found when not the principal's to see. */
     public ReportView view(Principal p, long id) {
         return db.read(tx -> view(tx, visible(tx, p, id)));
     }
@@ -158,10 +158,10 @@ public final class LossReports {
     // ---- the enterprise's report ----
 
     /**
-     * Reports a possible loss: 400 naming every bad field (a policy that is not the principal's to report on, or not
-     * effective, among them). A new buyer is added with the report, and a registered receivable named by its invoice
-     * is attached to it, all in one transaction. A report made after a shipment's report-by day is accepted, marked
-     * late.
+     * Reports a possible loss: invalid input naming every bad field (a policy that is not the principal's to report
+     * on, or not effective, among them). A new buyer is added with the report, and a registered receivable named by
+     * its invoice is attached to it, all in one transaction. A report made after a shipment's report-by day is
+     * accepted, marked late.
      */
     public LossReport create(Principal p, Input<ReportForm> form) {
         requireReporter(p);
@@ -182,9 +182,9 @@ public final class LossReports {
     }
 
     /**
-     * Saves the report form again while submitted or asked for more (404, then 409 after, then 400): the shipments are
-     * replaced; a report the insurer asked more of goes back to the insurer (SUBMITTED). The reporting day stays the
-     * first submission's, so lateness is judged on it.
+     * Saves the report form again while submitted or asked for more (not found, then a conflict after, then invalid
+     * input): the shipments are replaced; a report the insurer asked more of goes back to the insurer (SUBMITTED). The
+     * reporting day stays the first submission's, so lateness is judged on it.
      */
     public LossReport update(Principal p, long id, Input<ReportForm> form) {
         requireReporter(p);
@@ -204,7 +204,7 @@ public final class LossReports {
 
     /**
      * Registers a receivable outstanding on a buyer (应收账款): once its due date has passed, the home page counts the
-     * days left to report it. 400 naming every bad field, an invoice the enterprise already has among them.
+     * days left to report it. Invalid input naming every bad field, an invoice the enterprise already has among them.
      */
     public LossShipment registerReceivable(Principal p, Input<ReceivableForm> form) {
         requireReporter(p);
@@ -257,7 +257,10 @@ public final class LossReports {
 
     // ---- the insurer ----
 
-    /** Accepts a submitted report: 404, 409 unless SUBMITTED, then 400; the case number and the handler are set. */
+    /**
+     * Accepts a submitted report: not found, a conflict unless SUBMITTED, then invalid input; the case number and the
+     * handler are set.
+     */
     public LossReport accept(Principal reviewer, long id, Input<Acceptance> acceptance) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
@@ -277,7 +280,7 @@ public final class LossReports {
         return String.format("BS%d-%06d", day.getYear(), id);
     }
 
-    /** Asks the enterprise for more (404, 409 unless SUBMITTED, then 400 without a note). */
+    /** Asks the enterprise for more (not found, a conflict unless SUBMITTED, then invalid input without a note). */
     public LossReport requestInfo(Principal reviewer, long id, Input<InfoRequest> request) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
@@ -290,7 +293,10 @@ public final class LossReports {
         });
     }
 
-    /** Closes an accepted report as recovered (404, 409 unless ACCEPTED, then 400 for the amount). */
+    /**
+     * Closes an accepted report as recovered (not found, a conflict unless ACCEPTED, then invalid input for the
+     * amount).
+     */
     public LossReport recover(Principal reviewer, long id, Input<Recovery> recovery) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
@@ -306,7 +312,7 @@ public final class LossReports {
     /**
      * Turns an accepted report into a claim drafted from it ({@link Claims#draftFromLossReport}): buyer, cause, the
      * report's story and what was done; the report ends CLAIMED and names the claim. Only the enterprise's people
-     * claim (404, 409 unless ACCEPTED or when the policy takes no claim).
+     * claim (not found, a conflict unless ACCEPTED or when the policy takes no claim).
      */
     public Claim claim(Principal p, long id) {
         if (!p.role().isEnterpriseUser()) {

@@ -66,7 +66,7 @@ public final class AccountManagers {
         return new ArrayList<>(chosen.values());
     }
 
-    /** The card of an enterprise the principal may see (404 otherwise). */
+    /** The card of an enterprise the principal may see (not found otherwise). */
     public ManagerCard card(Principal p, long enterpriseId) {
         return db.read(tx -> {
             if (!Tenancy.canSee(tx, p, enterpriseId)) {
@@ -91,8 +91,8 @@ public final class AccountManagers {
     }
 
     /**
-     * Sets an account manager's office phone (administrators): 404 for a user who is no account manager, then 400 for
-     * a number that is missing or not a landline.
+     * Sets an account manager's office phone (administrators): not found for a user who is no account manager, then
+     * invalid input for a number that is missing or not a landline.
      */
     public ManagerContact setOfficePhone(long managerId, Input<String> officePhone) {
         return db.inTransaction(tx -> {

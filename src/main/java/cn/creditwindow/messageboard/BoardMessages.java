@@ -30,7 +30,7 @@ import java.util.Objects;
 
 /**
  * The message board: an enterprise's people leave messages, everyone who may see the enterprise reads them
- * ({@link Tenancy}; others' answer 404), and the insurer's staff reply to each once.
+ * ({@link Tenancy}; others' answer not found), and the insurer's staff reply to each once.
  */
 public final class BoardMessages {
     static final int MAX_NAME = 100;
@@ -104,15 +104,15 @@ public final class BoardMessages {
         return db.read(tx -> page.select(tx, sql, "m.id DESC", BoardMessages::message, args.toArray()));
     }
 
-    /** One message, or 404 when it does not exist or the principal may not see its enterprise. */
+    /** One message, or not found when it does not exist or the principal may not see its enterprise. */
     public BoardMessage message(Principal who, long id) {
         return db.read(tx -> visible(tx, who, id));
     }
 
     /**
      * The insurer's staff reply (已提交 → 已回复); the message's contact is told by SMS, and by e-mail when one was
-     * given. A message replied to already is a 409 (whatever the body says); then 400 for a reply missing or too
-     * long.
+     * given. A message replied to already is a a conflict (whatever the body says); then invalid input for a reply
+     * missing or too long.
      */
     public BoardMessage reply(Principal who, long id, Input<String> reply) {
         if (!(who.is(Role.REVIEWER) || who.is(Role.ADMIN) || who.is(Role.ACCOUNT_MANAGER))) {

@@ -51,7 +51,7 @@ public record PageRequest(int page, int size) {
 
     /**
      * {@link #parse(String, String)} for a handler that checks other fields too: each bad field is added to
-     * {@code errors} (so that one 400 names them all) and the default stands in for it.
+     * {@code errors} (so that one invalid input names them all) and the default stands in for it.
      */
     public static PageRequest parse(String page, String size, List<FieldError> errors) {
         return new PageRequest(number("page", page, 1, MAX_PAGE, errors),

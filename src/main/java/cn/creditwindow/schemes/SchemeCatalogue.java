@@ -148,7 +148,7 @@ public final class SchemeCatalogue {
         }
     }
 
-    /** The result of {@code work}, or a 400 naming the field of the scheme rule it breaks. */
+    /** The result of {@code work}, or a invalid input naming the field of the scheme rule it breaks. */
     private static <T> T checked(java.util.function.Supplier<T> work) {
         try {
             return work.get();

@@ -6,7 +6,6 @@ import cn.creditwindow.web.Uploads;
 import cn.creditwindow.search.ResultWindowException;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
-import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.Refusal;
 import cn.creditwindow.web.Statuses;
 import io.javalin.config.JavalinConfig;
@@ -47,8 +46,6 @@ final class ErrorMapping {
         config.routes.exception(ResultWindowException.class, (e, ctx) ->
                 answer.send(ctx, 400, "invalid_input", e.getMessage(), WINDOW_ZH,
                         List.of(new FieldError("page", WINDOW_ZH, e.getMessage()))));
-        config.routes.exception(NotFoundException.class, (e, ctx) ->
-                answer.send(ctx, 404, "not_found", e.getMessage(), e.zh(), List.of()));
         config.routes.exception(Refusal.class, (e, ctx) ->
                 answer.send(ctx, Statuses.of(e), code(Statuses.of(e)), e.getMessage(), e.zh(), List.of()));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
@@ -68,7 +65,6 @@ final class ErrorMapping {
             answer.send(ctx, 500, "internal_error", "internal error; the request was logged", "服务器内部错误，已记录",
                     List.of());
         });
-        // (end of uploads)
         config.routes.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             answer.send(ctx, 500, "internal_error", "internal error; the request was logged", "服务器内部错误，已记录",

@@ -32,7 +32,7 @@ import java.util.Optional;
 
 /**
  * The subscriptions of enterprises: created, listed, edited, paused, resumed and deleted by the enterprise's people
- * (legal representative and operators see and change all of their enterprise's; everyone else's answer 404), read
+ * (legal representative and operators see and change all of their enterprise's; everyone else's answer not found), read
  * as an Atom feed by anyone holding its private token, and unsubscribed from a digest e-mail's signed link.
  */
 public final class Subscriptions {
@@ -80,7 +80,7 @@ public final class Subscriptions {
     public record Checked(Conditions conditions, String name) {
     }
 
-    /** The draft checked whole: 400 naming every bad field, the name's with the conditions'. */
+    /** The draft checked whole: invalid input naming every bad field, the name's with the conditions'. */
     public Checked checked(Input<Draft> draft) {
         return draft.check(this::check);
     }
@@ -140,8 +140,8 @@ public final class Subscriptions {
     }
 
     /**
-     * Saves a new subscription of the principal (an enterprise's person), active at once: 409 when the enterprise
-     * keeps the most it may (whatever the draft says), then 400 naming every bad field.
+     * Saves a new subscription of the principal (an enterprise's person), active at once: a conflict when the
+     * enterprise keeps the most it may (whatever the draft says), then invalid input naming every bad field.
      */
     public Created create(Principal who, Input<Draft> draft) {
         long enterpriseId = own(who);
@@ -163,7 +163,10 @@ public final class Subscriptions {
         return new Created(find(who, id), token);
     }
 
-    /** Replaces a subscription's name and conditions (its state and subscriber stay): 404, then 400 per bad field. */
+    /**
+     * Replaces a subscription's name and conditions (its state and subscriber stay): not found, then invalid input per
+     * bad field.
+     */
     public Subscription update(Principal who, long id, Input<Draft> draft) {
         own(who);
         db.inTransaction(tx -> {
@@ -178,8 +181,8 @@ public final class Subscriptions {
     }
 
     /**
-     * Pauses ({@code PAUSED}) or resumes ({@code ACTIVE}) the digest: 404 for a subscription the principal may not
-     * see, then 400 for any other state.
+     * Pauses ({@code PAUSED}) or resumes ({@code ACTIVE}) the digest: not found for a subscription the principal may
+     * not see, then invalid input for any other state.
      */
     public Subscription setState(Principal who, long id, Input<String> state) {
         own(who);

@@ -11,9 +11,9 @@ import java.util.function.Function;
  * a body that is not JSON), each left null in the value.
  *
  * <p>The domain method that takes an input checks it last, after it has found the record the request acts on
- * ({@link NotFoundException}, 404) and seen that its state lets the request apply ({@link ConflictException},
- * 409): a request that cannot apply is refused as such whatever its body says. {@link #check} then runs the form's
- * rules and names every bad field, unreadable or not, in one {@link InvalidInputException} (400).
+ * ({@link NotFoundException}, not found) and seen that its state lets the request apply ({@link ConflictException},
+ * a conflict): a request that cannot apply is refused as such whatever its body says. {@link #check} then runs the
+ * form's rules and names every bad field, unreadable or not, in one {@link InvalidInputException} (invalid input).
  *
  * @param value      what was sent; null only for a single field that was not given
  * @param unreadable the fields that could not be read, in the order met

@@ -4,6 +4,7 @@ import cn.creditwindow.validation.ConflictException;
 import cn.creditwindow.validation.LockedOutException;
 import cn.creditwindow.validation.MalformedRequestException;
 import cn.creditwindow.validation.NotAllowedException;
+import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.NotSignedInException;
 import cn.creditwindow.validation.Refusal;
 import cn.creditwindow.validation.TooLargeException;
@@ -23,6 +24,8 @@ public final class Statuses {
             return 401;
         } else if (r instanceof NotAllowedException) {
             return 403;
+        } else if (r instanceof NotFoundException) {
+            return 404;
         } else if (r instanceof ConflictException) {
             return 409; // a quota used up is a conflict too: the request was fine, the record's state is not
         } else if (r instanceof TooLargeException) {
