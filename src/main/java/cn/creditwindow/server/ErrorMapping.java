@@ -11,6 +11,7 @@ import cn.creditwindow.web.Statuses;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.EndpointNotFound;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,9 @@ final class ErrorMapping {
                         List.of(new FieldError("page", WINDOW_ZH, e.getMessage()))));
         config.routes.exception(Refusal.class, (e, ctx) ->
                 answer.send(ctx, Statuses.of(e), code(Statuses.of(e)), e.getMessage(), e.zh(), List.of()));
+        // Javalin answers an unmatched route by throwing EndpointNotFound ("Endpoint GET /x not found", English
+        // only): it is said in the window's words here, as the most specific handler, before the one below.
+        config.routes.exception(EndpointNotFound.class, (e, ctx) -> notFound(answer, ctx));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 answer.send(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), e.getMessage(), List.of()));
         // uploads: a multipart form Jetty refused to read (over the limits of Uploads: 413; malformed: 400)
@@ -71,14 +75,17 @@ final class ErrorMapping {
                     List.of());
         });
         config.routes.error(404, ctx -> {
-            // Javalin's own answer for an unmatched route ("Endpoint GET /x not found") is replaced by ours, in the
-            // page's language; a 404 a handler already answered is left as it is.
+            // a bare 404 (no answer yet) gets ours, in the page's language; a 404 a handler already answered is left
             if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {
-                answer.send(ctx, 404, "not_found", "no such page: " + ctx.path(), "页面不存在：" + ctx.path(), List.of());
+                notFound(answer, ctx);
             }
         });
         config.routes.error(405, ctx -> answer.send(ctx, 405, "method_not_allowed",
                 ctx.method() + " is not allowed on " + ctx.path(), "不支持该请求方法", List.of()));
+    }
+
+    private static void notFound(Answer answer, Context ctx) {
+        answer.send(ctx, 404, "not_found", "no such page: " + ctx.path(), "页面不存在：" + ctx.path(), List.of());
     }
 
     /** Sends an error as JSON or as a page, by the kind of path. */
