@@ -50,8 +50,8 @@ public final class Submissions<T extends Submission<S>, S extends Enum<S> & Stat
         this.notifier = Objects.requireNonNull(notifier, "notifier");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.kind = Objects.requireNonNull(kind, "kind");
-        this.select = "SELECT t.*, s.display_name AS submitted_by_name, a.display_name AS " + kind.answeredBy() + "_name"
-                + " FROM " + kind.table() + " t JOIN users s ON s.id = t.submitted_by"
+        this.select = "SELECT t.*, s.display_name AS submitted_by_name, a.display_name AS " + kind.answeredBy()
+                + "_name FROM " + kind.table() + " t JOIN users s ON s.id = t.submitted_by"
                 + " LEFT JOIN users a ON a.id = t." + kind.answeredBy();
     }
 
@@ -104,9 +104,9 @@ public final class Submissions<T extends Submission<S>, S extends Enum<S> & Stat
                 return t;
             });
             // the state in the WHERE clause is the guard against a second answer that got in since we read it
-            int n = tx.update("UPDATE " + kind.table() + " SET state = ?, " + kind.answer() + " = ?, " + kind.answeredBy()
-                            + " = ?, " + kind.answeredAt() + " = ? WHERE id = ? AND state = ?", kind.answered(), text,
-                    who.userId(), clock.instant(), id, kind.waiting());
+            int n = tx.update("UPDATE " + kind.table() + " SET state = ?, " + kind.answer() + " = ?, "
+                            + kind.answeredBy() + " = ?, " + kind.answeredAt() + " = ? WHERE id = ? AND state = ?",
+                    kind.answered(), text, who.userId(), clock.instant(), id, kind.waiting());
             if (n == 0) {
                 throw answeredAlready(before);
             }
@@ -139,8 +139,9 @@ public final class Submissions<T extends Submission<S>, S extends Enum<S> & Stat
                 return s;
             }
         }
-        throw new InvalidInputException("state",
-                Arrays.stream(states).map(s -> s.name() + "（" + s.zh() + "）").collect(Collectors.joining("或", "状态应为 ", "")),
+        // e.g. 状态应为 SUBMITTED（已提交）或 ANSWERED（已答复） / state must be SUBMITTED or ANSWERED
+        throw new InvalidInputException("state", Arrays.stream(states).map(s -> s.name() + "（" + s.zh() + "）")
+                .collect(Collectors.joining("或 ", "状态应为 ", "")),
                 Arrays.stream(states).map(Enum::name).collect(Collectors.joining(" or ", "state must be ", "")));
     }
 
@@ -168,7 +169,8 @@ public final class Submissions<T extends Submission<S>, S extends Enum<S> & Stat
     }
 
     private ConflictException answeredAlready(T submission) {
-        return new ConflictException(kind.words().already().apply(submission), kind.words().alreadyZh().apply(submission));
+        Words<T> w = kind.words();
+        return new ConflictException(w.already().apply(submission), w.alreadyZh().apply(submission));
     }
 
     private static String orEmpty(String s) {
