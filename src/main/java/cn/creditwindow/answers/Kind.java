@@ -1,7 +1,9 @@
 package cn.creditwindow.answers;
 
 import cn.creditwindow.store.Tx;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One kind of submission the insurer's staff answer once: the table its rows are in, the columns its answer is kept
@@ -21,17 +23,20 @@ import java.util.Objects;
 public record Kind<T extends Submission<S>, S extends Enum<S> & State>(String table, String answer, String answeredBy,
                                                                        String answeredAt, S waiting, S answered,
                                                                        Tx.RowMapper<T> row, Words<T> words) {
+    /** What a table or column name may be: it is written into the SQL, not bound. */
+    private static final Pattern NAME = Pattern.compile("[a-z_]+");
+
     public Kind {
-        Objects.requireNonNull(table, "table");
-        Objects.requireNonNull(answer, "answer");
-        Objects.requireNonNull(answeredBy, "answeredBy");
-        Objects.requireNonNull(answeredAt, "answeredAt");
-        Objects.requireNonNull(waiting, "waiting");
-        Objects.requireNonNull(answered, "answered");
+        for (String name : Arrays.asList(table, answer, answeredBy, answeredAt)) {
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("a kind's table and columns are lower-case SQL names, not " + name);
+            }
+        }
+        if (waiting == null || answered == null || waiting == answered) {
+            throw new IllegalArgumentException("a kind needs two states, waiting and answered, not " + waiting + " and "
+                    + answered);
+        }
         Objects.requireNonNull(row, "row");
         Objects.requireNonNull(words, "words");
-        if (waiting == answered) {
-            throw new IllegalArgumentException("a kind's waiting and answered states must differ, both are " + waiting);
-        }
     }
 }

@@ -1,10 +1,9 @@
 package cn.creditwindow.answers;
 
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What one kind's refusals say, each in English and Chinese.
+ * What one kind's refusals say, each in English and Chinese; all are required.
  *
  * @param noun      the submission in {@code "<noun> 12 not found"}, e.g. {@code inquiry} / {@code 投保咨询}
  * @param staffOnly why someone who is not of the insurer's staff may not answer
@@ -13,14 +12,4 @@ import java.util.function.Function;
  */
 public record Words<T>(String noun, String nounZh, String staffOnly, String staffOnlyZh, String rule, String ruleZh,
                        Function<T, String> already, Function<T, String> alreadyZh) {
-    public Words {
-        Objects.requireNonNull(noun, "noun");
-        Objects.requireNonNull(nounZh, "nounZh");
-        Objects.requireNonNull(staffOnly, "staffOnly");
-        Objects.requireNonNull(staffOnlyZh, "staffOnlyZh");
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(ruleZh, "ruleZh");
-        Objects.requireNonNull(already, "already");
-        Objects.requireNonNull(alreadyZh, "alreadyZh");
-    }
 }
