@@ -1,5 +1,6 @@
 package cn.creditwindow.inquiries;
 
+import cn.creditwindow.answers.Submission;
 import cn.creditwindow.reference.Place;
 import java.time.Instant;
 
@@ -15,7 +16,8 @@ import java.time.Instant;
 public record Inquiry(long id, String serial, long enterpriseId, String companyName, Place province, Place city,
                       Place district, String address, String contactName, String mobile, String email,
                       InquiryType inquiryType, String otherNeeds, InquiryState state, Instant submittedAt,
-                      String submittedByName, String answer, String answeredByName, Instant answeredAt) {
+                      String submittedByName, String answer, String answeredByName, Instant answeredAt)
+        implements Submission<InquiryState> {
     /** The registered address's divisions, e.g. 广东省 深圳市 罗湖区. */
     public String regionLabel() {
         return Place.label(province, city, district);

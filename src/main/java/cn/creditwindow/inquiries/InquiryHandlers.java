@@ -3,8 +3,6 @@ package cn.creditwindow.inquiries;
 import cn.creditwindow.web.Params;
 import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.paging.PageRequest;
-import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
@@ -30,7 +28,7 @@ public final class InquiryHandlers {
     /** {@code GET /api/inquiries?state=SUBMITTED|ANSWERED&page=&size=}: one page, newest first. */
     public void list(Context ctx) {
         Principal p = Caller.require(ctx);
-        InquiryState state = state(ctx.queryParam("state"));
+        InquiryState state = inquiries.state(ctx.queryParam("state"));
         ctx.json(inquiries.list(p, state, Pager.request(ctx)));
     }
 
@@ -51,18 +49,5 @@ public final class InquiryHandlers {
         Principal p = Caller.require(ctx);
         long id = Params.pathId(ctx, "id");
         ctx.json(inquiries.answer(p, id, bodies.input(ctx, Answer.class).map(Answer::answer)));
-    }
-
-    /** The {@code state} filter: blank for all. */
-    static InquiryState state(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return InquiryState.valueOf(raw.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("state", "状态应为 SUBMITTED（已提交）或 ANSWERED（已答复）",
-                    "state must be SUBMITTED or ANSWERED");
-        }
     }
 }

@@ -3,7 +3,6 @@ package cn.creditwindow.inquiries;
 import cn.creditwindow.web.Params;
 import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.accounts.Role;
 import cn.creditwindow.enrolment.Insurer;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
@@ -88,7 +87,7 @@ public final class InquiryPages {
     }
 
     private void render(Context ctx, Principal p, Inquiries.NewInquiry form, List<FieldError> errors) {
-        InquiryState filter = InquiryHandlers.state(ctx.queryParam("state"));
+        InquiryState filter = inquiries.state(ctx.queryParam("state"));
         String size = ctx.queryParam("size");
         Paged<Inquiry> list = inquiries.list(p, filter, PageRequest.parse(ctx.queryParam("page"), size));
         Pager pager = Pager.of(list, n -> QueryString.of().add("state", filter == null ? null : filter.name())
@@ -110,7 +109,7 @@ public final class InquiryPages {
     public void view(Context ctx) {
         Principal p = Caller.require(ctx);
         Inquiry i = inquiries.inquiry(p, Params.pathId(ctx, "id"));
-        pages.render(ctx, "inquiries/view.jte", new InquiryView(i, insurer, canAnswer(p, i),
+        pages.render(ctx, "inquiries/view.jte", new InquiryView(i, insurer, inquiries.canAnswer(p, i),
                 "true".equals(ctx.queryParam("submitted")), "true".equals(ctx.queryParam("answered")), "", List.of()));
     }
 
@@ -125,13 +124,8 @@ public final class InquiryPages {
         } catch (InvalidInputException e) {
             Inquiry i = inquiries.inquiry(p, id);
             ctx.status(400);
-            pages.render(ctx, "inquiries/view.jte", new InquiryView(i, insurer, canAnswer(p, i), false, false,
+            pages.render(ctx, "inquiries/view.jte", new InquiryView(i, insurer, inquiries.canAnswer(p, i), false, false,
                     text == null ? "" : text, e.errors()));
         }
-    }
-
-    private static boolean canAnswer(Principal p, Inquiry i) {
-        return i.state() == InquiryState.SUBMITTED
-                && (p.is(Role.REVIEWER) || p.is(Role.ADMIN) || p.is(Role.ACCOUNT_MANAGER));
     }
 }

@@ -1,7 +1,9 @@
 package cn.creditwindow.inquiries;
 
+import cn.creditwindow.answers.State;
+
 /** Where an inquiry stands (申请状态). */
-public enum InquiryState {
+public enum InquiryState implements State {
     /** Sent to the insurer, waiting for its answer. */
     SUBMITTED("已提交", "submitted"),
     /** The insurer's staff answered. */
@@ -15,10 +17,12 @@ public enum InquiryState {
         this.en = en;
     }
 
+    @Override
     public String zh() {
         return zh;
     }
 
+    @Override
     public String en() {
         return en;
     }

@@ -3,8 +3,6 @@ package cn.creditwindow.messageboard;
 import cn.creditwindow.web.Params;
 import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.paging.PageRequest;
-import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
@@ -30,7 +28,7 @@ public final class MessageBoardHandlers {
     /** {@code GET /api/message-board?state=SUBMITTED|REPLIED&page=&size=}: one page, newest first. */
     public void list(Context ctx) {
         Principal p = Caller.require(ctx);
-        MessageState state = state(ctx.queryParam("state"));
+        MessageState state = messages.state(ctx.queryParam("state"));
         ctx.json(messages.list(p, state, Pager.request(ctx)));
     }
 
@@ -51,18 +49,5 @@ public final class MessageBoardHandlers {
         Principal p = Caller.require(ctx);
         long id = Params.pathId(ctx, "id");
         ctx.json(messages.reply(p, id, bodies.input(ctx, Reply.class).map(Reply::reply)));
-    }
-
-    /** The {@code state} filter: blank for all. */
-    static MessageState state(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return MessageState.valueOf(raw.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("state", "状态应为 SUBMITTED（已提交）或 REPLIED（已回复）",
-                    "state must be SUBMITTED or REPLIED");
-        }
     }
 }

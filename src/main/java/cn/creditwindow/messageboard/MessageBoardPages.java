@@ -3,7 +3,6 @@ package cn.creditwindow.messageboard;
 import cn.creditwindow.web.Params;
 import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
-import cn.creditwindow.accounts.Role;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Regions;
@@ -70,7 +69,7 @@ public final class MessageBoardPages {
     }
 
     private void render(Context ctx, Principal p, BoardMessages.NewMessage form, List<FieldError> errors) {
-        MessageState filter = MessageBoardHandlers.state(ctx.queryParam("state"));
+        MessageState filter = messages.state(ctx.queryParam("state"));
         String size = ctx.queryParam("size");
         Paged<BoardMessage> list = messages.list(p, filter, PageRequest.parse(ctx.queryParam("page"), size));
         Pager pager = Pager.of(list, n -> QueryString.of().add("state", filter == null ? null : filter.name())
@@ -92,7 +91,7 @@ public final class MessageBoardPages {
     public void view(Context ctx) {
         Principal p = Caller.require(ctx);
         BoardMessage m = messages.message(p, Params.pathId(ctx, "id"));
-        pages.render(ctx, "messageboard/view.jte", new MessageView(m, canReply(p, m),
+        pages.render(ctx, "messageboard/view.jte", new MessageView(m, messages.canReply(p, m),
                 "true".equals(ctx.queryParam("submitted")), "true".equals(ctx.queryParam("replied")), "", List.of()));
     }
 
@@ -107,13 +106,8 @@ public final class MessageBoardPages {
         } catch (InvalidInputException e) {
             BoardMessage m = messages.message(p, id);
             ctx.status(400);
-            pages.render(ctx, "messageboard/view.jte", new MessageView(m, canReply(p, m), false, false,
+            pages.render(ctx, "messageboard/view.jte", new MessageView(m, messages.canReply(p, m), false, false,
                     text == null ? "" : text, e.errors()));
         }
-    }
-
-    private static boolean canReply(Principal p, BoardMessage m) {
-        return m.state() == MessageState.SUBMITTED
-                && (p.is(Role.REVIEWER) || p.is(Role.ADMIN) || p.is(Role.ACCOUNT_MANAGER));
     }
 }

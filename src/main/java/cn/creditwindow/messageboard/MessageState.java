@@ -1,7 +1,9 @@
 package cn.creditwindow.messageboard;
 
+import cn.creditwindow.answers.State;
+
 /** Where a message stands. */
-public enum MessageState {
+public enum MessageState implements State {
     /** Left on the board, waiting for the insurer's reply. */
     SUBMITTED("已提交", "submitted"),
     /** The insurer's staff replied. */
@@ -15,10 +17,12 @@ public enum MessageState {
         this.en = en;
     }
 
+    @Override
     public String zh() {
         return zh;
     }
 
+    @Override
     public String en() {
         return en;
     }

@@ -1,0 +1,14 @@
+package cn.creditwindow.answers;
+
+/**
+ * Where a submission stands, as the pages show it: each kind names its two states its own way (已提交 and 已答复 for
+ * an inquiry, 已提交 and 已回复 for a message), both are enums.
+ */
+public interface State {
+    /** The name the API and the database use, e.g. {@code SUBMITTED}. */
+    String name();
+
+    String zh();
+
+    String en();
+}
