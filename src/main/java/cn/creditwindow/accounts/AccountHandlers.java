@@ -20,37 +20,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * Signing in and out (a page and {@code /api/session}), and the administrator's API for enterprises,
  * users, portfolios and API tokens; enterprises as their people and managers see them.
  */
-public final class AccountHandlers {
+public record AccountHandlers(Accounts accounts, SignIn signIn, Sessions sessions, ApiTokens tokens, Database db,
+                              SessionCookies cookies, JsonBodies bodies, Pages pages) {
     /** Anti-forgery for the sign-in form, which has no session yet: a cookie the form must repeat. */
     static final String LOGIN_COOKIE = "cw_login";
-
-    private final Accounts accounts;
-    private final SignIn signIn;
-    private final Sessions sessions;
-    private final ApiTokens tokens;
-    private final Database db;
-    private final SessionCookies cookies;
-    private final JsonBodies bodies;
-    private final Pages pages;
-
-    public AccountHandlers(Accounts accounts, SignIn signIn, Sessions sessions, ApiTokens tokens, Database db,
-                           SessionCookies cookies, JsonBodies bodies, Pages pages) {
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.signIn = Objects.requireNonNull(signIn, "signIn");
-        this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.db = Objects.requireNonNull(db, "db");
-        this.cookies = Objects.requireNonNull(cookies, "cookies");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-        this.pages = Objects.requireNonNull(pages, "pages");
-    }
 
     // ---- the API: sessions ----
 

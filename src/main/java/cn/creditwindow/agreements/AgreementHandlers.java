@@ -10,7 +10,6 @@ import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The agreement API: seals ({@code /api/seals}), agreements and their history, countersignature and
@@ -18,24 +17,8 @@ import java.util.Objects;
  * authorised data ({@code /api/authorised-data}). Routes carry the role guards; the domain checks the tenant
  * and, where only the legal representative may act, says so in a 403 of its own.
  */
-public final class AgreementHandlers {
-    private final Seals seals;
-    private final Agreements agreements;
-    private final DataAuthorisations authorisations;
-    private final AuthorisedData data;
-    private final AgreementPdf pdf;
-    private final JsonBodies bodies;
-
-    public AgreementHandlers(Seals seals, Agreements agreements, DataAuthorisations authorisations, AuthorisedData data,
-                             AgreementPdf pdf, JsonBodies bodies) {
-        this.seals = Objects.requireNonNull(seals, "seals");
-        this.agreements = Objects.requireNonNull(agreements, "agreements");
-        this.authorisations = Objects.requireNonNull(authorisations, "authorisations");
-        this.data = Objects.requireNonNull(data, "data");
-        this.pdf = Objects.requireNonNull(pdf, "pdf");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
-
+public record AgreementHandlers(Seals seals, Agreements agreements, DataAuthorisations authorisations,
+                                AuthorisedData data, AgreementPdf pdf, JsonBodies bodies) {
     /** {@code GET /api/seals?enterpriseId=&page=&size=}: one page of the seals, newest first; today's date. */
     public void seals(Context ctx) {
         Principal p = Caller.require(ctx);

@@ -23,7 +23,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,29 +32,11 @@ import java.util.Set;
  * the agreements awaiting their seal and the termination requests. Forms post back here and redirect (303) to
  * a page that says what happened ({@code ?done=…}); bad input shows the error page naming each field.
  */
-public final class AgreementPages {
+public record AgreementPages(Seals seals, Agreements agreements, DataAuthorisations authorisations, AuthorisedData data,
+                             Pages pages, StatisticsChart chart, Clock clock) {
     /** The outcomes a page may announce, each a message key {@code agreements.done.<name>}. */
     private static final Set<String> DONE = Set.of("seal", "signed", "countersigned", "refused", "terminationRequested",
             "terminated", "terminationRejected", "authorised");
-
-    private final Seals seals;
-    private final Agreements agreements;
-    private final DataAuthorisations authorisations;
-    private final AuthorisedData data;
-    private final Pages pages;
-    private final StatisticsChart chart;
-    private final Clock clock;
-
-    public AgreementPages(Seals seals, Agreements agreements, DataAuthorisations authorisations, AuthorisedData data,
-                          Pages pages, StatisticsChart chart, Clock clock) {
-        this.seals = Objects.requireNonNull(seals, "seals");
-        this.agreements = Objects.requireNonNull(agreements, "agreements");
-        this.authorisations = Objects.requireNonNull(authorisations, "authorisations");
-        this.data = Objects.requireNonNull(data, "data");
-        this.pages = Objects.requireNonNull(pages, "pages");
-        this.chart = Objects.requireNonNull(chart, "chart");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
 
     // ---- views (public: the generated templates live in another package) ----
 

@@ -9,23 +9,12 @@ import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The credit alarm's API: watch lists ({@code /api/watches}) and the inbox ({@code /api/alerts}). Routes carry the
  * role guards; {@link Watches} and {@link Alerts} check the tenant (others' lists and alerts answer 404).
  */
-public final class AlarmHandlers {
-    private final Watches watches;
-    private final Alerts alerts;
-    private final JsonBodies bodies;
-
-    public AlarmHandlers(Watches watches, Alerts alerts, JsonBodies bodies) {
-        this.watches = Objects.requireNonNull(watches, "watches");
-        this.alerts = Objects.requireNonNull(alerts, "alerts");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
-
+public record AlarmHandlers(Watches watches, Alerts alerts, JsonBodies bodies) {
     /** What {@code POST /api/watches} takes. */
     record NewWatch(Long buyerId) {
     }

@@ -15,23 +15,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The credit alarm's pages: the inbox with the watch list ({@code /credit/alerts}), marking an alert read, and
  * watching, muting and unwatching a buyer from its page ({@code /credit/buyers/{id}/…}). Forms redirect (303).
  */
-public final class AlarmPages {
-    private final Watches watches;
-    private final Alerts alerts;
-    private final Pages pages;
-
-    public AlarmPages(Watches watches, Alerts alerts, Pages pages) {
-        this.watches = Objects.requireNonNull(watches, "watches");
-        this.alerts = Objects.requireNonNull(alerts, "alerts");
-        this.pages = Objects.requireNonNull(pages, "pages");
-    }
-
+public record AlarmPages(Watches watches, Alerts alerts, Pages pages) {
     /** The inbox: a page of alerts (all or unread), the unread count, a page of the watch list; who is looking. */
     public record InboxView(Paged<Alert> alerts, Pager alertPager, long unread, boolean unreadOnly,
                             Paged<Watch> watches, Pager watchPager, boolean enterprise, String enterpriseId) {

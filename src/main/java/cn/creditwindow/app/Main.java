@@ -92,7 +92,7 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         SmtpOptions mail = new SmtpOptions();
         // the address users reach the service at: the links of digest e-mails and Atom feeds, and the origin that
-        // browsers' state changes must come from (web.Authentication)
+        // browsers' state changes must come from (server.Authentication)
         @Option(names = "--public-url", description = "the service's address as users reach it, for links in e-mails"
                 + " and feeds and as the origin of its pages behind a proxy, e.g. https://window.example.cn"
                 + " (default: http://localhost:<port>)")

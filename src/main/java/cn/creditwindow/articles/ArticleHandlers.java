@@ -21,32 +21,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /** HTTP handlers of {@code /api/articles}: search, the per-module overview, one article, its attachments. */
-public final class ArticleHandlers {
+public record ArticleHandlers(ArticleIndex index, ArticleQueries queries, Function<String, Optional<Path>> localFiles) {
     /** Attachment types a browser may show in place: none of them runs script. */
     private static final Set<String> INLINE_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
             "image/webp", "text/plain", "text/csv");
 
     /** Most items per module in the overview. */
     public static final int MAX_PER_MODULE = 20;
-
-    private final ArticleIndex index;
-    private final ArticleQueries queries;
-    private final Function<String, Optional<Path>> localFiles;
-
-    /**
-     * @param localFiles resolves an attachment path under the feeds folder to a readable file
-     */
-    public ArticleHandlers(ArticleIndex index, ArticleQueries queries, Function<String, Optional<Path>> localFiles) {
-        this.index = Objects.requireNonNull(index, "index");
-        this.queries = Objects.requireNonNull(queries, "queries");
-        this.localFiles = Objects.requireNonNull(localFiles, "localFiles");
-    }
 
     /** {@code GET /api/articles}. */
     public void search(Context ctx) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code country} (code or name), {@code address}, {@code registration_no}. Only the file's shape is checked
  * here; the values are checked by {@link Buyers} like a buyer added by hand.
  */
-public final class BuyerCsv {
+final class BuyerCsv {
     /** Rows one file may hold. */
     static final int MAX_ROWS = 50_000;
     static final List<String> COLUMNS = List.of("code", "name_en", "name_zh", "country", "address", "registration_no");

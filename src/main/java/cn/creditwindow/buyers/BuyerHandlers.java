@@ -12,24 +12,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The buyer directory's API: search ({@code GET /api/buyers}), one buyer ({@code GET /api/buyers/{id}}), adding
  * a missing buyer ({@code POST /api/buyers}) and the insurer's CSV import ({@code POST /api/buyers/import}).
  * Routes carry the role guards; who may see which buyer is {@link Buyers#visibleFilter}'s business.
  */
-public final class BuyerHandlers {
+public record BuyerHandlers(Buyers buyers, JsonBodies bodies) {
     /** The largest directory file accepted in one request. */
     static final int MAX_CSV_BYTES = 8 * 1024 * 1024;
-
-    private final Buyers buyers;
-    private final JsonBodies bodies;
-
-    public BuyerHandlers(Buyers buyers, JsonBodies bodies) {
-        this.buyers = Objects.requireNonNull(buyers, "buyers");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
 
     /** {@code GET /api/buyers?q=&country=&page=}. */
     public void search(Context ctx) {

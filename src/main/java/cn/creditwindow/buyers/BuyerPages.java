@@ -12,7 +12,6 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -20,24 +19,8 @@ import java.util.function.Function;
  * for an enterprise's people, watching it), adding a missing buyer and the insurer's import. Forms post back here
  * and redirect (303); bad input shows the error page naming each field.
  */
-public final class BuyerPages {
-    private final Buyers buyers;
-    private final Countries countries;
-    private final Function<Principal, Map<Long, Boolean>> watchStates;
-    private final Pages pages;
-
-    /**
-     * @param watchStates the buyers the principal's enterprise watches, each with whether it is muted (from the
-     *                    credit alarm, which depends on this package and not the other way round)
-     */
-    public BuyerPages(Buyers buyers, Countries countries, Function<Principal, Map<Long, Boolean>> watchStates,
-                      Pages pages) {
-        this.buyers = Objects.requireNonNull(buyers, "buyers");
-        this.countries = Objects.requireNonNull(countries, "countries");
-        this.watchStates = Objects.requireNonNull(watchStates, "watchStates");
-        this.pages = Objects.requireNonNull(pages, "pages");
-    }
-
+public record BuyerPages(Buyers buyers, Countries countries, Function<Principal, Map<Long, Boolean>> watchStates,
+                         Pages pages) {
     // ---- views (public: the generated templates live in another package) ----
 
     public record SearchView(String q, String country, Buyers.SearchResult result, Map<Long, Boolean> watched,

@@ -9,20 +9,13 @@ import cn.creditwindow.web.Uploads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The administrator's API for the working-day calendar: {@code GET /api/admin/calendar/years} (the years held, their
  * source, the needed and missing years) and {@code POST /api/admin/calendar/years/{year}} (load a year's official
  * schedule). The routes admit administrators only; {@link HolidayCalendar#load} checks again.
  */
-public final class CalendarHandlers {
-    private final HolidayCalendar calendar;
-
-    public CalendarHandlers(HolidayCalendar calendar) {
-        this.calendar = Objects.requireNonNull(calendar, "calendar");
-    }
-
+public record CalendarHandlers(HolidayCalendar calendar) {
     /** {@code GET /api/admin/calendar/years}: {@code {today, years: [{year, source, …}], needed, missing}}. */
     public void years(Context ctx) {
         Caller.require(ctx);

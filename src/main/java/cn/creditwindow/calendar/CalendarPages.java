@@ -8,7 +8,6 @@ import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The administrator's page of the working-day calendar, {@code /claims/calendar} (节假日安排, under the claims whose
@@ -16,15 +15,7 @@ import java.util.Objects;
  * schedule. A refused file shows the page again with each bad line (400); a loaded one redirects (303) to the page
  * saying so.
  */
-public final class CalendarPages {
-    private final HolidayCalendar calendar;
-    private final Pages pages;
-
-    public CalendarPages(HolidayCalendar calendar, Pages pages) {
-        this.calendar = Objects.requireNonNull(calendar, "calendar");
-        this.pages = Objects.requireNonNull(pages, "pages");
-    }
-
+public record CalendarPages(HolidayCalendar calendar, Pages pages) {
     /**
      * What the page shows.
      *

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * For the year named: every date lies in it, none is given twice, a workday is a Saturday or Sunday, and at least
  * one day is a holiday.
  */
-public final class ScheduleFiles {
+final class ScheduleFiles {
     /** The largest file taken: a year's schedule is about 1 KB as CSV, 8 KB as ICS. */
     public static final int MAX_BYTES = 64 * 1024;
     /** A year has at most 366 days, so a file listing more is not one year's schedule. */

@@ -5,7 +5,6 @@ import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 
 /**
  * The claim attachments API under {@code /api/claims/{id}/attachments}: upload (the raw file as the request body,
@@ -13,13 +12,7 @@ import java.util.Objects;
  * it; {@link ClaimAttachments} does), list, download and delete. Roles are checked by the routes' guards and again by
  * {@link ClaimAttachments}; another enterprise's claim answers 404.
  */
-public final class AttachmentHandlers {
-    private final ClaimAttachments attachments;
-
-    public AttachmentHandlers(ClaimAttachments attachments) {
-        this.attachments = Objects.requireNonNull(attachments, "attachments");
-    }
-
+public record AttachmentHandlers(ClaimAttachments attachments) {
     /** {@code POST /api/claims/{id}/attachments?name=&remark=&summary=}: the file is the body; 201. */
     public void upload(Context ctx) {
         Principal p = Caller.require(ctx);

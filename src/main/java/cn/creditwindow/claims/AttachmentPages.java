@@ -9,7 +9,6 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Objects;
 
 /**
  * The attachments section's forms on a claim's page ({@code claims/attachments.jte}): upload (multipart: Jetty keeps
@@ -17,13 +16,7 @@ import java.util.Objects;
  * from there into {@link ClaimAttachments}, which applies the 4 MB limit itself) and delete. Success redirects (303)
  * to the claim's attachments; a refusal shows the error page with its status (413, 415, 409…).
  */
-public final class AttachmentPages {
-    private final ClaimAttachments attachments;
-
-    public AttachmentPages(ClaimAttachments attachments) {
-        this.attachments = Objects.requireNonNull(attachments, "attachments");
-    }
-
+public record AttachmentPages(ClaimAttachments attachments) {
     /** {@code POST /claims/{id}/attachments}: multipart fields {@code file}, {@code remark}, {@code summary}. */
     public void upload(Context ctx) {
         Principal p = Caller.require(ctx);

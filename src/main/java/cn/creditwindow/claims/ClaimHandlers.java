@@ -11,26 +11,13 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The claims API under {@code /api/claims} and the reviewer's under {@code /api/review/claims}. Roles are checked by
  * the routes' guards and again by {@link Claims}; whose claims are visible by {@code Tenancy} (others' claims 404).
  */
-public final class ClaimHandlers {
+public record ClaimHandlers(Claims claims, ClaimShipments shipments, ClaimReview review, JsonBodies bodies) {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    private final Claims claims;
-    private final ClaimShipments shipments;
-    private final ClaimReview review;
-    private final JsonBodies bodies;
-
-    public ClaimHandlers(Claims claims, ClaimShipments shipments, ClaimReview review, JsonBodies bodies) {
-        this.claims = Objects.requireNonNull(claims, "claims");
-        this.shipments = Objects.requireNonNull(shipments, "shipments");
-        this.review = Objects.requireNonNull(review, "review");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
 
     /** {@code GET /api/claims/policies?page=&size=}: one page of the effective policies with their claims. */
     public void policies(Context ctx) {

@@ -15,6 +15,7 @@ import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.ConflictException;
 import cn.creditwindow.web.Pager;
+import cn.creditwindow.web.FormValues;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.Uploads;
 import cn.creditwindow.web.QueryString;
@@ -25,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import static cn.creditwindow.web.FormValues.put;
 
 /**
  * The claims pages under {@code /claims} (manual 4.1, 4.2): the policy list with each policy's claims, the claim
@@ -138,22 +141,7 @@ public final class ClaimPages {
         return v;
     }
 
-    private static void put(Map<String, String> values, String field, Object value) {
-        if (value != null) {
-            values.put(field, value.toString());
-        }
-    }
 
-    /** The form's values as typed (shown again with the errors). */
-    private static Map<String, String> typed(Context ctx) {
-        Map<String, String> v = new LinkedHashMap<>();
-        ctx.formParamMap().forEach((name, values) -> {
-            if (!name.equals("_csrf") && !values.isEmpty()) {
-                v.put(name, values.get(0));
-            }
-        });
-        return v;
-    }
 
     private void renderForm(Context ctx, String action, Long claimId, Map<String, String> values,
                             List<FieldError> errors) {
@@ -186,7 +174,7 @@ public final class ClaimPages {
             claims.update(p, id, form(ctx));
         } catch (InvalidInputException e) {
             ctx.status(400);
-            renderForm(ctx, "/claims/" + id + "/edit", id, typed(ctx), e.errors());
+            renderForm(ctx, "/claims/" + id + "/edit", id, FormValues.typed(ctx), e.errors());
             return;
         }
         ctx.redirect("/claims/" + id, HttpStatus.SEE_OTHER);
@@ -211,7 +199,7 @@ public final class ClaimPages {
             c = claims.create(p, policyId, form(ctx));
         } catch (InvalidInputException e) {
             ctx.status(400);
-            renderForm(ctx, "/claims/policies/" + policyId + "/claims", null, typed(ctx), e.errors());
+            renderForm(ctx, "/claims/policies/" + policyId + "/claims", null, FormValues.typed(ctx), e.errors());
             return;
         }
         ctx.redirect("/claims/" + c.id(), HttpStatus.SEE_OTHER);

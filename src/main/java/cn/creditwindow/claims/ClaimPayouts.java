@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  * per-buyer and aggregate limits, and the reviewer's panel that shows those figures before deciding. Reads only, in
  * the caller's transaction: {@link ClaimReview} decides and stores the payout.
  */
-public final class ClaimPayouts {
+final class ClaimPayouts {
     private ClaimPayouts() {
     }
 

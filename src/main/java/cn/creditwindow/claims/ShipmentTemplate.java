@@ -28,7 +28,7 @@ import org.dhatim.fastexcel.reader.Row;
  * the columns; each further non-blank row is a shipment. Reading checks the file's shape only: the rows' values
  * are checked by {@link ClaimShipments#importTemplate} like any other shipment.
  */
-public final class ShipmentTemplate {
+final class ShipmentTemplate {
     /** The columns, in order: the header's texts. */
     static final List<String> HEADER = List.of("发票号 Invoice no.", "海关商品编号 HS code",
             "出运日期 Shipment date (YYYY-MM-DD)", "支付方式 Payment method", "支付期限（天）Term (days)",

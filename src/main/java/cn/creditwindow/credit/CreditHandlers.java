@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,24 +19,8 @@ import java.util.Set;
  * {@code /api/admin/credit/prices}). Roles are checked by the routes' guards and again by the domain; whose orders
  * and wallets are visible by {@code Tenancy}.
  */
-public final class CreditHandlers {
-    private final CreditOrders orders;
-    private final CreditQuotes quotes;
-    private final CreditQuotas quotas;
-    private final CreditPrices prices;
-    private final ReportPdf pdf;
-    private final JsonBodies bodies;
-
-    public CreditHandlers(CreditOrders orders, CreditQuotes quotes, CreditQuotas quotas, CreditPrices prices,
-                          ReportPdf pdf, JsonBodies bodies) {
-        this.orders = Objects.requireNonNull(orders, "orders");
-        this.quotes = Objects.requireNonNull(quotes, "quotes");
-        this.quotas = Objects.requireNonNull(quotas, "quotas");
-        this.prices = Objects.requireNonNull(prices, "prices");
-        this.pdf = Objects.requireNonNull(pdf, "pdf");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
-
+public record CreditHandlers(CreditOrders orders, CreditQuotes quotes, CreditQuotas quotas, CreditPrices prices,
+                             ReportPdf pdf, JsonBodies bodies) {
     /** A report type with its current price. */
     record TypeView(ReportType type, CreditPrices.Price price) {
     }

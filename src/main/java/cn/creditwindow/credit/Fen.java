@@ -7,7 +7,7 @@ import java.math.RoundingMode;
  * CNY amounts: kept as whole fen (1/100 yuan) in the store and the domain, shown and read as yuan with two
  * decimals ({@code "600.00"}) at the edge, exactly (no floating point).
  */
-public final class Fen {
+final class Fen {
     /** The currency reports are charged in: the insurer charges in yuan. */
     public static final String CURRENCY = "CNY";
 

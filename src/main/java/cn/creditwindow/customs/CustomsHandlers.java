@@ -12,26 +12,13 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The customs API: the staff's CSV import, the systems' push, the declaration check, the consignor's declarations
  * and the shipment data report. Routes carry the role guards; {@link Customs} checks the tenant.
  */
-public final class CustomsHandlers {
+public record CustomsHandlers(Customs customs, ShipmentReport report, Database db, JsonBodies bodies) {
     static final int MAX_CSV_BYTES = 8 * 1024 * 1024;
-
-    private final Customs customs;
-    private final ShipmentReport report;
-    private final Database db;
-    private final JsonBodies bodies;
-
-    public CustomsHandlers(Customs customs, ShipmentReport report, Database db, JsonBodies bodies) {
-        this.customs = Objects.requireNonNull(customs, "customs");
-        this.report = Objects.requireNonNull(report, "report");
-        this.db = Objects.requireNonNull(db, "db");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
 
     /** {@code POST /api/customs/import?kind=declarations|bills-of-lading|certificates}: CSV, all rows or none. */
     public void importCsv(Context ctx) {

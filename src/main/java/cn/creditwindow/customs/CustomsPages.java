@@ -14,7 +14,6 @@ import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The customs pages, reached from the claims section: {@code /customs/declarations}, the export declarations the
@@ -23,15 +22,7 @@ import java.util.Objects;
  * claims are checked against. Forms post with {@code _csrf}; success redirects (303); bad input shows the error page
  * naming every bad line and column.
  */
-public final class CustomsPages {
-    private final Customs customs;
-    private final Pages pages;
-
-    public CustomsPages(Customs customs, Pages pages) {
-        this.customs = Objects.requireNonNull(customs, "customs");
-        this.pages = Objects.requireNonNull(pages, "pages");
-    }
-
+public record CustomsPages(Customs customs, Pages pages) {
     /** The declarations list: the conditions as given, the declarations, whether consignors are shown (staff). */
     public record DeclarationsView(String from, String to, Paged<Declaration> items, Pager pager, boolean staff) {
     }

@@ -7,16 +7,9 @@ import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.web.Pager;
 import io.javalin.http.Context;
 import java.util.Map;
-import java.util.Objects;
 
 /** The digest archive's API: {@code /api/digests}. Routes carry the role guards; {@link Digests} the tenant. */
-public final class DigestHandlers {
-    private final Digests digests;
-
-    public DigestHandlers(Digests digests) {
-        this.digests = Objects.requireNonNull(digests, "digests");
-    }
-
+public record DigestHandlers(Digests digests) {
     /** {@code GET /api/digests?page=&size=}: one page of the archive, newest month first. */
     public void list(Context ctx) {
         Principal p = Caller.require(ctx);

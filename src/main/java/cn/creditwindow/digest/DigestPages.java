@@ -9,24 +9,13 @@ import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
-import java.util.Objects;
 
 /**
  * The digest archive's pages ({@code /digests}, {@code /digests/{id}}) and the unsubscribe page of the e-mails'
  * links ({@code /digests/unsubscribe?token=}: GET asks to confirm, POST unsubscribes — also the RFC 8058 one-click
  * POST a mail program sends, which carries no session and so needs no anti-forgery token).
  */
-public final class DigestPages {
-    private final Digests digests;
-    private final Unsubscriptions unsubscriptions;
-    private final Pages pages;
-
-    public DigestPages(Digests digests, Unsubscriptions unsubscriptions, Pages pages) {
-        this.digests = Objects.requireNonNull(digests, "digests");
-        this.unsubscriptions = Objects.requireNonNull(unsubscriptions, "unsubscriptions");
-        this.pages = Objects.requireNonNull(pages, "pages");
-    }
-
+public record DigestPages(Digests digests, Unsubscriptions unsubscriptions, Pages pages) {
     /** One page of the archive. */
     public record ArchiveView(Paged<Digests.Summary> items, Pager pager) {
     }

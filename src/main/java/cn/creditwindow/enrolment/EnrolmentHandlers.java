@@ -16,31 +16,16 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The enrolment API: policies and their applications for the enterprise (and, read-only, its account
  * managers), the reviewer's decisions, the administrator's eligible lists, and the enterprise's outbox. Roles
  * are checked by the routes' guards and again by the domain; whose records are visible by {@code Tenancy}.
  */
-public final class EnrolmentHandlers {
+public record EnrolmentHandlers(Enrolments enrolments, EligibleLists lists, EnrolmentPdfs pdfs, Outbox outbox,
+                                JsonBodies bodies) {
     /** Largest eligible-list file accepted. */
     static final int MAX_LIST_BYTES = 4 * 1024 * 1024;
-
-    private final Enrolments enrolments;
-    private final EligibleLists lists;
-    private final EnrolmentPdfs pdfs;
-    private final Outbox outbox;
-    private final JsonBodies bodies;
-
-    public EnrolmentHandlers(Enrolments enrolments, EligibleLists lists, EnrolmentPdfs pdfs, Outbox outbox,
-                             JsonBodies bodies) {
-        this.enrolments = Objects.requireNonNull(enrolments, "enrolments");
-        this.lists = Objects.requireNonNull(lists, "lists");
-        this.pdfs = Objects.requireNonNull(pdfs, "pdfs");
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
 
     /**
      * A policy as the API shows it: with its scheme's names, the step it is at, and the system-filled fields; for a

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * <p>Never throws for bad input: text that is not a date, or names an impossible one (month 13,
  * 30 February), gives {@link Optional#empty()}.
  */
-public final class FeedDates {
+final class FeedDates {
 
     /** Where zone-less dates are taken to be: the publishers this service reads are in China. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

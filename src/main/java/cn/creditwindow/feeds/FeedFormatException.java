@@ -8,7 +8,7 @@ package cn.creditwindow.feeds;
  * <p>Problems with single items (a missing title, an oversized body) are not exceptions; they are
  * reported in {@link ParsedFeed#rejected()}.
  */
-public final class FeedFormatException extends RuntimeException {
+final class FeedFormatException extends RuntimeException {
 
     FeedFormatException(String message) {
         super(message);

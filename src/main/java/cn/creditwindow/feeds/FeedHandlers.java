@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -19,21 +18,7 @@ import java.util.function.Consumer;
  * <p>Only the insurer's systems may push: the route requires an API token with the {@code feeds:push}
  * scope ({@code accounts.Guard.FEED_PUSH}), checked before this handler runs.
  */
-public final class FeedHandlers {
-    private final FeedIngester ingester;
-    private final long maxBytes;
-    private final Consumer<IngestReport> onReport;
-
-    /**
-     * @param maxBytes largest document accepted
-     * @param onReport receives the report of each accepted push (for metrics)
-     */
-    public FeedHandlers(FeedIngester ingester, long maxBytes, Consumer<IngestReport> onReport) {
-        this.ingester = Objects.requireNonNull(ingester, "ingester");
-        this.maxBytes = maxBytes;
-        this.onReport = Objects.requireNonNull(onReport, "onReport");
-    }
-
+public record FeedHandlers(FeedIngester ingester, long maxBytes, Consumer<IngestReport> onReport) {
     public void post(Context ctx) throws IOException {
         String moduleId = ctx.queryParam("module");
         if (moduleId == null || moduleId.isBlank()) {

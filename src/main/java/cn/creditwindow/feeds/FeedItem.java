@@ -18,7 +18,7 @@ import java.util.List;
  * @param attachments   enclosures and attachment links; file links beside a local feed are
  *                      {@code file:} URIs here
  */
-public record FeedItem(
+record FeedItem(
         String guid,
         String link,
         String title,

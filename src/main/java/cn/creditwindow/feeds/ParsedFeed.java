@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param items    the usable items in document order
  * @param rejected the items that could not be used, in document order
  */
-public record ParsedFeed(Format format, String title, List<FeedItem> items, List<Rejected> rejected) {
+record ParsedFeed(Format format, String title, List<FeedItem> items, List<Rejected> rejected) {
 
     public ParsedFeed {
         Objects.requireNonNull(format, "format");

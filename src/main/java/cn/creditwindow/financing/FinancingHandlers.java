@@ -9,22 +9,13 @@ import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The financing marketplace's API under {@code /api/financing}: the products (public), applying (an enterprise's
  * people), the applications (Tenancy decides whose), and for the insurer's staff the bank's decision and the CSV
  * export for the banks. Routes carry the role guards.
  */
-public final class FinancingHandlers {
-    private final Financing financing;
-    private final JsonBodies bodies;
-
-    public FinancingHandlers(Financing financing, JsonBodies bodies) {
-        this.financing = Objects.requireNonNull(financing, "financing");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
-
+public record FinancingHandlers(Financing financing, JsonBodies bodies) {
     /** {@code GET /api/financing/products}. */
     public void products(Context ctx) {
         ctx.json(Map.of("items", financing.products().all()));

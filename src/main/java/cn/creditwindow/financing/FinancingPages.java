@@ -18,7 +18,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The financing marketplace's pages under {@code /financing}: the products with 立即申请 and the six steps of the
@@ -26,17 +25,9 @@ import java.util.Objects;
  * all of them, per bank, for the insurer's staff) and an application with the staff's form for the bank's decision.
  * Forms post with {@code _csrf}; success redirects (303); bad input shows the form again naming each field (400).
  */
-public final class FinancingPages {
+public record FinancingPages(Financing financing, Pages pages) {
     /** The steps of the online financing flow (manual 六 线上融资流程), as message keys {@code financing.step.N}. */
     public static final int STEPS = 6;
-
-    private final Financing financing;
-    private final Pages pages;
-
-    public FinancingPages(Financing financing, Pages pages) {
-        this.financing = Objects.requireNonNull(financing, "financing");
-        this.pages = Objects.requireNonNull(pages, "pages");
-    }
 
     /** The marketplace: the products, the flow, and the viewer's newest applications. */
     public record IndexView(List<Product> products, boolean signedIn, boolean enterprise, boolean staff,

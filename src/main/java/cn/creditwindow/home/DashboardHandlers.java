@@ -5,16 +5,9 @@ import cn.creditwindow.accounts.Principal;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /** {@code GET /api/dashboard}: the home dashboard's counts for the signed-in person, each with its list's link. */
-public final class DashboardHandlers {
-    private final Dashboard dashboard;
-
-    public DashboardHandlers(Dashboard dashboard) {
-        this.dashboard = Objects.requireNonNull(dashboard, "dashboard");
-    }
-
+public record DashboardHandlers(Dashboard dashboard) {
     /**
      * {@code {"audience": "ENTERPRISE", "counts": {"pending": 1, …}, "tiles": [{key, group, count, href}, …]}}; for an
      * administrator also {@code "missingCalendarYears": [2027]}, the needed years whose holiday schedules are not loaded.

@@ -16,7 +16,6 @@ import cn.creditwindow.search.SearchPage;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * {@code GET /}: the system home page (系统首页). Everyone sees the newest risk information and the modules; a
@@ -24,24 +23,10 @@ import java.util.Objects;
  * queues (reviewers, administrators), each count opening its list, and an enterprise's people their account
  * managers with the claims hotline.
  */
-public final class HomePages {
+public record HomePages(ArticleIndex index, Pages pages, Dashboard dashboard, AccountManagers managers,
+                        LossReports losses) {
     /** Articles in the home page's "newest risk information" list. */
     public static final int NEWEST = 10;
-
-    private final ArticleIndex index;
-    private final Pages pages;
-    private final Dashboard dashboard;
-    private final AccountManagers managers;
-    private final LossReports losses;
-
-    public HomePages(ArticleIndex index, Pages pages, Dashboard dashboard, AccountManagers managers,
-                     LossReports losses) {
-        this.losses = Objects.requireNonNull(losses, "losses");
-        this.index = Objects.requireNonNull(index, "index");
-        this.pages = Objects.requireNonNull(pages, "pages");
-        this.dashboard = Objects.requireNonNull(dashboard, "dashboard");
-        this.managers = Objects.requireNonNull(managers, "managers");
-    }
 
     public void show(Context ctx) {
         SearchPage newest = index.search(ArticleQuery.builder().size(NEWEST).build());

@@ -6,21 +6,12 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
-import java.util.Objects;
 
 /**
  * The inquiries' API under {@code /api/inquiries}: list, submit, read one, answer. Routes carry the role guards;
  * {@link Inquiries} checks the tenant (others' inquiries answer 404).
  */
-public final class InquiryHandlers {
-    private final Inquiries inquiries;
-    private final JsonBodies bodies;
-
-    public InquiryHandlers(Inquiries inquiries, JsonBodies bodies) {
-        this.inquiries = Objects.requireNonNull(inquiries, "inquiries");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
-
+public record InquiryHandlers(Inquiries inquiries, JsonBodies bodies) {
     /** What {@code POST /api/inquiries/{id}/answer} takes. */
     record Answer(String answer) {
     }

@@ -16,7 +16,6 @@ import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The inquiry pages under 投保服务 ({@code /enrolment/inquiries}): the entry form (投保咨询录入) above the list of the
@@ -26,19 +25,7 @@ import java.util.Objects;
  * again with the chosen province's cities and the chosen city's districts (nothing is saved). Forms post with
  * {@code _csrf}; success redirects (303), bad input shows the form again with every bad field (400).
  */
-public final class InquiryPages {
-    private final Inquiries inquiries;
-    private final Regions regions;
-    private final Insurer insurer;
-    private final Pages pages;
-
-    public InquiryPages(Inquiries inquiries, Regions regions, Insurer insurer, Pages pages) {
-        this.inquiries = Objects.requireNonNull(inquiries, "inquiries");
-        this.regions = Objects.requireNonNull(regions, "regions");
-        this.insurer = Objects.requireNonNull(insurer, "insurer");
-        this.pages = Objects.requireNonNull(pages, "pages");
-    }
-
+public record InquiryPages(Inquiries inquiries, Regions regions, Insurer insurer, Pages pages) {
     /** The page: the form (enterprise people only), its errors, the list, the insurer's name for the list. */
     public record IndexView(boolean enterprise, Inquiries.NewInquiry form, Regions.Cascade cascade,
                             List<FieldError> errors, Paged<Inquiry> inquiries, Pager pager, InquiryState filter,

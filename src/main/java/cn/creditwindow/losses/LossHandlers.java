@@ -12,21 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The possible-loss API under {@code /api/loss-reports}. Roles are checked by the routes' guards and again by
  * {@link LossReports}; whose reports are visible by {@code Tenancy} (others' reports 404).
  */
-public final class LossHandlers {
-    private final LossReports reports;
-    private final JsonBodies bodies;
-
-    public LossHandlers(LossReports reports, JsonBodies bodies) {
-        this.reports = Objects.requireNonNull(reports, "reports");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
-
+public record LossHandlers(LossReports reports, JsonBodies bodies) {
     /** {@code GET /api/loss-reports?page=&size=}: the reports the principal may see, newest first. */
     public void list(Context ctx) {
         ctx.json(reports.reports(Caller.require(ctx), Pager.request(ctx)));

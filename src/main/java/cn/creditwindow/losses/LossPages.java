@@ -13,6 +13,7 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.web.Pager;
+import cn.creditwindow.web.FormValues;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -21,7 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+
+import static cn.creditwindow.web.FormValues.put;
 
 /**
  * The possible-loss pages under {@code /losses}: the list (reports and what is due), the report form (new, prefilled
@@ -29,17 +31,9 @@ import java.util.Objects;
  * report's page with every step, and the insurer's queue with the accept, request-more and recovery forms. Forms post
  * with {@code _csrf}; success redirects (303); a bad report form comes back (400) as typed, each error under its field.
  */
-public final class LossPages {
+public record LossPages(LossReports reports, Pages pages) {
     /** Shipment rows the form shows at least. */
     static final int ROWS = 3;
-
-    private final LossReports reports;
-    private final Pages pages;
-
-    public LossPages(LossReports reports, Pages pages) {
-        this.reports = Objects.requireNonNull(reports, "reports");
-        this.pages = Objects.requireNonNull(pages, "pages");
-    }
 
     /** The list page: the principal's reports and obligations. */
     public record IndexView(boolean reporter, boolean reviewer, Paged<LossReport> reports, Pager pager,
@@ -103,7 +97,7 @@ public final class LossPages {
             r = reports.create(p, form(ctx, true));
         } catch (InvalidInputException e) {
             ctx.status(400);
-            render(ctx, reports.policies(p), "/losses", null, typed(ctx), rows(ctx), List.of(), e.errors());
+            render(ctx, reports.policies(p), "/losses", null, FormValues.typed(ctx), rows(ctx), List.of(), e.errors());
             return;
         }
         ctx.redirect("/losses/" + r.id(), HttpStatus.SEE_OTHER);
@@ -148,7 +142,7 @@ public final class LossPages {
             reports.update(p, id, form(ctx, false));
         } catch (InvalidInputException e) {
             ctx.status(400);
-            render(ctx, reports.policies(p), "/losses/" + id + "/edit", id, typed(ctx), rows(ctx), List.of(),
+            render(ctx, reports.policies(p), "/losses/" + id + "/edit", id, FormValues.typed(ctx), rows(ctx), List.of(),
                     e.errors());
             return;
         }
@@ -270,21 +264,7 @@ public final class LossPages {
         }
     }
 
-    private static Map<String, String> typed(Context ctx) {
-        Map<String, String> v = new LinkedHashMap<>();
-        ctx.formParamMap().forEach((name, values) -> {
-            if (!name.equals("_csrf") && !values.isEmpty()) {
-                v.put(name, values.get(0));
-            }
-        });
-        return v;
-    }
 
-    private static void put(Map<String, String> values, String field, Object value) {
-        if (value != null) {
-            values.put(field, value.toString());
-        }
-    }
 
     private static boolean reporter(Principal p) {
         return p.role().isEnterpriseUser() || p.is(Role.ACCOUNT_MANAGER);

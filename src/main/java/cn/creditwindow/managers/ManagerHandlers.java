@@ -5,18 +5,9 @@ import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
-import java.util.Objects;
 
 /** The account managers' API: an enterprise's own managers and service lines; an administrator sets office phones. */
-public final class ManagerHandlers {
-    private final AccountManagers managers;
-    private final JsonBodies bodies;
-
-    public ManagerHandlers(AccountManagers managers, JsonBodies bodies) {
-        this.managers = Objects.requireNonNull(managers, "managers");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
-
+public record ManagerHandlers(AccountManagers managers, JsonBodies bodies) {
     /** What {@code PUT /api/admin/managers/{id}/contact} takes. */
     record ContactChange(String officePhone) {
     }

@@ -6,21 +6,12 @@ import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
-import java.util.Objects;
 
 /**
  * The message board's API under {@code /api/message-board}: list, leave a message, read one, reply. Routes carry
  * the role guards; {@link BoardMessages} checks the tenant (others' messages answer 404).
  */
-public final class MessageBoardHandlers {
-    private final BoardMessages messages;
-    private final JsonBodies bodies;
-
-    public MessageBoardHandlers(BoardMessages messages, JsonBodies bodies) {
-        this.messages = Objects.requireNonNull(messages, "messages");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
-
+public record MessageBoardHandlers(BoardMessages messages, JsonBodies bodies) {
     /** What {@code POST /api/message-board/{id}/reply} takes. */
     record Reply(String reply) {
     }

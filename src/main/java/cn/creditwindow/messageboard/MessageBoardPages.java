@@ -15,7 +15,6 @@ import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The message board's pages (调查问卷 in the menu, {@code /message-board}): the form and the enterprise's messages;
@@ -23,17 +22,7 @@ import java.util.Objects;
  * inquiry form (script, or the 刷新下级地区 button without it). Forms post with {@code _csrf}; success redirects
  * (303), bad input shows the form again with every bad field (400).
  */
-public final class MessageBoardPages {
-    private final BoardMessages messages;
-    private final Regions regions;
-    private final Pages pages;
-
-    public MessageBoardPages(BoardMessages messages, Regions regions, Pages pages) {
-        this.messages = Objects.requireNonNull(messages, "messages");
-        this.regions = Objects.requireNonNull(regions, "regions");
-        this.pages = Objects.requireNonNull(pages, "pages");
-    }
-
+public record MessageBoardPages(BoardMessages messages, Regions regions, Pages pages) {
     /** The board: the form (enterprise people only) with its errors, and the messages. */
     public record BoardView(boolean enterprise, BoardMessages.NewMessage form, Regions.Cascade cascade,
                             List<FieldError> errors, Paged<BoardMessage> messages, Pager pager, MessageState filter) {

@@ -5,7 +5,7 @@ package cn.creditwindow.pdf;
  * explicitly is missing, unreadable, has outlines PDFBox cannot embed, or lacks Chinese characters. The
  * message names the file and what to install or pass instead.
  */
-public final class PdfFontException extends RuntimeException {
+final class PdfFontException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     PdfFontException(String message) {

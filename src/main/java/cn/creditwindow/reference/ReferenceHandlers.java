@@ -3,18 +3,9 @@ package cn.creditwindow.reference;
 import cn.creditwindow.search.Module;
 import io.javalin.http.Context;
 import java.util.Arrays;
-import java.util.Objects;
 
 /** {@code GET /api/reference/…}: the lists the search filters choose from, in Chinese and English. */
-public final class ReferenceHandlers {
-    private final Countries countries;
-    private final Industries industries;
-
-    public ReferenceHandlers(Countries countries, Industries industries) {
-        this.countries = Objects.requireNonNull(countries, "countries");
-        this.industries = Objects.requireNonNull(industries, "industries");
-    }
-
+public record ReferenceHandlers(Countries countries, Industries industries) {
     public void countries(Context ctx) {
         ctx.json(countries.all());
     }

@@ -3,22 +3,15 @@ package cn.creditwindow.reference;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import io.javalin.http.Context;
-import java.util.Objects;
 
 /**
  * {@code GET /api/regions} and {@code GET /api/regions/{code}/children}: the administrative divisions the cascading
  * address selects choose from. Public, like the other reference lists: they are the state's published codes, and the
  * forms' script fetches them level by level.
  */
-public final class RegionHandlers {
+public record RegionHandlers(Regions regions) {
     /** The lists change with a new edition of the codes only, i.e. with a new release. */
     private static final String CACHE = "public, max-age=86400";
-
-    private final Regions regions;
-
-    public RegionHandlers(Regions regions) {
-        this.regions = Objects.requireNonNull(regions, "regions");
-    }
 
     /** The province-level units. */
     public void provinces(Context ctx) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * How a scheme sets an enterprise's aggregate limit (单一企业最高赔偿限额), the most it can be paid in a policy year
  * over all its buyers. Each kind has a name used in the data files ({@link #kind()}).
  */
-public sealed interface AggregateLimit {
+sealed interface AggregateLimit {
     /** The names of the kinds, as written in the data files. */
     List<String> KINDS = List.of("asOnPolicy", "multipleOfPremium", "maxOfMultipleAndPerBuyer", "fixed");
 

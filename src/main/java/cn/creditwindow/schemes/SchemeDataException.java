@@ -5,7 +5,7 @@ package cn.creditwindow.schemes;
  * #field} is the field's path alone ({@code eligibility.exportsAtMost}, or empty for the whole entry), so that an
  * administrator's upload can be answered field by field.
  */
-public final class SchemeDataException extends IllegalArgumentException {
+final class SchemeDataException extends IllegalArgumentException {
     private final String field;
     private final String rule;
 

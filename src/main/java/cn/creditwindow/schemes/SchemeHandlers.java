@@ -13,27 +13,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The sponsored-policy schemes over the API (public information, like the notices they come from), each with its
  * validity and policy years; a quote: what a scheme means for an enterprise with given last-year exports in the
  * policy year of today; and the administrator's {@code POST /api/admin/schemes}, which adds a scheme as data.
  */
-public final class SchemeHandlers {
+public record SchemeHandlers(SchemeCatalogue schemes, ObjectMapper json, Clock clock, ZoneId zone) {
     private static final BigDecimal MAX_EXPORTS = new BigDecimal("1000000000000");
-
-    private final SchemeCatalogue schemes;
-    private final Clock clock;
-    private final ZoneId zone;
-    private final ObjectMapper json;
-
-    public SchemeHandlers(SchemeCatalogue schemes, ObjectMapper json, Clock clock, ZoneId zone) {
-        this.schemes = Objects.requireNonNull(schemes, "schemes");
-        this.json = Objects.requireNonNull(json, "json");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.zone = Objects.requireNonNull(zone, "zone");
-    }
 
     /**
      * {@code GET /api/schemes}: {@code {items: [scheme]}}, each scheme as its data with {@code policyYears} (every

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The administrator's page of the schemes, {@code /enrolment/schemes} (统保方案, beside the eligible lists that name
@@ -24,19 +23,7 @@ import java.util.Objects;
  * a scheme as data (pasted JSON or a file). A refused scheme shows the page again with the field named (400) and the
  * text kept; an added one redirects (303) to the page saying so.
  */
-public final class SchemePages {
-    private final SchemeCatalogue schemes;
-    private final Pages pages;
-    private final Clock clock;
-    private final ZoneId zone;
-
-    public SchemePages(SchemeCatalogue schemes, Pages pages, Clock clock, ZoneId zone) {
-        this.schemes = Objects.requireNonNull(schemes, "schemes");
-        this.pages = Objects.requireNonNull(pages, "pages");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.zone = Objects.requireNonNull(zone, "zone");
-    }
-
+public record SchemePages(SchemeCatalogue schemes, Pages pages, Clock clock, ZoneId zone) {
     /**
      * What the page shows.
      *

@@ -12,5 +12,5 @@ import java.util.List;
  * @param messageZh the same in Chinese
  * @param errors    per-field problems (empty when the request as a whole was refused)
  */
-public record ApiError(int status, String error, String message, String messageZh, List<FieldError> errors) {
+record ApiError(int status, String error, String message, String messageZh, List<FieldError> errors) {
 }

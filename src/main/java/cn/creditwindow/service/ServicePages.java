@@ -4,13 +4,12 @@ import cn.creditwindow.managers.ServiceLines;
 import cn.creditwindow.web.Pages;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The service introduction's pages under {@code /service}: public, no sign-in. The texts are in the message files
  * ({@code service.*}); each service links to its journey.
  */
-public final class ServicePages {
+public record ServicePages(Pages pages, ServiceLines lines) {
     /** The services of 8.1, each a message-key stem ({@code service.offer.<key>}, {@code ….about}) and its journey. */
     public static final List<Offer> OFFERS = List.of(
             new Offer("agreements", "/agreements"),
@@ -28,14 +27,6 @@ public final class ServicePages {
             "/enrolment", "/enrolment?tab=policies", "/enrolment?tab=policies&filter=effective");
     /** Steps of the renewal (续转), message keys {@code service.renewal.N}. */
     public static final int RENEWAL_STEPS = 4;
-
-    private final Pages pages;
-    private final ServiceLines lines;
-
-    public ServicePages(Pages pages, ServiceLines lines) {
-        this.pages = Objects.requireNonNull(pages, "pages");
-        this.lines = Objects.requireNonNull(lines, "lines");
-    }
 
     /** A service of the window and where it is done. */
     public record Offer(String key, String href) {

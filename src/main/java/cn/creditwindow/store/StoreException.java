@@ -3,7 +3,7 @@ package cn.creditwindow.store;
 import java.sql.SQLException;
 
 /** A database failure that is not a broken constraint: a bug or an unavailable database. */
-public final class StoreException extends RuntimeException {
+final class StoreException extends RuntimeException {
     private StoreException(String message, SQLException cause) {
         super(message, cause);
     }

@@ -28,7 +28,7 @@ import java.util.function.Function;
  * @param industries industry codes (a parent finds its children), any of them; empty = any industry
  * @param keywords   each must occur in the title; empty = no keyword condition
  */
-public record Conditions(List<Module> modules, List<String> countries, List<String> industries,
+record Conditions(List<Module> modules, List<String> countries, List<String> industries,
                          List<String> keywords) {
     /** Most values of one kind. */
     public static final int MAX_VALUES = 30;

@@ -16,39 +16,18 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The subscriptions' API ({@code /api/subscriptions}) and the Atom feeds ({@code /api/atom/{token}}, public: the
  * private token is the credential). Routes carry the role guards; {@link Subscriptions} checks the tenant.
  */
-public final class SubscriptionHandlers {
+public record SubscriptionHandlers(Subscriptions subscriptions, Matching matching, AtomFeeds atom, Countries countries,
+                                   Industries industries, JsonBodies bodies, Supplier<String> base,
+                                   java.time.Clock clock) {
     /** The API's field names for the search's parameters, in error messages. */
     private static final Map<String, String> FIELDS = Map.of("q", "keywords", "country", "countries",
             "industry", "industries", "module", "modules");
-
-    private final Subscriptions subscriptions;
-    private final Matching matching;
-    private final AtomFeeds atom;
-    private final Countries countries;
-    private final Industries industries;
-    private final JsonBodies bodies;
-    private final Supplier<String> base;
-    private final java.time.Clock clock;
-
-    /** @param base the service's public address without a trailing slash (feed URLs are absolute) */
-    public SubscriptionHandlers(Subscriptions subscriptions, Matching matching, AtomFeeds atom, Countries countries,
-                                Industries industries, JsonBodies bodies, Supplier<String> base, java.time.Clock clock) {
-        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
-        this.matching = Objects.requireNonNull(matching, "matching");
-        this.atom = Objects.requireNonNull(atom, "atom");
-        this.countries = Objects.requireNonNull(countries, "countries");
-        this.industries = Objects.requireNonNull(industries, "industries");
-        this.bodies = Objects.requireNonNull(bodies, "bodies");
-        this.base = Objects.requireNonNull(base, "base");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
 
     /**
      * What {@code POST /api/subscriptions}, {@code PUT /api/subscriptions/{id}} and the preview take. Values of a

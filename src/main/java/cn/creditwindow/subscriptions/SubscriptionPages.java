@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,26 +30,8 @@ import java.util.TreeSet;
  * the new form with its conditions), and the forms that save, pause, resume, delete and renew the feed address.
  * Forms redirect (303); a form with bad values is shown again with each bad field named (400).
  */
-public final class SubscriptionPages {
-    private final Subscriptions subscriptions;
-    private final Matching matching;
-    private final Countries countries;
-    private final Industries industries;
-    private final Pages pages;
-    private final SubscriptionHandlers api;
-    private final Clock clock;
-
-    public SubscriptionPages(Subscriptions subscriptions, Matching matching, Countries countries, Industries industries,
-                             Pages pages, SubscriptionHandlers api, Clock clock) {
-        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
-        this.matching = Objects.requireNonNull(matching, "matching");
-        this.countries = Objects.requireNonNull(countries, "countries");
-        this.industries = Objects.requireNonNull(industries, "industries");
-        this.pages = Objects.requireNonNull(pages, "pages");
-        this.api = Objects.requireNonNull(api, "api");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
+public record SubscriptionPages(Subscriptions subscriptions, Matching matching, Countries countries,
+                                Industries industries, Pages pages, SubscriptionHandlers api, Clock clock) {
     /** One subscription in the list, described in the page's language. */
     public record Row(Subscription subscription, String description) {
     }

@@ -10,6 +10,7 @@ import cn.creditwindow.validation.Refusal;
 import cn.creditwindow.validation.TooLargeException;
 import cn.creditwindow.validation.UnreadableException;
 import cn.creditwindow.validation.UnsupportedTypeException;
+import java.util.Map;
 
 /**
  * The HTTP status of each kind of {@link Refusal}: the one place that knows it. The server's error mapping
@@ -19,25 +20,24 @@ public final class Statuses {
     private Statuses() {
     }
 
+    /** Each kind's status; a kind not named here answers as its nearest named superclass (a quota used up: 409). */
+    private static final Map<Class<? extends Refusal>, Integer> STATUS = Map.of(
+            MalformedRequestException.class, 400,
+            NotSignedInException.class, 401,
+            NotAllowedException.class, 403,
+            NotFoundException.class, 404,
+            ConflictException.class, 409, // the request was fine, the record's state is not
+            TooLargeException.class, 413,
+            UnsupportedTypeException.class, 415,
+            UnreadableException.class, 422,
+            LockedOutException.class, 429);
+
     public static int of(Refusal r) {
-        if (r instanceof NotSignedInException) {
-            return 401;
-        } else if (r instanceof NotAllowedException) {
-            return 403;
-        } else if (r instanceof NotFoundException) {
-            return 404;
-        } else if (r instanceof ConflictException) {
-            return 409; // a quota used up is a conflict too: the request was fine, the record's state is not
-        } else if (r instanceof TooLargeException) {
-            return 413;
-        } else if (r instanceof UnsupportedTypeException) {
-            return 415;
-        } else if (r instanceof UnreadableException) {
-            return 422;
-        } else if (r instanceof LockedOutException) {
-            return 429;
-        } else if (r instanceof MalformedRequestException) {
-            return 400;
+        for (Class<?> c = r.getClass(); c != Refusal.class; c = c.getSuperclass()) {
+            Integer status = STATUS.get(c);
+            if (status != null) {
+                return status;
+            }
         }
         throw new IllegalArgumentException("no status for " + r.getClass().getName());
     }
