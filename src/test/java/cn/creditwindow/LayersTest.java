@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
     /** Below everything: they know no other package of the window but each other. */
     private static final Set<String> FOUNDATIONS = Set.of("store", "validation", "paging", "config", "pdf", "mail",
-            "search");
+            "search", "text");
     /** The web toolkit: pages, texts, paging, uploads, JSON; it knows the foundations and no domain. */
     private static final String WEB = "web";
     /** On top: the route table, authentication and error mapping, and the wiring; nothing imports them. */

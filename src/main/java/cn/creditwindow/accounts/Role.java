@@ -1,7 +1,10 @@
 package cn.creditwindow.accounts;
 
+import cn.creditwindow.text.Bilingual;
+import cn.creditwindow.text.Names;
+
 /** What a principal is to the window; decides which endpoints it may call (see {@link Guard}). */
-public enum Role {
+public enum Role implements Bilingual {
     /** The enterprise's legal representative (法人): the only one who may sign for it. */
     LEGAL_REPRESENTATIVE("法人", "legal representative", true),
     /** Someone working for the enterprise (操作员). */
@@ -15,22 +18,17 @@ public enum Role {
     /** One of the insurer's systems calling the API with a token; what it may do is in its scopes. */
     SYSTEM("保险公司系统", "insurer system", false);
 
-    private final String zh;
-    private final String en;
+    private final Names names;
     private final boolean enterpriseUser;
 
     Role(String zh, String en, boolean enterpriseUser) {
-        this.zh = zh;
-        this.en = en;
+        this.names = new Names(zh, en);
         this.enterpriseUser = enterpriseUser;
     }
 
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
+    @Override
+    public Names names() {
+        return names;
     }
 
     /** True for the enterprise's own people, who see only their enterprise's records. */

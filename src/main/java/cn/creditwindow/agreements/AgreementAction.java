@@ -1,7 +1,10 @@
 package cn.creditwindow.agreements;
 
+import cn.creditwindow.text.Bilingual;
+import cn.creditwindow.text.Names;
+
 /** What happened to an agreement, as its history shows it (解约流程 and the rest). */
-public enum AgreementAction {
+public enum AgreementAction implements Bilingual {
     SIGNED("企业签署协议", "signed by the enterprise"),
     COUNTERSIGNED("保险公司签章，签约成功", "countersigned by the insurer"),
     REFUSED("保险公司拒绝签约", "refused by the insurer"),
@@ -11,19 +14,14 @@ public enum AgreementAction {
     /** The enterprise's data authorisation under the signed agreement (not stored as an event: see Agreements). */
     DATA_AUTHORISED("企业数据授权", "enterprise data authorised");
 
-    private final String zh;
-    private final String en;
+    private final Names names;
 
     AgreementAction(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.names = new Names(zh, en);
     }
 
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
+    @Override
+    public Names names() {
+        return names;
     }
 }

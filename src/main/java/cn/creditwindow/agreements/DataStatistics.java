@@ -1,5 +1,7 @@
 package cn.creditwindow.agreements;
 
+import cn.creditwindow.text.Bilingual;
+import cn.creditwindow.text.Names;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import java.time.YearMonth;
@@ -23,27 +25,22 @@ public final class DataStatistics {
     }
 
     /** How long one bucket is (指标频度). */
-    public enum Frequency {
+    public enum Frequency implements Bilingual {
         MONTH("月", "month", 1),
         QUARTER("季度", "quarter", 3),
         YEAR("年", "year", 12);
 
-        private final String zh;
-        private final String en;
+        private final Names names;
         private final int months;
 
         Frequency(String zh, String en, int months) {
-            this.zh = zh;
-            this.en = en;
+            this.names = new Names(zh, en);
             this.months = months;
         }
 
-        public String zh() {
-            return zh;
-        }
-
-        public String en() {
-            return en;
+        @Override
+        public Names names() {
+            return names;
         }
 
         /** The first month of the bucket holding {@code m}: the month itself, its quarter's or its year's first. */
@@ -64,7 +61,7 @@ public final class DataStatistics {
         static Frequency parse(String s) {
             String t = s.strip();
             for (Frequency f : values()) {
-                if (f.name().equalsIgnoreCase(t) || f.zh.equals(t)) {
+                if (f.name().equalsIgnoreCase(t) || f.zh().equals(t)) {
                     return f;
                 }
             }

@@ -1,26 +1,24 @@
 package cn.creditwindow.agreements;
 
+import cn.creditwindow.text.Bilingual;
+import cn.creditwindow.text.Names;
+
 /** What a seal (印章) is for. Only a company seal signs the service agreement (manual 2.1). */
-public enum SealKind {
+public enum SealKind implements Bilingual {
     COMPANY("公司", "company"),
     FINANCE("财务", "finance"),
     CONTRACT("合同", "contract"),
     LEGAL_PERSON("法人", "legal representative");
 
-    private final String zh;
-    private final String en;
+    private final Names names;
 
     SealKind(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.names = new Names(zh, en);
     }
 
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
+    @Override
+    public Names names() {
+        return names;
     }
 
     /** True if a seal of this kind may sign the service agreement. */

@@ -1,10 +1,12 @@
 package cn.creditwindow.customs;
 
+import cn.creditwindow.text.Bilingual;
+import cn.creditwindow.text.Names;
 import java.util.Locale;
 import java.util.Optional;
 
 /** 运输方式: the customs' transport mode codes that an export shipment uses. */
-public enum TransportMode {
+public enum TransportMode implements Bilingual {
     WATERWAY("2", "水路运输", "waterway"),
     RAIL("3", "铁路运输", "rail"),
     ROAD("4", "公路运输", "road"),
@@ -13,25 +15,20 @@ public enum TransportMode {
     OTHER("9", "其他运输", "other");
 
     private final String code;
-    private final String zh;
-    private final String en;
+    private final Names names;
 
     TransportMode(String code, String zh, String en) {
         this.code = code;
-        this.zh = zh;
-        this.en = en;
+        this.names = new Names(zh, en);
     }
 
     public String code() {
         return code;
     }
 
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
+    @Override
+    public Names names() {
+        return names;
     }
 
     /** The mode of a customs code (2), a name (WATERWAY, waterway) or a Chinese name (水路运输). */
@@ -41,7 +38,7 @@ public enum TransportMode {
         }
         String s = raw.strip();
         for (TransportMode m : values()) {
-            if (m.code.equals(s) || m.name().equals(s.toUpperCase(Locale.ROOT)) || m.zh.equals(s)) {
+            if (m.code.equals(s) || m.name().equals(s.toUpperCase(Locale.ROOT)) || m.zh().equals(s)) {
                 return Optional.of(m);
             }
         }

@@ -1,5 +1,7 @@
 package cn.creditwindow.enrolment;
 
+import cn.creditwindow.text.Bilingual;
+import cn.creditwindow.text.Names;
 import java.time.Instant;
 
 /** One submission of a policy's application (投保申请), with the insurer's decision once made. */
@@ -7,25 +9,20 @@ public record Application(long id, long policyId, String contactName, String mob
                           Instant submittedAt, Outcome outcome, String returnReason, Long decidedBy,
                           Instant decidedAt) {
     /** What became of a submission. */
-    public enum Outcome {
+    public enum Outcome implements Bilingual {
         SUBMITTED("待审核", "awaiting review"),
         ACCEPTED("已受理", "accepted"),
         RETURNED("已退回", "returned");
 
-        private final String zh;
-        private final String en;
+        private final Names names;
 
         Outcome(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+            this.names = new Names(zh, en);
         }
 
-        public String zh() {
-            return zh;
-        }
-
-        public String en() {
-            return en;
+        @Override
+        public Names names() {
+            return names;
         }
     }
 }

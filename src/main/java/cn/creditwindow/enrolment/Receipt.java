@@ -1,24 +1,22 @@
 package cn.creditwindow.enrolment;
 
+import cn.creditwindow.text.Bilingual;
+import cn.creditwindow.text.Names;
+
 /** Whether the enterprise has acknowledged an effective policy (收悉). */
-public enum Receipt {
+public enum Receipt implements Bilingual {
     NONE("—", "—"),
     PENDING("待收悉", "receipt pending"),
     RECEIVED("已收悉", "received");
 
-    private final String zh;
-    private final String en;
+    private final Names names;
 
     Receipt(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.names = new Names(zh, en);
     }
 
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
+    @Override
+    public Names names() {
+        return names;
     }
 }

@@ -1,24 +1,22 @@
 package cn.creditwindow.financing;
 
+import cn.creditwindow.text.Bilingual;
+import cn.creditwindow.text.Names;
+
 /** Where a financing application stands: SUBMITTED, then the bank's answer as the insurer's staff record it. */
-public enum ApplicationState {
+public enum ApplicationState implements Bilingual {
     SUBMITTED("已提交", "submitted"),
     APPROVED("银行已批准", "approved by the bank"),
     DECLINED("银行未批准", "declined by the bank");
 
-    private final String zh;
-    private final String en;
+    private final Names names;
 
     ApplicationState(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.names = new Names(zh, en);
     }
 
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
+    @Override
+    public Names names() {
+        return names;
     }
 }

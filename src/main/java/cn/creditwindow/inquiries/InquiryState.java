@@ -1,6 +1,7 @@
 package cn.creditwindow.inquiries;
 
 import cn.creditwindow.answers.State;
+import cn.creditwindow.text.Names;
 
 /** Where an inquiry stands (申请状态). */
 public enum InquiryState implements State {
@@ -9,21 +10,14 @@ public enum InquiryState implements State {
     /** The insurer's staff answered. */
     ANSWERED("已答复", "answered");
 
-    private final String zh;
-    private final String en;
+    private final Names names;
 
     InquiryState(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.names = new Names(zh, en);
     }
 
     @Override
-    public String zh() {
-        return zh;
-    }
-
-    @Override
-    public String en() {
-        return en;
+    public Names names() {
+        return names;
     }
 }

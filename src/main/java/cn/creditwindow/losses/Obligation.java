@@ -1,5 +1,7 @@
 package cn.creditwindow.losses;
 
+import cn.creditwindow.text.Bilingual;
+import cn.creditwindow.text.Names;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -16,24 +18,19 @@ import java.util.Objects;
 public record Obligation(Kind kind, long enterpriseId, String enterpriseName, long buyerId, String buyerCode,
                          String buyerName, String reference, LocalDate dueOn, long daysLeft, String href) {
     /** What is due. */
-    public enum Kind {
+    public enum Kind implements Bilingual {
         REPORT("报损期限", "Report a possible loss by"),
         CLAIM("索赔期限", "Claim by");
 
-        private final String zh;
-        private final String en;
+        private final Names names;
 
         Kind(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+            this.names = new Names(zh, en);
         }
 
-        public String zh() {
-            return zh;
-        }
-
-        public String en() {
-            return en;
+        @Override
+        public Names names() {
+            return names;
         }
     }
 
@@ -66,12 +63,12 @@ public record Obligation(Kind kind, long enterpriseId, String enterpriseName, lo
 
     /** {@link #zh()} of a deadline anywhere (the credit alarm words its report-by day the same way). */
     public static String zh(Kind kind, long daysLeft) {
-        return kind.zh + "：" + (daysLeft < 0 ? "已逾期 " + -daysLeft + " 天" : "还有 " + daysLeft + " 天");
+        return kind.zh() + "：" + (daysLeft < 0 ? "已逾期 " + -daysLeft + " 天" : "还有 " + daysLeft + " 天");
     }
 
     /** {@link #en()} of a deadline anywhere. */
     public static String en(Kind kind, LocalDate dueOn, long daysLeft) {
         long n = Math.abs(daysLeft);
-        return kind.en + " " + dueOn + ": " + n + (n == 1 ? " day" : " days") + (daysLeft < 0 ? " overdue" : " left");
+        return kind.en() + " " + dueOn + ": " + n + (n == 1 ? " day" : " days") + (daysLeft < 0 ? " overdue" : " left");
     }
 }

@@ -1,6 +1,7 @@
 package cn.creditwindow.messageboard;
 
 import cn.creditwindow.answers.State;
+import cn.creditwindow.text.Names;
 
 /** Where a message stands. */
 public enum MessageState implements State {
@@ -9,21 +10,14 @@ public enum MessageState implements State {
     /** The insurer's staff replied. */
     REPLIED("已回复", "replied");
 
-    private final String zh;
-    private final String en;
+    private final Names names;
 
     MessageState(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.names = new Names(zh, en);
     }
 
     @Override
-    public String zh() {
-        return zh;
-    }
-
-    @Override
-    public String en() {
-        return en;
+    public Names names() {
+        return names;
     }
 }

@@ -1,5 +1,7 @@
 package cn.creditwindow.schemes;
 
+import cn.creditwindow.text.Bilingual;
+import cn.creditwindow.text.Names;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,7 +72,7 @@ public record Scheme(
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** The enterprises a scheme is for, as its notice names them: the application form says it is for them. */
-    public enum EnterpriseSize {
+    public enum EnterpriseSize implements Bilingual {
         /** 小微企业 (Henan's small/micro scheme). */
         SMALL_MICRO("小微企业", "small and micro enterprises"),
         /** 中型企业 (Henan's medium scheme). */
@@ -78,20 +80,15 @@ public record Scheme(
         /** 中小微企业 (Shenzhen's 外贸中小微企业统保). */
         SMALL_MEDIUM_MICRO("中小微企业", "small, medium and micro enterprises");
 
-        private final String zh;
-        private final String en;
+        private final Names names;
 
         EnterpriseSize(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+            this.names = new Names(zh, en);
         }
 
-        public String zh() {
-            return zh;
-        }
-
-        public String en() {
-            return en;
+        @Override
+        public Names names() {
+            return names;
         }
     }
 

@@ -1,7 +1,10 @@
 package cn.creditwindow.subscriptions;
 
+import cn.creditwindow.text.Bilingual;
+import cn.creditwindow.text.Names;
+
 /** Whether a subscription gets monthly digests. Its Atom feed works in every state. */
-public enum SubscriptionState {
+public enum SubscriptionState implements Bilingual {
     /** Gets the monthly digest. */
     ACTIVE("订阅中", "active"),
     /** Paused by the enterprise's people: no digest until resumed. */
@@ -9,19 +12,14 @@ public enum SubscriptionState {
     /** Unsubscribed with the link of a digest e-mail: no digest until resumed. */
     UNSUBSCRIBED("已退订", "unsubscribed");
 
-    private final String zh;
-    private final String en;
+    private final Names names;
 
     SubscriptionState(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.names = new Names(zh, en);
     }
 
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
+    @Override
+    public Names names() {
+        return names;
     }
 }

@@ -2,6 +2,7 @@ package cn.creditwindow.answers;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.creditwindow.text.Names;
 import org.junit.jupiter.api.Test;
 
 /** A kind's table and columns are written into SQL, so only plain names pass; its two states must differ. #15 */
@@ -10,13 +11,8 @@ class KindTest {
         WAITING, DONE;
 
         @Override
-        public String zh() {
-            return name();
-        }
-
-        @Override
-        public String en() {
-            return name();
+        public Names names() {
+            return new Names(name(), name());
         }
     }
 
