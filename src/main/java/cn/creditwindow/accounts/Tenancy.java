@@ -40,7 +40,7 @@ public final class Tenancy {
     }
 
     /**
-     * Throws not found unless the principal may see this enterprise's records.
+     * Throws {@link NotFoundException} unless the principal may see this enterprise's records.
      *
      * @param what the record asked for, for the message, e.g. {@code "agreement 12"} / {@code "协议 12"}
      */
