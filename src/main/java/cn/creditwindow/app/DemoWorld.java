@@ -379,7 +379,7 @@ final class DemoWorld {
                 "DEBT_ACKNOWLEDGED", false, "FINANCING", false), null, null, null, "DEFAULT",
                 "买方收货后以资金紧张为由长期拖欠货款，经多次催收仍未付款（示例数据）",
                 "我司向买方出运电子产品一批，买方收货后至今未支付任何款项，已委托律师发函催收（示例数据）", "已委托律师催收")));
-        app.domains().claims().addShipment(legal, claim.id(), Input.of(new cn.creditwindow.claims.Claims.ShipmentForm(
+        app.domains().claimShipments().add(legal, claim.id(), Input.of(new cn.creditwindow.claims.Claims.ShipmentForm(
                 "DEMO-INV-001", "85171200", policy.get(0).policy().coverStart().toString(), "OA", "90", "440000",
                 "440000", "NONE", "SEA", DemoCustoms.DECLARATION, "CO2024440300001")));
         app.domains().claims().generateReport(legal, claim.id()); // the shipment data report, required before submission

@@ -153,8 +153,7 @@ record Domains(Database db, Passwords passwords, Sessions sessions, Accounts acc
         HolidayCalendar holidayCalendar = new HolidayCalendar(db, HolidayCalendar.bundled(), clock, config.zone());
         ClaimCodes claimCodes = ClaimCodes.load();
         ClaimShipments claimShipments = new ClaimShipments(db, claimCodes, clock, config.zone());
-        Claims claims = new Claims(db, buyers, core.countries, claimCodes, holidayCalendar, claimDocuments,
-                claimShipments, clock);
+        Claims claims = new Claims(db, buyers, core.countries, claimCodes, holidayCalendar, claimDocuments, clock);
         ClaimReview claimReview = new ClaimReview(db, holidayCalendar, clock, config.zone());
         holidayCalendar.onLoaded(claims::recountDeadlines);
         ClaimAttachments claimAttachments = new ClaimAttachments(db,

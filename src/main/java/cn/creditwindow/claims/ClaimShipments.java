@@ -45,7 +45,7 @@ public final class ClaimShipments {
      * Adds a shipment; invalid input listing every bad field, a conflict once submitted or for an invoice number
      * already there.
      */
-    Shipment add(Principal p, long claimId, Input<ShipmentForm> form) {
+    public Shipment add(Principal p, long claimId, Input<ShipmentForm> form) {
         Claims.requireEnterpriseUser(p);
         return unique(() -> db.inTransaction(tx -> {
             Claim c = Claims.editable(tx, p, claimId);

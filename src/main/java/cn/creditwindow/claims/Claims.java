@@ -54,23 +54,20 @@ public final class Claims {
     private final HolidayCalendar calendar;
     private final ClaimDocuments documents;
     private final ClaimFormChecks checks;
-    private final ClaimShipments shipments;
     private final Clock clock;
 
     /**
      * @param calendar  the working-day calendar the decision deadlines are counted in
      * @param documents the shipments against the customs data: the declaration check and the shipment data report
-     * @param shipments the claims' shipments, for {@link #addShipment}
      */
     public Claims(Database db, Buyers buyers, Countries countries, ClaimCodes codes, HolidayCalendar calendar,
-                  ClaimDocuments documents, ClaimShipments shipments, Clock clock) {
+                  ClaimDocuments documents, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.buyers = Objects.requireNonNull(buyers, "buyers");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.documents = Objects.requireNonNull(documents, "documents");
         this.checks = new ClaimFormChecks(buyers, countries, codes, documents);
-        this.shipments = Objects.requireNonNull(shipments, "shipments");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -254,14 +251,6 @@ public final class Claims {
             write(tx, id, c);
             return claimById(tx, id);
         });
-    }
-
-    /**
-     * Adds a shipment to the claim: {@link ClaimShipments#add}, which the handlers call; kept here for the callers
-     * that draft a whole claim through this class (the demo world).
-     */
-    public Shipment addShipment(Principal p, long claimId, Input<ShipmentForm> form) {
-        return shipments.add(p, claimId, form);
     }
 
     /**

@@ -72,7 +72,7 @@ final class ClaimsFixture implements AutoCloseable {
                 new ShipmentReport(customs, PdfRenderer.withDefaultFont(clock)), Config.CHINA);
         HolidayCalendar calendar = new HolidayCalendar(db, HolidayCalendar.bundled(), clock, Config.CHINA);
         shipments = new ClaimShipments(db, ClaimCodes.load(), clock, Config.CHINA);
-        claims = new Claims(db, buyers, countries, ClaimCodes.load(), calendar, documents, shipments, clock);
+        claims = new Claims(db, buyers, countries, ClaimCodes.load(), calendar, documents, clock);
         review = new ClaimReview(db, calendar, clock, Config.CHINA);
         sz = accounts.createEnterprise(new Accounts.NewEnterprise("914403065X7D8E2A1J", "深圳市测试电子有限公司", null, null));
         hn = accounts.createEnterprise(new Accounts.NewEnterprise("914101007Q3R8K2M4G", "郑州市测试纺织有限公司", null, null));
@@ -183,7 +183,7 @@ final class ClaimsFixture implements AutoCloseable {
     On on(LocalDate day, Function<Clock, HolidayCalendar> calendar) {
         Clock clock = clockOn(day);
         HolidayCalendar c = calendar.apply(clock);
-        return new On(new Claims(db, buyers, Countries.load(), ClaimCodes.load(), c, documents, shipments, clock),
+        return new On(new Claims(db, buyers, Countries.load(), ClaimCodes.load(), c, documents, clock),
                 new ClaimReview(db, c, clock, Config.CHINA));
     }
 }
