@@ -63,6 +63,12 @@ public final class Main implements Runnable {
         Path index;
     }
 
+    /** The database option of the commands that use the records. */
+    static class DatabaseFile {
+        @Option(names = "--db", defaultValue = "data/credit-window.db", description = "embedded database file (default: ${DEFAULT-VALUE})")
+        Path file;
+    }
+
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "Ingest new feed files, watch feeds/ for more, and serve the pages and the API.")
     static final class Serve implements Callable<Integer> {
@@ -82,8 +88,8 @@ public final class Main implements Runnable {
         long cacheSize;
         @Option(names = "--max-feed-mb", defaultValue = "10", description = "largest feed document accepted over HTTP, in MB (default: ${DEFAULT-VALUE})")
         int maxFeedMb;
-        @Option(names = "--db", defaultValue = "data/credit-window.db", description = "embedded database file (default: ${DEFAULT-VALUE})")
-        Path db;
+        @CommandLine.Mixin
+        DatabaseFile db = new DatabaseFile();
         @Option(names = "--demo", description = "create a small fictional demo world (enterprises, staff) and print how to sign in")
         boolean demo;
         @Option(names = "--secure-cookies", description = "mark cookies Secure (when users reach the service over https)")
@@ -102,7 +108,7 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             Config config = Config.builder().host(host).port(port).indexDir(folders.index).feedsDir(feeds)
                     .watchFeeds(!noWatch).rescanInterval(Duration.ofSeconds(rescanSeconds)).cacheSize(cacheSize)
-                    .maxFeedBytes(maxFeedMb * 1024L * 1024L).feedToken(System.getenv(TOKEN_ENV)).dbFile(db)
+                    .maxFeedBytes(maxFeedMb * 1024L * 1024L).feedToken(System.getenv(TOKEN_ENV)).dbFile(db.file)
                     .secureCookies(secureCookies).smtp(smtp()).publicUrl(publicUrl).build();
             App app;
             try {
@@ -246,8 +252,8 @@ public final class Main implements Runnable {
             description = "Create an administrator in the database (reads the password from standard input)."
                     + " The administrator then creates enterprises, staff and API tokens over the API.")
     static final class AddAdmin implements Callable<Integer> {
-        @Option(names = "--db", defaultValue = "data/credit-window.db", description = "embedded database file (default: ${DEFAULT-VALUE})")
-        Path db;
+        @CommandLine.Mixin
+        DatabaseFile db = new DatabaseFile();
         @Option(names = "--username", required = true)
         String username;
         @Option(names = "--name", defaultValue = "系统管理员", description = "display name (default: ${DEFAULT-VALUE})")
@@ -258,7 +264,7 @@ public final class Main implements Runnable {
             java.io.Console console = System.console();
             String password = console != null ? new String(console.readPassword("password: "))
                     : new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            try (cn.creditwindow.store.Database database = cn.creditwindow.store.Database.openFile(db)) {
+            try (cn.creditwindow.store.Database database = cn.creditwindow.store.Database.openFile(db.file)) {
                 cn.creditwindow.accounts.Accounts accounts = new cn.creditwindow.accounts.Accounts(database,
                         new cn.creditwindow.accounts.Passwords(Config.DEFAULT_PASSWORD_COST), Clock.systemUTC());
                 accounts.createUser(new cn.creditwindow.accounts.Accounts.NewUser(username, password, name,
@@ -270,7 +276,7 @@ public final class Main implements Runnable {
                 System.err.println(e.getMessage() + " / " + e.zh());
                 return 2;
             }
-            System.out.println("administrator " + username + " created in " + db);
+            System.out.println("administrator " + username + " created in " + db.file);
             return 0;
         }
     }
@@ -328,8 +334,8 @@ public final class Main implements Runnable {
         SmtpOptions mail = new SmtpOptions();
         @Option(names = "--month", required = true, description = "the month, yyyy-MM (e.g. 2026-10)")
         String month;
-        @Option(names = "--db", defaultValue = "data/credit-window.db", description = "embedded database file (default: ${DEFAULT-VALUE})")
-        Path db;
+        @CommandLine.Mixin
+        DatabaseFile db = new DatabaseFile();
         @Option(names = "--public-url", defaultValue = "http://localhost:7070",
                 description = "the service's address for the links in the e-mails (default: ${DEFAULT-VALUE})")
         String publicUrl;
@@ -353,7 +359,7 @@ public final class Main implements Runnable {
             Config.Smtp smtp = mail.smtp();
             String base = Config.builder().publicUrl(publicUrl).build().publicUrl();
             Clock clock = Clock.systemUTC();
-            try (cn.creditwindow.store.Database database = cn.creditwindow.store.Database.openFile(db);
+            try (cn.creditwindow.store.Database database = cn.creditwindow.store.Database.openFile(db.file);
                  LuceneArticleIndex index = LuceneArticleIndex.openReadOnly(FSDirectory.open(folders.index), 0)) {
                 Countries countries = Countries.load();
                 Industries industries = Industries.load();
@@ -369,7 +375,7 @@ public final class Main implements Runnable {
                         database, new ArticleQueries(countries, industries, Config.CHINA), countries, industries, clock,
                         new java.security.SecureRandom());
                 cn.creditwindow.digest.DigestMail digestMail = new cn.creditwindow.digest.DigestMail(
-                        cn.creditwindow.digest.UnsubscribeTokens.keyFile(Domains.unsubscribeKeyFile(db),
+                        cn.creditwindow.digest.UnsubscribeTokens.keyFile(Domains.unsubscribeKeyFile(db.file),
                                 new java.security.SecureRandom()), () -> base, Config.CHINA);
                 cn.creditwindow.losses.Obligations obligations = new cn.creditwindow.losses.Obligations(database,
                         new cn.creditwindow.schemes.SchemeCatalogue(database, cn.creditwindow.schemes.Schemes.load(),
