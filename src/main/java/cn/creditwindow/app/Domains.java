@@ -159,8 +159,8 @@ record Domains(Database db, Passwords passwords, Sessions sessions, Accounts acc
         ClaimAttachments claimAttachments = new ClaimAttachments(db,
                 new AttachmentStore(AttachmentStore.besideDatabase(config.dbFile())), clock);
         // Possible-loss reports (报损): the deadlines are the schemes'; a report ends as a claim drafted by claims
-        LossReports lossReports = new LossReports(db, buyers, schemes, LossCodes.load(claimCodes), claims,
-                core.countries, clock, config.zone());
+        LossReports lossReports = new LossReports(db, buyers, schemes, LossCodes.load(claimCodes), claims, clock,
+                config.zone());
         // The window: account managers by district with the service lines (data: managers/), the financing
         // marketplace (products as data: financing/products.json; the bank's decision is sent through the outbox),
         // and the home dashboard over every journey

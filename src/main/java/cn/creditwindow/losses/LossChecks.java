@@ -5,7 +5,6 @@ import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.claims.ClaimChecks;
-import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
 import cn.creditwindow.store.Tx;
 import cn.creditwindow.validation.Text;
@@ -27,14 +26,12 @@ final class LossChecks {
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private final LossCodes codes;
-    private final Countries countries;
     private final Buyers buyers;
     private final java.util.function.Supplier<LocalDate> today;
 
-    LossChecks(LossCodes codes, Countries countries, Buyers buyers, java.util.function.Supplier<LocalDate> today) {
+    LossChecks(LossCodes codes, Buyers buyers, java.util.function.Supplier<LocalDate> today) {
         this.today = Objects.requireNonNull(today, "today");
         this.codes = Objects.requireNonNull(codes, "codes");
-        this.countries = Objects.requireNonNull(countries, "countries");
         this.buyers = Objects.requireNonNull(buyers, "buyers");
     }
 

@@ -51,8 +51,8 @@ public final class LossReports {
     private final Clock clock;
     private final ZoneId zone;
 
-    public LossReports(Database db, Buyers buyers, SchemeCatalogue schemes, LossCodes codes, Claims claims,
-                       cn.creditwindow.reference.Countries countries, Clock clock, ZoneId zone) {
+    public LossReports(Database db, Buyers buyers, SchemeCatalogue schemes, LossCodes codes, Claims claims, Clock clock,
+                       ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.buyers = Objects.requireNonNull(buyers, "buyers");
         this.schemes = Objects.requireNonNull(schemes, "schemes");
@@ -60,8 +60,7 @@ public final class LossReports {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.obligations = new Obligations(db, schemes, clock, zone);
-        this.checks = new LossChecks(Objects.requireNonNull(codes, "codes"), Objects.requireNonNull(countries,
-                "countries"), buyers, this::today);
+        this.checks = new LossChecks(Objects.requireNonNull(codes, "codes"), buyers, this::today);
     }
 
     public LossCodes codes() {
