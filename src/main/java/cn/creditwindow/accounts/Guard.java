@@ -3,10 +3,11 @@ package cn.creditwindow.accounts;
 import io.javalin.security.RouteRole;
 
 /**
- * Who may call a route: given to each protected route in {@link Routes}; a route with several guards
- * admits a principal any one of them admits; a route with none is public. Checked by
- * {@link Authentication} before the handler runs: nobody signed in is refused as not signed in (pages: the sign-in
- * page), the wrong role 403. Whose records a handler may then show is {@code accounts.Tenancy}'s business.
+ * Who may call a route: given to each protected route of the route table ({@code server.ApiRoutes},
+ * {@code server.PageRoutes}); a route with several guards admits a principal any one of them admits; a route with none
+ * is public. Checked by the server's authentication before the handler runs: nobody signed in is refused as not
+ * signed in (pages: the sign-in page), the wrong role as not allowed. Whose records a handler may then show is
+ * {@link Tenancy}'s business.
  */
 public enum Guard implements RouteRole {
     /** Any signed-in person (not a system token). */

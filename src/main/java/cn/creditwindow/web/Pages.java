@@ -28,7 +28,8 @@ import java.util.Set;
  * {@code @param <View> model}; it wraps its content in {@code layout.jte}; every text comes from
  * {@code i18n/messages_zh.properties} and {@code messages_en.properties} through {@code page.t(key)}.
  * Templates escape everything they print ({@code $unsafe} only for HTML the server made safe, with a
- * comment saying why). Errors are thrown, not rendered: {@link ErrorMapping} shows them as pages.
+ * comment saying why). Errors are thrown, not rendered: the server's error mapping ({@code server.ErrorMapping}) shows
+ * them as pages.
  *
  * <p>Thread-safe: the templates are precompiled classes and the messages are immutable.
  */

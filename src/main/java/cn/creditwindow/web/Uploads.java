@@ -17,12 +17,13 @@ import org.eclipse.jetty.http.BadMessageException;
 
 /**
  * Multipart form uploads (the pages' file inputs). Jetty parses a multipart request as a whole the first time a field
- * is read, which is before any handler: {@link Authentication} reads the {@code _csrf} field. So the limits are set
- * here, once for every form: a part larger than {@value #IN_MEMORY_BYTES} bytes is kept in a temporary file on disk
- * (deleted when the request ends), a file part may hold {@value #MAX_FILE_BYTES} bytes (the largest any form takes:
- * the buyer directory and customs CSV files; claim attachments are held to 4 MB by the claims package itself) and
- * the whole request that and {@value #FORM_FIELDS_BYTES} bytes more for the other fields. Javalin's own
- * {@code maxRequestSize} does not apply to multipart requests (nor to streamed bodies): only to {@code ctx.body()}.
+ * is read, which is before any handler: the server's authentication ({@code server.Authentication}) reads the {@code
+ * _csrf} field. So the limits are set here, once for every form: a part larger than {@value #IN_MEMORY_BYTES} bytes is
+ * kept in a temporary file on disk (deleted when the request ends), a file part may hold {@value #MAX_FILE_BYTES}
+ * bytes (the largest any form takes: the buyer directory and customs CSV files; claim attachments are held to 4 MB by
+ * the claims package itself) and the whole request that and {@value #FORM_FIELDS_BYTES} bytes more for the other
+ * fields. Javalin's own {@code maxRequestSize} does not apply to multipart requests (nor to streamed bodies): only to
+ * {@code ctx.body()}.
  *
  * <p>A request over these limits gets 413 with a message in Chinese and English, not a 500: Jetty stops reading at
  * the limit and reports it only as an {@link IllegalStateException} inside a {@link BadMessageException}, which
