@@ -17,8 +17,8 @@ import org.eclipse.jetty.http.BadMessageException;
 
 /**
  * Multipart form uploads (the pages' file inputs). Jetty parses a multipart request as a whole the first time a field
- * is read, which is before any handler: the server's authentication ({@code server.Authentication}) reads the {@code
- * _csrf} field. So the limits are set here, once for every form: a part larger than {@value #IN_MEMORY_BYTES} bytes is
+ * is read, which is before any handler: the server's authentication ({@code server.Authentication}) reads the
+ * {@code _csrf} field. So the limits are set here, once for every form: a part larger than {@value #IN_MEMORY_BYTES} bytes is
  * kept in a temporary file on disk (deleted when the request ends), a file part may hold {@value #MAX_FILE_BYTES}
  * bytes (the largest any form takes: the buyer directory and customs CSV files; claim attachments are held to 4 MB by
  * the claims package itself) and the whole request that and {@value #FORM_FIELDS_BYTES} bytes more for the other
