@@ -13,32 +13,14 @@ import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.customs.CheckResult;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The checks of the claim form (every bad field named at once) and of a submission (declaration, shipment, issuing
  * bank, customs declarations of the enterprise's own that no other claim took), on a real SQLite file. */
-class ClaimFormChecksTest {
-    @TempDir
-    Path dir;
-    ClaimsFixture w;
-
-    @BeforeEach
-    void setUp() {
-        w = new ClaimsFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        w.close();
-    }
-
+class ClaimFormChecksTest extends OnClaimsFixture {
     @Test
     void everyBadFieldIsReportedAndNothingIsSaved() {
         Map<String, Boolean> partial = new LinkedHashMap<>(answers(true));

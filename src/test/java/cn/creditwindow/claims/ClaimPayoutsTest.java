@@ -7,29 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static cn.creditwindow.claims.ClaimsFixture.fields;
 
 import cn.creditwindow.validation.Input;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What claims pay on a real SQLite file: the per-buyer and aggregate limits against the policy's paid claims, and
  * the reviewer's payout panel. */
-class ClaimPayoutsTest {
-    @TempDir
-    Path dir;
-    ClaimsFixture w;
-
-    @BeforeEach
-    void setUp() {
-        w = new ClaimsFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        w.close();
-    }
-
+class ClaimPayoutsTest extends OnClaimsFixture {
     @Test
     void seed000Case1PaysThePerBuyerLimitThenNothingIsLeftOnThatBuyer() {
         Claim first = w.review.accept(w.reviewer, w.submitted(w.hk, "440000").id());

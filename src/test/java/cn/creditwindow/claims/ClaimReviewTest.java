@@ -17,31 +17,13 @@ import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The insurer's review on a real SQLite file: acceptance and its decision deadline in the working-day calendar,
  * return and resubmission, refusals for the claim's state, the self-insured green channel. */
-class ClaimReviewTest {
-    @TempDir
-    Path dir;
-    ClaimsFixture w;
-
-    @BeforeEach
-    void setUp() {
-        w = new ClaimsFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        w.close();
-    }
-
+class ClaimReviewTest extends OnClaimsFixture {
     @Test
     void aDeadlineIntoAYearNotLoadedIsProvisionalUntilAnAdministratorLoadsIt() { // #13
         Claim c = w.submitted(w.hk, "1000");

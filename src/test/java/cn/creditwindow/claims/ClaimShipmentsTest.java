@@ -11,30 +11,12 @@ import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A claim's shipments on a real SQLite file: every field rule, the template import (CSV and XLSX) and the shipment
  * data report each change makes stale. */
-class ClaimShipmentsTest {
-    @TempDir
-    Path dir;
-    ClaimsFixture w;
-
-    @BeforeEach
-    void setUp() {
-        w = new ClaimsFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        w.close();
-    }
-
+class ClaimShipmentsTest extends OnClaimsFixture {
     @Test
     void shipmentFieldsAreCheckedOneByOne() {
         Claim c = w.claims.create(w.szLegal, w.policy, Input.of(form(w.hk.id())));

@@ -16,30 +16,12 @@ import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The enterprise's claim on a real SQLite file: drafted with a new buyer or one of the directory, read-only once
  * submitted, seen only by its enterprise and the enterprise's account manager, refused without a signed agreement. */
-class ClaimsTest {
-    @TempDir
-    Path dir;
-    ClaimsFixture w;
-
-    @BeforeEach
-    void setUp() {
-        w = new ClaimsFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        w.close();
-    }
-
+class ClaimsTest extends OnClaimsFixture {
     @Test
     void aNewBuyerIsAddedToTheDirectoryOnlyWhenTheFormIsGood() {
         Buyers.NewBuyer nb = new Buyers.NewBuyer("Lagos Pearl Imports Ltd", null, "NG", null, null);

@@ -1,5 +1,6 @@
 package cn.creditwindow.credit;
 
+import cn.creditwindow.TestPeople;
 import cn.creditwindow.validation.ConflictException;
 import cn.creditwindow.validation.NotAllowedException;
 import cn.creditwindow.validation.QuotaExhaustedException;
@@ -11,7 +12,6 @@ import cn.creditwindow.accounts.Enterprise;
 import cn.creditwindow.accounts.Passwords;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
-import cn.creditwindow.accounts.User;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.config.Config;
@@ -115,9 +115,7 @@ class CreditOrdersTest {
     }
 
     private Principal user(String name, Role role, Long enterpriseId, String mobile, String email) {
-        User u = accounts.createUser(new Accounts.NewUser(name, "test-pass-2026", "测试" + name, role, enterpriseId,
-                mobile, email));
-        return new Principal(u.id(), u.username(), u.displayName(), role, enterpriseId, Set.of(), null);
+        return TestPeople.create(accounts, name, role, enterpriseId, mobile, email);
     }
 
     /** The Shenzhen scheme moved to another city, refusing reports beyond the free ones. */

@@ -1,5 +1,6 @@
 package cn.creditwindow.digest;
 
+import cn.creditwindow.TestPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import cn.creditwindow.accounts.Enterprise;
 import cn.creditwindow.accounts.Passwords;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
-import cn.creditwindow.accounts.User;
 import cn.creditwindow.alarm.Alerts;
 import cn.creditwindow.articles.ArticleQueries;
 import cn.creditwindow.config.Config;
@@ -38,7 +38,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,9 +111,7 @@ class DigestRunTest {
     }
 
     private Principal user(String name, Role role, long enterpriseId, String email) {
-        User u = accounts.createUser(new Accounts.NewUser(name, "test-pass-2026", "测试" + name, role, enterpriseId,
-                null, email));
-        return new Principal(u.id(), u.username(), u.displayName(), role, enterpriseId, Set.of(), null);
+        return TestPeople.create(accounts, name, role, enterpriseId, null, email);
     }
 
     private static Article article(String id, Module module, String title, String published, String country) {

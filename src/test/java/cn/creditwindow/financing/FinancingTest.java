@@ -1,5 +1,6 @@
 package cn.creditwindow.financing;
 
+import cn.creditwindow.TestPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import cn.creditwindow.accounts.Enterprise;
 import cn.creditwindow.accounts.Passwords;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
-import cn.creditwindow.accounts.User;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.notify.Outbox;
 import cn.creditwindow.paging.PageRequest;
@@ -23,7 +23,6 @@ import cn.creditwindow.validation.NotFoundException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +70,7 @@ class FinancingTest {
     }
 
     private Principal user(String name, Role role, Long enterpriseId) {
-        User u = accounts.createUser(new Accounts.NewUser(name, "test-pass-2026", "测试" + name, role, enterpriseId,
-                null, null));
-        return new Principal(u.id(), u.username(), u.displayName(), role, enterpriseId, Set.of(), null);
+        return TestPeople.create(accounts, name, role, enterpriseId, null, null);
     }
 
     /** An effective policy of the enterprise covering 2026 (the test clock's year), as enrolment leaves it. */

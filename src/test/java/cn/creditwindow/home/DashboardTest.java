@@ -1,5 +1,6 @@
 package cn.creditwindow.home;
 
+import cn.creditwindow.TestPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.creditwindow.TestClock;
@@ -8,7 +9,6 @@ import cn.creditwindow.accounts.Enterprise;
 import cn.creditwindow.accounts.Passwords;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
-import cn.creditwindow.accounts.User;
 import cn.creditwindow.buyers.Buyer;
 import cn.creditwindow.buyers.Buyers;
 import cn.creditwindow.calendar.HolidayCalendar;
@@ -87,9 +87,7 @@ class DashboardTest {
     }
 
     private Principal user(String name, Role role, Long enterpriseId) {
-        User u = accounts.createUser(new Accounts.NewUser(name, "test-pass-2026", "测试" + name, role, enterpriseId,
-                null, null));
-        return new Principal(u.id(), u.username(), u.displayName(), role, enterpriseId, Set.of(), null);
+        return TestPeople.create(accounts, name, role, enterpriseId, null, null);
     }
 
     private void seed(TestClock clock) {

@@ -1,5 +1,8 @@
 package cn.creditwindow.inquiries;
 
+import cn.creditwindow.TestPeople;
+import static cn.creditwindow.Race.race;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +11,6 @@ import cn.creditwindow.accounts.Enterprise;
 import cn.creditwindow.accounts.Passwords;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
-import cn.creditwindow.accounts.User;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.notify.Outbox;
 import cn.creditwindow.paging.PageRequest;
@@ -23,16 +25,7 @@ import cn.creditwindow.validation.NotFoundException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,9 +76,7 @@ class InquiriesTest {
     }
 
     private Principal user(String name, Role role, Long enterpriseId, String mobile, String email) {
-        User u = accounts.createUser(new Accounts.NewUser(name, "test-pass-2026", "测试" + name, role, enterpriseId,
-                mobile, email));
-        return new Principal(u.id(), u.username(), u.displayName(), role, enterpriseId, Set.of(), null);
+        return TestPeople.create(accounts, name, role, enterpriseId, mobile, email);
     }
 
     private static Inquiries.NewInquiry shenzhen() {
@@ -227,30 +218,4 @@ class InquiriesTest {
         return inquiries.list(who, null, PageRequest.first()).items().stream().map(Inquiry::id).toList();
     }
 
-    /** Runs each of {@code work} on its own thread, released together; what each returned, or the refusal it threw. */
-    private static List<Object> race(List<Callable<?>> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(work.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> futures = new ArrayList<>();
-            for (Callable<?> w : work) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return w.call();
-                }));
-            }
-            start.countDown();
-            List<Object> out = new ArrayList<>();
-            for (Future<?> f : futures) {
-                try {
-                    out.add(f.get(60, TimeUnit.SECONDS));
-                } catch (ExecutionException e) {
-                    out.add(e.getCause());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdown();
-        }
-    }
 }

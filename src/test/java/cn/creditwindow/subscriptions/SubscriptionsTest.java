@@ -1,5 +1,6 @@
 package cn.creditwindow.subscriptions;
 
+import cn.creditwindow.TestPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,9 +69,7 @@ class SubscriptionsTest {
     }
 
     private Principal user(String name, Role role, Long enterpriseId) {
-        User u = accounts.createUser(new Accounts.NewUser(name, "test-pass-2026", "测试" + name, role, enterpriseId,
-                null, name + "@example.cn"));
-        return new Principal(u.id(), u.username(), u.displayName(), role, enterpriseId, Set.of(), null);
+        return TestPeople.create(accounts, name, role, enterpriseId, null, name + "@example.cn");
     }
 
     private static Input<Subscriptions.Draft> draft(String name, String q, String country) {
