@@ -1,5 +1,6 @@
 package cn.creditwindow;
 
+import cn.creditwindow.config.Clocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,23 +39,7 @@ public final class TestClock extends Clock {
      */
     @Override
     public Clock withZone(ZoneId zone) {
-        TestClock self = this;
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
-
-            @Override
-            public Clock withZone(ZoneId other) {
-                return self.withZone(other);
-            }
-
-            @Override
-            public Instant instant() {
-                return self.instant();
-            }
-        };
+        return Clocks.inZone(this, zone);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.creditwindow.app;
 
+import cn.creditwindow.config.Clocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,22 +45,6 @@ final class DemoClock extends Clock {
     /** This clock in another zone: wound with it (Seals and data authorisations ask for China's day this way). */
     @Override
     public Clock withZone(ZoneId zone) {
-        DemoClock wound = this;
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
-
-            @Override
-            public Clock withZone(ZoneId other) {
-                return wound.withZone(other);
-            }
-
-            @Override
-            public Instant instant() {
-                return wound.instant();
-            }
-        };
+        return Clocks.inZone(this, zone);
     }
 }
