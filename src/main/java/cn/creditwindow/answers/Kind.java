@@ -1,8 +1,11 @@
 package cn.creditwindow.answers;
 
+import cn.creditwindow.notify.Notice;
 import cn.creditwindow.store.Tx;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -19,10 +22,14 @@ import java.util.regex.Pattern;
  * @param waiting    the state of a submission not answered yet
  * @param answered   the state answering moves it to
  * @param row        reads one row of the table with those two names
+ * @param words      what its refusals say
+ * @param notices    what the submitter is sent once it is answered, made from the answered submission and the
+ *                   answer's text; sent in the answer's transaction
  */
 public record Kind<T extends Submission<S>, S extends Enum<S> & State>(String table, String answer, String answeredBy,
                                                                        String answeredAt, S waiting, S answered,
-                                                                       Tx.RowMapper<T> row, Words<T> words) {
+                                                                       Tx.RowMapper<T> row, Words<T> words,
+                                                                       BiFunction<T, String, List<Notice>> notices) {
     /** What a table or column name may be: it is written into the SQL, not bound. */
     private static final Pattern NAME = Pattern.compile("[a-z_]+");
 
@@ -38,5 +45,6 @@ public record Kind<T extends Submission<S>, S extends Enum<S> & State>(String ta
         }
         Objects.requireNonNull(row, "row");
         Objects.requireNonNull(words, "words");
+        Objects.requireNonNull(notices, "notices");
     }
 }

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -56,6 +55,11 @@ public final class Submissions<T extends Submission<S>, S extends Enum<S> & Stat
                 + " LEFT JOIN users a ON a.id = t." + kind.answeredBy();
     }
 
+    /** The kind these are. */
+    public Kind<T, S> kind() {
+        return kind;
+    }
+
     /** One page of the submissions the principal may see, newest first; {@code state} null for every state. */
     public Paged<T> list(Principal who, S state, PageRequest page) {
         Tenancy.Filter f = Tenancy.filter(who, "t.enterprise_id");
@@ -82,13 +86,12 @@ public final class Submissions<T extends Submission<S>, S extends Enum<S> & Stat
 
     /**
      * The insurer's staff answer a waiting submission, which moves it to the answered state with the answer, who gave
-     * it and when; then its {@code notices}, made from the answered submission and the answer's text, are sent in the
-     * same transaction. Refused in this order: not allowed for someone not of the staff, not found for a submission
+     * it and when; then the kind's {@link Kind#notices notices} are sent in the same transaction. Refused in this order: not allowed for someone not of the staff, not found for a submission
      * the principal may not see, a conflict for one answered already (whatever the answer says: the first answer
-     * stands as given, and of two staff answering at once one wins and the other gets the a conflict), invalid input
+     * stands as given, and of two staff answering at once one wins and the other gets a conflict), invalid input
      * for an answer missing or longer than {@link #MAX_ANSWER}.
      */
-    public T answer(Principal who, long id, Input<String> answer, BiFunction<T, String, List<Notice>> notices) {
+    public T answer(Principal who, long id, Input<String> answer) {
         if (!staff(who)) {
             throw new NotAllowedException(kind.words().staffOnly(), kind.words().staffOnlyZh());
         }
@@ -112,7 +115,7 @@ public final class Submissions<T extends Submission<S>, S extends Enum<S> & Stat
                 throw answeredAlready(before);
             }
             T after = read(tx, id);
-            for (Notice notice : notices.apply(after, text)) {
+            for (Notice notice : kind.notices().apply(after, text)) {
                 notifier.send(tx, notice);
             }
             return after;

@@ -8,6 +8,8 @@ import cn.creditwindow.agreements.AgreementPages;
 import cn.creditwindow.agreements.StatisticsChart;
 import cn.creditwindow.alarm.AlarmHandlers;
 import cn.creditwindow.alarm.AlarmPages;
+import cn.creditwindow.answers.SubmissionHandlers;
+import cn.creditwindow.answers.SubmissionPages;
 import cn.creditwindow.articles.ArticleHandlers;
 import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.buyers.BuyerHandlers;
@@ -35,13 +37,9 @@ import cn.creditwindow.financing.FinancingHandlers;
 import cn.creditwindow.financing.FinancingPages;
 import cn.creditwindow.home.DashboardHandlers;
 import cn.creditwindow.home.HomePages;
-import cn.creditwindow.inquiries.InquiryHandlers;
-import cn.creditwindow.inquiries.InquiryPages;
 import cn.creditwindow.losses.LossHandlers;
 import cn.creditwindow.losses.LossPages;
 import cn.creditwindow.managers.ManagerHandlers;
-import cn.creditwindow.messageboard.MessageBoardHandlers;
-import cn.creditwindow.messageboard.MessageBoardPages;
 import cn.creditwindow.notify.MailDispatcher;
 import cn.creditwindow.reference.ReferenceHandlers;
 import cn.creditwindow.reference.RegionHandlers;
@@ -143,10 +141,12 @@ public final class App implements AutoCloseable {
                 new FinancingHandlers(d.financing(), bodies), new FinancingPages(d.financing(), pages),
                 new ServicePages(pages, d.serviceLines()), new ManagerHandlers(d.accountManagers(), bodies),
                 new DashboardHandlers(d.dashboard()),
-                new RegionHandlers(d.regions()), new InquiryHandlers(d.inquiries(), bodies),
-                new InquiryPages(d.inquiries(), d.regions(), d.insurer(), pages),
-                new MessageBoardHandlers(d.boardMessages(), bodies),
-                new MessageBoardPages(d.boardMessages(), d.regions(), pages),
+                new RegionHandlers(d.regions()), new SubmissionHandlers<>(d.inquiries(), "/api/inquiries", bodies),
+                new SubmissionPages<>(d.inquiries(), "/enrolment/inquiries", "inquiries", d.regions(), d.insurer(),
+                        pages),
+                new SubmissionHandlers<>(d.boardMessages(), "/api/message-board", bodies),
+                new SubmissionPages<>(d.boardMessages(), "/message-board", "messageboard", d.regions(), d.insurer(),
+                        pages),
                 new AttachmentHandlers(d.claimAttachments()), new AttachmentPages(d.claimAttachments()),
                 new CustomsPages(d.customs(), pages),
                 subscriptionHandlers, new SubscriptionPages(d.subscriptions(), d.matching(), core.countries,

@@ -6,6 +6,8 @@ import static cn.creditwindow.validation.Text.required;
 import cn.creditwindow.accounts.Contacts;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.answers.Desk;
+import cn.creditwindow.answers.Form;
 import cn.creditwindow.answers.Kind;
 import cn.creditwindow.answers.Submissions;
 import cn.creditwindow.answers.Submitter;
@@ -13,15 +15,12 @@ import cn.creditwindow.answers.Words;
 import cn.creditwindow.notify.Channel;
 import cn.creditwindow.notify.Notice;
 import cn.creditwindow.notify.Notifier;
-import cn.creditwindow.paging.PageRequest;
-import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Place;
 import cn.creditwindow.reference.Regions;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.validation.ConflictException;
 import cn.creditwindow.validation.FieldError;
-import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotAllowedException;
 import java.sql.SQLException;
@@ -39,7 +38,7 @@ import java.util.Objects;
  * ({@link Tenancy}; others' answer not found), and the insurer's staff answer each once ({@link Submissions}). Nothing
  * changes a submitted inquiry but the answer.
  */
-public final class Inquiries {
+public final class Inquiries implements Desk<Inquiry, InquiryState, Inquiries.NewInquiry> {
     static final int MAX_NAME = 100;
     static final int MAX_ADDRESS = 200;
     static final int MAX_CONTACT = 50;
@@ -53,7 +52,7 @@ public final class Inquiries {
                     "write the answer (at most " + MAX_ANSWER + " characters)",
                     "请填写答复内容（不超过 " + MAX_ANSWER + " 字）",
                     i -> "inquiry " + i.serial() + " has been answered already",
-                    i -> "咨询 " + i.serial() + " 已答复，不能重复答复"));
+                    i -> "咨询 " + i.serial() + " 已答复，不能重复答复"), Inquiries::told);
 
     private final Database db;
     private final Regions regions;
@@ -75,10 +74,31 @@ public final class Inquiries {
      * {@code otherNeeds}).
      */
     public record NewInquiry(String companyName, String province, String city, String district, String address,
-                             String contactName, String mobile, String email, String inquiryType, String otherNeeds) {
+                             String contactName, String mobile, String email, String inquiryType, String otherNeeds)
+            implements Form {
+        /** The inquiry type the form shows ticked: the one sent, else 我要投保. */
+        public String typeShown() {
+            return inquiryType == null || inquiryType.isBlank() ? InquiryType.INSURE.name() : inquiryType;
+        }
+    }
+
+    @Override
+    public Class<NewInquiry> form() {
+        return NewInquiry.class;
+    }
+
+    /**
+     * The inquiries the principal may see, newest first (an enterprise's own, a manager's portfolio's, all for
+     * reviewers and administrators), and the staff's answer (已提交 → 已答复), of which the inquiry's contact is told by
+     * e-mail and SMS.
+     */
+    @Override
+    public Submissions<Inquiry, InquiryState> submissions() {
+        return submissions;
     }
 
     /** Submits an inquiry for the principal's enterprise; every bad field is reported at once and nothing is saved. */
+    @Override
     public Inquiry submit(Principal who, NewInquiry in) {
         if (!who.role().isEnterpriseUser()) {
             throw new NotAllowedException("only an enterprise's people submit inquiries", "仅企业用户可以提交投保咨询");
@@ -125,28 +145,6 @@ public final class Inquiries {
         });
     }
 
-    /**
-     * One page of the inquiries the principal may see, newest first: an enterprise's own, a manager's portfolio's,
-     * all for reviewers and administrators; {@code state} null for every state.
-     */
-    public Paged<Inquiry> list(Principal who, InquiryState state, PageRequest page) {
-        return submissions.list(who, state, page);
-    }
-
-    /** One inquiry, or not found when it does not exist or the principal may not see its enterprise. */
-    public Inquiry inquiry(Principal who, long id) {
-        return submissions.find(who, id);
-    }
-
-    /**
-     * The insurer's staff answer a submitted inquiry (已提交 → 已答复); the inquiry's contact is told by e-mail and SMS.
-     * An inquiry answered already is a conflict (whatever the body says: the answer stands as given); then invalid
-     * input for an answer missing or too long.
-     */
-    public Inquiry answer(Principal who, long id, Input<String> answer) {
-        return submissions.answer(who, id, answer, Inquiries::told);
-    }
-
     /** What the inquiry's contact is sent when it has been answered. */
     private static List<Notice> told(Inquiry i, String answer) {
         String subject = "投保咨询已答复 " + i.serial();
@@ -157,17 +155,8 @@ public final class Inquiries {
                         "您的投保咨询 " + i.serial() + " 已答复，请登录出口信用单一窗口查看。"));
     }
 
-    /** True when the principal may answer the inquiry now: one of the insurer's staff, and it waits. */
-    public boolean canAnswer(Principal who, Inquiry i) {
-        return submissions.canAnswer(who, i);
-    }
-
-    /** The list's {@code state} filter as sent: blank for all; invalid input for a state inquiries do not have. */
-    public InquiryState state(String raw) {
-        return submissions.state(raw);
-    }
-
     /** What the empty form starts with for an enterprise's person: the enterprise's name and district, their contact. */
+    @Override
     public NewInquiry draft(Principal who) {
         Submitter s = submissions.submitter(who);
         return new NewInquiry(s.company(), s.province(), s.city(), s.district(), "", s.name(), s.mobile(), s.email(),

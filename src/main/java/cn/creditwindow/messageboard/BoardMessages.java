@@ -6,6 +6,8 @@ import static cn.creditwindow.validation.Text.required;
 import cn.creditwindow.accounts.Contacts;
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Tenancy;
+import cn.creditwindow.answers.Desk;
+import cn.creditwindow.answers.Form;
 import cn.creditwindow.answers.Kind;
 import cn.creditwindow.answers.Submissions;
 import cn.creditwindow.answers.Submitter;
@@ -13,14 +15,11 @@ import cn.creditwindow.answers.Words;
 import cn.creditwindow.notify.Channel;
 import cn.creditwindow.notify.Notice;
 import cn.creditwindow.notify.Notifier;
-import cn.creditwindow.paging.PageRequest;
-import cn.creditwindow.paging.Paged;
 import cn.creditwindow.reference.Place;
 import cn.creditwindow.reference.Regions;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.validation.FieldError;
-import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotAllowedException;
 import java.sql.SQLException;
@@ -33,7 +32,7 @@ import java.util.Objects;
  * The message board: an enterprise's people leave messages, everyone who may see the enterprise reads them
  * ({@link Tenancy}; others' answer not found), and the insurer's staff reply to each once ({@link Submissions}).
  */
-public final class BoardMessages {
+public final class BoardMessages implements Desk<BoardMessage, MessageState, BoardMessages.NewMessage> {
     static final int MAX_NAME = 100;
     static final int MAX_CONTACT = 50;
     static final int MAX_SUBJECT = 100;
@@ -45,7 +44,7 @@ public final class BoardMessages {
                     "write the reply (at most " + MAX_REPLY + " characters)",
                     "请填写回复内容（不超过 " + MAX_REPLY + " 字）",
                     m -> "message " + m.id() + " has been replied to already",
-                    m -> "留言 " + m.id() + " 已回复，不能重复回复"));
+                    m -> "留言 " + m.id() + " 已回复，不能重复回复"), BoardMessages::told);
 
     private final Database db;
     private final Regions regions;
@@ -61,10 +60,25 @@ public final class BoardMessages {
 
     /** What the form sends; {@code province}, {@code city} and {@code district} are division codes. */
     public record NewMessage(String companyName, String province, String city, String district, String contactName,
-                             String mobile, String email, String subject, String content) {
+                             String mobile, String email, String subject, String content) implements Form {
+    }
+
+    @Override
+    public Class<NewMessage> form() {
+        return NewMessage.class;
+    }
+
+    /**
+     * The messages the principal may see, newest first, and the staff's reply (已提交 → 已回复), of which the message's
+     * contact is told by SMS, and by e-mail when one was given.
+     */
+    @Override
+    public Submissions<BoardMessage, MessageState> submissions() {
+        return submissions;
     }
 
     /** Leaves a message for the principal's enterprise; every bad field is reported at once and nothing is saved. */
+    @Override
     public BoardMessage submit(Principal who, NewMessage in) {
         if (!who.role().isEnterpriseUser()) {
             throw new NotAllowedException("only an enterprise's people leave messages", "仅企业用户可以留言");
@@ -97,25 +111,6 @@ public final class BoardMessages {
         });
     }
 
-    /** One page of the messages the principal may see, newest first; {@code state} null for every state. */
-    public Paged<BoardMessage> list(Principal who, MessageState state, PageRequest page) {
-        return submissions.list(who, state, page);
-    }
-
-    /** One message, or not found when it does not exist or the principal may not see its enterprise. */
-    public BoardMessage message(Principal who, long id) {
-        return submissions.find(who, id);
-    }
-
-    /**
-     * The insurer's staff reply (已提交 → 已回复); the message's contact is told by SMS, and by e-mail when one was
-     * given. A message replied to already is a conflict (whatever the body says); then invalid input for a reply
-     * missing or too long.
-     */
-    public BoardMessage reply(Principal who, long id, Input<String> reply) {
-        return submissions.answer(who, id, reply, BoardMessages::told);
-    }
-
     /** What the message's contact is sent when it has been replied to: an SMS, and an e-mail when they gave one. */
     private static List<Notice> told(BoardMessage m, String reply) {
         String subject = "留言已回复：" + m.subject();
@@ -130,17 +125,8 @@ public final class BoardMessages {
         return notices;
     }
 
-    /** True when the principal may reply to the message now: one of the insurer's staff, and it waits. */
-    public boolean canReply(Principal who, BoardMessage m) {
-        return submissions.canAnswer(who, m);
-    }
-
-    /** The list's {@code state} filter as sent: blank for all; invalid input for a state messages do not have. */
-    public MessageState state(String raw) {
-        return submissions.state(raw);
-    }
-
     /** What the empty form starts with for an enterprise's person: the enterprise's name and district, their contact. */
+    @Override
     public NewMessage draft(Principal who) {
         Submitter s = submissions.submitter(who);
         return new NewMessage(s.company(), s.province(), s.city(), s.district(), s.name(), s.mobile(), s.email(), "",

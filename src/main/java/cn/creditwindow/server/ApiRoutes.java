@@ -238,12 +238,12 @@ final class ApiRoutes {
         r.get("/api/regions/{code}/children", h.regions()::children);
         r.get("/api/inquiries", h.inquiries()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.post("/api/inquiries", h.inquiries()::submit, ENTERPRISE);
-        r.get("/api/inquiries/{id}", h.inquiries()::inquiry, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/inquiries/{id}", h.inquiries()::one, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.post("/api/inquiries/{id}/answer", h.inquiries()::answer, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.get("/api/message-board", h.messageBoard()::list, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.post("/api/message-board", h.messageBoard()::submit, ENTERPRISE);
-        r.get("/api/message-board/{id}", h.messageBoard()::message, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
-        r.post("/api/message-board/{id}/reply", h.messageBoard()::reply, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.get("/api/message-board/{id}", h.messageBoard()::one, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/api/message-board/{id}/reply", h.messageBoard()::answer, ACCOUNT_MANAGER, REVIEWER, ADMIN);
     }
 
     private static void losses(Routes.Table r, Routes.Handlers h) {

@@ -167,7 +167,7 @@ final class PageRoutes {
         r.get("/message-board", h.messageBoardPages()::index, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
         r.post("/message-board", h.messageBoardPages()::submit, ENTERPRISE);
         r.get("/message-board/{id}", h.messageBoardPages()::view, ENTERPRISE, ACCOUNT_MANAGER, REVIEWER, ADMIN);
-        r.post("/message-board/{id}/reply", h.messageBoardPages()::reply, ACCOUNT_MANAGER, REVIEWER, ADMIN);
+        r.post("/message-board/{id}/reply", h.messageBoardPages()::answer, ACCOUNT_MANAGER, REVIEWER, ADMIN);
     }
 
     private static void claimAttachments(Routes.Table r, Routes.Handlers h) {

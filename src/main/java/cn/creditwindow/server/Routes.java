@@ -2,8 +2,13 @@ package cn.creditwindow.server;
 
 import cn.creditwindow.accounts.AccountHandlers;
 import cn.creditwindow.agreements.AgreementHandlers;
+import cn.creditwindow.agreements.AgreementPages;
 import cn.creditwindow.alarm.AlarmHandlers;
 import cn.creditwindow.alarm.AlarmPages;
+import cn.creditwindow.answers.SubmissionHandlers;
+import cn.creditwindow.answers.SubmissionPages;
+import cn.creditwindow.articles.ArticleHandlers;
+import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.buyers.BuyerHandlers;
 import cn.creditwindow.buyers.BuyerPages;
 import cn.creditwindow.calendar.CalendarHandlers;
@@ -12,37 +17,30 @@ import cn.creditwindow.claims.AttachmentHandlers;
 import cn.creditwindow.claims.AttachmentPages;
 import cn.creditwindow.claims.ClaimHandlers;
 import cn.creditwindow.claims.ClaimPages;
-import cn.creditwindow.losses.LossHandlers;
-import cn.creditwindow.losses.LossPages;
-import cn.creditwindow.agreements.AgreementPages;
-import cn.creditwindow.articles.ArticleHandlers;
-import cn.creditwindow.articles.ArticlePages;
 import cn.creditwindow.credit.CreditHandlers;
 import cn.creditwindow.credit.CreditPages;
 import cn.creditwindow.customs.CustomsHandlers;
 import cn.creditwindow.customs.CustomsPages;
+import cn.creditwindow.digest.DigestHandlers;
+import cn.creditwindow.digest.DigestPages;
 import cn.creditwindow.enrolment.EnrolmentHandlers;
 import cn.creditwindow.enrolment.EnrolmentPages;
 import cn.creditwindow.feeds.FeedHandlers;
-import cn.creditwindow.home.HomePages;
-import cn.creditwindow.inquiries.InquiryHandlers;
-import cn.creditwindow.inquiries.InquiryPages;
-import cn.creditwindow.messageboard.MessageBoardHandlers;
-import cn.creditwindow.messageboard.MessageBoardPages;
-import cn.creditwindow.reference.RegionHandlers;
-import cn.creditwindow.reference.ReferenceHandlers;
-import cn.creditwindow.schemes.SchemeHandlers;
-import cn.creditwindow.schemes.SchemePages;
-// the window (融资超市, 服务介绍, 客户经理, 系统首页)
 import cn.creditwindow.financing.FinancingHandlers;
 import cn.creditwindow.financing.FinancingPages;
 import cn.creditwindow.home.DashboardHandlers;
+import cn.creditwindow.home.HomePages;
+import cn.creditwindow.losses.LossHandlers;
+import cn.creditwindow.losses.LossPages;
 import cn.creditwindow.managers.ManagerHandlers;
+import cn.creditwindow.reference.ReferenceHandlers;
+import cn.creditwindow.reference.RegionHandlers;
+import cn.creditwindow.schemes.SchemeHandlers;
+import cn.creditwindow.schemes.SchemePages;
 import cn.creditwindow.service.ServicePages;
 import cn.creditwindow.subscriptions.SubscriptionHandlers;
 import cn.creditwindow.subscriptions.SubscriptionPages;
-import cn.creditwindow.digest.DigestHandlers;
-import cn.creditwindow.digest.DigestPages;
+// the window (融资超市, 服务介绍, 客户经理, 系统首页)
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
@@ -85,8 +83,9 @@ public final class Routes {
                            FinancingHandlers financing, FinancingPages financingPages, ServicePages servicePages,
                            ManagerHandlers managers, DashboardHandlers dashboard,
                            // administrative divisions, insurance inquiries (投保咨询), the message board (调查问卷)
-                           RegionHandlers regions, InquiryHandlers inquiries, InquiryPages inquiryPages,
-                           MessageBoardHandlers messageBoard, MessageBoardPages messageBoardPages,
+                           RegionHandlers regions, SubmissionHandlers<?, ?, ?> inquiries,
+                           SubmissionPages<?, ?, ?> inquiryPages, SubmissionHandlers<?, ?, ?> messageBoard,
+                           SubmissionPages<?, ?, ?> messageBoardPages,
                            // claim attachments (索赔附件)
                            AttachmentHandlers claimAttachments, AttachmentPages claimAttachmentPages,
                            // the customs pages of the claims section (报关单数据, 导入海关数据)

@@ -71,31 +71,56 @@ public final class JsonBodies {
 
     /** {@link #input(Context, Class)} of a body of this content type. */
     <T extends Record> Input<T> input(String contentType, String body, Class<T> type) {
+        List<FieldError> unreadable = new ArrayList<>();
+        ObjectNode object = object(contentType, body, unreadable);
+        return object == null ? new Input<>(construct(type, defaults(type)), unreadable)
+                : new Input<>(record(type, object, "", unreadable), unreadable);
+    }
+
+    /**
+     * A body of one text field, such as {@code {"answer": "…"}}, read as strictly as a record's (see
+     * {@link #input(Context, Class)}): the text, or null with what was wrong named.
+     */
+    public Input<String> text(Context ctx, String field) {
+        List<FieldError> unreadable = new ArrayList<>();
+        ObjectNode object = object(ctx.contentType(), ctx.body(), unreadable);
+        if (object == null) {
+            return new Input<>(null, unreadable);
+        }
+        object.fieldNames().forEachRemaining(name -> {
+            if (!name.equals(field)) {
+                unreadable.add(unknown(name));
+            }
+        });
+        return new Input<>((String) value(String.class, object.get(field), field, unreadable), unreadable);
+    }
+
+    /** The body's JSON object; null for an empty body, or for one that is not an object, with that said. */
+    private ObjectNode object(String contentType, String body, List<FieldError> unreadable) {
         if (body == null || body.isBlank()) {
-            return Input.of(construct(type, defaults(type)));
+            return null;
         }
         if (!isJson(contentType)) {
-            return whole(type, NOT_JSON_ZH, NOT_JSON_EN);
+            unreadable.add(new FieldError(Input.WHOLE_BODY, NOT_JSON_ZH, NOT_JSON_EN));
+            return null;
         }
         JsonNode tree;
         try {
             tree = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            return whole(type, "请求体不是有效的 JSON", "the body is not valid JSON: " + e.getOriginalMessage());
+            unreadable.add(new FieldError(Input.WHOLE_BODY, "请求体不是有效的 JSON",
+                    "the body is not valid JSON: " + e.getOriginalMessage()));
+            return null;
         }
         if (!(tree instanceof ObjectNode object)) {
-            return whole(type, "请求体应为 JSON 对象", "the body must be a JSON object");
+            unreadable.add(new FieldError(Input.WHOLE_BODY, "请求体应为 JSON 对象", "the body must be a JSON object"));
+            return null;
         }
-        List<FieldError> unreadable = new ArrayList<>();
-        return new Input<>(record(type, object, "", unreadable), unreadable);
+        return object;
     }
 
     private static boolean isJson(String contentType) {
         return contentType != null && contentType.startsWith("application/json");
-    }
-
-    private <T extends Record> Input<T> whole(Class<T> type, String zh, String en) {
-        return new Input<>(construct(type, defaults(type)), List.of(new FieldError(Input.WHOLE_BODY, zh, en)));
     }
 
     /** A record of {@code type} from {@code node}, property by property; {@code prefix} names the enclosing field. */

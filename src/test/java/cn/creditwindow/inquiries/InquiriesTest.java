@@ -120,26 +120,26 @@ class InquiriesTest {
         assertThat(ids(manager)).as("portfolio 4403").containsExactly(sz.id());
         assertThat(ids(reviewer)).containsExactly(hn.id(), sz.id());
         assertThat(ids(admin)).containsExactly(hn.id(), sz.id());
-        assertThat(inquiries.inquiry(szOperator, sz.id()).serial()).isEqualTo(sz.serial());
-        assertThat(inquiries.inquiry(manager, sz.id()).serial()).isEqualTo(sz.serial());
-        assertThatThrownBy(() -> inquiries.inquiry(hnLegal, sz.id())).isInstanceOf(NotFoundException.class)
+        assertThat(inquiries.submissions().find(szOperator, sz.id()).serial()).isEqualTo(sz.serial());
+        assertThat(inquiries.submissions().find(manager, sz.id()).serial()).isEqualTo(sz.serial());
+        assertThatThrownBy(() -> inquiries.submissions().find(hnLegal, sz.id())).isInstanceOf(NotFoundException.class)
                 .hasMessage("inquiry " + sz.id() + " not found");
-        assertThatThrownBy(() -> inquiries.inquiry(manager, hn.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> inquiries.inquiry(reviewer, 999)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> inquiries.submissions().find(manager, hn.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> inquiries.submissions().find(reviewer, 999)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void theListFiltersByState() {
         Inquiry waiting = inquiries.submit(szLegal, shenzhen());
         Inquiry answered = inquiries.submit(szLegal, shenzhen());
-        inquiries.answer(reviewer, answered.id(), Input.of("已收到"));
+        inquiries.submissions().answer(reviewer, answered.id(), Input.of("已收到"));
 
-        assertThat(inquiries.list(szLegal, inquiries.state("SUBMITTED"), PageRequest.first()).items())
+        assertThat(inquiries.submissions().list(szLegal, inquiries.submissions().state("SUBMITTED"), PageRequest.first()).items())
                 .extracting(Inquiry::id).containsExactly(waiting.id());
-        assertThat(inquiries.list(szLegal, inquiries.state(" ANSWERED "), PageRequest.first()).items())
+        assertThat(inquiries.submissions().list(szLegal, inquiries.submissions().state(" ANSWERED "), PageRequest.first()).items())
                 .extracting(Inquiry::id).containsExactly(answered.id());
-        assertThat(inquiries.state("")).isNull();
-        assertThatThrownBy(() -> inquiries.state("REPLIED")).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThat(inquiries.submissions().state("")).isNull();
+        assertThatThrownBy(() -> inquiries.submissions().state("REPLIED")).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.errors()).containsExactly(new FieldError("state",
                         "状态应为 SUBMITTED（已提交）或 ANSWERED（已答复）", "state must be SUBMITTED or ANSWERED")));
     }
@@ -147,24 +147,24 @@ class InquiriesTest {
     @Test
     void theStaffAnswerOnceAndTheContactIsToldByEmailAndSms() {
         Inquiry i = inquiries.submit(szLegal, shenzhen());
-        assertThat(inquiries.canAnswer(reviewer, i)).isTrue();
-        assertThat(inquiries.canAnswer(szLegal, i)).isFalse();
+        assertThat(inquiries.submissions().canAnswer(reviewer, i)).isTrue();
+        assertThat(inquiries.submissions().canAnswer(szLegal, i)).isFalse();
 
-        Inquiry answered = inquiries.answer(manager, i.id(), Input.of("  客户经理将于三个工作日内联系您。 "));
+        Inquiry answered = inquiries.submissions().answer(manager, i.id(), Input.of("  客户经理将于三个工作日内联系您。 "));
 
         assertThat(answered.state()).isEqualTo(InquiryState.ANSWERED);
         assertThat(answered.answer()).isEqualTo("客户经理将于三个工作日内联系您。");
         assertThat(answered.answeredByName()).isEqualTo("测试manager");
         assertThat(answered.answeredAt()).isEqualTo(NOW);
-        assertThat(inquiries.canAnswer(reviewer, answered)).isFalse();
+        assertThat(inquiries.submissions().canAnswer(reviewer, answered)).isFalse();
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE channel = 'EMAIL' AND address = 'li@example.com'"
                 + " AND subject = ? AND body LIKE ?", "投保咨询已答复 " + i.serial(), "%三个工作日%")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE channel = 'SMS' AND address = '13800138000'"
                 + " AND body LIKE ?", "%" + i.serial() + " 已答复%")).isEqualTo(1);
-        assertThatThrownBy(() -> inquiries.answer(admin, i.id(), Input.of("")))
+        assertThatThrownBy(() -> inquiries.submissions().answer(admin, i.id(), Input.of("")))
                 .as("answered already, whatever the answer says").isInstanceOf(ConflictException.class)
                 .hasMessage("inquiry " + i.serial() + " has been answered already");
-        assertThat(inquiries.inquiry(szLegal, i.id()).answer()).isEqualTo("客户经理将于三个工作日内联系您。");
+        assertThat(inquiries.submissions().find(szLegal, i.id()).answer()).isEqualTo("客户经理将于三个工作日内联系您。");
         assertThat(count("SELECT COUNT(*) FROM outbox")).isEqualTo(2);
     }
 
@@ -172,18 +172,18 @@ class InquiriesTest {
     void onlyTheStaffWhoMaySeeAnInquiryAnswerItAndABadAnswerChangesNothing() {
         Inquiry hn = inquiries.submit(hnLegal, zhengzhou());
 
-        assertThatThrownBy(() -> inquiries.answer(hnLegal, hn.id(), Input.of("自问自答")))
+        assertThatThrownBy(() -> inquiries.submissions().answer(hnLegal, hn.id(), Input.of("自问自答")))
                 .isInstanceOf(NotAllowedException.class);
-        assertThatThrownBy(() -> inquiries.answer(manager, hn.id(), Input.of("不是我的客户")))
+        assertThatThrownBy(() -> inquiries.submissions().answer(manager, hn.id(), Input.of("不是我的客户")))
                 .as("outside the portfolio").isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> inquiries.answer(reviewer, hn.id(), Input.of("  ")))
+        assertThatThrownBy(() -> inquiries.submissions().answer(reviewer, hn.id(), Input.of("  ")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(
                         new FieldError("answer", "请填写答复内容（不超过 2000 字）", "write the answer (at most 2000 characters)")));
-        assertThatThrownBy(() -> inquiries.answer(reviewer, hn.id(), Input.of("长".repeat(2001))))
+        assertThatThrownBy(() -> inquiries.submissions().answer(reviewer, hn.id(), Input.of("长".repeat(2001))))
                 .isInstanceOf(InvalidInputException.class);
-        assertThat(inquiries.inquiry(reviewer, hn.id()).state()).isEqualTo(InquiryState.SUBMITTED);
+        assertThat(inquiries.submissions().find(reviewer, hn.id()).state()).isEqualTo(InquiryState.SUBMITTED);
         assertThat(count("SELECT COUNT(*) FROM outbox")).isZero();
-        assertThat(inquiries.answer(reviewer, hn.id(), Input.of("长".repeat(2000))).state())
+        assertThat(inquiries.submissions().answer(reviewer, hn.id(), Input.of("长".repeat(2000))).state())
                 .isEqualTo(InquiryState.ANSWERED);
     }
 
@@ -191,13 +191,13 @@ class InquiriesTest {
     void ofTwoStaffAnsweringAtOnceOneWinsAndTheOtherGetsAConflict() throws Exception { // #15
         Inquiry i = inquiries.submit(szLegal, shenzhen());
 
-        List<Object> outcomes = race(List.of(() -> inquiries.answer(reviewer, i.id(), Input.of("审核员的答复")),
-                () -> inquiries.answer(manager, i.id(), Input.of("客户经理的答复"))));
+        List<Object> outcomes = race(List.of(() -> inquiries.submissions().answer(reviewer, i.id(), Input.of("审核员的答复")),
+                () -> inquiries.submissions().answer(manager, i.id(), Input.of("客户经理的答复"))));
 
         assertThat(outcomes).filteredOn(Inquiry.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(1);
         Inquiry winner = (Inquiry) outcomes.stream().filter(Inquiry.class::isInstance).findFirst().orElseThrow();
-        Inquiry stored = inquiries.inquiry(szLegal, i.id());
+        Inquiry stored = inquiries.submissions().find(szLegal, i.id());
         assertThat(stored.answer()).isEqualTo(winner.answer());
         assertThat(stored.answeredByName()).isEqualTo(winner.answeredByName());
         assertThat(count("SELECT COUNT(*) FROM outbox")).as("one e-mail and one SMS").isEqualTo(2);
@@ -215,7 +215,7 @@ class InquiriesTest {
     }
 
     private List<Long> ids(Principal who) {
-        return inquiries.list(who, null, PageRequest.first()).items().stream().map(Inquiry::id).toList();
+        return inquiries.submissions().list(who, null, PageRequest.first()).items().stream().map(Inquiry::id).toList();
     }
 
 }

@@ -119,12 +119,12 @@ class BoardMessagesTest {
         assertThat(ids(manager)).as("portfolio 4103").containsExactly(ly.id());
         assertThat(ids(reviewer)).containsExactly(sz.id(), ly.id());
         assertThat(ids(admin)).containsExactly(sz.id(), ly.id());
-        assertThat(messages.message(manager, ly.id()).subject()).isEqualTo("关于保单续转");
-        assertThatThrownBy(() -> messages.message(szLegal, ly.id())).isInstanceOf(NotFoundException.class)
+        assertThat(messages.submissions().find(manager, ly.id()).subject()).isEqualTo("关于保单续转");
+        assertThatThrownBy(() -> messages.submissions().find(szLegal, ly.id())).isInstanceOf(NotFoundException.class)
                 .hasMessage("message " + ly.id() + " not found");
-        assertThatThrownBy(() -> messages.message(manager, sz.id())).isInstanceOf(NotFoundException.class);
-        assertThat(messages.list(reviewer, messages.state("REPLIED"), PageRequest.first()).items()).isEmpty();
-        assertThatThrownBy(() -> messages.state("ANSWERED")).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> messages.submissions().find(manager, sz.id())).isInstanceOf(NotFoundException.class);
+        assertThat(messages.submissions().list(reviewer, messages.submissions().state("REPLIED"), PageRequest.first()).items()).isEmpty();
+        assertThatThrownBy(() -> messages.submissions().state("ANSWERED")).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.errors()).containsExactly(new FieldError("state",
                         "状态应为 SUBMITTED（已提交）或 REPLIED（已回复）", "state must be SUBMITTED or REPLIED")));
     }
@@ -134,37 +134,37 @@ class BoardMessagesTest {
         BoardMessage withEmail = messages.submit(lyLegal, luoyang("wang@example.com"));
         BoardMessage without = messages.submit(lyLegal, luoyang(null));
 
-        BoardMessage replied = messages.reply(reviewer, withEmail.id(), Input.of(" 请于十二月前提交续转申请。 "));
-        messages.reply(manager, without.id(), Input.of("已回复"));
+        BoardMessage replied = messages.submissions().answer(reviewer, withEmail.id(), Input.of(" 请于十二月前提交续转申请。 "));
+        messages.submissions().answer(manager, without.id(), Input.of("已回复"));
 
         assertThat(replied.state()).isEqualTo(MessageState.REPLIED);
         assertThat(replied.reply()).isEqualTo("请于十二月前提交续转申请。");
         assertThat(replied.repliedByName()).isEqualTo("测试reviewer");
         assertThat(replied.repliedAt()).isEqualTo(NOW);
-        assertThat(messages.canReply(admin, replied)).isFalse();
+        assertThat(messages.submissions().canAnswer(admin, replied)).isFalse();
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE channel = 'EMAIL' AND address = 'wang@example.com'"
                 + " AND subject = '留言已回复：关于保单续转' AND body LIKE '%十二月前%'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE channel = 'SMS' AND address = '13900379000'")).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM outbox")).as("no e-mail without an address").isEqualTo(3);
-        assertThatThrownBy(() -> messages.reply(admin, withEmail.id(), Input.of("另一个回复")))
+        assertThatThrownBy(() -> messages.submissions().answer(admin, withEmail.id(), Input.of("另一个回复")))
                 .isInstanceOf(ConflictException.class)
                 .hasMessage("message " + withEmail.id() + " has been replied to already");
-        assertThat(messages.message(lyLegal, withEmail.id()).reply()).isEqualTo("请于十二月前提交续转申请。");
+        assertThat(messages.submissions().find(lyLegal, withEmail.id()).reply()).isEqualTo("请于十二月前提交续转申请。");
     }
 
     @Test
     void onlyTheStaffWhoMaySeeAMessageReplyAndABadReplyChangesNothing() {
         BoardMessage sz = messages.submit(szLegal, dongguan());
 
-        assertThat(messages.canReply(szLegal, sz)).isFalse();
-        assertThatThrownBy(() -> messages.reply(szLegal, sz.id(), Input.of("自问自答")))
+        assertThat(messages.submissions().canAnswer(szLegal, sz)).isFalse();
+        assertThatThrownBy(() -> messages.submissions().answer(szLegal, sz.id(), Input.of("自问自答")))
                 .isInstanceOf(NotAllowedException.class);
-        assertThatThrownBy(() -> messages.reply(manager, sz.id(), Input.of("不是我的客户")))
+        assertThatThrownBy(() -> messages.submissions().answer(manager, sz.id(), Input.of("不是我的客户")))
                 .as("outside the portfolio").isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> messages.reply(admin, sz.id(), Input.of(null)))
+        assertThatThrownBy(() -> messages.submissions().answer(admin, sz.id(), Input.of(null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(
                         new FieldError("reply", "请填写回复内容（不超过 2000 字）", "write the reply (at most 2000 characters)")));
-        assertThat(messages.message(admin, sz.id()).state()).isEqualTo(MessageState.SUBMITTED);
+        assertThat(messages.submissions().find(admin, sz.id()).state()).isEqualTo(MessageState.SUBMITTED);
         assertThat(count("SELECT COUNT(*) FROM outbox")).isZero();
     }
 
@@ -172,14 +172,14 @@ class BoardMessagesTest {
     void ofTwoStaffReplyingAtOnceOneWinsAndTheOtherGetsAConflict() throws Exception { // #15
         BoardMessage m = messages.submit(lyLegal, luoyang("wang@example.com"));
 
-        List<Object> outcomes = race(List.of(() -> messages.reply(reviewer, m.id(), Input.of("审核员的回复")),
-                () -> messages.reply(manager, m.id(), Input.of("客户经理的回复"))));
+        List<Object> outcomes = race(List.of(() -> messages.submissions().answer(reviewer, m.id(), Input.of("审核员的回复")),
+                () -> messages.submissions().answer(manager, m.id(), Input.of("客户经理的回复"))));
 
         assertThat(outcomes).filteredOn(BoardMessage.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(1);
         BoardMessage winner = (BoardMessage) outcomes.stream().filter(BoardMessage.class::isInstance).findFirst()
                 .orElseThrow();
-        BoardMessage stored = messages.message(lyLegal, m.id());
+        BoardMessage stored = messages.submissions().find(lyLegal, m.id());
         assertThat(stored.reply()).isEqualTo(winner.reply());
         assertThat(stored.repliedByName()).isEqualTo(winner.repliedByName());
         assertThat(count("SELECT COUNT(*) FROM outbox")).as("one e-mail and one SMS").isEqualTo(2);
@@ -193,7 +193,7 @@ class BoardMessagesTest {
     }
 
     private List<Long> ids(Principal who) {
-        return messages.list(who, null, PageRequest.first()).items().stream().map(BoardMessage::id).toList();
+        return messages.submissions().list(who, null, PageRequest.first()).items().stream().map(BoardMessage::id).toList();
     }
 
 }
