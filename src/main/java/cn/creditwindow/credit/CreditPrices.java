@@ -42,7 +42,6 @@ public final class CreditPrices {
         }
 
         @JsonProperty
-
         public String urgentSurcharge() {
             return Fen.show(urgentSurchargeFen);
         }

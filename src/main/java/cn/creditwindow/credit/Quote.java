@@ -26,13 +26,11 @@ public record Quote(String type, Basis basis, long chargeFen, String currency, l
     }
 
     @JsonProperty
-
     public String price() {
         return Fen.show(priceFen);
     }
 
     @JsonProperty
-
     public String urgentSurcharge() {
         return Fen.show(urgentSurchargeFen);
     }
