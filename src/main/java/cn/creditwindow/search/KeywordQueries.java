@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import cn.creditwindow.search.analysis.Analyzers;
+import cn.creditwindow.search.analysis.KeywordFilter;
+import cn.creditwindow.search.analysis.SearchText;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -24,55 +23,38 @@ import org.apache.lucene.search.TermQuery;
  * Turns one keyword into Lucene queries.
  *
  * <p>{@link #recall} is exact substring semantics on a grams field: the keyword's bigrams (or its single
- * CJK char) and its Latin words as a phrase, the last Latin word as a prefix. It finds every title
+ * CJK char) and its Latin words as a phrase, the last Latin word as a prefix ({@link KeywordFilter}, which Solr's
+ * schema uses as the gram fields' query analyzer, so both engines look a keyword up by the same terms). It finds every title
  * that contains the keyword, and only those (Latin words must start where a title's word starts).
  *
  * <p>{@link #wholeWords} finds titles where the keyword is made of whole smartcn words: it tries
  * every way of splitting the keyword into words the index knows, as a phrase each. Used only to rank.
  */
 final class KeywordQueries {
-    private static final String DOUBLE = CJKBigramFilter.DOUBLE_TYPE;
-    private static final String SINGLE = CJKBigramFilter.SINGLE_TYPE;
-    private static final String ALPHANUM = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
-    private static final String NUM = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];
     private static final int MAX_SPLITS = 32;
     private static final int MAX_SPLIT_LENGTH = 12;
 
-    private final Analyzer keywordAnalyzer;
+    private final Analyzer lookupAnalyzer;
 
-    KeywordQueries(Analyzer keywordAnalyzer) {
-        this.keywordAnalyzer = keywordAnalyzer;
+    /** @param lookupAnalyzer {@link Analyzers#keywordLookup()}, which gives a keyword's terms at their positions */
+    KeywordQueries(Analyzer lookupAnalyzer) {
+        this.lookupAnalyzer = lookupAnalyzer;
     }
 
-    private record Token(String text, String type, int position, int start, int end) {
+    private record Token(String text, int position) {
     }
 
     /** The substring query for a keyword on a grams field, or null when the keyword has nothing searchable. */
     Query recall(String keyword, String field) {
         List<Token> tokens = tokens(keyword);
-        List<Token> kept = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.type.equals(SINGLE) && coveredByBigram(tokens, t)) {
-                continue;
-            }
-            boolean last = i == tokens.size() - 1;
-            if (last && (t.type.equals(ALPHANUM) || t.type.equals(NUM))) {
-                String prefix = t.text.length() > LatinPrefixFilter.MAX_PREFIX
-                        ? t.text.substring(0, LatinPrefixFilter.MAX_PREFIX) : t.text;
-                kept.add(new Token(prefix + LatinPrefixFilter.MARK, t.type, t.position, t.start, t.end));
-            } else {
-                kept.add(t);
-            }
-        }
-        if (kept.isEmpty()) {
+        if (tokens.isEmpty()) {
             return null;
         }
-        if (kept.size() == 1) {
-            return new TermQuery(new Term(field, kept.get(0).text));
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(field, tokens.get(0).text));
         }
         PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        for (Token t : kept) {
+        for (Token t : tokens) {
             phrase.add(new Term(field, t.text), t.position);
         }
         return phrase.build();
@@ -130,28 +112,16 @@ final class KeywordQueries {
         }
     }
 
-    /** A single CJK char inside a bigram of the keyword adds nothing to the phrase. */
-    private static boolean coveredByBigram(List<Token> tokens, Token single) {
-        for (Token t : tokens) {
-            if (t.type.equals(DOUBLE) && t.start <= single.start && t.end >= single.end) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private List<Token> tokens(String keyword) {
         List<Token> tokens = new ArrayList<>();
-        try (TokenStream stream = keywordAnalyzer.tokenStream(Fields.TITLE_GRAMS, keyword)) {
+        try (TokenStream stream = lookupAnalyzer.tokenStream(Fields.TITLE_GRAMS, keyword)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute posInc = stream.addAttribute(PositionIncrementAttribute.class);
-            TypeAttribute type = stream.addAttribute(TypeAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             int position = -1;
             while (stream.incrementToken()) {
                 position += posInc.getPositionIncrement();
-                tokens.add(new Token(term.toString(), type.type(), position, offset.startOffset(), offset.endOffset()));
+                tokens.add(new Token(term.toString(), position));
             }
             stream.end();
         } catch (IOException e) {

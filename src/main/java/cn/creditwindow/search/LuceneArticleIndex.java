@@ -1,5 +1,6 @@
 package cn.creditwindow.search;
 
+import cn.creditwindow.search.analysis.Analyzers;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
@@ -60,7 +63,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ArticleDocuments documents;
-    private final KeywordQueries keywordQueries = new KeywordQueries(Analyzers.keyword());
+    private final KeywordQueries keywordQueries = new KeywordQueries(Analyzers.keywordLookup());
     private final Cache<CacheKey, Object> cache;
     private final SegmentTags.Cache tags;
     /** Serialises upserts (never the writer's own monitor: IndexWriter asserts callers don't hold it). */
@@ -89,7 +92,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
                                           Function<Collection<String>, Collection<String>> industryAncestors,
                                           long cacheSize) throws IOException {
         Objects.requireNonNull(directory, "directory");
-        IndexWriterConfig config = new IndexWriterConfig(Analyzers.forIndexing())
+        IndexWriterConfig config = new IndexWriterConfig(indexing())
                 .setIndexSort(NEWEST_FIRST)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64);
@@ -101,6 +104,11 @@ public final class LuceneArticleIndex implements ArticleIndex {
         SearcherManager searchers = new SearcherManager(writer, warming(tags));
         return new LuceneArticleIndex(directory, writer, searchers, tags, new ArticleDocuments(industryAncestors),
                 cacheSize);
+    }
+
+    /** The analyzer of every field an article document has: grams, and smartcn words for the words field. */
+    static Analyzer indexing() {
+        return new PerFieldAnalyzerWrapper(Analyzers.grams(), Map.of(Fields.TITLE_WORDS, Analyzers.words()));
     }
 
     /** Opens an existing index for searching only, beside a process that may be writing it. */

@@ -1,5 +1,7 @@
 package cn.creditwindow.search;
 
+import cn.creditwindow.search.analysis.SearchText;
+
 import java.util.List;
 
 /**

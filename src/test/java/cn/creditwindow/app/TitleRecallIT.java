@@ -7,7 +7,7 @@ import cn.creditwindow.SharedData;
 import cn.creditwindow.search.Article;
 import cn.creditwindow.search.Module;
 import cn.creditwindow.search.LuceneArticleIndex;
-import cn.creditwindow.search.SearchText;
+import cn.creditwindow.search.analysis.SearchText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package cn.creditwindow.bench;
 
-import cn.creditwindow.search.Analyzers;
+import cn.creditwindow.search.analysis.Analyzers;
 import cn.creditwindow.search.ArticleQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;

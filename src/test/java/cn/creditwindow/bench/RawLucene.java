@@ -1,7 +1,7 @@
 package cn.creditwindow.bench;
 
 import cn.creditwindow.search.Article;
-import cn.creditwindow.search.Analyzers;
+import cn.creditwindow.search.analysis.Analyzers;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +54,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The baseline: plain Lucene doing the same job with the least code. Field names, field types, analyzers
  * and the index sort are those of the service ({@code search.Fields}, {@code ArticleDocuments},
- * {@code Analyzers.forIndexing()}, {@code KeywordQueries.recall}), rebuilt here from public APIs; the
+ * {@code LuceneArticleIndex.indexing()}, {@code KeywordQueries.recall}), rebuilt here from public APIs; the
  * benchmark checks that both give the same totals and the same titles for every query.
  */
 final class RawLucene {
@@ -77,7 +77,7 @@ final class RawLucene {
     private RawLucene() {
     }
 
-    /** As {@code Analyzers.forIndexing()}: grams for every field, smartcn words for the words field. */
+    /** As {@code LuceneArticleIndex.indexing()}: grams for every field, smartcn words for the words field. */
     static Analyzer indexingAnalyzer() {
         return new PerFieldAnalyzerWrapper(Analyzers.grams(), Map.of(TITLE_WORDS, Analyzers.words()));
     }

@@ -1,4 +1,4 @@
-package cn.creditwindow.search;
+package cn.creditwindow.search.analysis;
 
 import java.io.IOException;
 import org.apache.lucene.analysis.TokenFilter;
@@ -19,10 +19,10 @@ import org.apache.lucene.util.AttributeSource;
  * <p>Prefixes longer than {@link #MAX_PREFIX} chars are not indexed; a query truncates its prefix
  * to that length.
  */
-final class LatinPrefixFilter extends TokenFilter {
+public final class LatinPrefixFilter extends TokenFilter {
     /** Appended to prefix terms; StandardTokenizer never puts it inside a token. */
-    static final char MARK = '*';
-    static final int MAX_PREFIX = 20;
+    public static final char MARK = '*';
+    public static final int MAX_PREFIX = 20;
 
     private static final String ALPHANUM = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
     private static final String NUM = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];

@@ -1,4 +1,4 @@
-package cn.creditwindow.search;
+package cn.creditwindow.search.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,5 +73,27 @@ class AnalyzersTest {
         assertThat(tokens(Analyzers.words(), "一带一路")).containsExactly("一@0", "带@1", "一@2", "路@3");
         assertThat(tokens(Analyzers.words(), "中美贸易与中美洲"))
                 .containsExactly("中@0", "美@1", "贸易@2", "与@3", "中美洲@4");
+    }
+
+    @Test
+    void aKeywordIsLookedUpByItsBigramsAtTheirPlacesWithoutTheSinglesTheyCover() throws IOException {
+        assertThat(tokens(Analyzers.keywordLookup(), "中美贸易")).containsExactly("中美@0", "美贸@1", "贸易@2");
+        assertThat(tokens(Analyzers.keywordLookup(), "美")).containsExactly("美@0");
+        assertThat(tokens(Analyzers.keywordLookup(), "-")).isEmpty();
+    }
+
+    @Test
+    void aKeywordsLastLatinWordIsAPrefixAndOnlyTheLast() throws IOException {
+        assertThat(tokens(Analyzers.keywordLookup(), "iPhone 15")).containsExactly("iphone@0", "15*@7");
+        assertThat(tokens(Analyzers.keywordLookup(), "5G与")).containsExactly("5g@0", "与@2");
+        assertThat(tokens(Analyzers.keywordLookup(), "abcdefghijklmnopqrstuvwxyz"))
+                .containsExactly("abcdefghijklmnopqrst*@0");
+    }
+
+    @Test
+    void aKeywordTokenStreamCanBeReusedForTheNextKeyword() throws IOException {
+        Analyzer lookup = Analyzers.keywordLookup();
+        assertThat(tokens(lookup, "光伏")).containsExactly("光伏@0");
+        assertThat(tokens(lookup, "AI 芯片")).containsExactly("ai@0", "芯片@3");
     }
 }

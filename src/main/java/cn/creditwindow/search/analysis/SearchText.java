@@ -1,4 +1,4 @@
-package cn.creditwindow.search;
+package cn.creditwindow.search.analysis;
 
 import com.ibm.icu.text.Transliterator;
 import java.io.IOException;

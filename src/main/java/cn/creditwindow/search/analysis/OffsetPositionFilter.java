@@ -1,4 +1,4 @@
-package cn.creditwindow.search;
+package cn.creditwindow.search.analysis;
 
 import java.io.IOException;
 import org.apache.lucene.analysis.TokenFilter;
