@@ -8,11 +8,15 @@ import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Industries;
 import cn.creditwindow.search.ArticleQuery;
 import cn.creditwindow.search.Hit;
+import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.LuceneArticleIndex;
+import cn.creditwindow.search.SolrArticleIndex;
 import cn.creditwindow.search.SearchPage;
 import cn.creditwindow.validation.InvalidInputException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +67,50 @@ public final class Main implements Runnable {
         Path index;
     }
 
+    /** Where articles are searched: the embedded index under {@code --index}, or a Solr collection. */
+    static class SearchEngine {
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--search", defaultValue = "${env:CREDIT_WINDOW_SEARCH:-lucene}",
+                description = "lucene (the embedded index under --index) or solr (a SolrCloud collection; see"
+                        + " --solr-url); environment CREDIT_WINDOW_SEARCH (default: ${DEFAULT-VALUE})")
+        String engine;
+        @Option(names = "--solr-url", split = ",", defaultValue = "${env:CREDIT_WINDOW_SOLR_URL}",
+                description = "Solr nodes, comma-separated, e.g. http://solr1:8983/solr,http://solr2:8983/solr;"
+                        + " environment CREDIT_WINDOW_SOLR_URL")
+        List<URI> solrUrls;
+        @Option(names = "--solr-collection", defaultValue = "${env:CREDIT_WINDOW_SOLR_COLLECTION:-credit-window}",
+                description = "the collection; environment CREDIT_WINDOW_SOLR_COLLECTION (default: ${DEFAULT-VALUE})")
+        String collection;
+        @Option(names = "--solr-timeout-ms", defaultValue = "5000",
+                description = "how long one Solr node may take to answer before the next is tried (default: ${DEFAULT-VALUE})")
+        long timeoutMs;
+
+        /** The Solr settings, or null for the embedded index; a usage error for settings that do not go together. */
+        Config.Solr solr() {
+            switch (engine == null ? "" : engine.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "lucene":
+                    return null;
+                case "solr":
+                    try {
+                        return new Config.Solr(solrUrls == null ? List.of() : solrUrls, collection,
+                                Duration.ofMillis(timeoutMs));
+                    } catch (IllegalArgumentException e) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                    }
+                default:
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--search is lucene or solr, not '" + engine + "'");
+            }
+        }
+    }
+
+    /** The index to search, beside a server that may be writing it: the embedded one read-only, or Solr's. */
+    static ArticleIndex searching(Path indexDir, Config.Solr solr) throws IOException {
+        return solr != null ? new SolrArticleIndex(solr.nodes(), solr.collection(), solr.timeout(),
+                Industries.load()::withAncestors) : LuceneArticleIndex.openReadOnly(FSDirectory.open(indexDir), 0);
+    }
+
     /** The database option of the commands that use the records. */
     static class DatabaseFile {
         @Option(names = "--db", defaultValue = "data/credit-window.db", description = "embedded database file (default: ${DEFAULT-VALUE})")
@@ -90,6 +138,8 @@ public final class Main implements Runnable {
         int maxFeedMb;
         @CommandLine.Mixin
         DatabaseFile db = new DatabaseFile();
+        @CommandLine.Mixin
+        SearchEngine search = new SearchEngine();
         @Option(names = "--demo", description = "create a small fictional demo world (enterprises, staff) and print how to sign in")
         boolean demo;
         @Option(names = "--secure-cookies", description = "mark cookies Secure (when users reach the service over https)")
@@ -109,7 +159,7 @@ public final class Main implements Runnable {
             Config config = Config.builder().host(host).port(port).indexDir(folders.index).feedsDir(feeds)
                     .watchFeeds(!noWatch).rescanInterval(Duration.ofSeconds(rescanSeconds)).cacheSize(cacheSize)
                     .maxFeedBytes(maxFeedMb * 1024L * 1024L).feedToken(System.getenv(TOKEN_ENV)).dbFile(db.file)
-                    .secureCookies(secureCookies).smtp(smtp()).publicUrl(publicUrl).build();
+                    .secureCookies(secureCookies).smtp(smtp()).publicUrl(publicUrl).solr(search.solr()).build();
             App app;
             try {
                 // the demo runs on the real date; DemoWorld winds its clock back while it writes the world's history
@@ -147,13 +197,15 @@ public final class Main implements Runnable {
     static final class Ingest implements Callable<Integer> {
         @CommandLine.Mixin
         Folders folders = new Folders();
+        @CommandLine.Mixin
+        SearchEngine search = new SearchEngine();
         @Option(names = "--feeds", defaultValue = "feeds", description = "feed folder (default: ${DEFAULT-VALUE})")
         Path feeds;
 
         @Override
         public Integer call() throws Exception {
             Config config = Config.builder().host("127.0.0.1").port(0).indexDir(folders.index).feedsDir(feeds)
-                    .watchFeeds(false).cacheSize(0).dbFile(Path.of("unused.db")).build();
+                    .watchFeeds(false).cacheSize(0).dbFile(Path.of("unused.db")).solr(search.solr()).build();
             IngestReport report;
             try (RiskInformation core = new RiskInformation(config, Clock.systemUTC())) {
                 ProgressBar bar = new ProgressBar(System.err);
@@ -189,6 +241,8 @@ public final class Main implements Runnable {
     static final class Search implements Callable<Integer> {
         @CommandLine.Mixin
         Folders folders = new Folders();
+        @CommandLine.Mixin
+        SearchEngine engine = new SearchEngine();
         @Parameters(arity = "0..*", paramLabel = "KEYWORDS", description = "keywords that must all occur in the title")
         List<String> keywords = List.of();
         @Option(names = "--country", description = "ISO code or Chinese name; comma-separated for any of several")
@@ -208,7 +262,8 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!DirectoryReader.indexExists(FSDirectory.open(folders.index))) {
+            Config.Solr solr = engine.solr();
+            if (solr == null && !DirectoryReader.indexExists(FSDirectory.open(folders.index))) {
                 System.err.println("No index at " + folders.index + ": run 'ingest' (or 'serve') first.");
                 return 2;
             }
@@ -229,7 +284,7 @@ public final class Main implements Runnable {
                 e.errors().forEach(f -> System.err.println(f.field() + ": " + f.en() + " / " + f.zh()));
                 return 2;
             }
-            try (LuceneArticleIndex index = LuceneArticleIndex.openReadOnly(FSDirectory.open(folders.index), 0)) {
+            try (ArticleIndex index = searching(folders.index, solr)) {
                 SearchPage result = index.search(query);
                 System.out.printf("%d articles match; page %d:%n", result.total(), result.page());
                 DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(Config.CHINA);
@@ -331,6 +386,8 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         Folders folders = new Folders();
         @CommandLine.Mixin
+        SearchEngine engine = new SearchEngine();
+        @CommandLine.Mixin
         SmtpOptions mail = new SmtpOptions();
         @Option(names = "--month", required = true, description = "the month, yyyy-MM (e.g. 2026-10)")
         String month;
@@ -352,7 +409,8 @@ public final class Main implements Runnable {
                 System.err.println("--month must be yyyy-MM, e.g. 2026-10, not '" + month + "'");
                 return 2;
             }
-            if (!DirectoryReader.indexExists(FSDirectory.open(folders.index))) {
+            Config.Solr solr = engine.solr();
+            if (solr == null && !DirectoryReader.indexExists(FSDirectory.open(folders.index))) {
                 System.err.println("No index at " + folders.index + ": run 'ingest' (or 'serve') first.");
                 return 2;
             }
@@ -360,7 +418,7 @@ public final class Main implements Runnable {
             String base = Config.builder().publicUrl(publicUrl).build().publicUrl();
             Clock clock = Clock.systemUTC();
             try (cn.creditwindow.store.Database database = cn.creditwindow.store.Database.openFile(db.file);
-                 LuceneArticleIndex index = LuceneArticleIndex.openReadOnly(FSDirectory.open(folders.index), 0)) {
+                 ArticleIndex index = searching(folders.index, solr)) {
                 Countries countries = Countries.load();
                 Industries industries = Industries.load();
                 cn.creditwindow.notify.MailDispatcher dispatcher = smtp == null ? null

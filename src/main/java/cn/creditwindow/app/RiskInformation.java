@@ -6,7 +6,9 @@ import cn.creditwindow.feeds.FeedParser;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Gazetteer;
 import cn.creditwindow.reference.Industries;
+import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.LuceneArticleIndex;
+import cn.creditwindow.search.SolrArticleIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -19,17 +21,26 @@ import org.apache.lucene.store.FSDirectory;
 final class RiskInformation implements AutoCloseable {
     final Countries countries;
     final Industries industries;
-    final LuceneArticleIndex index;
+    final ArticleIndex index;
     final FeedIngester ingester;
 
     RiskInformation(Config config, Clock clock) throws IOException {
         countries = Countries.load();
         industries = Industries.load();
-        Files.createDirectories(config.indexDir());
-        index = LuceneArticleIndex.open(FSDirectory.open(config.indexDir()), industries::withAncestors,
-                config.cacheSize());
+        index = openIndex(config, industries);
         ingester = new FeedIngester(new FeedParser(), new Gazetteer(countries, industries), countries, industries,
                 index, config.feedsDir(), config.indexDir().resolve("feeds-manifest.txt"), clock);
+    }
+
+    /** The embedded index under the index folder, or the Solr collection of the settings. */
+    static ArticleIndex openIndex(Config config, Industries industries) throws IOException {
+        Config.Solr solr = config.solr();
+        if (solr != null) {
+            return new SolrArticleIndex(solr.nodes(), solr.collection(), solr.timeout(), industries::withAncestors);
+        }
+        Files.createDirectories(config.indexDir());
+        return LuceneArticleIndex.open(FSDirectory.open(config.indexDir()), industries::withAncestors,
+                config.cacheSize());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package cn.creditwindow.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Objects;
  *
  * @param host           interface to listen on
  * @param port           HTTP port (0 = any free port)
- * @param indexDir       the Lucene index folder; the feed manifest lives there too
+ * @param indexDir       the Lucene index folder (the embedded search engine's); the feed manifest lives there too
  * @param feedsDir       the folder of feed files, one sub-folder per module
  * @param watchFeeds     whether to watch feedsDir for new and changed files
  * @param rescanInterval how often the watcher rescans everything, events or not
@@ -28,6 +30,8 @@ import java.util.Objects;
  * @param publicUrl      the service's address as users reach it (e.g. {@code https://window.example.cn}), for the
  *                       absolute links of e-mails and feeds and as the origin of its pages (behind a proxy);
  *                       null: {@code http://localhost:<port>}, and the origin is the host a request was sent to
+ * @param solr           the SolrCloud collection articles are searched in, or null for the embedded Lucene index
+ *                       under {@code indexDir}
  */
 public record Config(
         String host,
@@ -44,7 +48,8 @@ public record Config(
         int passwordCost,
         boolean secureCookies,
         Smtp smtp,
-        String publicUrl) {
+        String publicUrl,
+        Solr solr) {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** bcrypt cost for production: about 50-100 ms a hash on a 2-core server. */
@@ -94,7 +99,7 @@ public record Config(
         return new Builder().host(host).port(port).indexDir(indexDir).feedsDir(feedsDir).watchFeeds(watchFeeds)
                 .rescanInterval(rescanInterval).cacheSize(cacheSize).maxFeedBytes(maxFeedBytes).feedToken(feedToken)
                 .zone(zone).dbFile(dbFile).passwordCost(passwordCost).secureCookies(secureCookies).smtp(smtp)
-                .publicUrl(publicUrl);
+                .publicUrl(publicUrl).solr(solr);
     }
 
     /** Settings by name, each starting at its default; {@link #build} checks them as the record does. */
@@ -114,6 +119,7 @@ public record Config(
         private boolean secureCookies;
         private Smtp smtp;
         private String publicUrl;
+        private Solr solr;
 
         private Builder() {
         }
@@ -193,9 +199,14 @@ public record Config(
             return this;
         }
 
+        public Builder solr(Solr v) {
+            solr = v;
+            return this;
+        }
+
         public Config build() {
             return new Config(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes,
-                    feedToken, zone, dbFile, passwordCost, secureCookies, smtp, publicUrl);
+                    feedToken, zone, dbFile, passwordCost, secureCookies, smtp, publicUrl, solr);
         }
     }
 
@@ -211,6 +222,38 @@ public record Config(
      * @param startTls upgrade the connection with STARTTLS before anything is sent, and refuse a server that
      *                 does not offer it
      */
+    /**
+     * A SolrCloud collection to search in, created with the configset under {@code src/main/solr} and with the
+     * plugin jar on its nodes (see the README).
+     *
+     * @param nodes      base addresses of some or all of its nodes, e.g. {@code http://solr1:8983/solr}: any node
+     *                   serves any request, the next one is tried when one fails
+     * @param collection the collection's name
+     * @param timeout    how long one node may take to answer one request before the next is tried
+     */
+    public record Solr(List<URI> nodes, String collection, Duration timeout) {
+        public Solr {
+            nodes = List.copyOf(nodes);
+            if (nodes.isEmpty()) {
+                throw new IllegalArgumentException("give at least one Solr node address (--solr-url)");
+            }
+            for (URI node : nodes) {
+                if (!"http".equals(node.getScheme()) && !"https".equals(node.getScheme()) || node.getHost() == null) {
+                    throw new IllegalArgumentException("a Solr node address is http(s)://host:port/solr, not " + node);
+                }
+            }
+            Objects.requireNonNull(collection, "collection");
+            if (!collection.matches("[A-Za-z0-9_.-]+")) {
+                throw new IllegalArgumentException("a Solr collection name is letters, digits, '.', '_' and '-', not '"
+                        + collection + "'");
+            }
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the Solr timeout must be positive, was " + timeout);
+            }
+        }
+    }
+
     public record Smtp(String host, int port, String from, String username, String password, boolean startTls) {
         public Smtp {
             Objects.requireNonNull(host, "host");
@@ -245,7 +288,6 @@ public record Config(
 
     /** Defaults for a service on {@code port} with the given folders. */
     public static Config defaults(int port, Path indexDir, Path feedsDir, Path dbFile) {
-        return new Config("0.0.0.0", port, indexDir, feedsDir, true, Duration.ofSeconds(60), 2_000,
-                10L * 1024 * 1024, null, CHINA, dbFile, DEFAULT_PASSWORD_COST, false, null, null);
+        return builder().port(port).indexDir(indexDir).feedsDir(feedsDir).dbFile(dbFile).build();
     }
 }

@@ -64,11 +64,15 @@ final class ArticleDocuments {
         doc.add(new StoredField(Fields.SOURCE, a.source()));
         doc.add(new StoredField(Fields.URL, a.url()));
         for (Attachment at : a.attachments()) {
-            doc.add(new StoredField(Fields.ATTACHMENT, String.join("\t",
-                    clean(at.name()), clean(at.url()), clean(at.type()), Long.toString(at.length()))));
+            doc.add(new StoredField(Fields.ATTACHMENT, attachment(at)));
         }
         doc.add(new StoredField(Fields.CONTENT_HASH, contentHash));
         return doc;
+    }
+
+    /** An attachment as one stored value: name, url, type and length, tab-separated. */
+    static String attachment(Attachment at) {
+        return String.join("\t", clean(at.name()), clean(at.url()), clean(at.type()), Long.toString(at.length()));
     }
 
     static Article toArticle(Document doc) {

@@ -3,7 +3,12 @@ package cn.creditwindow.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import cn.creditwindow.search.analysis.Analyzers;
 import cn.creditwindow.search.analysis.KeywordFilter;
 import cn.creditwindow.search.analysis.SearchText;
@@ -65,16 +70,19 @@ final class KeywordQueries {
      * keyword into known words exists.
      */
     Query wholeWords(String keyword, String field, IndexReader reader) {
-        String text = SearchText.normalize(keyword).strip();
-        if (text.isEmpty() || text.length() > MAX_SPLIT_LENGTH || text.indexOf(' ') >= 0) {
-            return null;
-        }
-        List<List<String>> splits = new ArrayList<>();
-        try {
-            split(text, 0, new ArrayList<>(), splits, field, reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("looking up words of keyword " + keyword, e);
-        }
+        List<List<String>> splits = splits(keyword, candidates -> {
+            Set<String> known = new HashSet<>();
+            for (String c : candidates) {
+                try {
+                    if (reader.docFreq(new Term(field, c)) > 0) {
+                        known.add(c);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("looking up words of keyword " + keyword, e);
+                }
+            }
+            return known;
+        });
         if (splits.isEmpty()) {
             return null;
         }
@@ -93,8 +101,30 @@ final class KeywordQueries {
         return any.build();
     }
 
-    private void split(String text, int start, List<String> current, List<List<String>> out, String field,
-                       IndexReader reader) throws IOException {
+    /**
+     * The ways to split a keyword into words an index knows, longer first words first, at most {@link #MAX_SPLITS};
+     * empty for a keyword that is blank, longer than {@link #MAX_SPLIT_LENGTH} or has a space. {@code known} is
+     * asked once, with every substring of the (folded) keyword, for those the index holds as words.
+     */
+    List<List<String>> splits(String keyword, Function<Collection<String>, Set<String>> known) {
+        String text = SearchText.normalize(keyword).strip();
+        if (text.isEmpty() || text.length() > MAX_SPLIT_LENGTH || text.indexOf(' ') >= 0) {
+            return List.of();
+        }
+        Set<String> candidates = new LinkedHashSet<>();
+        for (int start = 0; start < text.length(); start++) {
+            for (int end = start + 1; end <= text.length(); end++) {
+                candidates.add(text.substring(start, end));
+            }
+        }
+        Set<String> words = known.apply(candidates);
+        List<List<String>> splits = new ArrayList<>();
+        split(text, 0, new ArrayList<>(), splits, words);
+        return splits;
+    }
+
+    private static void split(String text, int start, List<String> current, List<List<String>> out,
+                              Set<String> words) {
         if (out.size() >= MAX_SPLITS) {
             return;
         }
@@ -104,9 +134,9 @@ final class KeywordQueries {
         }
         for (int end = text.length(); end > start; end--) {
             String piece = text.substring(start, end);
-            if (reader.docFreq(new Term(field, piece)) > 0) {
+            if (words.contains(piece)) {
                 current.add(piece);
-                split(text, end, current, out, field, reader);
+                split(text, end, current, out, words);
                 current.remove(current.size() - 1);
             }
         }

@@ -4,6 +4,7 @@ import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.Uploads;
 
 import cn.creditwindow.search.ResultWindowException;
+import cn.creditwindow.search.SearchUnavailableException;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.Refusal;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
     private static final String WINDOW_ZH = "页码过大：只能翻到前 10000 条结果，请缩小查询范围";
+    static final String SEARCH_DOWN_ZH = "检索服务暂时不可用，请稍后再试";
+    static final String SEARCH_DOWN_EN = "search is unavailable for the moment; please try again shortly";
 
     private ErrorMapping() {
     }
@@ -47,6 +50,12 @@ final class ErrorMapping {
         config.routes.exception(ResultWindowException.class, (e, ctx) ->
                 answer.send(ctx, 400, "invalid_input", e.getMessage(), WINDOW_ZH,
                         List.of(new FieldError("page", WINDOW_ZH, e.getMessage()))));
+        // the search cluster is down or slow: the user is told to try again, the log says which nodes failed how
+        config.routes.exception(SearchUnavailableException.class, (e, ctx) -> {
+            log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "5");
+            answer.send(ctx, 503, "search_unavailable", SEARCH_DOWN_EN, SEARCH_DOWN_ZH, List.of());
+        });
         config.routes.exception(Refusal.class, (e, ctx) ->
                 answer.send(ctx, Statuses.of(e), code(Statuses.of(e)), e.getMessage(), e.zh(), List.of()));
         // Javalin answers an unmatched route by throwing EndpointNotFound ("Endpoint GET /x not found", English

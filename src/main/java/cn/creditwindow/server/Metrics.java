@@ -1,6 +1,7 @@
 package cn.creditwindow.server;
 
 import cn.creditwindow.feeds.IngestReport;
+import cn.creditwindow.search.SearchUnavailableException;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -41,7 +42,13 @@ public final class Metrics {
         GaugeWithCallback.builder()
                 .name("articles_indexed")
                 .help("Articles in the search index")
-                .callback(cb -> cb.call(articleCount.getAsLong()))
+                .callback(cb -> {
+                    try {
+                        cb.call(articleCount.getAsLong());
+                    } catch (SearchUnavailableException e) {
+                        // the search cluster is down: the gauge has no value, the rest of the scrape still answers
+                    }
+                })
                 .register(registry);
     }
 

@@ -1,5 +1,7 @@
 package cn.creditwindow.server;
 
+import cn.creditwindow.search.SearchUnavailableException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,12 +19,21 @@ public final class SystemHandlers {
         this.articleCount = Objects.requireNonNull(articleCount, "articleCount");
     }
 
-    /** Health as seen by a load balancer: 200 with the article count when the index answers. */
-    record Health(String status, long articles) {
+    /**
+     * Health as seen by a load balancer: 200 with the article count when the index answers; 503 saying what is down
+     * when it does not (the search cluster: every node tried failed or was slow).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Health(String status, Long articles, String message, String messageZh) {
     }
 
     void health(Context ctx) {
-        ctx.json(new Health("UP", articleCount.getAsLong()));
+        try {
+            ctx.json(new Health("UP", articleCount.getAsLong(), null, null));
+        } catch (SearchUnavailableException e) {
+            ctx.status(503).header("Retry-After", "5").json(new Health("DOWN", null,
+                    ErrorMapping.SEARCH_DOWN_EN + " (" + e.getMessage() + ")", ErrorMapping.SEARCH_DOWN_ZH));
+        }
     }
 
     void metrics(Context ctx) throws IOException {
