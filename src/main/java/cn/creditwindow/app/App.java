@@ -87,14 +87,14 @@ public final class App implements AutoCloseable {
     public App(Config config, Clock clock) throws IOException {
         this.config = config;
         this.clock = clock;
-        this.core = new RiskInformation(config, clock);
-        this.metrics = new Metrics(core.index::count);
+        this.db = Database.openFile(config.dbFile());
         try {
-            this.db = Database.openFile(config.dbFile());
-        } catch (RuntimeException e) {
-            core.close();
+            this.core = new RiskInformation(config, db, clock);
+        } catch (IOException | RuntimeException e) {
+            db.close();
             throw e;
         }
+        this.metrics = new Metrics(core.index::count);
         ObjectMapper json = Json.mapper();
         this.domains = Domains.wire(config, clock, core, db, json, this::publicUrl);
         Pages pages = new Pages(config.zone(), Authentication::viewer);

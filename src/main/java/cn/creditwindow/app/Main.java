@@ -11,6 +11,7 @@ import cn.creditwindow.search.Hit;
 import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.LuceneArticleIndex;
 import cn.creditwindow.search.SolrArticleIndex;
+import cn.creditwindow.store.Database;
 import cn.creditwindow.search.SearchPage;
 import cn.creditwindow.validation.InvalidInputException;
 import java.io.IOException;
@@ -199,15 +200,19 @@ public final class Main implements Runnable {
         Folders folders = new Folders();
         @CommandLine.Mixin
         SearchEngine search = new SearchEngine();
+        @CommandLine.Mixin
+        DatabaseFile db = new DatabaseFile();
         @Option(names = "--feeds", defaultValue = "feeds", description = "feed folder (default: ${DEFAULT-VALUE})")
         Path feeds;
 
         @Override
         public Integer call() throws Exception {
             Config config = Config.builder().host("127.0.0.1").port(0).indexDir(folders.index).feedsDir(feeds)
-                    .watchFeeds(false).cacheSize(0).dbFile(Path.of("unused.db")).solr(search.solr()).build();
+                    .watchFeeds(false).cacheSize(0).dbFile(db.file).solr(search.solr()).build();
             IngestReport report;
-            try (RiskInformation core = new RiskInformation(config, Clock.systemUTC())) {
+            // a search cluster's feed manifest is in the database; the embedded index keeps its own beside itself
+            try (Database records = config.solr() == null ? null : Database.openFile(config.dbFile());
+                 RiskInformation core = new RiskInformation(config, records, Clock.systemUTC())) {
                 ProgressBar bar = new ProgressBar(System.err);
                 report = core.ingester.ingestFolder(p -> bar.show(p.done(), p.total(), p.file()));
                 bar.done();
@@ -319,7 +324,7 @@ public final class Main implements Runnable {
             java.io.Console console = System.console();
             String password = console != null ? new String(console.readPassword("password: "))
                     : new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            try (cn.creditwindow.store.Database database = cn.creditwindow.store.Database.openFile(db.file)) {
+            try (Database database = Database.openFile(db.file)) {
                 cn.creditwindow.accounts.Accounts accounts = new cn.creditwindow.accounts.Accounts(database,
                         new cn.creditwindow.accounts.Passwords(Config.DEFAULT_PASSWORD_COST), Clock.systemUTC());
                 accounts.createUser(new cn.creditwindow.accounts.Accounts.NewUser(username, password, name,
@@ -417,7 +422,7 @@ public final class Main implements Runnable {
             Config.Smtp smtp = mail.smtp();
             String base = Config.builder().publicUrl(publicUrl).build().publicUrl();
             Clock clock = Clock.systemUTC();
-            try (cn.creditwindow.store.Database database = cn.creditwindow.store.Database.openFile(db.file);
+            try (Database database = Database.openFile(db.file);
                  ArticleIndex index = searching(folders.index, solr)) {
                 Countries countries = Countries.load();
                 Industries industries = Industries.load();

@@ -61,17 +61,17 @@ public final class FeedIngester {
 
     /**
      * @param feedsDir     the folder with one sub-folder per module
-     * @param manifestFile where to remember which files were ingested (beside the index)
+     * @param manifest     where to remember which files were ingested: beside the embedded index, or shared
      */
     public FeedIngester(FeedParser parser, Gazetteer gazetteer, Countries countries, Industries industries,
-                        ArticleIndex index, Path feedsDir, Path manifestFile, Clock clock) {
+                        ArticleIndex index, Path feedsDir, FeedManifest manifest, Clock clock) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
         this.countries = Objects.requireNonNull(countries, "countries");
         this.industries = Objects.requireNonNull(industries, "industries");
         this.index = Objects.requireNonNull(index, "index");
         this.feedsDir = feedsDir.toAbsolutePath().normalize();
-        this.manifest = new FeedManifest(manifestFile);
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

@@ -1,58 +1,35 @@
 package cn.creditwindow.feeds;
 
+import cn.creditwindow.store.Database;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.time.Clock;
 
 /**
- * Remembers which feed files were ingested, by content hash, so that a restart or a rescan reads
- * only new and changed files. Kept as a text file of {@code sha256  module  path} lines.
+ * Remembers which feed files were ingested, by content hash, so that a restart or a rescan reads only new and changed
+ * files. What it says is written only after the index has committed a file's items ({@link #put}, then
+ * {@link #save} once they are stored): losing it costs a re-read (ingestion is idempotent), never an item.
  *
- * <p>It is written only after the index has committed a file's items: losing it costs a re-read
- * (ingestion is idempotent), never an item.
+ * <p>The embedded index keeps it in its own folder ({@link #inFolder}), so that it goes with the index; a search
+ * cluster's is shared by every node that ingests, in the database ({@link #inDatabase}).
  */
-final class FeedManifest {
-    private final Path file;
-    private final Map<String, String> hashes = new HashMap<>();
+public interface FeedManifest {
+    /** True when the file {@code name} (its path under the feed folder) was ingested with this content before. */
+    boolean isUnchanged(String name, String hash);
 
-    FeedManifest(Path file) {
-        this.file = file;
-        if (Files.isRegularFile(file)) {
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    int sep = line.indexOf("  ");
-                    if (sep > 0) {
-                        hashes.put(line.substring(sep + 2), line.substring(0, sep));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading the feed manifest " + file, e);
-            }
-        }
+    /** Notes that the file {@code name} has been ingested with this content; kept by the next {@link #save}. */
+    void put(String name, String hash);
+
+    /** Keeps what was {@link #put} since the last save. */
+    void save() throws IOException;
+
+    /** A manifest in a text file, e.g. {@code index/feeds-manifest.txt}. */
+    static FeedManifest inFolder(Path file) {
+        return new FileManifest(file);
     }
 
-    synchronized boolean isUnchanged(String key, String hash) {
-        return hash.equals(hashes.get(key));
-    }
-
-    synchronized void put(String key, String hash) {
-        hashes.put(key, hash);
-    }
-
-    /** Writes the manifest atomically (temporary file, then rename). */
-    synchronized void save() throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        List<String> lines = hashes.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getValue() + "  " + e.getKey()).collect(Collectors.toList());
-        Files.write(tmp, lines, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** A manifest in the database's {@code feed_files} table, shared by every node of a deployment. */
+    static FeedManifest inDatabase(Database db, Clock clock) {
+        return new DatabaseManifest(db, clock);
     }
 }

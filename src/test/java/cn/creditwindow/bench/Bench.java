@@ -2,6 +2,7 @@ package cn.creditwindow.bench;
 
 import cn.creditwindow.bench.QueryMix.BenchQuery;
 import cn.creditwindow.feeds.FeedIngester;
+import cn.creditwindow.feeds.FeedManifest;
 import cn.creditwindow.feeds.FeedParser;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Gazetteer;
@@ -285,7 +286,7 @@ final class Bench {
                 industries::withAncestors, 0);
              RawLucene.Writer raw = new RawLucene.Writer(rawDir, industries::withAncestors)) {
             FeedIngester ingester = new FeedIngester(new FeedParser(), gazetteer, countries, industries, index,
-                    feedsDir, options.work().resolve("feeds-manifest.txt"), Clock.systemUTC());
+                    feedsDir, FeedManifest.inFolder(options.work().resolve("feeds-manifest.txt")), Clock.systemUTC());
             IngestBench.Rates rates = ingest.feeds(ingester, raw, size, options.feedDocs(), options.feedItems());
             System.out.printf("  feed path %,.0f/s, raw %,.0f/s, median ratio %.2f%n", rates.service(), rates.raw(),
                     rates.ratio());

@@ -46,7 +46,7 @@ class FeedIngesterTest {
 
     private FeedIngester ingester() {
         return new FeedIngester(new FeedParser(), new Gazetteer(COUNTRIES, INDUSTRIES), COUNTRIES, INDUSTRIES, index,
-                feeds, dir.resolve("manifest.txt"), Clock.fixed(NOW, ZoneOffset.UTC));
+                feeds, FeedManifest.inFolder(dir.resolve("manifest.txt")), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -168,7 +168,7 @@ class FeedIngesterTest {
         assertThat(only("无日期").publishedAt()).isEqualTo(NOW);
         Files.writeString(file, Files.readString(file).replace("<description>一", "<description>二"));
         FeedIngester later = new FeedIngester(new FeedParser(), new Gazetteer(COUNTRIES, INDUSTRIES), COUNTRIES,
-                INDUSTRIES, index, feeds, dir.resolve("manifest.txt"), Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC));
+                INDUSTRIES, index, feeds, FeedManifest.inFolder(dir.resolve("manifest.txt")), Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC));
         assertThat(later.ingestFolder(p -> { }).itemsUpdated()).isEqualTo(1);
         assertThat(only("无日期").publishedAt()).isEqualTo(NOW);
     }
@@ -189,7 +189,7 @@ class FeedIngesterTest {
         Path empty = dir.resolve("empty");
         Files.createDirectories(empty);
         FeedIngester none = new FeedIngester(new FeedParser(), new Gazetteer(COUNTRIES, INDUSTRIES), COUNTRIES,
-                INDUSTRIES, index, empty, dir.resolve("m2.txt"), Clock.systemUTC());
+                INDUSTRIES, index, empty, FeedManifest.inFolder(dir.resolve("m2.txt")), Clock.systemUTC());
         assertThat(none.ingestFolder(p -> { }).nothingRead()).isTrue();
     }
 

@@ -40,7 +40,7 @@ class FeedWatcherIT {
         List<IngestReport> reports = new CopyOnWriteArrayList<>();
         try (LuceneArticleIndex index = LuceneArticleIndex.open(new ByteBuffersDirectory(), industries::withAncestors, 0)) {
             FeedIngester ingester = new FeedIngester(new FeedParser(), new Gazetteer(countries, industries), countries,
-                    industries, index, feeds, dir.resolve("manifest.txt"), Clock.systemUTC());
+                    industries, index, feeds, FeedManifest.inFolder(dir.resolve("manifest.txt")), Clock.systemUTC());
             try (FeedWatcher watcher = new FeedWatcher(ingester, feeds, Duration.ofMillis(200), Duration.ofHours(1),
                     reports::add)) {
                 watcher.start();
