@@ -52,6 +52,7 @@ import cn.creditwindow.server.Routes;
 import cn.creditwindow.server.SystemHandlers;
 import cn.creditwindow.server.WebServer;
 import cn.creditwindow.service.ServicePages;
+import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.subscriptions.AtomFeeds;
 import cn.creditwindow.subscriptions.SubscriptionHandlers;
@@ -225,6 +226,11 @@ public final class App implements AutoCloseable {
     /** The domain components, for the demo world, the command line and tests. */
     Domains domains() {
         return domains;
+    }
+
+    /** The article index the service searches (embedded or a cluster's), for tests that fill it directly. */
+    ArticleIndex articles() {
+        return core.index;
     }
 
     /** The store, for the demo world and tests. */

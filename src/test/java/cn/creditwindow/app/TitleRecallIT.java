@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.creditwindow.SharedData;
 import cn.creditwindow.search.Article;
+import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.Module;
-import cn.creditwindow.search.LuceneArticleIndex;
 import cn.creditwindow.search.analysis.SearchText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -19,8 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Function;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -48,20 +46,18 @@ class TitleRecallIT {
         titles = Files.readAllLines(SharedData.require("headlines-zh/all_titles.txt"), StandardCharsets.UTF_8)
                 .stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
         assertThat(titles).hasSizeGreaterThan(150_000);
-        try (LuceneArticleIndex index = LuceneArticleIndex.open(FSDirectory.open(dir.resolve("index")),
-                Function.identity(), 0)) {
-            List<Article> batch = new ArrayList<>();
-            for (int i = 0; i < titles.size(); i++) {
-                batch.add(new Article("t" + i, Module.TRADE_NEWS, titles.get(i), "", T0.plusSeconds(60L * i), "", "",
-                        List.of(), List.of(), List.of()));
-                if (batch.size() == 20_000) {
-                    index.upsert(batch);
-                    batch.clear();
-                }
-            }
-            index.upsert(batch);
-        }
         server = TestServer.start(dir, null, null);
+        ArticleIndex index = server.app().articles();
+        List<Article> batch = new ArrayList<>();
+        for (int i = 0; i < titles.size(); i++) {
+            batch.add(new Article("t" + i, Module.TRADE_NEWS, titles.get(i), "", T0.plusSeconds(60L * i), "", "",
+                    List.of(), List.of(), List.of()));
+            if (batch.size() == 20_000) {
+                index.upsert(batch);
+                batch.clear();
+            }
+        }
+        index.upsert(batch);
     }
 
     @AfterAll
