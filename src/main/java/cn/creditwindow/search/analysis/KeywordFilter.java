@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.util.AttributeSource;
 
@@ -20,6 +21,10 @@ import org.apache.lucene.util.AttributeSource;
  * a Latin or numeric word, becomes its prefix ({@link LatinPrefixFilter#MARK}, truncated to
  * {@link LatinPrefixFilter#MAX_PREFIX}), so {@code iPhone} finds {@code iPhoneX}. It reads the whole keyword
  * before it gives the first token; keywords are short.
+ *
+ * <p>Every token it gives spans one position: the lookup is a plain sequence, not a token graph (CJKBigramFilter
+ * marks bigrams as spanning two), so that Lucene's QueryBuilder, which Solr's {@code {!field}} parser uses, makes
+ * the same phrase at the same positions instead of a phrase per path through the graph.
  */
 public final class KeywordFilter extends TokenFilter {
     private static final String DOUBLE = CJKBigramFilter.DOUBLE_TYPE;
@@ -31,6 +36,7 @@ public final class KeywordFilter extends TokenFilter {
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private final PositionLengthAttribute posLength = addAttribute(PositionLengthAttribute.class);
 
     private record Token(AttributeSource.State state, String text, String type, int position, int start, int end) {
     }
@@ -57,6 +63,7 @@ public final class KeywordFilter extends TokenFilter {
         restoreState(t.state);
         term.setEmpty().append(t.text);
         posInc.setPositionIncrement(t.position - lastPosition);
+        posLength.setPositionLength(1);
         lastPosition = t.position;
         return true;
     }

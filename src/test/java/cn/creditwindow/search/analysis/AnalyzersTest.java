@@ -9,6 +9,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.Test;
 
 class AnalyzersTest {
@@ -95,5 +99,20 @@ class AnalyzersTest {
         Analyzer lookup = Analyzers.keywordLookup();
         assertThat(tokens(lookup, "光伏")).containsExactly("光伏@0");
         assertThat(tokens(lookup, "AI 芯片")).containsExactly("ai@0", "芯片@3");
+    }
+
+    /**
+     * Solr's {@code {!field f=title_grams}} hands the keyword to Lucene's QueryBuilder with this analyzer: the lookup
+     * tokens must come out as one phrase at their positions (as the embedded index builds it), not as a token graph
+     * (bigrams span two positions), whose paths would skip a bigram and lose the distances. #16
+     */
+    @Test
+    void solrsQueryBuilderTurnsAKeywordsLookupIntoThePhraseAtItsPositions() {
+        QueryBuilder builder = new QueryBuilder(Analyzers.keywordLookup());
+        assertThat(builder.createPhraseQuery("f", "中美贸易")).isEqualTo(new PhraseQuery.Builder()
+                .add(new Term("f", "中美"), 0).add(new Term("f", "美贸"), 1).add(new Term("f", "贸易"), 2).build());
+        assertThat(builder.createPhraseQuery("f", "美国 iPhone")).isEqualTo(new PhraseQuery.Builder()
+                .add(new Term("f", "美国"), 0).add(new Term("f", "iphone*"), 3).build());
+        assertThat(builder.createPhraseQuery("f", "AI")).isEqualTo(new TermQuery(new Term("f", "ai*")));
     }
 }
