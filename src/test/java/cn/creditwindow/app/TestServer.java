@@ -19,8 +19,9 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
- * The real application on a loopback port, with a real index on disk, for API tests: feeds are
- * copied from a fixture folder into a temporary folder the test may change.
+ * The real application on a loopback port, with a real index on disk (or, in the build's Solr run, a collection of
+ * the test SolrCloud: {@link TestSearch}), for API tests: feeds are copied from a fixture folder into a temporary
+ * folder the test may change.
  */
 final class TestServer implements AutoCloseable {
     private final App app;
@@ -28,6 +29,8 @@ final class TestServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     final Path feeds;
     final Path index;
+    /** The Solr collection the server searches, or null on the embedded index. */
+    final Config.Solr solr;
 
     record Response(int status, String body, HttpResponse<byte[]> raw) {
         JsonNode json() {
@@ -68,7 +71,7 @@ final class TestServer implements AutoCloseable {
         Config config = Config.builder().host("127.0.0.1").port(0).indexDir(dir.resolve("index")).feedsDir(feeds)
                 .watchFeeds(false).cacheSize(100).maxFeedBytes(64 * 1024)
                 .feedToken(feedToken == null ? FEED_TOKEN : feedToken).dbFile(dir.resolve("data/credit-window.db"))
-                .passwordCost(4).build();
+                .passwordCost(4).solr(TestSearch.onSolr() ? TestSearch.collectionFor(dir) : null).build();
         return new TestServer(customise.apply(config), clock);
     }
 
@@ -79,6 +82,7 @@ final class TestServer implements AutoCloseable {
     private TestServer(Config config, Clock clock) throws IOException {
         this.feeds = config.feedsDir();
         this.index = config.indexDir();
+        this.solr = config.solr();
         this.app = new App(config, clock).start();
     }
 

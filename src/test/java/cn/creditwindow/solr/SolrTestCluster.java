@@ -117,7 +117,7 @@ public final class SolrTestCluster implements AutoCloseable {
             Path dir = Files.createTempDirectory(HOME.toAbsolutePath(), "cluster-");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // the class path as an argument file (java reads "@file" as the file's content)
-            Process process = new ProcessBuilder(java, "-Xmx768m", "-Dfile.encoding=UTF-8",
+            Process process = new ProcessBuilder(java, "-Xmx1536m", "-Dfile.encoding=UTF-8",
                     "-cp", "@" + CLASSPATH.toAbsolutePath(),
                     "cn.creditwindow.solrcluster.TestCluster", dir.resolve("nodes").toString(),
                     CONFIGSET.toAbsolutePath().toString(), collection, Integer.toString(shards),
