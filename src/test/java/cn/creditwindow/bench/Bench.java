@@ -65,6 +65,10 @@ final class Bench {
             DigestBench.main(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("solr")) { // the window on SolrCloud (#16)
+            SolrBench.main(args);
+            return;
+        }
         BenchOptions options = BenchOptions.parse(args);
         long started = System.nanoTime();
         Path titles = options.data().resolve("headlines-zh/all_titles.txt");

@@ -117,7 +117,9 @@ public final class SolrTestCluster implements AutoCloseable {
             Path dir = Files.createTempDirectory(HOME.toAbsolutePath(), "cluster-");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // the class path as an argument file (java reads "@file" as the file's content)
-            Process process = new ProcessBuilder(java, "-Xmx1536m", "-Dfile.encoding=UTF-8",
+            // the heap: 1.5 GB for the tests' collections; the benchmark's six large cores ask for more
+            String heap = "-Xmx" + System.getProperty("solr.cluster.heap", "1536m");
+            Process process = new ProcessBuilder(java, heap, "-Dfile.encoding=UTF-8",
                     "-cp", "@" + CLASSPATH.toAbsolutePath(),
                     "cn.creditwindow.solrcluster.TestCluster", dir.resolve("nodes").toString(),
                     CONFIGSET.toAbsolutePath().toString(), collection, Integer.toString(shards),
