@@ -53,6 +53,7 @@ import cn.creditwindow.server.SystemHandlers;
 import cn.creditwindow.server.WebServer;
 import cn.creditwindow.service.ServicePages;
 import cn.creditwindow.search.ArticleIndex;
+import cn.creditwindow.search.SearchUnavailableException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.subscriptions.AtomFeeds;
 import cn.creditwindow.subscriptions.SubscriptionHandlers;
@@ -170,14 +171,20 @@ public final class App implements AutoCloseable {
             log.info("claims: {} provisional decision deadlines counted again in the holiday schedules now held",
                     recounted);
         }
-        IngestReport report = core.ingester.ingestFolder(p -> { });
-        metrics.recordIngest(report);
-        log.info("feeds: {} files ({} unchanged, {} failed), items {} new, {} updated, {} unchanged, {} rejected",
-                report.files(), report.filesUnchanged(), report.failedFiles().size(), report.itemsNew(),
-                report.itemsUpdated(), report.itemsUnchanged(), report.rejectedItems().size());
-        report.failedFiles().forEach(f -> log.warn("feed file {} not read: {}", f.file(), f.reason()));
-        report.rejectedItems().forEach(r -> log.warn("feed item {}#{} '{}' left out: {}", r.file(), r.position(),
-                r.item(), r.reason()));
+        try {
+            IngestReport report = core.ingester.ingestFolder(p -> { });
+            metrics.recordIngest(report);
+            log.info("feeds: {} files ({} unchanged, {} failed), items {} new, {} updated, {} unchanged, {} rejected",
+                    report.files(), report.filesUnchanged(), report.failedFiles().size(), report.itemsNew(),
+                    report.itemsUpdated(), report.itemsUnchanged(), report.rejectedItems().size());
+            report.failedFiles().forEach(f -> log.warn("feed file {} not read: {}", f.file(), f.reason()));
+            report.rejectedItems().forEach(r -> log.warn("feed item {}#{} '{}' left out: {}", r.file(), r.position(),
+                    r.item(), r.reason()));
+        } catch (SearchUnavailableException e) {
+            // the search cluster is down: serve what needs no search (search answers 503), read the feeds later
+            log.warn("feeds not read at start, the search cluster did not answer ({}); the watcher's rescans try"
+                    + " again", e.getMessage());
+        }
         if (config.watchFeeds()) {
             watcher = new FeedWatcher(core.ingester, config.feedsDir(), Duration.ofMillis(500), config.rescanInterval(),
                     this::logScan);

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * #16: when no node of the search cluster answers, the user is told so in both languages with a 503, on the API and
- * on the pages, quickly (each node tried once), and {@code /health} says DOWN; what needs no search keeps working.
+ * #16: when no node of the search cluster answers, the server still starts (its feeds wait for a rescan), the user is
+ * told so in both languages with a 503, on the API and on the pages, quickly (each node tried once), and
+ * {@code /health} says DOWN; what needs no search keeps working.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchUnavailableIT {
@@ -28,7 +29,9 @@ class SearchUnavailableIT {
     void start(@TempDir Path dir) throws IOException {
         Config.Solr nowhere = new Config.Solr(List.of(deadAddress(), deadAddress()), "credit-window",
                 Duration.ofMillis(500));
-        server = TestServer.start(dir, null, null, Clock.systemUTC(), c -> c.toBuilder().solr(nowhere).build());
+        // with feed files to read: the server still starts, and reads them once the cluster answers
+        server = TestServer.start(dir, TestServer.fixtures("feeds"), null, Clock.systemUTC(),
+                c -> c.toBuilder().solr(nowhere).build());
     }
 
     @AfterAll
