@@ -13,14 +13,16 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The nodes of a Solr cluster over HTTP, as one: each request goes to the next node in turn and, when a node cannot
- * be reached, times out or fails (5xx), to the node after it, each node at most once. When none answers the request
+ * The nodes of a Solr cluster over HTTP, as one: a JSON request goes first to the node its body hashes to (the same
+ * query to the same node, whose caches know it), other requests to the next node in turn; when a node cannot be
+ * reached, times out or fails (5xx), the request goes on to the node after it, each node at most once. When none answers the request
  * fails as {@link SearchUnavailableException}; a request Solr refuses (4xx) is a bug of ours and fails at once as
  * {@link IllegalStateException} with Solr's words. Any node of a SolrCloud cluster serves any collection, forwarding
  * what it does not hold itself. Safe for concurrent use.
@@ -56,7 +58,8 @@ final class SolrNodes {
         } catch (IOException e) {
             throw new UncheckedIOException("writing a Solr request", e);
         }
-        return send(path, node -> HttpRequest.newBuilder(node.resolve(path)).timeout(timeout)
+        // the same request starts at the same node, whose caches (filters, documents) have seen it before
+        return send(path, Arrays.hashCode(bytes), node -> HttpRequest.newBuilder(node.resolve(path)).timeout(timeout)
                 .header("Content-Type", JSON).header("Accept", JSON)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
@@ -68,19 +71,21 @@ final class SolrNodes {
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
         byte[] bytes = form.toString().getBytes(StandardCharsets.UTF_8);
-        return send(path, node -> HttpRequest.newBuilder(node.resolve(path)).timeout(timeout)
+        return send(path, next.getAndIncrement(), node -> HttpRequest.newBuilder(node.resolve(path)).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8").header("Accept", JSON)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
     /** GETs {@code pathAndQuery} (already encoded) and reads the answer. */
     JsonNode get(String pathAndQuery) {
-        return send(pathAndQuery, node -> HttpRequest.newBuilder(node.resolve(pathAndQuery)).timeout(timeout)
+        return send(pathAndQuery, next.getAndIncrement(), node -> HttpRequest.newBuilder(node.resolve(pathAndQuery))
+                .timeout(timeout)
                 .header("Accept", JSON).GET().build());
     }
 
-    private JsonNode send(String what, java.util.function.Function<URI, HttpRequest> request) {
-        int start = Math.floorMod(next.getAndIncrement(), nodes.size());
+    /** Sends to the node {@code first} picks (modulo their number), else to each next one in turn. */
+    private JsonNode send(String what, int first, java.util.function.Function<URI, HttpRequest> request) {
+        int start = Math.floorMod(first, nodes.size());
         List<String> failures = new ArrayList<>();
         Exception last = null;
         for (int i = 0; i < nodes.size(); i++) {
