@@ -1,5 +1,8 @@
 package cn.creditwindow.search;
 
+import cn.creditwindow.search.analysis.Analyzers;
+import cn.creditwindow.search.analysis.KeywordFilter;
+import cn.creditwindow.search.analysis.SearchText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,9 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import cn.creditwindow.search.analysis.Analyzers;
-import cn.creditwindow.search.analysis.KeywordFilter;
-import cn.creditwindow.search.analysis.SearchText;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
