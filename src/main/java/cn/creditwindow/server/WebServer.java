@@ -18,6 +18,9 @@ import java.util.Map;
 public final class WebServer {
     private static final String STARTED = "metrics.started";
 
+    /** The longest request line and headers read (see {@link #create}). */
+    static final int REQUEST_HEADER_BYTES = 64 * 1024;
+
     private WebServer() {
     }
 
@@ -29,6 +32,10 @@ public final class WebServer {
             config.http.maxRequestSize = maxRequestBytes;
             // what Jetty refuses by itself (an illegal path, a header too long) is answered in the window's words
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
+            // Request lines and headers up to 64 KiB are read whole and answered by the window (an address of a few
+            // thousand Chinese characters is 9 bytes each, percent-encoded). Beyond Jetty's own 8 KiB, Jetty refused
+            // and closed while the client was still sending the rest, and the reset could swallow the refusal.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
             // uploads: multipart forms keep large parts on disk, within limits (Javalin's are none)
             Uploads.install(config);
             config.staticFiles.enableWebjars();
@@ -40,7 +47,11 @@ public final class WebServer {
             });
             // Timed with before/after handlers (after runs even when a handler threw): Javalin's request
             // logger would copy every response body to make it available to the logger.
-            config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.before(ctx -> {
+                ctx.attribute(STARTED, System.nanoTime());
+                // every answer, JSON included, is what its Content-Type says (pages and Jetty's refusals said so)
+                ctx.header("X-Content-Type-Options", "nosniff");
+            });
             config.routes.after(ctx -> {
                 Long started = ctx.attribute(STARTED);
                 Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();

@@ -91,7 +91,10 @@ class PagesIT {
     }
 
     // #13 (found by the input fuzzer): Jetty refused an illegal path with its own English page, and closed the
-    // connection without saying so, so a client's next request on it got no answer
+    // connection without saying so, so a client's next request on it got no answer. A path of 3,000 Chinese
+    // characters (27 KB percent-encoded) is within the 64 KiB the server reads whole since #16, so the window answers
+    // it itself (no such route: 404); Jetty refused it at 8 KiB, and the reset of a client still sending could
+    // swallow that refusal (InputFuzzIT, now and then)
     @Test
     void requestsJettyRefusesByItselfAreAnsweredInBothLanguagesAndTheConnectionIsNotReused() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -100,7 +103,7 @@ class PagesIT {
                     java.net.URI.create(server.base() + path)).header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(refused.statusCode()).as(path).isIn(400, 414);
+            assertThat(refused.statusCode()).as(path).isIn(400, 404);
             com.fasterxml.jackson.databind.JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(refused.body());
             assertThat(error.get("messageZh").asText()).as(path).isNotBlank();
