@@ -6,12 +6,12 @@ import cn.creditwindow.search.analysis.SearchText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -70,18 +70,12 @@ final class KeywordQueries {
      * keyword into known words exists.
      */
     Query wholeWords(String keyword, String field, IndexReader reader) {
-        List<List<String>> splits = splits(keyword, candidates -> {
-            Set<String> known = new HashSet<>();
-            for (String c : candidates) {
-                try {
-                    if (reader.docFreq(new Term(field, c)) > 0) {
-                        known.add(c);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("looking up words of keyword " + keyword, e);
-                }
+        List<List<String>> splits = splits(keyword, piece -> {
+            try {
+                return reader.docFreq(new Term(field, piece)) > 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException("looking up words of keyword " + keyword, e);
             }
-            return known;
         });
         if (splits.isEmpty()) {
             return null;
@@ -103,28 +97,43 @@ final class KeywordQueries {
 
     /**
      * The ways to split a keyword into words an index knows, longer first words first, at most {@link #MAX_SPLITS};
-     * empty for a keyword that is blank, longer than {@link #MAX_SPLIT_LENGTH} or has a space. {@code known} is
-     * asked once, with every substring of the (folded) keyword, for those the index holds as words.
+     * empty for a keyword that is blank, longer than {@link #MAX_SPLIT_LENGTH} or has a space. {@code known} is asked
+     * of the (folded) pieces as the splitting reaches them, each at most once.
      */
-    List<List<String>> splits(String keyword, Function<Collection<String>, Set<String>> known) {
-        String text = SearchText.normalize(keyword).strip();
-        if (text.isEmpty() || text.length() > MAX_SPLIT_LENGTH || text.indexOf(' ') >= 0) {
+    List<List<String>> splits(String keyword, Predicate<String> known) {
+        String text = splittable(keyword);
+        if (text == null) {
             return List.of();
         }
-        Set<String> candidates = new LinkedHashSet<>();
-        for (int start = 0; start < text.length(); start++) {
-            for (int end = start + 1; end <= text.length(); end++) {
-                candidates.add(text.substring(start, end));
-            }
-        }
-        Set<String> words = known.apply(candidates);
+        Map<String, Boolean> asked = new HashMap<>();
         List<List<String>> splits = new ArrayList<>();
-        split(text, 0, new ArrayList<>(), splits, words);
+        split(text, 0, new ArrayList<>(), splits, piece -> asked.computeIfAbsent(piece, known::test));
         return splits;
     }
 
+    /**
+     * Every piece {@link #splits} may ask about, for an index that answers many at once (Solr's term statistics):
+     * each substring of the folded keyword; none for a keyword that is not split.
+     */
+    Set<String> pieces(String keyword) {
+        String text = splittable(keyword);
+        Set<String> pieces = new LinkedHashSet<>();
+        for (int start = 0; text != null && start < text.length(); start++) {
+            for (int end = start + 1; end <= text.length(); end++) {
+                pieces.add(text.substring(start, end));
+            }
+        }
+        return pieces;
+    }
+
+    /** The folded keyword, or null when it is blank, too long to split or has a space. */
+    private static String splittable(String keyword) {
+        String text = SearchText.normalize(keyword).strip();
+        return text.isEmpty() || text.length() > MAX_SPLIT_LENGTH || text.indexOf(' ') >= 0 ? null : text;
+    }
+
     private static void split(String text, int start, List<String> current, List<List<String>> out,
-                              Set<String> words) {
+                              Predicate<String> words) {
         if (out.size() >= MAX_SPLITS) {
             return;
         }
@@ -134,7 +143,7 @@ final class KeywordQueries {
         }
         for (int end = text.length(); end > start; end--) {
             String piece = text.substring(start, end);
-            if (words.contains(piece)) {
+            if (words.test(piece)) {
                 current.add(piece);
                 split(text, end, current, out, words);
                 current.remove(current.size() - 1);

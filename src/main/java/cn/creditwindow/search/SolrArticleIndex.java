@@ -220,7 +220,9 @@ public final class SolrArticleIndex implements ArticleIndex {
     private String wholeWordBoosts(List<String> keywords) {
         StringBuilder q = new StringBuilder("*:*^=0");
         for (String keyword : keywords) {
-            List<List<String>> splits = keywordQueries.splits(keyword, this::knownWords);
+            // every piece at once: one round trip, not one a piece
+            Set<String> known = knownWords(keywordQueries.pieces(keyword));
+            List<List<String>> splits = keywordQueries.splits(keyword, known::contains);
             if (splits.isEmpty()) {
                 continue;
             }
