@@ -76,7 +76,6 @@ public record AgreementHandlers(Seals seals, Agreements agreements, DataAuthoris
         byte[] bytes = pdf.render(p, id);
         ctx.contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + AgreementPdf.fileName(id) + "\"")
-                .header("X-Content-Type-Options", "nosniff")
                 .result(bytes);
     }
 

@@ -74,7 +74,6 @@ public record ArticleHandlers(ArticleIndex index, ArticleQueries queries, Functi
                 : base.startsWith("text/") && !type.contains("charset") ? base + "; charset=utf-8" : type);
         ctx.header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename*=UTF-8''"
                 + URLEncoder.encode(attachment.name(), StandardCharsets.UTF_8).replace("+", "%20"));
-        ctx.header("X-Content-Type-Options", "nosniff");
         InputStream in = Files.newInputStream(file);
         ctx.result(in);
     }

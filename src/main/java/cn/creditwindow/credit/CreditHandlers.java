@@ -133,7 +133,7 @@ public record CreditHandlers(CreditOrders orders, CreditQuotes quotes, CreditQuo
         CreditOrder o = orders.order(Caller.require(ctx), Params.pathId(ctx, "id"));
         byte[] bytes = pdf.render(o);
         ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + ReportPdf.fileName(o)
-                + "\"").header("X-Content-Type-Options", "nosniff").result(bytes);
+                + "\"").result(bytes);
     }
 
     /** {@code GET /api/credit/wallet?enterpriseId=}. */

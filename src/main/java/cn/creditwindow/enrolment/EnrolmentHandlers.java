@@ -104,7 +104,7 @@ public record EnrolmentHandlers(Enrolments enrolments, EligibleLists lists, Enro
 
     static void sendPdf(Context ctx, byte[] pdf, String name) {
         ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"" + name + "\"")
-                .header("X-Content-Type-Options", "nosniff").result(pdf);
+                .result(pdf);
     }
 
     /** {@code GET /api/review/applications?page=&size=}: one page of the applications awaiting review, oldest first. */

@@ -96,7 +96,6 @@ public final class Pages {
         StringOutput out = new StringOutput(16_384);
         templates.render(template, Map.of("page", page, "model", model), out);
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.contentType("text/html; charset=utf-8").result(out.toString());
     }
