@@ -161,9 +161,10 @@ public final class SolrArticleIndex implements ArticleIndex {
         return nodes.get(collection + "/select?q=*:*&rows=0").path("response").path("numFound").asLong();
     }
 
-    /** Nothing to close: the cluster is not ours. */
+    /** Closes the connections to the cluster (the cluster is not ours to close). */
     @Override
     public void close() {
+        nodes.close();
     }
 
     /** The query's keywords that have something searchable ("-" and "!!" have not, and are left out). */

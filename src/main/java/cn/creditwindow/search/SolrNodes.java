@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The nodes of a Solr cluster over HTTP, as one: a JSON request goes first to the node its body hashes to (the same
@@ -27,18 +37,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link IllegalStateException} with Solr's words. Any node of a SolrCloud cluster serves any collection, forwarding
  * what it does not hold itself. Safe for concurrent use.
  */
-final class SolrNodes {
-    private static final String JSON = "application/json";
+final class SolrNodes implements AutoCloseable {
+    /** Connections kept open to one node: more than the server's threads that search at once. */
+    private static final int CONNECTIONS_PER_NODE = 64;
+    private static final ContentType FORM = ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8);
 
     private final List<URI> nodes;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final Duration timeout;
     private final ObjectMapper mapper;
     private final AtomicInteger next = new AtomicInteger();
 
+    /** What a node answered. */
+    private record Answer(int status, byte[] body) {
+    }
+
     /**
      * @param nodes   base addresses of Solr nodes, e.g. {@code http://10.0.0.5:8983/solr}
-     * @param timeout how long one node may take to answer one request before the next is tried
+     * @param timeout how long one node may take to accept a connection, and to send each part of an answer, before
+     *                the next node is tried
      */
     SolrNodes(List<URI> nodes, Duration timeout, ObjectMapper mapper) {
         if (nodes.isEmpty()) {
@@ -47,7 +64,23 @@ final class SolrNodes {
         this.nodes = nodes.stream().map(u -> URI.create(u.toString().replaceAll("/+$", "") + "/")).toList();
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        // Blocking I/O on the caller's thread over pooled keep-alive connections: the JDK's HttpClient hands every
+        // exchange between its selector thread and the caller, which cost a query about as much as Solr's own work on
+        // two cores (BENCHMARKS.md, "Search on SolrCloud"). A pooled connection idle for a second is checked before
+        // use, so one a restarted node has closed is not handed out; failures go to the next node, not retried here.
+        Timeout t = Timeout.of(timeout);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(CONNECTIONS_PER_NODE)
+                        .setMaxConnTotal(CONNECTIONS_PER_NODE * this.nodes.size())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t)
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
     }
 
     /** POSTs a JSON body to {@code path} (relative to a node, e.g. {@code credit-window/select}) and reads the answer. */
@@ -59,9 +92,7 @@ final class SolrNodes {
             throw new UncheckedIOException("writing a Solr request", e);
         }
         // the same request starts at the same node, whose caches (filters, documents) have seen it before
-        return send(path, Arrays.hashCode(bytes), node -> HttpRequest.newBuilder(node.resolve(path)).timeout(timeout)
-                .header("Content-Type", JSON).header("Accept", JSON)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        return send(path, Arrays.hashCode(bytes), node -> post(node.resolve(path), bytes, ContentType.APPLICATION_JSON));
     }
 
     /** POSTs parameters as a form (each name with its values, in order) to {@code path} and reads the answer. */
@@ -71,44 +102,62 @@ final class SolrNodes {
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
         byte[] bytes = form.toString().getBytes(StandardCharsets.UTF_8);
-        return send(path, next.getAndIncrement(), node -> HttpRequest.newBuilder(node.resolve(path)).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8").header("Accept", JSON)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        return send(path, next.getAndIncrement(), node -> post(node.resolve(path), bytes, FORM));
     }
 
     /** GETs {@code pathAndQuery} (already encoded) and reads the answer. */
     JsonNode get(String pathAndQuery) {
-        return send(pathAndQuery, next.getAndIncrement(), node -> HttpRequest.newBuilder(node.resolve(pathAndQuery))
-                .timeout(timeout)
-                .header("Accept", JSON).GET().build());
+        return send(pathAndQuery, next.getAndIncrement(), node -> accepting(new HttpGet(node.resolve(pathAndQuery))));
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the connections to Solr", e);
+        }
+    }
+
+    private static HttpUriRequestBase post(URI uri, byte[] body, ContentType type) {
+        HttpPost post = new HttpPost(uri);
+        post.setEntity(new ByteArrayEntity(body, type));
+        return accepting(post);
+    }
+
+    private static HttpUriRequestBase accepting(HttpUriRequestBase request) {
+        request.setHeader("Accept", ContentType.APPLICATION_JSON.getMimeType());
+        return request;
     }
 
     /** Sends to the node {@code first} picks (modulo their number), else to each next one in turn. */
-    private JsonNode send(String what, int first, java.util.function.Function<URI, HttpRequest> request) {
+    private JsonNode send(String what, int first, Function<URI, HttpUriRequestBase> request) {
         int start = Math.floorMod(first, nodes.size());
         List<String> failures = new ArrayList<>();
         Exception last = null;
         for (int i = 0; i < nodes.size(); i++) {
             URI node = nodes.get((start + i) % nodes.size());
             try {
-                HttpResponse<byte[]> r = http.send(request.apply(node), HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() / 100 == 2) {
+                Answer r = http.execute(request.apply(node),
+                        response -> new Answer(response.getCode(), response.getEntity() == null ? new byte[0]
+                                : EntityUtils.toByteArray(response.getEntity())));
+                if (r.status() / 100 == 2) {
                     return mapper.readTree(r.body());
                 }
                 String message = message(r.body());
-                if (r.statusCode() / 100 == 4) {
-                    throw new IllegalStateException("Solr refused " + what + " (" + r.statusCode() + "): " + message);
+                if (r.status() / 100 == 4) {
+                    throw new IllegalStateException("Solr refused " + what + " (" + r.status() + "): " + message);
                 }
-                failures.add(node + ": " + r.statusCode() + " " + message);
-            } catch (HttpTimeoutException e) {
+                failures.add(node + ": " + r.status() + " " + message);
+            } catch (SocketTimeoutException e) {
                 failures.add(node + ": no answer within " + timeout.toMillis() + " ms");
                 last = e;
             } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new SearchUnavailableException("interrupted while asking Solr for " + what, e);
+                }
                 failures.add(node + ": " + e);
                 last = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SearchUnavailableException("interrupted while asking Solr for " + what, e);
             }
         }
         throw new SearchUnavailableException("no Solr node answered " + what + ": " + String.join("; ", failures),
