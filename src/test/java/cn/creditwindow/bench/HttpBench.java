@@ -107,7 +107,8 @@ final class HttpBench {
         final int port;
         final Path log;
 
-        Server(Path index, String tag, boolean jfr) throws IOException, InterruptedException {
+        /** @param engine the options that choose the search engine ({@code --index …}, or {@code --search solr …}) */
+        Server(List<String> engine, String tag, boolean jfr) throws IOException, InterruptedException {
             Path feeds = Files.createDirectories(work.resolve("feeds-empty"));
             port = freePort();
             log = work.resolve("server-" + tag + ".log");
@@ -116,8 +117,11 @@ final class HttpBench {
                 command.add("-XX:StartFlightRecording=filename=" + work.resolve("server-" + tag + ".jfr")
                         + ",settings=profile,dumponexit=true");
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.creditwindow.app.Main", "serve",
-                    "--index", index.toString(), "--feeds", feeds.toString(), "--no-watch",
+            Path db = work.resolve("server-" + tag + ".db");
+            Files.deleteIfExists(db);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.creditwindow.app.Main", "serve"));
+            command.addAll(engine);
+            command.addAll(List.of("--feeds", feeds.toString(), "--no-watch", "--db", db.toString(),
                     "--port", Integer.toString(port), "--host", "127.0.0.1"));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitHealthy();
@@ -174,13 +178,24 @@ final class HttpBench {
         }
     }
 
+    /** The server on the embedded index in this folder. */
     Server start(Path index, String tag, boolean jfr) throws IOException, InterruptedException {
-        return new Server(index, tag, jfr);
+        return new Server(List.of("--index", index.toString()), tag, jfr);
+    }
+
+    /** The server with these engine options (see {@link Server#Server}). */
+    Server start(List<String> engine, String tag, boolean jfr) throws IOException, InterruptedException {
+        return new Server(engine, tag, jfr);
     }
 
     /** Writes one request path per line, for the Lua script. */
     Path urls(String name, List<BenchQuery> queries) throws IOException {
-        return Files.write(work.resolve("urls-" + name + ".txt"), queries.stream().map(BenchQuery::path).toList());
+        return paths(name, queries.stream().map(BenchQuery::path).toList());
+    }
+
+    /** Writes these request paths, one a line, for the Lua script. */
+    Path paths(String name, List<String> paths) throws IOException {
+        return Files.write(work.resolve("urls-" + name + ".txt"), paths);
     }
 
     Path urls(String name, String path) throws IOException {
@@ -190,12 +205,18 @@ final class HttpBench {
     /** One wrk run: {@code connections} connections, one thread each. */
     WrkRun run(Path wrk, Server server, String label, Path urls, int connections, int seconds)
             throws IOException, InterruptedException {
+        return run(wrk, server.base(), label, urls, connections, seconds);
+    }
+
+    /** One wrk run against any HTTP server at {@code base} (scheme, host and port; the paths are in the file). */
+    WrkRun run(Path wrk, String base, String label, Path urls, int connections, int seconds)
+            throws IOException, InterruptedException {
         Path script = work.resolve("cycle.lua");
         if (!Files.exists(script)) {
             Files.writeString(script, LUA);
         }
         Process p = new ProcessBuilder(wrk.toString(), "-t" + connections, "-c" + connections, "-d" + seconds + "s",
-                "--timeout", "5s", "-s", script.toString(), server.base(), "--", urls.toString(),
+                "--timeout", "5s", "-s", script.toString(), base, "--", urls.toString(),
                 Integer.toString(connections)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();

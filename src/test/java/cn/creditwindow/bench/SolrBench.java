@@ -26,6 +26,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -48,6 +55,10 @@ import org.apache.lucene.store.FSDirectory;
 final class SolrBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The plain client's connections: the same library and pool the window's Solr client uses. */
+    private static final CloseableHttpClient PLAIN = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnPerRoute(16).build())
+            .disableAutomaticRetries().build();
     private static final int BATCH = 10_000;
 
     public static void main(String[] args) throws Exception {
@@ -55,12 +66,19 @@ final class SolrBench {
         Path work = Path.of("target/bench-solr");
         int rounds = 5;
         int queryCount = 201;
+        int size = 0;
+        boolean sharded = true;
+        SolrHttpBench.Rounds http = new SolrHttpBench.Rounds(2, 10);
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[i + 1]);
                 case "--work" -> work = Path.of(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--queries" -> queryCount = Integer.parseInt(args[i + 1]);
+                case "--size" -> size = Integer.parseInt(args[i + 1]);
+                case "--sharded" -> sharded = Boolean.parseBoolean(args[i + 1]);
+                case "--http-rounds" -> http = new SolrHttpBench.Rounds(Integer.parseInt(args[i + 1]), http.seconds());
+                case "--http-seconds" -> http = new SolrHttpBench.Rounds(http.rounds(), Integer.parseInt(args[i + 1]));
                 default -> throw new IllegalArgumentException("SolrBench: unknown option " + args[i]);
             }
         }
@@ -68,7 +86,7 @@ final class SolrBench {
         Industries industries = Industries.load();
         Corpus corpus = new Corpus(Corpus.readTitles(data.resolve("headlines-zh/all_titles.txt")),
                 new Gazetteer(countries, industries));
-        int size = corpus.realTitles();
+        size = size > 0 ? size : corpus.realTitles();
         Files.createDirectories(work);
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "SolrCloud benchmark, %,d titles, %d distinct queries, %d rounds%n%n",
@@ -79,12 +97,17 @@ final class SolrBench {
             List<URI> nodes = cluster.urls().stream().map(URI::create).toList();
             admin(nodes.get(0), "action=CREATE&name=replicated&numShards=1&replicationFactor=3"
                     + "&collection.configName=credit-window&waitForFinalState=true");
-            admin(nodes.get(0), "action=CREATE&name=sharded&numShards=2&replicationFactor=1"
-                    + "&collection.configName=credit-window&waitForFinalState=true");
+            if (sharded) {
+                admin(nodes.get(0), "action=CREATE&name=sharded&numShards=2&replicationFactor=1"
+                        + "&collection.configName=credit-window&waitForFinalState=true");
+            }
             Duration timeout = Duration.ofSeconds(30);
             SolrArticleIndex single = new SolrArticleIndex(nodes, "single", timeout, industries::withAncestors);
             SolrArticleIndex replicated = new SolrArticleIndex(nodes, "replicated", timeout, industries::withAncestors);
-            SolrArticleIndex sharded = new SolrArticleIndex(nodes, "sharded", timeout, industries::withAncestors);
+            SolrArticleIndex twoShards = sharded
+                    ? new SolrArticleIndex(nodes, "sharded", timeout, industries::withAncestors) : null;
+            List<SolrArticleIndex> layouts = twoShards == null ? List.of(single, replicated)
+                    : List.of(single, replicated, twoShards);
             Path embeddedDir = work.resolve("embedded");
             deleteTree(embeddedDir);
             try (LuceneArticleIndex embedded = LuceneArticleIndex.open(FSDirectory.open(embeddedDir),
@@ -92,7 +115,9 @@ final class SolrBench {
                 double embeddedRate = ingest(embedded, corpus, size);
                 double replicatedRate = ingest(replicated, corpus, size);
                 ingest(single, corpus, size);
-                ingest(sharded, corpus, size);
+                if (twoShards != null) {
+                    ingest(twoShards, corpus, size);
+                }
                 System.out.printf("ingest: embedded %,.0f/s, Solr 1x3 %,.0f/s%n", embeddedRate, replicatedRate);
                 md.append("| ingest, articles a second (batches of 10,000, visible after each) | value |\n|---|---|\n");
                 md.append(String.format(Locale.ROOT, "| embedded index | %,.0f |%n| Solr, 1 shard × 3 replicas | %,.0f |%n"
@@ -101,7 +126,7 @@ final class SolrBench {
                 List<BenchQuery> queries = new QueryMix(corpus).distinct(queryCount, 20_261_205L);
                 for (BenchQuery q : queries) {
                     long expected = embedded.search(q.toArticleQuery(false)).total();
-                    for (SolrArticleIndex solr : List.of(single, replicated, sharded)) {
+                    for (SolrArticleIndex solr : layouts) {
                         long got = solr.search(q.toArticleQuery(false)).total();
                         if (got != expected) {
                             throw new IllegalStateException("total of " + q + ": embedded " + expected + ", Solr "
@@ -120,9 +145,11 @@ final class SolrBench {
                         row(md, bench.compare("window on Solr ÷ plain Solr (1×3)" + f,
                                 q -> window(replicated, q, facets), q -> plain(nodes, "replicated", q, facets),
                                 queries, threads));
-                        row(md, bench.compare("plain Solr: 2 shards ÷ 1 core" + f,
-                                q -> plain(nodes, "sharded", q, facets), q -> plain(nodes, "single", q, facets),
-                                queries, threads));
+                        if (twoShards != null) {
+                            row(md, bench.compare("plain Solr: 2 shards ÷ 1 core" + f,
+                                    q -> plain(nodes, "sharded", q, facets), q -> plain(nodes, "single", q, facets),
+                                    queries, threads));
+                        }
                         row(md, bench.compare("plain Solr: 1 shard × 3 replicas ÷ 1 core" + f,
                                 q -> plain(nodes, "replicated", q, facets), q -> plain(nodes, "single", q, facets),
                                 queries, threads));
@@ -132,6 +159,8 @@ final class SolrBench {
                 }
                 md.append('\n').append(freshness(replicated, embedded, corpus, size));
             }
+            // the embedded index is closed now: its folder is the embedded server's
+            md.append('\n').append(new SolrHttpBench(work, corpus, http).run(nodes, "replicated", embeddedDir));
         }
         Files.writeString(work.resolve("results.md"), md.toString());
         System.out.println();
@@ -206,17 +235,12 @@ final class SolrBench {
         }
         URI node = nodes.get(Math.floorMod(q.hashCode(), nodes.size()));
         try {
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(node + "/" + collection + "/select"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(request))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode answer = JSON.readTree(r.body());
+            HttpPost post = new HttpPost(URI.create(node + "/" + collection + "/select"));
+            post.setEntity(new ByteArrayEntity(JSON.writeValueAsBytes(request), ContentType.APPLICATION_JSON));
+            JsonNode answer = JSON.readTree(PLAIN.execute(post, r -> EntityUtils.toByteArray(r.getEntity())));
             return answer.at("/response/numFound").asLong() + answer.at("/response/docs").size();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
