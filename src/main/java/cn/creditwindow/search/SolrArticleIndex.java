@@ -161,6 +161,26 @@ public final class SolrArticleIndex implements ArticleIndex {
         return nodes.get(collection + "/select?q=*:*&rows=0").path("response").path("numFound").asLong();
     }
 
+    /**
+     * Counts the ids stored by real-time get (as {@link #upsert} reads hashes: committed or not), then deletes those
+     * by id and commits softly in the same request: once it returns, no replica's searcher has them.
+     */
+    @Override
+    public int delete(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Set<String> stored = storedHashes(Set.copyOf(ids)).keySet();
+        if (!stored.isEmpty()) {
+            ObjectNode delete = mapper.createObjectNode();
+            ArrayNode byId = delete.putArray("delete");
+            stored.forEach(byId::add);
+            // deleting by id again is harmless: a node that fails after applying it may be retried on the next
+            nodes.post(collection + "/update?softCommit=true&waitSearcher=true", delete);
+        }
+        return stored.size();
+    }
+
     /** Nothing to close: the cluster is not ours. */
     @Override
     public void close() {
