@@ -113,12 +113,12 @@ public final class App implements AutoCloseable {
         SubscriptionHandlers subscriptionHandlers = new SubscriptionHandlers(d.subscriptions(), d.matching(),
                 new AtomFeeds(d.matching()), core.countries, core.industries, bodies, this::publicUrl, clock);
         return new Routes.Handlers(
-                new ArticleHandlers(core.index, d.queries(), core.ingester::localFile),
+                new ArticleHandlers(core.index, d.queries(), core.withdrawals, bodies, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
                 new ReferenceHandlers(core.countries, core.industries),
                 new SystemHandlers(metrics, core.index::count),
                 new HomePages(core.index, pages, d.dashboard(), d.accountManagers(), d.lossReports()),
-                new ArticlePages(core.index, d.queries(), core.countries, core.industries, pages),
+                new ArticlePages(core.index, d.queries(), core.withdrawals, core.countries, core.industries, pages),
                 new ComingSoonPages(pages),
                 new AccountHandlers(d.accounts(), new SignIn(db, d.passwords(), clock), d.sessions(), d.apiTokens(), db,
                         cookies, bodies, pages),
