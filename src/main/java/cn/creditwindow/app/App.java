@@ -113,12 +113,12 @@ public final class App implements AutoCloseable {
         SubscriptionHandlers subscriptionHandlers = new SubscriptionHandlers(d.subscriptions(), d.matching(),
                 new AtomFeeds(d.matching()), core.countries, core.industries, bodies, this::publicUrl, clock);
         return new Routes.Handlers(
-                new ArticleHandlers(core.index, d.queries(), core.ingester::localFile),
+                new ArticleHandlers(core.index, d.queries(), core.withdrawals, bodies, core.ingester::localFile),
                 new FeedHandlers(core.ingester, config.maxFeedBytes(), metrics::recordIngest),
                 new ReferenceHandlers(core.countries, core.industries),
                 new SystemHandlers(metrics, core.index::count),
                 new HomePages(core.index, pages, d.dashboard(), d.accountManagers(), d.lossReports()),
-                new ArticlePages(core.index, d.queries(), core.countries, core.industries, pages),
+                new ArticlePages(core.index, d.queries(), core.withdrawals, core.countries, core.industries, pages),
                 new ComingSoonPages(pages),
                 new AccountHandlers(d.accounts(), new SignIn(db, d.passwords(), clock), d.sessions(), d.apiTokens(), db,
                         cookies, bodies, pages),
@@ -174,9 +174,10 @@ public final class App implements AutoCloseable {
         try {
             IngestReport report = core.ingester.ingestFolder(p -> { });
             metrics.recordIngest(report);
-            log.info("feeds: {} files ({} unchanged, {} failed), items {} new, {} updated, {} unchanged, {} rejected",
-                    report.files(), report.filesUnchanged(), report.failedFiles().size(), report.itemsNew(),
-                    report.itemsUpdated(), report.itemsUnchanged(), report.rejectedItems().size());
+            log.info("feeds: {} files ({} unchanged, {} failed), items {} new, {} updated, {} unchanged, {} rejected,"
+                    + " {} withdrawn", report.files(), report.filesUnchanged(), report.failedFiles().size(),
+                    report.itemsNew(), report.itemsUpdated(), report.itemsUnchanged(), report.rejectedItems().size(),
+                    report.itemsWithdrawn());
             report.failedFiles().forEach(f -> log.warn("feed file {} not read: {}", f.file(), f.reason()));
             report.rejectedItems().forEach(r -> log.warn("feed item {}#{} '{}' left out: {}", r.file(), r.position(),
                     r.item(), r.reason()));
@@ -205,9 +206,9 @@ public final class App implements AutoCloseable {
 
     private void logScan(IngestReport report) {
         metrics.recordIngest(report);
-        log.info("feeds changed: {} files read, items {} new, {} updated, {} rejected, {} files failed",
+        log.info("feeds changed: {} files read, items {} new, {} updated, {} rejected, {} withdrawn, {} files failed",
                 report.files() - report.filesUnchanged(), report.itemsNew(), report.itemsUpdated(),
-                report.rejectedItems().size(), report.failedFiles().size());
+                report.rejectedItems().size(), report.itemsWithdrawn(), report.failedFiles().size());
         report.failedFiles().forEach(f -> log.warn("feed file {} not read: {}", f.file(), f.reason()));
     }
 

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -193,7 +194,7 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
-            description = "Read new and changed feed files into the index once, then print a summary."
+            description = "Read new and changed feed files into the index once (leaving out the articles withdrawn in --db), then print a summary."
                     + " Exits non-zero only when nothing could be read.")
     static final class Ingest implements Callable<Integer> {
         @CommandLine.Mixin
@@ -210,8 +211,10 @@ public final class Main implements Runnable {
             Config config = Config.builder().host("127.0.0.1").port(0).indexDir(folders.index).feedsDir(feeds)
                     .watchFeeds(false).cacheSize(0).dbFile(db.file).solr(search.solr()).build();
             IngestReport report;
-            // a search cluster's feed manifest is in the database; the embedded index keeps its own beside itself
-            try (Database records = config.solr() == null ? null : Database.openFile(config.dbFile());
+            // the withdrawn articles are in the database, and a search cluster's feed manifest; the embedded index keeps
+            // its manifest beside itself, and a database that does not exist yet has withdrawn nothing
+            try (Database records = config.solr() == null && !Files.exists(config.dbFile()) ? null
+                    : Database.openFile(config.dbFile());
                  RiskInformation core = new RiskInformation(config, records, Clock.systemUTC())) {
                 ProgressBar bar = new ProgressBar(System.err);
                 report = core.ingester.ingestFolder(p -> bar.show(p.done(), p.total(), p.file()));
@@ -229,8 +232,8 @@ public final class Main implements Runnable {
             int failed = r.failedFiles().size();
             out.printf("files:  %d read, %d unchanged, %d failed%n", r.files() - r.filesUnchanged() - failed,
                     r.filesUnchanged(), failed);
-            out.printf("items:  %d new, %d updated, %d unchanged, %d rejected%n", r.itemsNew(), r.itemsUpdated(),
-                    r.itemsUnchanged(), r.rejectedItems().size());
+            out.printf("items:  %d new, %d updated, %d unchanged, %d rejected, %d withdrawn (left out)%n", r.itemsNew(),
+                    r.itemsUpdated(), r.itemsUnchanged(), r.rejectedItems().size(), r.itemsWithdrawn());
             r.failedFiles().forEach(f -> out.printf("  failed   %s: %s%n", f.file(), f.reason()));
             r.rejectedItems().forEach(i -> out.printf("  rejected %s #%d \"%s\": %s%n", i.file(), i.position(),
                     i.item(), i.reason()));

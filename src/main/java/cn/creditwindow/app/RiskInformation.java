@@ -1,5 +1,6 @@
 package cn.creditwindow.app;
 
+import cn.creditwindow.articles.Withdrawals;
 import cn.creditwindow.config.Config;
 import cn.creditwindow.feeds.FeedIngester;
 import cn.creditwindow.feeds.FeedManifest;
@@ -14,21 +15,26 @@ import cn.creditwindow.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Set;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The risk-information core without the web: reference data, the index and the feed ingester. The
- * server builds its handlers on it; the {@code ingest} command uses it with the database alone.
+ * The risk-information core without the web: reference data, the index, the withdrawn articles and the feed
+ * ingester that keeps them out. The server builds its handlers on it; the {@code ingest} command uses it with the
+ * database alone.
  */
 final class RiskInformation implements AutoCloseable {
     final Countries countries;
     final Industries industries;
     final ArticleIndex index;
+    /** The articles taken off the window; null without a database. */
+    final Withdrawals withdrawals;
     final FeedIngester ingester;
 
     /**
-     * @param db the records, where a search cluster's feed manifest is kept; not closed here, and not needed (null)
-     *           with the embedded index, which keeps its own in its folder
+     * @param db the records: the withdrawn articles, and a search cluster's feed manifest; not closed here. May be
+     *           null with the embedded index (which keeps its manifest in its folder) when there is no database yet:
+     *           nothing has been withdrawn then
      */
     RiskInformation(Config config, Database db, Clock clock) throws IOException {
         countries = Countries.load();
@@ -37,8 +43,9 @@ final class RiskInformation implements AutoCloseable {
         FeedManifest manifest = config.solr() == null
                 ? FeedManifest.inFolder(config.indexDir().resolve("feeds-manifest.txt"))
                 : FeedManifest.inDatabase(db, clock);
+        withdrawals = db == null ? null : new Withdrawals(db, index, clock, config.zone());
         ingester = new FeedIngester(new FeedParser(), new Gazetteer(countries, industries), countries, industries,
-                index, config.feedsDir(), manifest, clock);
+                index, config.feedsDir(), manifest, withdrawals == null ? ids -> Set.of() : withdrawals::among, clock);
     }
 
     /** The embedded index under the index folder, or the Solr collection of the settings. */

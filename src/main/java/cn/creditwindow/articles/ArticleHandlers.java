@@ -1,5 +1,6 @@
 package cn.creditwindow.articles;
 
+import cn.creditwindow.accounts.Caller;
 import cn.creditwindow.search.Article;
 import cn.creditwindow.search.Module;
 import cn.creditwindow.search.Attachment;
@@ -8,6 +9,7 @@ import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.ArticleQuery;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
+import cn.creditwindow.web.JsonBodies;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +27,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** HTTP handlers of {@code /api/articles}: search, the per-module overview, one article, its attachments. */
-public record ArticleHandlers(ArticleIndex index, ArticleQueries queries, Function<String, Optional<Path>> localFiles) {
+/**
+ * HTTP handlers of {@code /api/articles}: search, the per-module overview, one article, its attachments, and
+ * withdrawing an article. A withdrawn article answers 410 Gone with the date it was withdrawn.
+ */
+public record ArticleHandlers(ArticleIndex index, ArticleQueries queries, Withdrawals withdrawals, JsonBodies bodies,
+                              Function<String, Optional<Path>> localFiles) {
     /** Attachment types a browser may show in place: none of them runs script. */
     private static final Set<String> INLINE_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
             "image/webp", "text/plain", "text/csv");
@@ -54,6 +60,15 @@ public record ArticleHandlers(ArticleIndex index, ArticleQueries queries, Functi
         ctx.json(ArticleView.of(a));
     }
 
+    /**
+     * {@code DELETE /api/articles/{id}} with {@code {"reason": "…"}}: takes the article off the window for good and
+     * answers the withdrawal; the first one again for an article withdrawn already (see {@link Withdrawals#withdraw}).
+     */
+    public void withdraw(Context ctx) {
+        ctx.json(withdrawals.withdraw(Caller.require(ctx), ctx.pathParam("id"),
+                bodies.input(ctx, Withdrawals.Request.class)));
+    }
+
     /** {@code GET /api/articles/{id}/attachments/{n}}: streams a file from feeds/, or redirects to a web address. */
     public void attachment(Context ctx) throws IOException {
         Article a = find(ctx.pathParam("id"));
@@ -79,8 +94,7 @@ public record ArticleHandlers(ArticleIndex index, ArticleQueries queries, Functi
     }
 
     private Article find(String id) {
-        return index.find(id).orElseThrow(() -> new NotFoundException(
-                "article " + id + " not found", "文章不存在：" + id));
+        return withdrawals.shown(id);
     }
 
     private static int attachmentNumber(String raw, Article a) {

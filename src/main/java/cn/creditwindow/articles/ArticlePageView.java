@@ -13,9 +13,10 @@ import java.util.List;
  * @param countries   its countries, each linking to the query page filtered by it
  * @param industries  its industries, likewise
  * @param attachments its attachments, each with the address that opens it
+ * @param mayWithdraw true when the viewer may withdraw it (the form is shown)
  */
 public record ArticlePageView(Article article, String moduleHref, String originalUrl, List<Link> countries,
-                              List<Link> industries, List<AttachmentLink> attachments) {
+                              List<Link> industries, List<AttachmentLink> attachments, boolean mayWithdraw) {
 
     /** A name that leads somewhere. */
     public record Link(String name, String href) {

@@ -1,5 +1,7 @@
 package cn.creditwindow.articles;
 
+import cn.creditwindow.accounts.Caller;
+import cn.creditwindow.accounts.Guard;
 import cn.creditwindow.search.Article;
 import cn.creditwindow.search.Module;
 import cn.creditwindow.search.Attachment;
@@ -10,6 +12,7 @@ import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.ArticleQuery;
 import cn.creditwindow.search.Overview;
 import cn.creditwindow.search.SearchPage;
+import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.web.Lang;
 import cn.creditwindow.web.Messages;
@@ -17,6 +20,7 @@ import cn.creditwindow.web.Pager;
 import cn.creditwindow.web.Pages;
 import cn.creditwindow.web.QueryString;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +31,8 @@ import java.util.stream.Collectors;
 
 /**
  * The risk-information pages (manual 5.1–5.5): the query page with its four module panels, each
- * module's list, and one article. Bad conditions are thrown as the API throws them and shown by the
- * error page.
+ * module's list, and one article, which the insurer's reviewers and administrators may withdraw from there. Bad
+ * conditions are thrown as the API throws them and shown by the error page.
  */
 public final class ArticlePages {
     /** Newest matches per module panel on the query page. */
@@ -38,22 +42,24 @@ public final class ArticlePages {
 
     private final ArticleIndex index;
     private final ArticleQueries queries;
+    private final Withdrawals withdrawals;
     private final Countries countries;
     private final Industries industries;
     private final SearchForms forms;
     private final Pages pages;
 
-    public ArticlePages(ArticleIndex index, ArticleQueries queries, Countries countries, Industries industries,
-                        Pages pages) {
+    public ArticlePages(ArticleIndex index, ArticleQueries queries, Withdrawals withdrawals, Countries countries,
+                        Industries industries, Pages pages) {
         this.index = Objects.requireNonNull(index, "index");
         this.queries = Objects.requireNonNull(queries, "queries");
+        this.withdrawals = Objects.requireNonNull(withdrawals, "withdrawals");
         this.countries = Objects.requireNonNull(countries, "countries");
         this.industries = Objects.requireNonNull(industries, "industries");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.forms = new SearchForms(index, queries, countries, industries);
     }
 
-    /** {@code GET /search?q=&country=&industry=}: 风险预警信息查询. */
+    /** {@code GET /search?q=&country=&industry=}: 风险预警信息查询; {@code done=withdrawn} after a withdrawal. */
     public void search(Context ctx) {
         Messages m = pages.messages(ctx);
         SearchConditions conditions = conditions(ctx);
@@ -67,7 +73,8 @@ public final class ArticlePages {
                 .toList();
         long total = panels.stream().mapToLong(SearchView.Panel::total).sum();
         pages.render(ctx, "articles/search.jte",
-                new SearchView(forms.form(conditions, query, null, m), panels, total));
+                new SearchView(forms.form(conditions, query, null, m), panels, total,
+                        "withdrawn".equals(ctx.queryParam("done"))));
     }
 
     /** {@code GET /search/{module}?q=&country=&industry=&page=}: one module's list, 15 a page. */
@@ -88,12 +95,13 @@ public final class ArticlePages {
                 module, result.total(), query.page(), PAGE_SIZE, result.items(), pager, conditions.searchHref()));
     }
 
-    /** {@code GET /articles/{id}}: the article, its countries and industries as filters, its attachments. */
+    /**
+     * {@code GET /articles/{id}}: the article, its countries and industries as filters, its attachments, and for the
+     * insurer's reviewers and administrators the form that withdraws it; 410 once withdrawn.
+     */
     public void article(Context ctx) {
         Lang lang = pages.lang(ctx);
-        String id = ctx.pathParam("id");
-        Article a = index.find(id).orElseThrow(() -> new NotFoundException(
-                "article " + id + " not found", "文章不存在：" + id));
+        Article a = withdrawals.shown(ctx.pathParam("id"));
         List<ArticlePageView.Link> countryLinks = a.countries().stream().map(code -> new ArticlePageView.Link(
                 countries.find(code).map(c -> lang.pick(c.nameZh(), c.nameEn())).orElse(code),
                 QueryString.of().add(SearchConditions.COUNTRY, code).appendTo("/search"))).toList();
@@ -108,8 +116,19 @@ public final class ArticlePages {
         }
         String url = a.url();
         String original = url.startsWith("https://") || url.startsWith("http://") ? url : null;
+        // a form for people: an API token (which may withdraw too) has no page session to send it with
+        boolean mayWithdraw = Caller.find(ctx).filter(p -> Guard.SIGNED_IN.admits(p) && Withdrawals.mayWithdraw(p))
+                .isPresent();
         pages.render(ctx, "articles/article.jte", new ArticlePageView(a,
-                SearchConditions.none().moduleHref(a.module()), original, countryLinks, industryLinks, attachments));
+                SearchConditions.none().moduleHref(a.module()), original, countryLinks, industryLinks, attachments,
+                mayWithdraw));
+    }
+
+    /** {@code POST /articles/{id}/withdraw}, field {@code reason}: withdraws it, then the query page says so. */
+    public void withdraw(Context ctx) {
+        withdrawals.withdraw(Caller.require(ctx), ctx.pathParam("id"),
+                Input.of(new Withdrawals.Request(ctx.formParam("reason"))));
+        ctx.redirect("/search?done=withdrawn", HttpStatus.SEE_OTHER);
     }
 
     private static Module module(String id) {

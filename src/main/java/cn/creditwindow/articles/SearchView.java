@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * The query page (风险预警信息查询): the form, and one panel per module with its newest matches.
  *
- * @param total matches over all modules
+ * @param total     matches over all modules
+ * @param withdrawn true right after an article was withdrawn (the page says so)
  */
-public record SearchView(SearchForm form, List<Panel> panels, long total) {
+public record SearchView(SearchForm form, List<Panel> panels, long total, boolean withdrawn) {
 
     /**
      * One module's panel. Empty ({@code items} empty) when nothing in the module matched: the manual

@@ -40,7 +40,7 @@ public record FeedHandlers(FeedIngester ingester, long maxBytes, Consumer<Ingest
             throw new UnreadableException("the document could not be read: " + reason,
                     "无法读取该文档：" + reason);
         }
-        if (report.itemsAccepted() == 0 && !report.rejectedItems().isEmpty()) {
+        if (report.itemsAccepted() == 0 && report.itemsWithdrawn() == 0 && !report.rejectedItems().isEmpty()) {
             String reason = report.rejectedItems().get(0).reason();
             throw new UnreadableException("the document could not be read: no usable item (" + reason + ")",
                     "无法读取该文档：没有可用的条目（" + reason + "）");

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 
@@ -39,6 +41,9 @@ import org.jsoup.Jsoup;
  * else a hash of title and body), their country and industry tags resolved to codes — or, when a
  * feed gives none, derived from the text by the {@link Gazetteer} — and attachments beside a feed file
  * are kept as paths under {@code feeds/}.
+ *
+ * <p>Items the insurer withdrew ({@code articles.Withdrawals}) are left out and counted as such: a rescan or a push
+ * of the same item never brings one back.
  *
  * <p>A document that cannot be read is reported and never stops the others. Safe for concurrent use.
  */
@@ -54,17 +59,31 @@ public final class FeedIngester {
     private final ArticleIndex index;
     private final Path feedsDir;
     private final FeedManifest manifest;
+    private final Function<Collection<String>, Set<String>> withdrawn;
     private final Clock clock;
     private final Object scanLock = new Object();
     /** Who hears of stored articles (the credit alarm); see {@link #onStored}. */
     private final List<Consumer<List<Article>>> storedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
-     * @param feedsDir     the folder with one sub-folder per module
-     * @param manifest     where to remember which files were ingested: beside the embedded index, or shared
+     * An ingester for which nothing is withdrawn: for tools and tests without the database.
+     *
+     * @see #FeedIngester(FeedParser, Gazetteer, Countries, Industries, ArticleIndex, Path, FeedManifest, Function, Clock)
      */
     public FeedIngester(FeedParser parser, Gazetteer gazetteer, Countries countries, Industries industries,
                         ArticleIndex index, Path feedsDir, FeedManifest manifest, Clock clock) {
+        this(parser, gazetteer, countries, industries, index, feedsDir, manifest, ids -> Set.of(), clock);
+    }
+
+    /**
+     * @param feedsDir     the folder with one sub-folder per module
+     * @param manifest     where to remember which files were ingested: beside the embedded index, or shared
+     * @param withdrawn    which of the article ids it is given were withdrawn and must stay out of the index; asked
+     *                     once per document (and once more when the document stored something)
+     */
+    public FeedIngester(FeedParser parser, Gazetteer gazetteer, Countries countries, Industries industries,
+                        ArticleIndex index, Path feedsDir, FeedManifest manifest,
+                        Function<Collection<String>, Set<String>> withdrawn, Clock clock) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
         this.countries = Objects.requireNonNull(countries, "countries");
@@ -72,6 +91,7 @@ public final class FeedIngester {
         this.index = Objects.requireNonNull(index, "index");
         this.feedsDir = feedsDir.toAbsolutePath().normalize();
         this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.withdrawn = Objects.requireNonNull(withdrawn, "withdrawn");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -174,25 +194,50 @@ public final class FeedIngester {
         for (FeedItem item : feed.items()) {
             articles.add(toArticle(item, module, name, warnings));
         }
+        Set<String> withdrawnIds = withdrawn.apply(ids(articles));
+        List<Article> admitted = articles.stream().filter(a -> !withdrawnIds.contains(a.id())).toList();
+        if (!withdrawnIds.isEmpty()) {
+            // still in the index when the withdrawal could not delete it (the search cluster did not answer then)
+            index.delete(withdrawnIds);
+        }
+        List<ArticleIndex.Outcome> outcomes = index.upsert(admitted);
+        List<Article> changed = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) != ArticleIndex.Outcome.UNCHANGED) {
+                changed.add(admitted.get(i));
+            }
+        }
+        // A withdrawal between the question above and the upsert may have deleted before this stored. It is recorded
+        // before it deletes, so asking again about what was stored now finds it (an unchanged item was there when
+        // the upsert looked: a withdrawal deletes it after).
+        Set<String> late = changed.isEmpty() ? Set.of() : withdrawn.apply(ids(changed));
+        if (!late.isEmpty()) {
+            index.delete(late);
+        }
         int fresh = 0;
         int updated = 0;
         int unchanged = 0;
-        List<ArticleIndex.Outcome> outcomes = index.upsert(articles);
-        List<Article> stored = new ArrayList<>();
+        int leftOut = articles.size() - admitted.size();
         for (int i = 0; i < outcomes.size(); i++) {
+            if (late.contains(admitted.get(i).id())) {
+                leftOut++;
+                continue;
+            }
             switch (outcomes.get(i)) {
                 case NEW -> fresh++;
                 case UPDATED -> updated++;
                 case UNCHANGED -> unchanged++;
             }
-            if (outcomes.get(i) != ArticleIndex.Outcome.UNCHANGED) {
-                stored.add(articles.get(i));
-            }
         }
+        List<Article> stored = changed.stream().filter(a -> !late.contains(a.id())).toList();
         if (!stored.isEmpty()) {
-            storedListeners.forEach(l -> l.accept(List.copyOf(stored)));
+            storedListeners.forEach(l -> l.accept(stored));
         }
-        return new IngestReport(1, 0, List.of(), fresh, updated, unchanged, rejected, warnings);
+        return new IngestReport(1, 0, List.of(), fresh, updated, unchanged, leftOut, rejected, warnings);
+    }
+
+    private static List<String> ids(List<Article> articles) {
+        return articles.stream().map(Article::id).toList();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
  * @param itemsNew       items stored for the first time
  * @param itemsUpdated   items that replaced an earlier version
  * @param itemsUnchanged items that were already stored as they are
+ * @param itemsWithdrawn items left out because the insurer withdrew them (they stay out of the index)
  * @param rejectedItems  items left out, with the reason
  * @param warnings       things kept but worth knowing (an unknown country tag, an attachment outside feeds/)
  */
@@ -23,6 +24,7 @@ public record IngestReport(
         int itemsNew,
         int itemsUpdated,
         int itemsUnchanged,
+        int itemsWithdrawn,
         List<ItemProblem> rejectedItems,
         List<String> warnings) {
 
@@ -41,22 +43,23 @@ public record IngestReport(
     }
 
     public static IngestReport empty() {
-        return new IngestReport(0, 0, List.of(), 0, 0, 0, List.of(), List.of());
+        return new IngestReport(0, 0, List.of(), 0, 0, 0, 0, List.of(), List.of());
     }
 
     static IngestReport unchangedFile() {
-        return new IngestReport(1, 1, List.of(), 0, 0, 0, List.of(), List.of());
+        return new IngestReport(1, 1, List.of(), 0, 0, 0, 0, List.of(), List.of());
     }
 
     static IngestReport failedFile(String file, String reason) {
-        return new IngestReport(1, 0, List.of(new FileProblem(file, reason)), 0, 0, 0, List.of(), List.of());
+        return new IngestReport(1, 0, List.of(new FileProblem(file, reason)), 0, 0, 0, 0, List.of(), List.of());
     }
 
     public IngestReport plus(IngestReport other) {
         return new IngestReport(files + other.files, filesUnchanged + other.filesUnchanged,
                 concat(failedFiles, other.failedFiles), itemsNew + other.itemsNew,
                 itemsUpdated + other.itemsUpdated, itemsUnchanged + other.itemsUnchanged,
-                concat(rejectedItems, other.rejectedItems), concat(warnings, other.warnings));
+                itemsWithdrawn + other.itemsWithdrawn, concat(rejectedItems, other.rejectedItems),
+                concat(warnings, other.warnings));
     }
 
     /** True when there was something to read and none of it could be read. */
@@ -64,7 +67,7 @@ public record IngestReport(
         return files == 0 || failedFiles.size() == files;
     }
 
-    /** Items stored or confirmed, i.e. not rejected. */
+    /** Items stored or confirmed, i.e. neither rejected nor withdrawn. */
     public int itemsAccepted() {
         return itemsNew + itemsUpdated + itemsUnchanged;
     }

@@ -1,6 +1,7 @@
 package cn.creditwindow.search;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,15 @@ public interface ArticleIndex extends AutoCloseable {
      * @return one outcome per article, in order
      */
     List<Outcome> upsert(List<Article> articles) throws IOException;
+
+    /**
+     * Removes the articles with these ids. Returns only once the removal is durable and no search, overview, facet,
+     * total or {@link #find} sees them any more; ids not stored are left alone. What to keep out of the index for
+     * good is not decided here: a later {@link #upsert} of the same id stores it again.
+     *
+     * @return how many of the (distinct) ids were stored
+     */
+    int delete(Collection<String> ids) throws IOException;
 
     /** One page of matching articles with exact total and facets. */
     SearchPage search(ArticleQuery query);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +53,7 @@ import org.apache.lucene.util.Bits;
  *
  * <p>The index is sorted by publication time, newest first, which makes the default order free
  * (see {@link ResultCollector}). Results are cached per index version, so a cached answer is never
- * older than the last completed {@link #upsert}.
+ * older than the last completed {@link #upsert} or {@link #delete}.
  */
 public final class LuceneArticleIndex implements ArticleIndex {
 
@@ -66,7 +67,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
     private final KeywordQueries keywordQueries = new KeywordQueries(Analyzers.keywordLookup());
     private final Cache<CacheKey, Object> cache;
     private final SegmentTags.Cache tags;
-    /** Serialises upserts (never the writer's own monitor: IndexWriter asserts callers don't hold it). */
+    /** Serialises upserts and deletes (never the writer's own monitor: IndexWriter asserts callers don't hold it). */
     private final Object writeLock = new Object();
 
     private record CacheKey(long version, String kind, ArticleQuery query, int per) {
@@ -166,6 +167,38 @@ public final class LuceneArticleIndex implements ArticleIndex {
                 searchers.maybeRefreshBlocking();
             }
             return outcomes;
+        }
+    }
+
+    /**
+     * Deletes by id term what the current searcher holds, then commits and opens a new searcher (a new index
+     * version: no cached result from before survives). Nothing to delete is neither a commit nor a new version.
+     */
+    @Override
+    public int delete(Collection<String> ids) throws IOException {
+        if (writer == null) {
+            throw new IllegalStateException("index opened read-only: cannot delete articles");
+        }
+        synchronized (writeLock) {
+            List<Term> stored = new ArrayList<>();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                // every write commits and refreshes under this lock: the searcher sees every earlier one
+                IdLookup lookup = new IdLookup(searcher);
+                for (String id : new LinkedHashSet<>(ids)) {
+                    if (lookup.liveDoc(id) >= 0) {
+                        stored.add(new Term(Fields.ID, id));
+                    }
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+            if (!stored.isEmpty()) {
+                writer.deleteDocuments(stored.toArray(Term[]::new));
+                writer.commit();
+                searchers.maybeRefreshBlocking();
+            }
+            return stored.size();
         }
     }
 
@@ -336,6 +369,13 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
         /** The content hash stored with this id, or null when there is no such live document. */
         String storedHash(String id) throws IOException {
+            int doc = liveDoc(id);
+            return doc < 0 ? null
+                    : searcher.storedFields().document(doc, Set.of(Fields.CONTENT_HASH)).get(Fields.CONTENT_HASH);
+        }
+
+        /** The live document with this id, or -1. */
+        int liveDoc(String id) throws IOException {
             BytesRef term = new BytesRef(id);
             for (int i = leaves.size() - 1; i >= 0; i--) { // newest segments last: most updates are recent
                 TermsEnum te = termsEnums[i];
@@ -347,12 +387,11 @@ public final class LuceneArticleIndex implements ArticleIndex {
                 postings = te.postings(postings, PostingsEnum.NONE);
                 for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
                     if (live == null || live.get(d)) {
-                        return searcher.storedFields().document(leaf.docBase + d, Set.of(Fields.CONTENT_HASH))
-                                .get(Fields.CONTENT_HASH);
+                        return leaf.docBase + d;
                     }
                 }
             }
-            return null;
+            return -1;
         }
     }
 

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -151,7 +149,8 @@ public final class SolrArticleIndex implements ArticleIndex {
 
     @Override
     public Optional<Article> find(String id) {
-        JsonNode answer = nodes.get(collection + "/get?fl=" + ALL_FIELDS + "&id=" + encode(id));
+        // in the body, not the address: an id of any length reaches Solr whole
+        JsonNode answer = nodes.postForm(collection + "/get", Map.of("fl", List.of(ALL_FIELDS), "id", List.of(id)));
         JsonNode doc = answer.path("doc");
         return doc.isObject() ? Optional.of(ArticleDocuments.toArticle(stored(doc))) : Optional.empty();
     }
@@ -159,6 +158,26 @@ public final class SolrArticleIndex implements ArticleIndex {
     @Override
     public long count() {
         return nodes.get(collection + "/select?q=*:*&rows=0").path("response").path("numFound").asLong();
+    }
+
+    /**
+     * Counts the ids stored by real-time get (as {@link #upsert} reads hashes: committed or not), then deletes those
+     * by id and commits softly in the same request: once it returns, no replica's searcher has them.
+     */
+    @Override
+    public int delete(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Set<String> stored = storedHashes(Set.copyOf(ids)).keySet();
+        if (!stored.isEmpty()) {
+            ObjectNode delete = mapper.createObjectNode();
+            ArrayNode byId = delete.putArray("delete");
+            stored.forEach(byId::add);
+            // deleting by id again is harmless: a node that fails after applying it may be retried on the next
+            nodes.post(collection + "/update?softCommit=true&waitSearcher=true", delete);
+        }
+        return stored.size();
     }
 
     /** Closes the connections to the cluster (the cluster is not ours to close). */
@@ -325,9 +344,5 @@ public final class SolrArticleIndex implements ArticleIndex {
     /** Escapes a phrase for inside double quotes of Solr's standard query syntax. */
     private static String escape(String phrase) {
         return phrase.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

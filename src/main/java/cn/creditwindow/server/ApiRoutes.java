@@ -37,6 +37,8 @@ final class ApiRoutes {
         r.get("/api/articles", h.articles()::search);
         r.get("/api/articles/overview", h.articles()::overview);
         r.get("/api/articles/{id}", h.articles()::article);
+        // withdrawing an article (撤下): the insurer's reviewers and administrators, and its feed-pushing systems
+        r.delete("/api/articles/{id}", h.articles()::withdraw, REVIEWER, ADMIN, FEED_PUSH);
         r.get("/api/articles/{id}/attachments/{n}", h.articles()::attachment);
         r.post("/api/feeds", h.feeds()::post, FEED_PUSH);
         r.post("/api/session", h.accounts()::createSession);

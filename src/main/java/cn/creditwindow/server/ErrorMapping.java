@@ -160,6 +160,7 @@ final class ErrorMapping {
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
             case 404 -> "not_found";
+            case 410 -> "gone";
             case 413 -> "too_large";
             case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";

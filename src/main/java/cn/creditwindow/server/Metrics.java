@@ -31,7 +31,7 @@ public final class Metrics {
                 .register(registry);
         feedItems = Counter.builder()
                 .name("feed_items_total")
-                .help("Feed items ingested, by outcome: new, updated, unchanged, rejected")
+                .help("Feed items ingested, by outcome: new, updated, unchanged, rejected, withdrawn (left out)")
                 .labelNames("outcome")
                 .register(registry);
         feedFiles = Counter.builder()
@@ -61,6 +61,7 @@ public final class Metrics {
         feedItems.labelValues("updated").inc(report.itemsUpdated());
         feedItems.labelValues("unchanged").inc(report.itemsUnchanged());
         feedItems.labelValues("rejected").inc(report.rejectedItems().size());
+        feedItems.labelValues("withdrawn").inc(report.itemsWithdrawn());
         int failed = report.failedFiles().size();
         feedFiles.labelValues("read").inc(report.files() - report.filesUnchanged() - failed);
         feedFiles.labelValues("unchanged").inc(report.filesUnchanged());

@@ -39,6 +39,7 @@ final class PageRoutes {
         r.get("/search", h.articlePages()::search);
         r.get("/search/{module}", h.articlePages()::module);
         r.get("/articles/{id}", h.articlePages()::article);
+        r.post("/articles/{id}/withdraw", h.articlePages()::withdraw, REVIEWER, ADMIN);
     }
 
     private static void enrolment(Routes.Table r, Routes.Handlers h) {

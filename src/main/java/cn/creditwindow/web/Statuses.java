@@ -1,6 +1,7 @@
 package cn.creditwindow.web;
 
 import cn.creditwindow.validation.ConflictException;
+import cn.creditwindow.validation.GoneException;
 import cn.creditwindow.validation.LockedOutException;
 import cn.creditwindow.validation.MalformedRequestException;
 import cn.creditwindow.validation.NotAllowedException;
@@ -27,6 +28,7 @@ public final class Statuses {
             NotAllowedException.class, 403,
             NotFoundException.class, 404,
             ConflictException.class, 409, // the request was fine, the record's state is not
+            GoneException.class, 410, // withdrawn for good: a client may forget the address
             TooLargeException.class, 413,
             UnsupportedTypeException.class, 415,
             UnreadableException.class, 422,

@@ -104,6 +104,10 @@ final class AccessTable {
         rows.add(on("GET /api/articles/no-such-article").everyone().status(404, WHO.toArray(String[]::new)).build());
         rows.add(on("GET /articles/no-such-article").everyone().status(404, WHO.toArray(String[]::new)).build());
         rows.add(on("GET /api/articles/no-such-article/attachments/1").status(404, WHO.toArray(String[]::new)).build());
+        // withdrawing an article (#16): the insurer's reviewers and administrators, and its feed-pushing systems (the
+        // API); the article is looked up before the body, so an unknown one is a 404 to them
+        rows.add(on("DELETE /api/articles/no-such-article").status(404, "reviewer", "admin", "feed-token").build());
+        rows.add(on("POST /articles/no-such-article/withdraw").body("").status(404, "reviewer", "admin").build());
         // feeds: only an API token with feeds:push (an empty body is a 400 from the handler)
         rows.add(on("POST /api/feeds?module=trade-news").body("").allow("feed-token").build());
         // sessions

@@ -79,6 +79,12 @@ final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    /** DELETE with a JSON body (a record, a map, or a string that already is JSON). */
+    TestServer.Response delete(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
     /** POST with a JSON body (a record, a map, or a string that already is JSON). */
     TestServer.Response post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")

@@ -18,7 +18,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,5 +213,69 @@ class FeedIngesterTest {
                 .getBytes(StandardCharsets.UTF_8);
         ingester.ingestDocument(changed, Module.TRADE_NEWS, "push");
         assertThat(heard).containsExactly(List.of("甲公司破产", "乙公司"), List.of("甲公司破产（更新）"));
+    }
+
+    // #16: what the insurer withdrew stays out, whether read from the folder or pushed
+    @Test
+    void withdrawnItemsAreLeftOutCountedAndDeletedWhenAWithdrawalLeftThemStored() throws IOException {
+        ingest();
+        String dubai = only("迪拜").id();
+        String saudi = only("沙特").id();
+        // both withdrawn; the index still holds Dubai's, as when the search cluster did not answer its withdrawal
+        index.delete(List.of(saudi));
+        Set<String> withdrawn = Set.of(dubai, saudi);
+        AtomicInteger asked = new AtomicInteger();
+        FeedIngester keeping = new FeedIngester(new FeedParser(), new Gazetteer(COUNTRIES, INDUSTRIES), COUNTRIES,
+                INDUSTRIES, index, feeds, FeedManifest.inFolder(dir.resolve("fresh-manifest.txt")), ids -> {
+                    asked.incrementAndGet();
+                    return ids.stream().filter(withdrawn::contains).collect(Collectors.toSet());
+                }, Clock.fixed(NOW, ZoneOffset.UTC));
+        List<Article> heard = new ArrayList<>();
+        keeping.onStored(heard::addAll);
+
+        IngestReport report = keeping.ingestFolder(p -> { }); // a fresh manifest: every file is read again
+
+        assertThat(report.itemsWithdrawn()).isEqualTo(2);
+        assertThat(report.itemsUnchanged()).isEqualTo(6);
+        assertThat(report.itemsNew()).isZero();
+        assertThat(report.itemsAccepted()).isEqualTo(6);
+        assertThat(asked).as("one question per document, none more when nothing was stored").hasValue(4);
+        assertThat(index.find(dubai)).isEmpty();
+        assertThat(index.find(saudi)).isEmpty();
+        assertThat(index.count()).isEqualTo(6);
+        assertThat(heard).isEmpty();
+        assertThat(keeping.ingestDocument(Files.readAllBytes(feeds.resolve("country-alerts/alerts.xml")),
+                Module.COUNTRY_ALERT, "pushed").itemsWithdrawn()).isEqualTo(2);
+        assertThat(index.count()).isEqualTo(6);
+    }
+
+    // #16: a withdrawal recorded while a document is being stored deletes before the item is stored; asking again
+    // about what was stored finds it
+    @Test
+    void anItemWithdrawnWhileItsDocumentIsStoredIsDeletedAfterwards() throws IOException {
+        byte[] rss = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>刚撤下的预警</title>"
+                + "<guid>race-1</guid><pubDate>Mon, 16 Nov 2026 09:00:00 +0800</pubDate></item><item><title>留下的预警</title>"
+                + "<guid>race-2</guid><pubDate>Mon, 16 Nov 2026 09:00:00 +0800</pubDate></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
+        List<Collection<String>> questions = new ArrayList<>();
+        FeedIngester racing = new FeedIngester(new FeedParser(), new Gazetteer(COUNTRIES, INDUSTRIES), COUNTRIES,
+                INDUSTRIES, index, feeds, FeedManifest.inFolder(dir.resolve("manifest.txt")), ids -> {
+                    questions.add(List.copyOf(ids));
+                    // withdrawn between the first question and the second: by then the item is stored
+                    return questions.size() == 1 ? Set.of()
+                            : ids.stream().filter(id -> index.find(id).map(a -> a.title().startsWith("刚撤下"))
+                                    .orElse(false)).collect(Collectors.toSet());
+                }, Clock.fixed(NOW, ZoneOffset.UTC));
+        List<String> heard = new ArrayList<>();
+        racing.onStored(articles -> articles.forEach(a -> heard.add(a.title())));
+
+        IngestReport report = racing.ingestDocument(rss, Module.COUNTRY_ALERT, "pushed");
+
+        assertThat(questions).hasSize(2);
+        assertThat(report.itemsWithdrawn()).isEqualTo(1);
+        assertThat(report.itemsNew()).isEqualTo(1);
+        assertThat(heard).containsExactly("留下的预警");
+        assertThat(index.search(ArticleQuery.builder().keyword("预警").build()).items()).extracting(Hit::title)
+                .containsExactly("留下的预警");
     }
 }

@@ -227,6 +227,59 @@ abstract class ArticleIndexContract {
         assertThat(index.find("b")).get().extracting(Article::title).isEqualTo("二");
     }
 
+    // #16: deletes
+    @Test
+    void deletedArticlesAreGoneFromSearchOverviewFacetsTotalsAndFind() throws IOException {
+        index.upsert(List.of(
+                article("a", Module.COUNTRY_ALERT, "沙特关税上调", 1, List.of("SA"), List.of("17")),
+                article("b", Module.COUNTRY_ALERT, "阿联酋关税下调", 2, List.of("AE"), List.of()),
+                article("c", Module.TRADE_NEWS, "欧盟关税新规", 3, List.of("SA"), List.of())));
+        ArticleQuery tariffs = ArticleQuery.builder().keyword("关税").build();
+        // asked once before, so that an engine that caches results has these answers to serve
+        assertThat(index.search(tariffs).total()).isEqualTo(3);
+        assertThat(index.overview(tariffs, 5).modules().get(0).total()).isEqualTo(2);
+
+        assertThat(index.delete(List.of("a", "c", "a"))).isEqualTo(2);
+
+        SearchPage page = index.search(tariffs);
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.items()).extracting(Hit::title).containsExactly("阿联酋关税下调");
+        assertThat(page.facets().module()).containsOnlyKeys("country-alert").containsEntry("country-alert", 1L);
+        assertThat(page.facets().country()).containsOnlyKeys("AE");
+        assertThat(page.facets().industry()).isEmpty();
+        Overview o = index.overview(tariffs, 5);
+        assertThat(o.modules().get(0).total()).isEqualTo(1);
+        assertThat(o.modules().get(0).items()).extracting(Hit::id).containsExactly("b");
+        assertThat(o.modules().get(3).total()).isZero();
+        assertThat(o.modules().get(3).items()).isEmpty();
+        assertThat(index.search(ArticleQuery.builder().countries(List.of("SA")).build()).total()).isZero();
+        assertThat(index.find("a")).isEmpty();
+        assertThat(index.find("c")).isEmpty();
+        assertThat(index.find("b")).isPresent();
+        assertThat(index.count()).isEqualTo(1);
+    }
+
+    @Test
+    void deletingWhatIsNotStoredCountsNothing() throws IOException {
+        index.upsert(List.of(article("a", "只此一篇", 1)));
+        assertThat(index.delete(List.of("nope"))).isZero();
+        assertThat(index.delete(List.of())).isZero();
+        assertThat(index.count()).isEqualTo(1);
+        assertThat(index.delete(List.of("a", "nope"))).isEqualTo(1);
+        assertThat(index.delete(List.of("a"))).isZero();
+        assertThat(index.count()).isZero();
+    }
+
+    @Test
+    void aDeletedIdMayBeStoredAgain() throws IOException {
+        Article a = article("a", "撤下后重新发布", 1);
+        index.upsert(List.of(a));
+        index.delete(List.of("a"));
+        assertThat(index.upsert(List.of(a))).containsExactly(Outcome.NEW);
+        assertThat(titles("重新发布")).containsExactly("撤下后重新发布");
+        assertThat(index.find("a")).contains(a);
+    }
+
     @Test
     void findReturnsTheWholeArticle() throws IOException {
         Article a = new Article("x1", Module.INDUSTRY_ALERT, "光伏行业预警", "<p>正文</p>", T0, "信保研究",

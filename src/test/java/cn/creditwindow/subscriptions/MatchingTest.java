@@ -92,6 +92,15 @@ class MatchingTest {
         assertThat(first.reasonsZh()).isEqualTo("国家：阿联酋");
     }
 
+    // #16: subscriptions and digests match through the index, so a withdrawn (deleted) article leaves them by itself
+    @Test
+    void aDeletedArticleLeavesTheMonthsMatches() throws Exception {
+        index.delete(List.of("uae-alert"));
+        Matched m = matching.month(subscription(7, "阿联酋", conditions(null, "AE", null, null)), OCTOBER);
+        assertThat(m.total()).isEqualTo(2);
+        assertThat(m.groups()).extracting(Matched.Group::module).containsExactly("trade-news");
+    }
+
     @Test
     void aMonthWithNothingMatchedHasNoGroups() {
         Matched m = matching.month(subscription(1, "阿联酋", conditions(null, "AE", null, null)), YearMonth.of(2026, 8));
