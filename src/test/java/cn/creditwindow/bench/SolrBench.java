@@ -68,7 +68,7 @@ final class SolrBench {
         int queryCount = 201;
         int size = 0;
         boolean sharded = true;
-        SolrHttpBench.Rounds http = new SolrHttpBench.Rounds(2, 10);
+        SolrHttpBench.Rounds http = new SolrHttpBench.Rounds(2, 10, false);
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[i + 1]);
@@ -77,8 +77,12 @@ final class SolrBench {
                 case "--queries" -> queryCount = Integer.parseInt(args[i + 1]);
                 case "--size" -> size = Integer.parseInt(args[i + 1]);
                 case "--sharded" -> sharded = Boolean.parseBoolean(args[i + 1]);
-                case "--http-rounds" -> http = new SolrHttpBench.Rounds(Integer.parseInt(args[i + 1]), http.seconds());
-                case "--http-seconds" -> http = new SolrHttpBench.Rounds(http.rounds(), Integer.parseInt(args[i + 1]));
+                case "--http-rounds" -> http = new SolrHttpBench.Rounds(Integer.parseInt(args[i + 1]), http.seconds(),
+                        http.jfr());
+                case "--http-seconds" -> http = new SolrHttpBench.Rounds(http.rounds(), Integer.parseInt(args[i + 1]),
+                        http.jfr());
+                case "--jfr" -> http = new SolrHttpBench.Rounds(http.rounds(), http.seconds(),
+                        Boolean.parseBoolean(args[i + 1]));
                 default -> throw new IllegalArgumentException("SolrBench: unknown option " + args[i]);
             }
         }
@@ -237,7 +241,8 @@ final class SolrBench {
         try {
             HttpPost post = new HttpPost(URI.create(node + "/" + collection + "/select"));
             post.setEntity(new ByteArrayEntity(JSON.writeValueAsBytes(request), ContentType.APPLICATION_JSON));
-            JsonNode answer = JSON.readTree(PLAIN.execute(post, r -> EntityUtils.toByteArray(r.getEntity())));
+            byte[] body = PLAIN.execute(post, r -> EntityUtils.toByteArray(r.getEntity()));
+            JsonNode answer = JSON.readTree(body);
             return answer.at("/response/numFound").asLong() + answer.at("/response/docs").size();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * window's or of Solr's filter cache is warmed by another contender's run. Rounds alternate the order of the three.
  */
 final class SolrHttpBench {
-    /** How many rounds of every run, and how long one run lasts. */
-    record Rounds(int rounds, int seconds) {
+    /** How many rounds of every run, how long one run lasts, and whether the servers record JFR profiles. */
+    record Rounds(int rounds, int seconds, boolean jfr) {
     }
 
     enum Target {
@@ -82,8 +82,8 @@ final class SolrHttpBench {
         String solrUrls = nodes.stream().map(URI::toString).collect(Collectors.joining(","));
         int slice = 0;
         try (HttpBench.Server onSolr = bench.start(List.of("--search", "solr", "--solr-url", solrUrls,
-                "--solr-collection", collection), "on-solr", false);
-             HttpBench.Server embedded = bench.start(embeddedIndex, "embedded", false)) {
+                "--solr-collection", collection), "on-solr", rounds.jfr());
+             HttpBench.Server embedded = bench.start(embeddedIndex, "embedded", rounds.jfr())) {
             Map<Target, String> bases = new EnumMap<>(Map.of(Target.WINDOW_ON_SOLR, onSolr.base(),
                     Target.PLAIN_SOLR, solrBase, Target.WINDOW_EMBEDDED, embedded.base()));
             List<BenchQuery> checked = all.subList(0, CHECKED);
