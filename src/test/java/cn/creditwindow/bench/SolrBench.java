@@ -58,7 +58,7 @@ final class SolrBench {
     /** The plain client's connections: the same library and pool the window's Solr client uses. */
     private static final CloseableHttpClient PLAIN = HttpClients.custom()
             .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnPerRoute(16).build())
-            .disableAutomaticRetries().build();
+            .disableAutomaticRetries().disableContentCompression().build();
     private static final int BATCH = 10_000;
 
     public static void main(String[] args) throws Exception {
