@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
     public App(Config config, Clock clock) throws IOException {
         this.config = config;
         this.clock = clock;
-        this.db = Database.openFile(config.dbFile());
+        this.db = openDatabase(config);
         try {
             this.core = new RiskInformation(config, db, clock);
         } catch (IOException | RuntimeException e) {
@@ -105,6 +105,13 @@ public final class App implements AutoCloseable {
                 config.publicUrl());
         this.javalin = WebServer.create(json, metrics, config.maxFeedBytes(), pages, authentication,
                 handlers(domains, pages, json, new JsonBodies(json), cookies));
+    }
+
+    /** The records' database: the settings' PostgreSQL database, or else the SQLite file. */
+    static Database openDatabase(Config config) {
+        Config.Postgres pg = config.postgres();
+        return pg == null ? Database.openFile(config.dbFile())
+                : Database.open(pg.url(), pg.user(), pg.password(), pg.poolSize());
     }
 
     /** Each domain's handlers (the API) and pages, over the domain components. */

@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
 /**
  * The command line: {@code serve}, {@code ingest}, {@code search} and {@code add-admin}. The only class
  * that reads the environment ({@code CREDIT_WINDOW_FEED_TOKEN}, a feed-push API token to register at start;
- * {@code CREDIT_WINDOW_SMTP_PASSWORD}, the SMTP login's password).
+ * {@code CREDIT_WINDOW_SMTP_PASSWORD}, the SMTP login's password; {@code CREDIT_WINDOW_DB_USER} and
+ * {@code CREDIT_WINDOW_DB_PASSWORD}, a PostgreSQL database's login).
  */
 @Command(name = "credit-window", mixinStandardHelpOptions = true, version = "credit-window 0.1",
         description = "Export Credit Window: risk information search and services for exporters.",
@@ -48,6 +49,9 @@ public final class Main implements Runnable {
     static final String TOKEN_ENV = "CREDIT_WINDOW_FEED_TOKEN";
     /** mail: the SMTP login's password, never on the command line (where other users' ps would show it). */
     static final String SMTP_PASSWORD_ENV = "CREDIT_WINDOW_SMTP_PASSWORD";
+    /** A PostgreSQL database's login (#17), like the SMTP password never on the command line. */
+    static final String DB_USER_ENV = "CREDIT_WINDOW_DB_USER";
+    static final String DB_PASSWORD_ENV = "CREDIT_WINDOW_DB_PASSWORD";
 
     public static void main(String[] args) {
         System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
@@ -113,10 +117,60 @@ public final class Main implements Runnable {
                 Industries.load()::withAncestors) : LuceneArticleIndex.openReadOnly(FSDirectory.open(indexDir), 0);
     }
 
-    /** The database option of the commands that use the records. */
-    static class DatabaseFile {
-        @Option(names = "--db", defaultValue = "data/credit-window.db", description = "embedded database file (default: ${DEFAULT-VALUE})")
-        Path file;
+    /**
+     * The database options of the commands that use the records: an embedded SQLite file, or a PostgreSQL database
+     * as a JDBC URL whose login comes from the environment ({@value #DB_USER_ENV}, {@value #DB_PASSWORD_ENV}).
+     */
+    static class DatabaseOption {
+        static final Path DEFAULT_FILE = Path.of("data/credit-window.db");
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--db", defaultValue = "data/credit-window.db", description = "the embedded database file, or"
+                + " a PostgreSQL database as jdbc:postgresql://host:5432/name (login from the environment "
+                + DB_USER_ENV + " and " + DB_PASSWORD_ENV + ") (default: ${DEFAULT-VALUE})")
+        String db;
+        @Option(names = "--db-pool-size", defaultValue = "" + Config.Postgres.DEFAULT_POOL_SIZE,
+                description = "with a PostgreSQL database: the connections this process keeps open (default: ${DEFAULT-VALUE})")
+        int poolSize;
+
+        /**
+         * The SQLite file; with a PostgreSQL database, the default file's place, beside which the files kept beside
+         * the database still live (claim attachments, the unsubscribe key).
+         */
+        Path file() {
+            if (db.startsWith("jdbc:sqlite:")) {
+                return Path.of(db.substring("jdbc:sqlite:".length()));
+            }
+            return db.startsWith("jdbc:") ? DEFAULT_FILE : Path.of(db);
+        }
+
+        /** The PostgreSQL database, or null for the SQLite file; a usage error for another kind of URL. */
+        Config.Postgres postgres() {
+            if (!db.startsWith("jdbc:") || db.startsWith("jdbc:sqlite:")) {
+                return null;
+            }
+            try {
+                return new Config.Postgres(db, System.getenv(DB_USER_ENV), System.getenv(DB_PASSWORD_ENV), poolSize);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--db: " + e.getMessage()
+                        + " (or an embedded database file)", e);
+            }
+        }
+
+        /** These options on top of {@code config}. */
+        Config.Builder into(Config.Builder config) {
+            return config.dbFile(file()).postgres(postgres());
+        }
+
+        /** Opens and migrates the database. */
+        Database open() {
+            return App.openDatabase(into(Config.builder()).build());
+        }
+
+        /** The database as a message may name it: the file, or the URL. */
+        String name() {
+            return postgres() == null ? file().toString() : db;
+        }
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -139,7 +193,7 @@ public final class Main implements Runnable {
         @Option(names = "--max-feed-mb", defaultValue = "10", description = "largest feed document accepted over HTTP, in MB (default: ${DEFAULT-VALUE})")
         int maxFeedMb;
         @CommandLine.Mixin
-        DatabaseFile db = new DatabaseFile();
+        DatabaseOption db = new DatabaseOption();
         @CommandLine.Mixin
         SearchEngine search = new SearchEngine();
         @Option(names = "--demo", description = "create a small fictional demo world (enterprises, staff) and print how to sign in")
@@ -158,9 +212,9 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Config config = Config.builder().host(host).port(port).indexDir(folders.index).feedsDir(feeds)
+            Config config = db.into(Config.builder().host(host).port(port).indexDir(folders.index).feedsDir(feeds)
                     .watchFeeds(!noWatch).rescanInterval(Duration.ofSeconds(rescanSeconds)).cacheSize(cacheSize)
-                    .maxFeedBytes(maxFeedMb * 1024L * 1024L).feedToken(System.getenv(TOKEN_ENV)).dbFile(db.file)
+                    .maxFeedBytes(maxFeedMb * 1024L * 1024L).feedToken(System.getenv(TOKEN_ENV)))
                     .secureCookies(secureCookies).smtp(smtp()).publicUrl(publicUrl).solr(search.solr()).build();
             App app;
             try {
@@ -202,19 +256,19 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         SearchEngine search = new SearchEngine();
         @CommandLine.Mixin
-        DatabaseFile db = new DatabaseFile();
+        DatabaseOption db = new DatabaseOption();
         @Option(names = "--feeds", defaultValue = "feeds", description = "feed folder (default: ${DEFAULT-VALUE})")
         Path feeds;
 
         @Override
         public Integer call() throws Exception {
-            Config config = Config.builder().host("127.0.0.1").port(0).indexDir(folders.index).feedsDir(feeds)
-                    .watchFeeds(false).cacheSize(0).dbFile(db.file).solr(search.solr()).build();
+            Config config = db.into(Config.builder().host("127.0.0.1").port(0).indexDir(folders.index).feedsDir(feeds)
+                    .watchFeeds(false).cacheSize(0)).solr(search.solr()).build();
             IngestReport report;
             // the withdrawn articles are in the database, and a search cluster's feed manifest; the embedded index keeps
-            // its manifest beside itself, and a database that does not exist yet has withdrawn nothing
-            try (Database records = config.solr() == null && !Files.exists(config.dbFile()) ? null
-                    : Database.openFile(config.dbFile());
+            // its manifest beside itself, and a database file that does not exist yet has withdrawn nothing
+            try (Database records = config.postgres() == null && config.solr() == null && !Files.exists(config.dbFile())
+                    ? null : App.openDatabase(config);
                  RiskInformation core = new RiskInformation(config, records, Clock.systemUTC())) {
                 ProgressBar bar = new ProgressBar(System.err);
                 report = core.ingester.ingestFolder(p -> bar.show(p.done(), p.total(), p.file()));
@@ -316,7 +370,7 @@ public final class Main implements Runnable {
                     + " The administrator then creates enterprises, staff and API tokens over the API.")
     static final class AddAdmin implements Callable<Integer> {
         @CommandLine.Mixin
-        DatabaseFile db = new DatabaseFile();
+        DatabaseOption db = new DatabaseOption();
         @Option(names = "--username", required = true)
         String username;
         @Option(names = "--name", defaultValue = "系统管理员", description = "display name (default: ${DEFAULT-VALUE})")
@@ -327,7 +381,7 @@ public final class Main implements Runnable {
             java.io.Console console = System.console();
             String password = console != null ? new String(console.readPassword("password: "))
                     : new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            try (Database database = Database.openFile(db.file)) {
+            try (Database database = db.open()) {
                 cn.creditwindow.accounts.Accounts accounts = new cn.creditwindow.accounts.Accounts(database,
                         new cn.creditwindow.accounts.Passwords(Config.DEFAULT_PASSWORD_COST), Clock.systemUTC());
                 accounts.createUser(new cn.creditwindow.accounts.Accounts.NewUser(username, password, name,
@@ -339,7 +393,7 @@ public final class Main implements Runnable {
                 System.err.println(e.getMessage() + " / " + e.zh());
                 return 2;
             }
-            System.out.println("administrator " + username + " created in " + db.file);
+            System.out.println("administrator " + username + " created in " + db.name());
             return 0;
         }
     }
@@ -400,7 +454,7 @@ public final class Main implements Runnable {
         @Option(names = "--month", required = true, description = "the month, yyyy-MM (e.g. 2026-10)")
         String month;
         @CommandLine.Mixin
-        DatabaseFile db = new DatabaseFile();
+        DatabaseOption db = new DatabaseOption();
         @Option(names = "--public-url", defaultValue = "http://localhost:7070",
                 description = "the service's address for the links in the e-mails (default: ${DEFAULT-VALUE})")
         String publicUrl;
@@ -425,7 +479,7 @@ public final class Main implements Runnable {
             Config.Smtp smtp = mail.smtp();
             String base = Config.builder().publicUrl(publicUrl).build().publicUrl();
             Clock clock = Clock.systemUTC();
-            try (Database database = Database.openFile(db.file);
+            try (Database database = db.open();
                  ArticleIndex index = searching(folders.index, solr)) {
                 Countries countries = Countries.load();
                 Industries industries = Industries.load();
@@ -441,7 +495,7 @@ public final class Main implements Runnable {
                         database, new ArticleQueries(countries, industries, Config.CHINA), countries, industries, clock,
                         new java.security.SecureRandom());
                 cn.creditwindow.digest.DigestMail digestMail = new cn.creditwindow.digest.DigestMail(
-                        cn.creditwindow.digest.UnsubscribeTokens.keyFile(Domains.unsubscribeKeyFile(db.file),
+                        cn.creditwindow.digest.UnsubscribeTokens.keyFile(Domains.unsubscribeKeyFile(db.file()),
                                 new java.security.SecureRandom()), () -> base, Config.CHINA);
                 cn.creditwindow.losses.Obligations obligations = new cn.creditwindow.losses.Obligations(database,
                         new cn.creditwindow.schemes.SchemeCatalogue(database, cn.creditwindow.schemes.Schemes.load(),

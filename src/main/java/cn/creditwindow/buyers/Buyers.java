@@ -8,7 +8,6 @@ import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
-import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
@@ -37,6 +36,9 @@ public final class Buyers {
     /** The search index, loaded here and given every buyer this class commits (see {@link BuyerIndex}). */
     private final BuyerIndex index = new BuyerIndex();
 
+    /** The name of a country's code counter, before its ISO alpha-2 code (see {@link Tx#nextValue}). */
+    private static final String CODE_COUNTER = "buyer_code:";
+
     /** Opens the directory, loading its search index from the table. */
     public Buyers(Database db, Countries countries, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
@@ -58,25 +60,16 @@ public final class Buyers {
         Country country = validate(b);
         Long enterpriseId = who.role().isEnterpriseUser() ? who.enterpriseId() : null;
         String key = BuyerNames.key(b.nameEn());
-        for (int attempt = 0; ; attempt++) {
-            try {
-                Buyer added = db.inTransaction(tx -> insert(tx, who, enterpriseId, country, key, b, null));
-                index.put(added);
-                return added;
-            } catch (ConstraintViolationException e) {
-                // Two buyers of one country added at once may take the same next code: try the next one.
-                if (!e.names("buyers.code") && !e.names("ux_buyers_code") || attempt >= 5) {
-                    throw e;
-                }
-            }
-        }
+        Buyer added = db.inTransaction(tx -> insert(tx, who, enterpriseId, country, key, b, null));
+        index.put(added);
+        return added;
     }
 
     /**
      * Adds a buyer checked with {@link #checkWithin} inside the caller's transaction (a claim that names a new buyer
      * saves both or neither), as {@link #add(Principal, NewBuyer)} does; it joins the search index once the caller's
-     * transaction has committed. Two such additions in one country at once would take the same code and fail the
-     * later transaction (under SQLite's write lock they queue instead).
+     * transaction has committed. The country's code counter stays locked until the caller's transaction ends
+     * ({@link #nextCode}): keep the rest of it short.
      */
     public Buyer add(Tx tx, Principal who, Country country, NewBuyer b) {
         Long enterpriseId = who.role().isEnterpriseUser() ? who.enterpriseId() : null;
@@ -101,7 +94,14 @@ public final class Buyers {
         Optional<Long> duplicate = tx.one("SELECT id FROM buyers WHERE country_code = ? AND (name_key = ?"
                         + " OR (registration_no IS NOT NULL AND registration_no = ?)) ORDER BY id",
                 r -> r.longValue("id"), country.alpha2(), key, registration);
-        String code = givenCode != null ? givenCode : nextCode(tx, country.alpha2());
+        String code;
+        if (givenCode != null) {
+            // the country's next codes follow the imported one (#17)
+            tx.advanceCounter(CODE_COUNTER + country.alpha2(), Long.parseLong(givenCode.substring(2)));
+            code = givenCode;
+        } else {
+            code = nextCode(tx, country.alpha2());
+        }
         long id = tx.insert("INSERT INTO buyers (code, name_en, name_zh, name_key, country_code, address,"
                         + " registration_no, source, added_by_enterprise_id, added_by_user_id, possible_duplicate_of,"
                         + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -113,14 +113,13 @@ public final class Buyers {
     }
 
     /**
-     * The next free code of a country: one above the highest (imported codes may leave gaps, so not a count).
-     * Codes are the country and 7 digits, so the highest sorts last as text.
+     * The next code of a country: its counter ({@link Tx#nextValue}), which imported codes move up as well, so the
+     * new code is above every code of the country (imported codes may leave gaps). Codes are the country and 7 digits.
+     * The counter, not MAX()+1 (#17): two transactions adding buyers of one country at once would read the same
+     * highest code on PostgreSQL; with the counter the second waits for the first to commit.
      */
     static String nextCode(Tx tx, String alpha2) {
-        String max = tx.one("SELECT COALESCE(MAX(code), '') AS m FROM buyers WHERE code > ? AND code < ?",
-                r -> r.string("m"), alpha2, alpha2 + "~").orElse("");
-        long next = max.isEmpty() ? 1 : Long.parseLong(max.substring(2)) + 1;
-        return alpha2 + String.format("%07d", next);
+        return alpha2 + String.format("%07d", tx.nextValue(CODE_COUNTER + alpha2));
     }
 
     private Country validate(NewBuyer b) {

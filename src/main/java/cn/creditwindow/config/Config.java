@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param feedToken      an API token (scope feeds:push) to register at start-up, or null; more tokens are
  *                       created by an administrator
  * @param zone           the time zone of bare dates in queries (the users' zone)
- * @param dbFile         the embedded database file (SQLite)
+ * @param dbFile         the embedded database file (SQLite); with {@code postgres}, only where the files kept beside
+ *                       the database live (claim attachments, the unsubscribe key), until they move into it (#17)
  * @param passwordCost   bcrypt cost of new password hashes (10-12 in production, 4 in tests)
  * @param secureCookies  mark cookies Secure (when users reach the service over https)
  * @param smtp           the SMTP server e-mail notices are sent through, or null for none (e-mails are then
@@ -32,6 +33,7 @@ import java.util.Objects;
  *                       null: {@code http://localhost:<port>}, and the origin is the host a request was sent to
  * @param solr           the SolrCloud collection articles are searched in, or null for the embedded Lucene index
  *                       under {@code indexDir}
+ * @param postgres       the PostgreSQL database the records are kept in, or null for the SQLite file {@code dbFile}
  */
 public record Config(
         String host,
@@ -49,7 +51,8 @@ public record Config(
         boolean secureCookies,
         Smtp smtp,
         String publicUrl,
-        Solr solr) {
+        Solr solr,
+        Postgres postgres) {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** bcrypt cost for production: about 50-100 ms a hash on a 2-core server. */
@@ -99,7 +102,7 @@ public record Config(
         return new Builder().host(host).port(port).indexDir(indexDir).feedsDir(feedsDir).watchFeeds(watchFeeds)
                 .rescanInterval(rescanInterval).cacheSize(cacheSize).maxFeedBytes(maxFeedBytes).feedToken(feedToken)
                 .zone(zone).dbFile(dbFile).passwordCost(passwordCost).secureCookies(secureCookies).smtp(smtp)
-                .publicUrl(publicUrl).solr(solr);
+                .publicUrl(publicUrl).solr(solr).postgres(postgres);
     }
 
     /** Settings by name, each starting at its default; {@link #build} checks them as the record does. */
@@ -120,6 +123,7 @@ public record Config(
         private Smtp smtp;
         private String publicUrl;
         private Solr solr;
+        private Postgres postgres;
 
         private Builder() {
         }
@@ -204,9 +208,14 @@ public record Config(
             return this;
         }
 
+        public Builder postgres(Postgres v) {
+            postgres = v;
+            return this;
+        }
+
         public Config build() {
             return new Config(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes,
-                    feedToken, zone, dbFile, passwordCost, secureCookies, smtp, publicUrl, solr);
+                    feedToken, zone, dbFile, passwordCost, secureCookies, smtp, publicUrl, solr, postgres);
         }
     }
 
@@ -251,6 +260,46 @@ public record Config(
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("the Solr timeout must be positive, was " + timeout);
             }
+        }
+    }
+
+    /**
+     * A PostgreSQL database that keeps the records, which several app nodes may share (#17). The database must order
+     * text by code point: created with {@code LC_COLLATE 'C'} (see the README).
+     *
+     * @param url      {@code jdbc:postgresql://host:port/name}, with the driver's options after {@code ?} if any
+     * @param user     the login, or null to leave it to the URL
+     * @param password its password, or null
+     * @param poolSize how many connections this node keeps open to it (1..{@value #MAX_POOL_SIZE}); the node's
+     *                 concurrent requests and background jobs share them
+     */
+    public record Postgres(String url, String user, String password, int poolSize) {
+        /** Connections a node keeps by default: enough for 2-4 cores' requests, a few nodes under max_connections. */
+        public static final int DEFAULT_POOL_SIZE = 16;
+        public static final int MAX_POOL_SIZE = 500;
+
+        public Postgres {
+            Objects.requireNonNull(url, "url");
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("a PostgreSQL database is jdbc:postgresql://host:port/name, not " + url);
+            }
+            if (user != null && user.isBlank()) {
+                user = null;
+            }
+            if (password != null && password.isEmpty()) {
+                password = null;
+            }
+            if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+                throw new IllegalArgumentException("the database pool size must be 1.." + MAX_POOL_SIZE + ", was "
+                        + poolSize);
+            }
+        }
+
+        /** Without the password, so that logging the settings never prints it. */
+        @Override
+        public String toString() {
+            return "Postgres[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "****")
+                    + ", poolSize=" + poolSize + "]";
         }
     }
 

@@ -41,8 +41,6 @@ import java.util.function.Function;
 public final class PremiumPayments {
     /** The longest bank transfer reference accepted. */
     static final int MAX_REFERENCE = 64;
-    /** Attempts at an invoice number when another payment took the same one at the same time. */
-    private static final int NUMBER_TRIES = 3;
 
     private final Database db;
     private final Function<Policy, Scheme> schemes;
@@ -130,19 +128,13 @@ public final class PremiumPayments {
      */
     public Paid record(Principal reviewer, long policyId, Input<PaymentForm> form) {
         Enrolments.requireReviewer(reviewer);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return db.inTransaction(tx -> record(tx, reviewer, policyId, form));
-            } catch (ConstraintViolationException e) {
-                if (e.names("ux_premium_payments_policy") || e.names("premium_payments.policy_id")) {
-                    throw alreadyPaid(policyId);
-                }
-                boolean numberTaken = e.names("ux_premium_invoices_year_seq") || e.names("ux_premium_invoices_number")
-                        || e.names("premium_invoices.invoice_year") || e.names("premium_invoices.invoice_number");
-                if (!numberTaken || attempt == NUMBER_TRIES) {
-                    throw e;
-                }
+        try {
+            return db.inTransaction(tx -> record(tx, reviewer, policyId, form));
+        } catch (ConstraintViolationException e) {
+            if (e.names("ux_premium_payments_policy") || e.names("premium_payments.policy_id")) {
+                throw alreadyPaid(policyId);
             }
+            throw e;
         }
     }
 
@@ -172,8 +164,8 @@ public final class PremiumPayments {
                 + " recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", policyId, c.amountCents(), c.receivedOn(),
                 c.reference(), reviewer.userId(), now);
         int year = today.getYear();
-        long seq = tx.number("SELECT COALESCE(MAX(invoice_seq), 0) FROM premium_invoices WHERE invoice_year = ?", year)
-                + 1;
+        // the year's counter stays locked until this transaction ends: invoice numbers have no gaps (#17)
+        long seq = tx.nextValue("premium_invoice:" + year);
         String number = "FP" + year + String.format(Locale.ROOT, "%06d", seq);
         tx.insert("INSERT INTO premium_invoices (invoice_number, invoice_year, invoice_seq, payment_id, policy_id,"
                         + " enterprise_id, amount_cents, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", number, year, seq,

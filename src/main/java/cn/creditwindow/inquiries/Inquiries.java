@@ -126,7 +126,7 @@ public final class Inquiries implements Desk<Inquiry, InquiryState, Inquiries.Ne
         String email = in.email().strip();
         return db.inTransaction(tx -> {
             String day = LocalDate.ofInstant(clock.instant(), zone).format(DAY);
-            long seq = tx.number("SELECT COALESCE(MAX(serial_seq), 0) FROM inquiries WHERE serial_day = ?", day) + 1;
+            long seq = tx.nextValue("inquiry_serial:" + day); // #17: not MAX()+1, which two writers can share
             if (seq > MAX_DAILY) {
                 throw new ConflictException("no more inquiries today (" + MAX_DAILY + " a day); try tomorrow",
                         "今日咨询已达上限（每日 " + MAX_DAILY + " 条），请明日再试");

@@ -27,7 +27,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -383,16 +385,24 @@ public final class LossReports {
                     + " buyer_id = ? AND report_id IS NULL ORDER BY due_on", r -> new Suggestion(r.string("invoice_no"),
                     r.date("shipped_on"), r.date("due_on"), r.longValue("outstanding_cents"),
                     r.string("declarations"), "USD"), enterpriseId, buyerId));
+            // each declaration's currencies, in alphabetical order, comma-separated (no SQL of both databases does it)
+            Map<String, String> currencies = new HashMap<>();
+            for (String[] c : tx.list("SELECT DISTINCT d.number, g.currency FROM customs_declarations d JOIN"
+                    + " customs_goods g ON g.declaration_id = d.id WHERE d.enterprise_id = ? AND d.trade_country = ?"
+                    + " ORDER BY d.number, g.currency", r -> new String[] {r.string("number"), r.string("currency")},
+                    enterpriseId, buyer.get().countryCode())) {
+                currencies.merge(c[0], c[1], (a, b) -> a + "," + b);
+            }
             out.addAll(tx.list("SELECT d.number, d.export_date, (SELECT COALESCE(SUM(g.total_cents), 0) FROM"
                     + " customs_goods g WHERE g.declaration_id = d.id) AS total_cents, (SELECT COUNT(*) FROM customs_goods g"
-                    + " WHERE g.declaration_id = d.id AND g.currency <> 'USD') AS other, (SELECT GROUP_CONCAT(DISTINCT"
-                    + " g.currency) FROM customs_goods g WHERE g.declaration_id = d.id) AS currencies"
+                    + " WHERE g.declaration_id = d.id AND g.currency <> 'USD') AS other"
                     + " FROM customs_declarations d WHERE d.enterprise_id = ? AND d.trade_country = ? AND NOT EXISTS"
                     + " (SELECT 1 FROM loss_shipments s WHERE s.enterprise_id = d.enterprise_id AND"
                     + " (',' || s.declarations || ',') LIKE ('%,' || d.number || ',%')) ORDER BY d.export_date, d.number",
                     r -> new Suggestion(null, r.date("export_date"), null,
                             r.longValue("other") == 0 && r.longValue("total_cents") > 0 ? r.longValue("total_cents") : null,
-                            r.string("number"), r.string("currencies")), enterpriseId, buyer.get().countryCode()));
+                            r.string("number"), currencies.get(r.string("number"))), enterpriseId,
+                    buyer.get().countryCode()));
             return out;
         });
     }

@@ -70,10 +70,10 @@ public final class Outbox implements Notifier {
             return;
         }
         if (dispatcher == null) {
-            tx.insert("INSERT INTO mail_deliveries (outbox_id, state, last_error) VALUES (?, ?, ?)", id,
+            tx.update("INSERT INTO mail_deliveries (outbox_id, state, last_error) VALUES (?, ?, ?)", id,
                     Delivery.SKIPPED, NO_SMTP);
         } else {
-            tx.insert("INSERT INTO mail_deliveries (outbox_id, state, next_attempt_at) VALUES (?, ?, ?)", id,
+            tx.update("INSERT INTO mail_deliveries (outbox_id, state, next_attempt_at) VALUES (?, ?, ?)", id,
                     Delivery.PENDING, now);
             tx.afterCommit(dispatcher::wake);
         }

@@ -20,12 +20,21 @@ import java.util.Optional;
  * Not thread-safe; valid only inside the work it was given to.
  */
 public final class Tx {
+    private static final String[] ID = {"id"};
+    /** The next number of a counter, its row made at the first (see {@link #nextValue}); the same SQL on both. */
+    private static final String NEXT_VALUE = "INSERT INTO counters (name, value) VALUES (?, 1)"
+            + " ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value";
+    /** Moves a counter up to a number taken without it (see {@link #advanceCounter}). */
+    private static final String ADVANCE = "INSERT INTO counters (name, value) VALUES (?, ?)"
+            + " ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE counters.value < excluded.value";
     private final Connection connection;
+    private final Dialect dialect;
     /** What to run once the transaction has committed; null for {@link Database#read}, which commits nothing. */
     private final List<Runnable> afterCommit;
 
-    Tx(Connection connection, boolean transaction) {
+    Tx(Connection connection, Dialect dialect, boolean transaction) {
         this.connection = connection;
+        this.dialect = dialect;
         this.afterCommit = transaction ? new ArrayList<>() : null;
     }
 
@@ -39,9 +48,7 @@ public final class Tx {
      */
     public void afterCommit(Runnable action) {
         Objects.requireNonNull(action, "action");
-        if (afterCommit == null) {
-            throw new IllegalStateException("afterCommit needs a transaction: use Database.inTransaction, not read");
-        }
+        requireTransaction("afterCommit");
         afterCommit.add(action);
     }
 
@@ -52,9 +59,11 @@ public final class Tx {
         }
     }
 
-    /** Runs an INSERT and returns the generated id of the new row. */
+    /** Runs an INSERT into a table with an {@code ${id}} column named {@code id} and returns the new row's id. */
     public long insert(String sql, Object... args) {
-        try (PreparedStatement s = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        // SQLite reports the new rowid; PostgreSQL returns the columns named (without a name, every column)
+        try (PreparedStatement s = dialect == Dialect.POSTGRESQL ? connection.prepareStatement(sql, ID)
+                : connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bind(s, args);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
@@ -65,6 +74,43 @@ public final class Tx {
             }
         } catch (SQLException e) {
             throw StoreException.wrap(e, sql);
+        }
+    }
+
+    /**
+     * The next number of the counter {@code name}, from 1: 1, 2, 3 … with no number given twice and, once the
+     * transaction has committed, none skipped. For serial numbers that restart per period or per kind, so a name
+     * carries its key: {@code inquiry_serial:20240617}, {@code premium_invoice:2026}, {@code buyer_code:AE}.
+     *
+     * <p>The counter is a row of the table {@code counters}, created with the first number and advanced in this
+     * transaction. Until the transaction ends the row is locked (PostgreSQL's row lock; SQLite's single writer): a
+     * second transaction asking the same counter waits for this one's commit or rollback, then gets the next number
+     * (a rolled-back number is given again, so no gaps). Take a counter late in a transaction and keep the rest short;
+     * take at most one counter a transaction, or always in the same order, so that two cannot wait for each other.
+     *
+     * <p>A per-key counter, not a PostgreSQL SEQUENCE: a sequence cannot restart per day or per country without DDL
+     * per key, and it leaves gaps at every rollback (invoice numbers must not have gaps).
+     *
+     * @throws IllegalStateException inside {@link Database#read}, where nothing would be kept
+     */
+    public long nextValue(String name) {
+        requireTransaction("nextValue");
+        return one(NEXT_VALUE, r -> r.longValue("value"), name).orElseThrow();
+    }
+
+    /**
+     * Moves the counter {@code name} up to {@code value} if it is below (creating it at {@code value} if it has none),
+     * for a number taken without {@link #nextValue}, such as a buyer code given in an imported file: the next number
+     * is then above it. Locks the counter as {@link #nextValue} does.
+     */
+    public void advanceCounter(String name, long value) {
+        requireTransaction("advanceCounter");
+        update(ADVANCE, name, value);
+    }
+
+    private void requireTransaction(String what) {
+        if (afterCommit == null) {
+            throw new IllegalStateException(what + " needs a transaction: use Database.inTransaction, not read");
         }
     }
 

@@ -264,4 +264,43 @@ class InquiriesApiIT {
         TestServer.Response dongguanWithDistrict = legal.post("/api/inquiries", with(inquiry(), "city", "441900"));
         assertThat(fields(dongguanWithDistrict)).containsExactly("district");
     }
+
+    @Test
+    void inquiriesSubmittedAtOnceGetTheDaysNextSerialsEachOnce() throws Exception { // #17
+        // MAX()+1 gave two writers on PostgreSQL the same number (one failed); the day's counter queues them
+        ApiClient legal = ApiClient.demo(server, "sz-legal");
+        ApiClient operator = ApiClient.demo(server, "sz-operator");
+        long before = count("SELECT COUNT(*) FROM inquiries WHERE serial_day = '20240617'");
+        int threads = 8;
+        int each = 3;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<TestServer.Response> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<java.util.concurrent.Callable<Void>> senders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                ApiClient who = t % 2 == 0 ? legal : operator;
+                senders.add(() -> {
+                    for (int i = 0; i < each; i++) {
+                        answers.add(who.post("/api/inquiries", inquiry()));
+                    }
+                    return null;
+                });
+            }
+            for (java.util.concurrent.Future<Void> f : pool.invokeAll(senders)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<String> serials = new ArrayList<>();
+        for (TestServer.Response r : answers) {
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            serials.add(r.json().get("serial").asText());
+        }
+        List<String> expected = new ArrayList<>();
+        for (long n = before + 1; n <= before + threads * each; n++) {
+            expected.add(String.format("ZX20240617%04d", n));
+        }
+        assertThat(serials).containsExactlyInAnyOrderElementsOf(expected);
+    }
 }

@@ -3,8 +3,12 @@ package cn.creditwindow.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.creditwindow.Fixtures;
+import cn.creditwindow.store.Database;
+import cn.creditwindow.store.TestPostgres;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,6 +101,25 @@ class MainIT {
         }
         assertThat(rows).containsExactlyInAnyOrderElementsOf(commands);
         assertThat(run("--help").out()).contains(commands);
+    }
+
+    @Test
+    void addAdminWritesToAPostgresqlDatabaseGivenAsAJdbcUrl() { // #17
+        String url = TestPostgres.emptyDatabase() + "?user=" + TestPostgres.USER; // the login could be in the URL too
+        InputStream stdin = System.in;
+        Run run;
+        try {
+            System.setIn(new ByteArrayInputStream("admin-pass-2026\n".getBytes(StandardCharsets.UTF_8)));
+            run = run("add-admin", "--db", url, "--username", "root");
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("administrator root created in " + url);
+        try (Database db = Database.open(url, null, null, 2)) {
+            long admins = db.read(tx -> tx.number("SELECT COUNT(*) FROM users WHERE username = 'root' AND role = 'ADMIN'"));
+            assertThat(admins).isEqualTo(1);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.creditwindow.app;
 
 import cn.creditwindow.Fixtures;
 import cn.creditwindow.config.Config;
+import cn.creditwindow.store.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The real application on a loopback port, with a real index on disk (or, in the build's Solr run, a collection of
- * the test SolrCloud: {@link TestSearch}), for API tests: feeds are copied from a fixture folder into a temporary
+ * the test SolrCloud: {@link TestSearch}) and a real database file (or, in the build's PostgreSQL run, a database of
+ * the test PostgreSQL: {@link TestPostgres}), for API tests: feeds are copied from a fixture folder into a temporary
  * folder the test may change.
  */
 final class TestServer implements AutoCloseable {
@@ -72,7 +74,20 @@ final class TestServer implements AutoCloseable {
                 .watchFeeds(false).cacheSize(100).maxFeedBytes(64 * 1024)
                 .feedToken(feedToken == null ? FEED_TOKEN : feedToken).dbFile(dir.resolve("data/credit-window.db"))
                 .passwordCost(4).solr(TestSearch.onSolr() ? TestSearch.collectionFor(dir) : null).build();
-        return new TestServer(customise.apply(config), clock);
+        return new TestServer(onTheStoreOfThisRun(customise.apply(config)), clock);
+    }
+
+    /**
+     * The settings with the records in PostgreSQL when this run's store is PostgreSQL ({@link TestPostgres}): a
+     * database of the test cluster for each database file, so that a server started again with the same file (or a
+     * second node given the first one's) finds the same records, as on SQLite.
+     */
+    static Config onTheStoreOfThisRun(Config config) {
+        if (!TestPostgres.selected() || config.postgres() != null) {
+            return config;
+        }
+        return config.toBuilder().postgres(new Config.Postgres(TestPostgres.databaseFor(config.dbFile()),
+                TestPostgres.USER, null, Config.Postgres.DEFAULT_POOL_SIZE)).build();
     }
 
     static Path fixtures(String name) {

@@ -102,6 +102,17 @@ class BuyersTest {
     }
 
     @Test
+    void aCountrysNextCodeFollowsAnImportedOne() { // #17: the country's counter moves up with an imported code
+        buyers.importCsv(reviewer, ("code,name_en,name_zh,country,address,registration_no\n"
+                + "AE0000012,Desert Rose Trading LLC,,AE,,\n"
+                + "AE0000007,Oasis Imports LLC,,AE,,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(buyers.add(shenzhen, new Buyers.NewBuyer("Gulf Star Trading LLC", null, "AE", null, null)).code())
+                .isEqualTo("AE0000013");
+        assertThat(buyers.add(shenzhen, new Buyers.NewBuyer("Kessler Maschinen GmbH", null, "DE", null, null)).code())
+                .isEqualTo("DE0000001");
+    }
+
+    @Test
     void badBuyersAreRefusedFieldByFieldAndNothingIsSaved() {
         assertThatThrownBy(() -> buyers.add(shenzhen, new Buyers.NewBuyer("Co., Ltd.", null, "Atlantis", null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())

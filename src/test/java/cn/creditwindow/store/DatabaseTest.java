@@ -1,148 +1,82 @@
 package cn.creditwindow.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DatabaseTest {
+/** The embedded SQLite file: {@link DatabaseContract}, and what only a database in a file does. */
+class DatabaseTest extends DatabaseContract {
     @TempDir
     Path dir;
-    private Database db;
 
-    @BeforeEach
-    void open() {
-        db = Database.openFile(dir.resolve("sub/folder/t.db"));
+    @Override
+    protected Database open() {
+        return Database.openFile(dir.resolve("sub/folder/t.db"));
     }
 
-    @AfterEach
-    void close() {
+    @Override
+    protected Database reopen() {
+        return open();
+    }
+
+    @Override
+    protected String usccUniqueConstraint() {
+        return "enterprises.uscc"; // SQLite names the index's columns
+    }
+
+    @Test
+    void opensTheFileInFoldersItCreates() {
+        assertThat(Files.isRegularFile(dir.resolve("sub/folder/t.db"))).isTrue();
+        assertThat(db.dialect()).isEqualTo(Dialect.SQLITE);
+    }
+
+    @Test
+    void aSqliteUrlOpensTheFile() { // #17: --db takes a JDBC URL too
         db.close();
-    }
-
-    private long count(String sql, Object... args) {
-        return db.read(tx -> tx.number(sql, args));
-    }
-
-    private long enterprise(Tx tx, String uscc) {
-        return tx.insert("INSERT INTO enterprises (uscc, name_zh, division_code, created_at) VALUES (?, ?, ?, ?)",
-                uscc, "示例", "440306", Instant.parse("2026-11-20T02:00:00Z"));
+        db = Database.open("jdbc:sqlite:" + dir.resolve("sub/folder/t.db"), null, null, 1);
+        assertThat(db.dialect()).isEqualTo(Dialect.SQLITE);
+        long enterprises = db.read(tx -> tx.number("SELECT COUNT(*) FROM enterprises"));
+        assertThat(enterprises).isZero();
     }
 
     @Test
-    void migratesAFreshFileAndAgainWithoutChange() {
-        db.close();
-        db = Database.openFile(dir.resolve("sub/folder/t.db"));
-        long migrations = db.read(tx -> tx.number("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1"));
-        assertThat(migrations).isGreaterThanOrEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM enterprises")).isZero();
-    }
-
-    @Test
-    void aThrowingTransactionLeavesNothingBehind() {
-        assertThatThrownBy(() -> db.inTransaction(tx -> {
-            enterprise(tx, "914403065X7D8E2A1J");
-            throw new IllegalStateException("half-way");
-        })).hasMessage("half-way");
-        assertThat(count("SELECT COUNT(*) FROM enterprises")).isZero();
-    }
-
-    @Test
-    void uniqueConstraintsAreReportedByName() {
-        db.inTransaction(tx -> enterprise(tx, "914403065X7D8E2A1J"));
-        assertThatThrownBy(() -> db.inTransaction(tx -> enterprise(tx, "914403065X7D8E2A1J")))
-                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.UNIQUE);
-                    assertThat(e.names("enterprises.uscc")).isTrue();
-                });
-        assertThat(count("SELECT COUNT(*) FROM enterprises")).isEqualTo(1);
-    }
-
-    @Test
-    void aViolationNamesOnlyTheConstraintTheDatabaseReports() { // #15
-        db.inTransaction(tx -> enterprise(tx, "914403065X7D8E2A1J"));
-        // the statement names uscc, but what fails is name_zh's NOT NULL: the refusal must not be taken for uscc's
-        assertThatThrownBy(() -> db.inTransaction(tx -> tx.insert("INSERT INTO enterprises (uscc, name_zh,"
-                + " division_code, created_at) VALUES (?, NULL, ?, ?)", "914403037M5N8Q2W4C", "440306",
-                Instant.parse("2026-11-20T02:00:00Z"))))
-                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.NOT_NULL);
-                    assertThat(e.constraint()).isEqualTo("enterprises.name_zh");
-                    assertThat(e.names("enterprises.name_zh")).isTrue();
-                    assertThat(e.names("uscc")).isFalse();
-                    assertThat(e.names("enterprises")).isFalse();
-                });
-        assertThatThrownBy(() -> db.inTransaction(tx -> enterprise(tx, "914403065X7D8E2A1J")))
-                .isInstanceOfSatisfying(ConstraintViolationException.class,
-                        e -> assertThat(e.names("name_zh")).isFalse());
-    }
-
-    @Test
-    void theReportedConstraintIsReadFromEitherDatabasesMessage() { // #15
-        assertThat(ConstraintViolationException.reported("[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed"
-                + " (UNIQUE constraint failed: policies.enterprise_id)")).isEqualTo("policies.enterprise_id");
-        assertThat(ConstraintViolationException.reported("[SQLITE_CONSTRAINT_CHECK] A CHECK constraint failed"
-                + " (CHECK constraint failed: ck_credit_quotas_used)")).isEqualTo("ck_credit_quotas_used");
-        assertThat(ConstraintViolationException.reported("[SQLITE_CONSTRAINT_FOREIGNKEY] A foreign key constraint"
-                + " failed (FOREIGN KEY constraint failed)")).isEmpty();
-        assertThat(ConstraintViolationException.reported("ERROR: duplicate key value violates unique constraint"
-                + " \"ux_policies_active\"\n  Detail: Key (enterprise_id)=(1) already exists."))
-                .isEqualTo("ux_policies_active");
-        assertThat(ConstraintViolationException.reported("ERROR: null value in column \"name_zh\" of relation"
-                + " \"enterprises\" violates not-null constraint")).isEqualTo("enterprises.name_zh");
-    }
-
-    @Test
-    void foreignKeysAndStrictTypesAreEnforced() {
-        assertThatThrownBy(() -> db.inTransaction(tx -> tx.insert("INSERT INTO users (username, password_hash,"
-                + " display_name, role, enterprise_id, created_at) VALUES ('a1b', 'x', 'n', 'OPERATOR', 999, 't')")))
-                .isInstanceOfSatisfying(ConstraintViolationException.class,
-                        e -> assertThat(e.kind()).isEqualTo(ConstraintViolationException.Kind.FOREIGN_KEY));
-        assertThatThrownBy(() -> db.inTransaction(tx -> tx.update("INSERT INTO users (username, password_hash,"
-                + " display_name, role, failed_logins, created_at) VALUES ('a2b', 'x', 'n', 'ADMIN', 'many', 't')")))
-                .isInstanceOf(RuntimeException.class);
-        assertThat(count("SELECT COUNT(*) FROM users")).isZero();
-    }
-
-    @Test
-    void valuesRoundTripInTheirPortableForm() {
-        Instant t = Instant.parse("2026-11-20T02:00:00.123456Z");
-        long id = db.inTransaction(tx -> enterprise(tx, "914403065X7D8E2A1J"));
-        db.inTransaction(tx -> tx.update("UPDATE enterprises SET created_at = ? WHERE id = ?", t, id));
-        String stored = db.read(tx -> tx.one("SELECT created_at FROM enterprises", r -> r.string("created_at")).orElseThrow());
-        assertThat(stored).isEqualTo("2026-11-20T02:00:00.123Z");
-        Instant read = db.read(tx -> tx.one("SELECT created_at FROM enterprises", r -> r.instant("created_at")).orElseThrow());
-        assertThat(read).isEqualTo(Instant.parse("2026-11-20T02:00:00.123Z"));
-        LocalDate day = db.read(tx -> tx.one("SELECT ? AS d", r -> r.date("d"), LocalDate.of(2024, 6, 30)).orElseThrow());
-        assertThat(day).isEqualTo(LocalDate.of(2024, 6, 30));
-    }
-
-    // mail: the outbox wakes the mail dispatcher with Tx.afterCommit
-    @Test
-    void afterCommitActionsRunOnceCommittedAndSeeTheRowsNeverOnRollback() {
-        java.util.List<Long> seen = new java.util.ArrayList<>();
-        db.inTransaction(tx -> {
-            enterprise(tx, "914403065X7D8E2A1J");
-            tx.afterCommit(() -> seen.add(count("SELECT COUNT(*) FROM enterprises")));
-            assertThat(seen).isEmpty();
-            return null;
-        });
-        assertThat(seen).containsExactly(1L);
-        assertThatThrownBy(() -> db.inTransaction(tx -> {
-            enterprise(tx, "91410105MA00000016");
-            tx.afterCommit(() -> seen.add(-1L));
-            throw new IllegalStateException("rolled back");
-        })).hasMessage("rolled back");
-        assertThat(seen).containsExactly(1L);
-        assertThatThrownBy(() -> db.read(tx -> {
-            tx.afterCommit(() -> seen.add(-2L));
-            return null;
-        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("inTransaction");
+    void countersGoOnFromTheNumbersAFileGaveBeforeThem() throws Exception { // #17: an existing file's upgrade
+        Path file = dir.resolve("before-counters.db");
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations(Dialect.SQLITE.migrationLocations())
+                .placeholders(Dialect.SQLITE.placeholders()).target("20").load().migrate();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO enterprises (id, uscc, name_zh, division_code, created_at)"
+                    + " VALUES (1, '914403065X7D8E2A1J', '示例', '440306', '2024-06-01T00:00:00.000Z')");
+            s.executeUpdate("INSERT INTO users (id, username, password_hash, display_name, role, enterprise_id,"
+                    + " created_at) VALUES (1, 'op1', 'x', '操作员', 'OPERATOR', 1, '2024-06-01T00:00:00.000Z')");
+            String[][] serials = {{"20240617", "1"}, {"20240617", "7"}, {"20240618", "3"}};
+            for (String[] d : serials) {
+                s.executeUpdate("INSERT INTO inquiries (serial, serial_day, serial_seq, enterprise_id, submitted_by,"
+                        + " company_name, province_code, province_name, city_code, city_name, address, contact_name,"
+                        + " mobile, email, inquiry_type, state, submitted_at) VALUES ('ZX" + d[0]
+                        + String.format("%04d", Integer.parseInt(d[1])) + "', '" + d[0] + "', " + d[1] + ", 1, 1,"
+                        + " '示例', '440000', '广东省', '441900', '东莞市', '某路 1 号', '李', '13800138000',"
+                        + " 'li@example.com', 'INSURE', 'SUBMITTED', '2024-06-17T01:00:00.000Z')");
+            }
+            for (String code : new String[] {"AE0000012", "AE0000003", "DE0000004"}) {
+                s.executeUpdate("INSERT INTO buyers (code, name_en, name_key, country_code, source, created_at)"
+                        + " VALUES ('" + code + "', 'Buyer " + code + "', 'buyer " + code.toLowerCase(java.util.Locale.ROOT) + "', '"
+                        + code.substring(0, 2) + "', 'INSURER', '2024-06-01T00:00:00.000Z')");
+            }
+        }
+        try (Database upgraded = Database.openFile(file)) {
+            List<Long> next = upgraded.inTransaction(tx -> List.of(tx.nextValue("inquiry_serial:20240617"),
+                    tx.nextValue("inquiry_serial:20240618"), tx.nextValue("inquiry_serial:20240619"),
+                    tx.nextValue("buyer_code:AE"), tx.nextValue("buyer_code:DE"), tx.nextValue("buyer_code:FR")));
+            assertThat(next).containsExactly(8L, 4L, 1L, 13L, 5L, 1L);
+        }
     }
 }

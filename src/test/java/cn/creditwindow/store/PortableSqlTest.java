@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the SQL portable to PostgreSQL: the migrations and the SQL in the Java sources use none of
  * SQLite's own dialect, and the migrations take the types that differ from {@link Dialect}'s placeholders.
- * (Running them on a real PostgreSQL is the deployment option's own test.)
+ * (They run on a real PostgreSQL in {@link PostgresDatabaseIT} and the API tests' PostgreSQL run, #17; this catches
+ * the SQLite-only forms at {@code mvn test}.)
  */
 class PortableSqlTest {
     /** SQLite-only syntax, with what to write instead. */
@@ -30,7 +31,8 @@ class PortableSqlTest {
             new String[]{"JULIANDAY(", "timestamps bound from Java"},
             new String[]{" GLOB ", "LIKE"},
             new String[]{"WITHOUT ROWID", "a plain table"},
-            new String[]{"LAST_INSERT_ROWID", "Tx.insert (generated keys)"});
+            new String[]{"LAST_INSERT_ROWID", "Tx.insert (generated keys)"},
+            new String[]{"GROUP_CONCAT(", "a second query joined in Java (PostgreSQL's is STRING_AGG)"}); // #17
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
@@ -88,6 +90,38 @@ class PortableSqlTest {
                 String upper = strings.toString().toUpperCase(Locale.ROOT);
                 if (upper.contains("SELECT ") || upper.contains("INSERT ") || upper.contains("UPDATE ")) {
                     check(f.toString(), upper, problems);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void rowsWithoutAnIdAreInsertedWithUpdateNotInsert() throws IOException { // #17
+        // Tx.insert returns the new row's id column: SQLite hands back a rowid for any table, PostgreSQL fails on a
+        // table without an id (mail_deliveries did)
+        java.util.Set<String> withoutId = new java.util.TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/db"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                Matcher table = Pattern.compile("CREATE TABLE\\s+(\\w+)\\s*\\((.*?)\\n\\)", Pattern.DOTALL)
+                        .matcher(Files.readString(f));
+                while (table.find()) {
+                    if (!Pattern.compile("(?m)^\\s*id\\s+\\$\\{id}").matcher(table.group(2)).find()) {
+                        withoutId.add(table.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(withoutId).contains("mail_deliveries", "sessions", "counters");
+        List<String> problems = new ArrayList<>();
+        Pattern insert = Pattern.compile("\\.insert\\(\\s*\"INSERT INTO (\\w+)");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = insert.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (withoutId.contains(m.group(1))) {
+                        problems.add(f + ": Tx.insert into " + m.group(1) + ", which has no id column — use Tx.update");
+                    }
                 }
             }
         }
