@@ -50,7 +50,7 @@ final class SolrHttpBench {
             .map(f -> "\"" + f + "\":{\"type\":\"terms\",\"field\":\"" + f + "\",\"limit\":-1,\"mincount\":1,"
                     + "\"numBuckets\":false}")
             .collect(Collectors.joining(",", "{", "}"));
-    private static final int WARM_UP_SECONDS = 20;
+    private static final int WARM_UP_SECONDS = 40;
     private static final int CHECKED = 200;
     /** Distinct queries a run may use; a run that uses them up wraps around (reported). */
     private static final int SLICE = 40_000;
