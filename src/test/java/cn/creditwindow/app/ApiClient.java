@@ -58,6 +58,11 @@ final class ApiClient {
         return signIn(server, username, DemoWorld.PASSWORD);
     }
 
+    /** The same session, sent to another node of the same deployment ({@link TestServer#secondNode}). */
+    ApiClient on(TestServer node) {
+        return new ApiClient(node.base(), cookie, csrf, headers);
+    }
+
     /** The same session without its anti-forgery token (to show it is required). */
     ApiClient withoutCsrf() {
         return new ApiClient(base, cookie, null, headers);

@@ -33,6 +33,8 @@ final class TestServer implements AutoCloseable {
     final Path index;
     /** The Solr collection the server searches, or null on the embedded index. */
     final Config.Solr solr;
+    private final Config config;
+    private final Clock clock;
 
     record Response(int status, String body, HttpResponse<byte[]> raw) {
         JsonNode json() {
@@ -94,7 +96,24 @@ final class TestServer implements AutoCloseable {
         return Path.of("src/test/resources/app", name);
     }
 
+    /**
+     * A second node of {@code first}'s deployment (#17): the same records (its database file, or in the build's
+     * PostgreSQL runs its database) and the same Solr collection, with its own port, feed folder and clock. Nodes
+     * share a search cluster, never an embedded index: this needs a server on Solr ({@link TestSearch#onSolr}).
+     */
+    static TestServer secondNode(TestServer first, Path dir) throws IOException {
+        if (first.solr == null) {
+            throw new IllegalStateException("two nodes share a search cluster, not an embedded index: run this test"
+                    + " on Solr (system property search.engine=solr, the build's on-cluster run)");
+        }
+        Path feeds = Files.createDirectories(dir.resolve("feeds"));
+        return new TestServer(first.config.toBuilder().port(0).indexDir(dir.resolve("index")).feedsDir(feeds).build(),
+                first.clock);
+    }
+
     private TestServer(Config config, Clock clock) throws IOException {
+        this.config = config;
+        this.clock = clock;
         this.feeds = config.feedsDir();
         this.index = config.indexDir();
         this.solr = config.solr();
