@@ -32,6 +32,7 @@ import cn.creditwindow.enrolment.EnrolmentHandlers;
 import cn.creditwindow.enrolment.EnrolmentPages;
 import cn.creditwindow.feeds.FeedHandlers;
 import cn.creditwindow.feeds.FeedWatcher;
+import cn.creditwindow.feeds.FolderScan;
 import cn.creditwindow.feeds.IngestReport;
 import cn.creditwindow.financing.FinancingHandlers;
 import cn.creditwindow.financing.FinancingPages;
@@ -55,6 +56,7 @@ import cn.creditwindow.service.ServicePages;
 import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.SearchUnavailableException;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Leases;
 import cn.creditwindow.subscriptions.AtomFeeds;
 import cn.creditwindow.subscriptions.SubscriptionHandlers;
 import cn.creditwindow.subscriptions.SubscriptionPages;
@@ -66,6 +68,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +84,7 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final RiskInformation core;
     private final Database db;
+    private final Leases leases;
     private final Domains domains;
     private final Metrics metrics;
     private final Javalin javalin;
@@ -98,7 +102,9 @@ public final class App implements AutoCloseable {
         }
         this.metrics = new Metrics(core.index::count);
         ObjectMapper json = Json.mapper();
-        this.domains = Domains.wire(config, clock, core, db, json, this::publicUrl);
+        // leases expire in real time, whatever the service's clock says (the demo's clock stands still)
+        this.leases = new Leases(db, Clock.systemUTC(), Leases.uniqueHolder(), config.leaseTime());
+        this.domains = Domains.wire(config, clock, core, db, json, this::publicUrl, leases);
         Pages pages = new Pages(config.zone(), Authentication::viewer);
         SessionCookies cookies = new SessionCookies(config.secureCookies());
         Authentication authentication = new Authentication(domains.sessions(), domains.apiTokens(), cookies,
@@ -178,23 +184,21 @@ public final class App implements AutoCloseable {
             log.info("claims: {} provisional decision deadlines counted again in the holiday schedules now held",
                     recounted);
         }
+        FolderScan folderScan = config.solr() == null ? FolderScan.ownIndex(core.ingester)
+                : FolderScan.sharedIndex(core.ingester, leases);
         try {
-            IngestReport report = core.ingester.ingestFolder(p -> { });
-            metrics.recordIngest(report);
-            log.info("feeds: {} files ({} unchanged, {} failed), items {} new, {} updated, {} unchanged, {} rejected,"
-                    + " {} withdrawn", report.files(), report.filesUnchanged(), report.failedFiles().size(),
-                    report.itemsNew(), report.itemsUpdated(), report.itemsUnchanged(), report.rejectedItems().size(),
-                    report.itemsWithdrawn());
-            report.failedFiles().forEach(f -> log.warn("feed file {} not read: {}", f.file(), f.reason()));
-            report.rejectedItems().forEach(r -> log.warn("feed item {}#{} '{}' left out: {}", r.file(), r.position(),
-                    r.item(), r.reason()));
+            Optional<IngestReport> scanned = folderScan.run();
+            if (scanned.isEmpty()) {
+                log.info("feeds: another node is reading the feed folder into the search cluster now");
+            }
+            scanned.ifPresent(this::logStartScan);
         } catch (SearchUnavailableException e) {
             // the search cluster is down: serve what needs no search (search answers 503), read the feeds later
             log.warn("feeds not read at start, the search cluster did not answer ({}); the watcher's rescans try"
                     + " again", e.getMessage());
         }
         if (config.watchFeeds()) {
-            watcher = new FeedWatcher(core.ingester, config.feedsDir(), Duration.ofMillis(500), config.rescanInterval(),
+            watcher = new FeedWatcher(folderScan, config.feedsDir(), Duration.ofMillis(500), config.rescanInterval(),
                     this::logScan);
             watcher.start();
         }
@@ -209,6 +213,17 @@ public final class App implements AutoCloseable {
         javalin.start(config.host(), config.port());
         domains.digestSchedule().start(Duration.ofMinutes(1), Duration.ofMinutes(15));
         return this;
+    }
+
+    private void logStartScan(IngestReport report) {
+        metrics.recordIngest(report);
+        log.info("feeds: {} files ({} unchanged, {} failed), items {} new, {} updated, {} unchanged, {} rejected,"
+                + " {} withdrawn", report.files(), report.filesUnchanged(), report.failedFiles().size(),
+                report.itemsNew(), report.itemsUpdated(), report.itemsUnchanged(), report.rejectedItems().size(),
+                report.itemsWithdrawn());
+        report.failedFiles().forEach(f -> log.warn("feed file {} not read: {}", f.file(), f.reason()));
+        report.rejectedItems().forEach(r -> log.warn("feed item {}#{} '{}' left out: {}", r.file(), r.position(),
+                r.item(), r.reason()));
     }
 
     private void logScan(IngestReport report) {
@@ -234,6 +249,7 @@ public final class App implements AutoCloseable {
         if (domains.mailDispatcher() != null) {
             domains.mailDispatcher().close();
         }
+        leases.close();
         core.close();
         db.close();
     }

@@ -59,6 +59,7 @@ import cn.creditwindow.reference.Regions;
 import cn.creditwindow.schemes.SchemeCatalogue;
 import cn.creditwindow.schemes.Schemes;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Leases;
 import cn.creditwindow.subscriptions.Matching;
 import cn.creditwindow.subscriptions.Subscriptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,9 +95,10 @@ record Domains(Database db, Passwords passwords, Sessions sessions, Accounts acc
     /**
      * @param json      the application's JSON mapper
      * @param publicUrl the service's address for links in e-mails and feeds (known once the server listens)
+     * @param leases    this node's leases on once-only work, shared with the other nodes through the database
      */
     static Domains wire(Config config, Clock clock, RiskInformation core, Database db, ObjectMapper json,
-                        Supplier<String> publicUrl) throws IOException {
+                        Supplier<String> publicUrl, Leases leases) throws IOException {
         Passwords passwords = new Passwords(config.passwordCost());
         Accounts accounts = new Accounts(db, passwords, clock);
         Sessions sessions = new Sessions(db, clock);
@@ -107,9 +109,9 @@ record Domains(Database db, Passwords passwords, Sessions sessions, Accounts acc
         SchemeCatalogue schemes = new SchemeCatalogue(db, Schemes.load(), clock);
         Buyers buyers = new Buyers(db, core.countries, clock);
         // Notices go through the outbox; with an SMTP server the dispatcher sends its e-mails after commit, without
-        // one they are recorded as SKIPPED.
+        // one they are recorded as SKIPPED. Every node's dispatcher sends, each the e-mails it has claimed.
         MailDispatcher mailDispatcher = config.smtp() == null ? null : new MailDispatcher(db,
-                new SmtpMailer(config.smtp(), clock), clock, MailDispatcher.Schedule.DEFAULT);
+                new SmtpMailer(config.smtp(), clock), clock, MailDispatcher.Schedule.DEFAULT, leases);
         Outbox outbox = mailDispatcher == null ? new Outbox(db, clock) : new Outbox(db, clock, mailDispatcher);
         // Enrolment (小微投保). The insurer's institution code is a placeholder until the insurer gives the real one.
         Insurer insurer = new Insurer("中国出口信用保险公司", "China Export & Credit Insurance Corporation", "CW-INS-0001");
@@ -185,7 +187,7 @@ record Domains(Database db, Passwords passwords, Sessions sessions, Accounts acc
         DigestMail digestMail = new DigestMail(unsubscribeTokens, publicUrl, config.zone());
         DigestRun digestRun = new DigestRun(db, subscriptions, matching, alerts, lossReports::obligationsOf,
                 digestMail, outbox, json, clock, DigestRun.DEFAULT_BATCH);
-        DigestSchedule digestSchedule = new DigestSchedule(digestRun, matching, clock);
+        DigestSchedule digestSchedule = new DigestSchedule(digestRun, matching, leases, clock);
         Digests digests = new Digests(db, json);
         return new Domains(db, passwords, sessions, accounts, apiTokens, schemes, buyers, mailDispatcher, outbox,
                 insurer, enrolments, eligibleLists, enrolmentPdfs, seals, agreements, dataAuthorisations,

@@ -13,6 +13,7 @@ import cn.creditwindow.search.LuceneArticleIndex;
 import cn.creditwindow.search.SearchPage;
 import cn.creditwindow.search.SolrArticleIndex;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Leases;
 import cn.creditwindow.validation.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -480,12 +482,20 @@ public final class Main implements Runnable {
             String base = Config.builder().publicUrl(publicUrl).build().publicUrl();
             Clock clock = Clock.systemUTC();
             try (Database database = db.open();
-                 ArticleIndex index = searching(folders.index, solr)) {
+                 ArticleIndex index = searching(folders.index, solr);
+                 Leases leases = new Leases(database, clock, Leases.uniqueHolder(), Config.DEFAULT_LEASE_TIME)) {
+                // the month's run takes the servers' lease (#17): not while a node's schedule is running it
+                Optional<Leases.Lease> lease = leases.take(cn.creditwindow.digest.DigestSchedule.LEASE);
+                if (lease.isEmpty()) {
+                    System.err.println("A server is running a digest now (lease "
+                            + cn.creditwindow.digest.DigestSchedule.LEASE + "); try again when it has finished.");
+                    return 1;
+                }
                 Countries countries = Countries.load();
                 Industries industries = Industries.load();
                 cn.creditwindow.notify.MailDispatcher dispatcher = smtp == null ? null
                         : new cn.creditwindow.notify.MailDispatcher(database, new SmtpMailer(smtp, clock), clock,
-                        cn.creditwindow.notify.MailDispatcher.Schedule.DEFAULT);
+                        cn.creditwindow.notify.MailDispatcher.Schedule.DEFAULT, leases);
                 cn.creditwindow.notify.Outbox outbox = dispatcher == null
                         ? new cn.creditwindow.notify.Outbox(database, clock)
                         : new cn.creditwindow.notify.Outbox(database, clock, dispatcher);
@@ -504,7 +514,10 @@ public final class Main implements Runnable {
                         matching, new cn.creditwindow.alarm.Alerts(database, obligations, clock), obligations::of,
                         digestMail, outbox,
                         cn.creditwindow.web.Json.mapper(), clock, cn.creditwindow.digest.DigestRun.DEFAULT_BATCH);
-                cn.creditwindow.digest.DigestRun.Report r = run.run(ym, cn.creditwindow.digest.DigestRun.Listener.NONE);
+                cn.creditwindow.digest.DigestRun.Report r;
+                try (Leases.Lease held = lease.get()) {
+                    r = run.run(ym, cn.creditwindow.digest.DigestRun.Listener.NONE);
+                }
                 System.out.printf("digest %s: %d subscribers; %d recorded by an earlier run; now %d recorded: %d e-mails,"
                                 + " %d empty (not sent), %d without an e-mail address; %d index queries; %.1f s%n", ym,
                         r.subscribers(), r.alreadyDone(), r.recorded(), r.sent(), r.empty(), r.noAddress(),

@@ -34,6 +34,9 @@ import java.util.Objects;
  * @param solr           the SolrCloud collection articles are searched in, or null for the embedded Lucene index
  *                       under {@code indexDir}
  * @param postgres       the PostgreSQL database the records are kept in, or null for the SQLite file {@code dbFile}
+ * @param leaseTime      how long a node's hold on once-only work lasts without renewal (the digest run, the feed
+ *                       scans, a batch of e-mails being sent): how long the others wait before taking over from a
+ *                       node that died (#17)
  */
 public record Config(
         String host,
@@ -52,11 +55,14 @@ public record Config(
         Smtp smtp,
         String publicUrl,
         Solr solr,
-        Postgres postgres) {
+        Postgres postgres,
+        Duration leaseTime) {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** bcrypt cost for production: about 50-100 ms a hash on a 2-core server. */
     public static final int DEFAULT_PASSWORD_COST = 10;
+    /** Two minutes: well above the clock skew of NTP-kept servers and a long GC pause, short enough to catch up. */
+    public static final Duration DEFAULT_LEASE_TIME = Duration.ofMinutes(2);
 
     public Config {
         Objects.requireNonNull(host, "host");
@@ -65,6 +71,10 @@ public record Config(
         Objects.requireNonNull(rescanInterval, "rescanInterval");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(dbFile, "dbFile");
+        Objects.requireNonNull(leaseTime, "leaseTime");
+        if (leaseTime.toMillis() < 100) {
+            throw new IllegalArgumentException("the lease time must be at least 100 ms, was " + leaseTime);
+        }
         if (passwordCost < 4 || passwordCost > 31) {
             throw new IllegalArgumentException("passwordCost must be 4..31, was " + passwordCost);
         }
@@ -102,7 +112,7 @@ public record Config(
         return new Builder().host(host).port(port).indexDir(indexDir).feedsDir(feedsDir).watchFeeds(watchFeeds)
                 .rescanInterval(rescanInterval).cacheSize(cacheSize).maxFeedBytes(maxFeedBytes).feedToken(feedToken)
                 .zone(zone).dbFile(dbFile).passwordCost(passwordCost).secureCookies(secureCookies).smtp(smtp)
-                .publicUrl(publicUrl).solr(solr).postgres(postgres);
+                .publicUrl(publicUrl).solr(solr).postgres(postgres).leaseTime(leaseTime);
     }
 
     /** Settings by name, each starting at its default; {@link #build} checks them as the record does. */
@@ -124,6 +134,7 @@ public record Config(
         private String publicUrl;
         private Solr solr;
         private Postgres postgres;
+        private Duration leaseTime = DEFAULT_LEASE_TIME;
 
         private Builder() {
         }
@@ -213,9 +224,14 @@ public record Config(
             return this;
         }
 
+        public Builder leaseTime(Duration v) {
+            leaseTime = v;
+            return this;
+        }
+
         public Config build() {
             return new Config(host, port, indexDir, feedsDir, watchFeeds, rescanInterval, cacheSize, maxFeedBytes,
-                    feedToken, zone, dbFile, passwordCost, secureCookies, smtp, publicUrl, solr, postgres);
+                    feedToken, zone, dbFile, passwordCost, secureCookies, smtp, publicUrl, solr, postgres, leaseTime);
         }
     }
 

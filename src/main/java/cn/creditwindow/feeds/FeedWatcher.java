@@ -22,12 +22,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the feeds folder and ingests new or changed files shortly after they stop changing (so a
  * file being copied is read once it is complete). A full rescan runs at a fixed interval as well, in
- * case the file system drops events (network mounts, some containers).
+ * case the file system drops events (network mounts, some containers). With a search cluster shared by several nodes
+ * a scan runs on one node at a time ({@link FolderScan}): a node that finds another scanning waits for the next event
+ * or rescan.
  */
 public final class FeedWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FeedWatcher.class);
 
-    private final FeedIngester ingester;
+    private final FolderScan folderScan;
     private final Path feedsDir;
     private final Duration quietPeriod;
     private final Duration rescanInterval;
@@ -40,9 +42,9 @@ public final class FeedWatcher implements AutoCloseable {
      * @param rescanInterval how often to rescan everything regardless of events
      * @param onReport       receives the report of every scan that found something
      */
-    public FeedWatcher(FeedIngester ingester, Path feedsDir, Duration quietPeriod, Duration rescanInterval,
+    public FeedWatcher(FolderScan folderScan, Path feedsDir, Duration quietPeriod, Duration rescanInterval,
                        Consumer<IngestReport> onReport) throws IOException {
-        this.ingester = Objects.requireNonNull(ingester, "ingester");
+        this.folderScan = Objects.requireNonNull(folderScan, "folderScan");
         this.feedsDir = feedsDir.toAbsolutePath().normalize();
         this.quietPeriod = quietPeriod;
         this.rescanInterval = rescanInterval;
@@ -87,10 +89,7 @@ public final class FeedWatcher implements AutoCloseable {
 
     private void scan() {
         try {
-            IngestReport report = ingester.ingestFolder(p -> { });
-            if (report.files() > report.filesUnchanged()) {
-                onReport.accept(report);
-            }
+            folderScan.run().filter(report -> report.files() > report.filesUnchanged()).ifPresent(onReport);
         } catch (RuntimeException e) {
             // a broken scan must not end the watcher; the next event or rescan tries again
             log.error("scanning {} failed", feedsDir, e);

@@ -4,11 +4,14 @@ import cn.creditwindow.mail.MailException;
 import cn.creditwindow.mail.MailMessage;
 import cn.creditwindow.mail.SmtpMailer;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Leases;
 import cn.creditwindow.store.Row;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -26,16 +29,29 @@ import org.slf4j.LoggerFactory;
  * e-mail is {@link Delivery#FAILED}. One recipient's failure never holds up the others: each e-mail is sent and
  * marked on its own, and an e-mail waiting for its next attempt does not block those behind it.
  *
- * <p>Delivery is at least once: each e-mail is marked SENT in its own transaction right after the SMTP server
- * accepted it, so a crash (or a database failure) between the two resends at most that one e-mail when the
- * dispatcher runs again. It goes out with the same Message-ID, derived from its outbox id, so a receiver can
- * tell it is the same message.
+ * <p><b>Several nodes (#17).</b> Every app node runs a dispatcher on the one outbox. A dispatcher claims each batch
+ * before sending it: in one transaction it selects due e-mails that no one has claimed (or whose claim has run out)
+ * with {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so two dispatchers selecting at once lock and get different
+ * rows and neither waits (on SQLite the write transaction has the file to itself), and writes its name and an expiry
+ * one {@linkplain Leases#time() lease time} ahead on them ({@code claimed_by}, {@code claimed_until}). The others
+ * pass a claimed e-mail over until the claim runs out. A dispatcher starts no send in the second half of its claim
+ * (it gives the rest of the batch back and claims again), so it never sends an e-mail whose claim another node may
+ * already have taken over; closing gives back what it had claimed and not sent. A node that dies leaves its claims
+ * to run out: another node sends those e-mails within one lease time.
  *
- * <p>One dispatcher per database: two processes sending from the same outbox could both send an e-mail.
- * Thread-safe; {@link #deliverDue()} runs one pass at a time.
+ * <p>Delivery is at least once: each e-mail is marked SENT in its own transaction right after the SMTP server
+ * accepted it, so a crash (or a database failure) between the two resends that one e-mail, on this node when it
+ * runs again or on another once the claim has run out. It goes out with the same Message-ID, derived from its
+ * outbox id, so a receiver can tell it is the same message and drop it. (Exactly once would need the SMTP server
+ * to take part in the transaction, which SMTP cannot.)
+ *
+ * <p>Thread-safe; {@link #deliverDue()} runs one pass at a time in a process.
  */
 public final class MailDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+    /** E-mails due ({@code next_attempt_at <= ?}) that no node holds a claim on ({@code claimed_until <= ?}). */
+    private static final String CLAIMABLE = " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?"
+            + " AND (d.claimed_until IS NULL OR d.claimed_until <= ?)";
     /** Longest error text kept on an e-mail. */
     private static final int MAX_ERROR = 1_000;
 
@@ -43,6 +59,7 @@ public final class MailDispatcher implements AutoCloseable {
     private final SmtpMailer mailer;
     private final Clock clock;
     private final Schedule schedule;
+    private final Leases leases;
     private final Thread thread;
     private final Object signal = new Object();
     private boolean woken;
@@ -97,11 +114,16 @@ public final class MailDispatcher implements AutoCloseable {
                        Instant createdAt, int attempts) {
     }
 
-    public MailDispatcher(Database db, SmtpMailer mailer, Clock clock, Schedule schedule) {
+    /**
+     * @param clock  when e-mails are due (the service's clock)
+     * @param leases this node's name and lease time, and the real time, for claiming e-mails
+     */
+    public MailDispatcher(Database db, SmtpMailer mailer, Clock clock, Schedule schedule, Leases leases) {
         this.db = Objects.requireNonNull(db, "db");
         this.mailer = Objects.requireNonNull(mailer, "mailer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.leases = Objects.requireNonNull(leases, "leases");
         this.thread = new Thread(this::run, "mail-dispatcher");
         thread.setDaemon(true);
     }
@@ -129,17 +151,21 @@ public final class MailDispatcher implements AutoCloseable {
         int retrying = 0;
         int failed = 0;
         List<Due> batch;
+        boolean more;
         do {
-            Instant now = clock.instant();
-            batch = db.read(tx -> tx.list("SELECT o.id, o.address, o.subject, o.body, o.html, o.headers, o.created_at,"
-                    + " d.attempts FROM mail_deliveries d JOIN outbox o ON o.id = d.outbox_id"
-                    + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?"
-                    + " ORDER BY d.next_attempt_at, d.outbox_id LIMIT ?",
-                    MailDispatcher::due, now, schedule.batchSize()));
+            batch = claim();
+            // a send starts only in the first half of the claim: it ends well before another node may take it over
+            Instant sendUntil = leases.now().plus(leases.time().dividedBy(2));
+            List<Due> unsent = new ArrayList<>(batch);
+            Collections.reverse(unsent); // sent from the end: the next to send is the last
             SmtpMailer.Connection connection = null;
             MailException down = null;
             try {
                 for (Due d : batch) {
+                    if (closed || !leases.now().isBefore(sendUntil)) {
+                        break;
+                    }
+                    unsent.remove(unsent.size() - 1);
                     if (down == null && (connection == null || !connection.isOpen())) {
                         if (connection != null) {
                             connection.close();
@@ -172,12 +198,58 @@ public final class MailDispatcher implements AutoCloseable {
                 if (connection != null) {
                     connection.close();
                 }
+                giveBack(unsent);
             }
-        } while (batch.size() == schedule.batchSize() && !closed);
+            more = batch.size() == schedule.batchSize() || !unsent.isEmpty();
+        } while (more && !closed);
         if (sent + retrying + failed > 0) {
             log.info("mail: {} sent, {} to retry, {} failed", sent, retrying, failed);
         }
         return new Report(sent, retrying, failed);
+    }
+
+    /**
+     * Claims the next batch of due e-mails for this node: those no node has claimed, or whose claim has run out,
+     * locked as they are read so that another node's claim at the same moment gets other rows.
+     */
+    private List<Due> claim() {
+        Instant due = clock.instant();
+        Instant now = leases.now();
+        // most looks find nothing: they need no write transaction (nor, on SQLite, wait for the file's writer)
+        boolean any = db.read(tx -> tx.number("SELECT COUNT(*) FROM (SELECT 1 FROM mail_deliveries d" + CLAIMABLE
+                + " LIMIT 1) AS d", due, now)) > 0;
+        if (!any) {
+            return List.of();
+        }
+        return db.inTransaction(tx -> {
+            List<Due> batch = tx.list("SELECT o.id, o.address, o.subject, o.body, o.html, o.headers, o.created_at,"
+                    + " d.attempts FROM mail_deliveries d JOIN outbox o ON o.id = d.outbox_id" + CLAIMABLE
+                    + " ORDER BY d.next_attempt_at, d.outbox_id LIMIT ?" + db.dialect().forUpdateSkipLocked("d"),
+                    MailDispatcher::due, due, now, schedule.batchSize());
+            if (!batch.isEmpty()) {
+                tx.update("UPDATE mail_deliveries SET claimed_by = ?, claimed_until = ? WHERE outbox_id IN ("
+                        + ids(batch) + ")", leases.holder(), now.plus(leases.time()));
+            }
+            return batch;
+        });
+    }
+
+    /** Gives back the claims of e-mails this node claimed and did not try, so that any node may send them at once. */
+    private void giveBack(List<Due> unsent) {
+        if (!unsent.isEmpty()) {
+            db.inTransaction(tx -> tx.update("UPDATE mail_deliveries SET claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE claimed_by = ? AND state = 'PENDING' AND outbox_id IN (" + ids(unsent) + ")",
+                    leases.holder()));
+        }
+    }
+
+    /** The outbox ids of e-mails, as a list for {@code IN (…)} (numbers read from the database, never user text). */
+    private static String ids(List<Due> mails) {
+        StringBuilder b = new StringBuilder();
+        for (Due d : mails) {
+            b.append(b.isEmpty() ? "" : ", ").append(d.id());
+        }
+        return b.toString();
     }
 
     private MailMessage message(Due d) {
@@ -188,7 +260,8 @@ public final class MailDispatcher implements AutoCloseable {
 
     private void sent(Due d) {
         db.inTransaction(tx -> tx.update("UPDATE mail_deliveries SET state = 'SENT', attempts = ?, sent_at = ?,"
-                + " next_attempt_at = NULL, last_error = NULL WHERE outbox_id = ? AND state = 'PENDING'",
+                + " next_attempt_at = NULL, last_error = NULL, claimed_by = NULL, claimed_until = NULL"
+                + " WHERE outbox_id = ? AND state = 'PENDING'",
                 d.attempts() + 1, clock.instant(), d.id()));
     }
 
@@ -201,9 +274,10 @@ public final class MailDispatcher implements AutoCloseable {
                 error);
         db.inTransaction(tx -> last
                 ? tx.update("UPDATE mail_deliveries SET state = 'FAILED', attempts = ?, next_attempt_at = NULL,"
-                        + " last_error = ? WHERE outbox_id = ? AND state = 'PENDING'", attempts, error, d.id())
-                : tx.update("UPDATE mail_deliveries SET attempts = ?, next_attempt_at = ?, last_error = ?"
-                        + " WHERE outbox_id = ? AND state = 'PENDING'", attempts,
+                        + " last_error = ?, claimed_by = NULL, claimed_until = NULL"
+                        + " WHERE outbox_id = ? AND state = 'PENDING'", attempts, error, d.id())
+                : tx.update("UPDATE mail_deliveries SET attempts = ?, next_attempt_at = ?, last_error = ?,"
+                        + " claimed_by = NULL, claimed_until = NULL WHERE outbox_id = ? AND state = 'PENDING'", attempts,
                         clock.instant().plus(schedule.backOff(attempts)), error, d.id()));
         return last;
     }
@@ -237,7 +311,7 @@ public final class MailDispatcher implements AutoCloseable {
 
     /**
      * Stops the thread after the e-mail it is sending, if any (waiting at most a little longer than one SMTP
-     * timeout). E-mails not yet sent stay PENDING for the next start.
+     * timeout). E-mails not yet sent stay PENDING, their claims given back, for another node or the next start.
      */
     @Override
     public void close() {

@@ -39,6 +39,19 @@ public enum Dialect {
         return placeholders;
     }
 
+    /**
+     * What ends a SELECT that claims rows several nodes may claim at once: on PostgreSQL
+     * {@code FOR UPDATE OF <table> SKIP LOCKED}, which locks the rows it returns of {@code table} until the transaction
+     * ends and passes over rows another transaction holds, so concurrent claimers each get other rows and none waits;
+     * on SQLite nothing, since a write transaction already has the file to itself ({@code BEGIN IMMEDIATE}) and no
+     * other writer can claim the same rows meanwhile.
+     *
+     * @param table the table (or its alias in the query) whose rows are claimed
+     */
+    public String forUpdateSkipLocked(String table) {
+        return this == POSTGRESQL ? " FOR UPDATE OF " + table + " SKIP LOCKED" : "";
+    }
+
     /** The dialect of a JDBC URL. */
     public static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {

@@ -19,6 +19,7 @@ import cn.creditwindow.reference.Gazetteer;
 import cn.creditwindow.reference.Industries;
 import cn.creditwindow.search.LuceneArticleIndex;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Leases;
 import cn.creditwindow.subscriptions.Matched;
 import cn.creditwindow.subscriptions.Matching;
 import cn.creditwindow.subscriptions.Subscription;
@@ -107,7 +108,8 @@ final class DigestBench {
             Config.Smtp smtp = new Config.Smtp("127.0.0.1", sink.port(), "出口信用单一窗口 <noreply@bench.example>",
                     null, null, false);
             SmtpMailer mailer = new SmtpMailer(smtp, clock);
-            MailDispatcher dispatcher = new MailDispatcher(db, mailer, clock, MailDispatcher.Schedule.DEFAULT);
+            Leases leases = new Leases(db, Clock.systemUTC(), Leases.uniqueHolder(), Duration.ofMinutes(2));
+            MailDispatcher dispatcher = new MailDispatcher(db, mailer, clock, MailDispatcher.Schedule.DEFAULT, leases);
             Outbox outbox = new Outbox(db, clock, dispatcher);
             Matching matching = new Matching(index, countries, industries, Config.CHINA);
             Subscriptions subscriptions = new Subscriptions(db, new ArticleQueries(countries, industries, Config.CHINA),

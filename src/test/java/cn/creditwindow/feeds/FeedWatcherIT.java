@@ -41,7 +41,7 @@ class FeedWatcherIT {
         try (LuceneArticleIndex index = LuceneArticleIndex.open(new ByteBuffersDirectory(), industries::withAncestors, 0)) {
             FeedIngester ingester = new FeedIngester(new FeedParser(), new Gazetteer(countries, industries), countries,
                     industries, index, feeds, FeedManifest.inFolder(dir.resolve("manifest.txt")), Clock.systemUTC());
-            try (FeedWatcher watcher = new FeedWatcher(ingester, feeds, Duration.ofMillis(200), Duration.ofHours(1),
+            try (FeedWatcher watcher = new FeedWatcher(FolderScan.ownIndex(ingester), feeds, Duration.ofMillis(200), Duration.ofHours(1),
                     reports::add)) {
                 watcher.start();
                 Files.writeString(feeds.resolve("trade-news/a.xml"), rss("w-1", "秘鲁港口罢工影响出运"));

@@ -8,6 +8,7 @@ import cn.creditwindow.config.Config;
 import cn.creditwindow.mail.SmtpMailer;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.store.Database;
+import cn.creditwindow.store.Leases;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -50,6 +51,8 @@ class MailDispatcherTest {
     private Database db;
     private final TestClock clock = TestClock.at2026();
     private final List<MailDispatcher> dispatchers = new ArrayList<>();
+    private final List<Leases> leases = new ArrayList<>();
+    private static final Duration LEASE_TIME = Duration.ofMinutes(5);
 
     @BeforeEach
     void open() {
@@ -59,6 +62,7 @@ class MailDispatcherTest {
     @AfterEach
     void close() {
         dispatchers.forEach(MailDispatcher::close);
+        leases.forEach(Leases::close);
         db.close();
     }
 
@@ -221,14 +225,17 @@ class MailDispatcherTest {
         });
         SmtpMailer mailer = new SmtpMailer(new Config.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), FROM, null, null,
                 false), clock);
-        MailDispatcher first = new MailDispatcher(doomed, mailer, clock, SCHEDULE);
+        MailDispatcher first = new MailDispatcher(doomed, mailer, clock, SCHEDULE, leases(doomed, "first"));
         assertThatThrownBy(first::deliverDue).as("the process dies").isInstanceOf(RuntimeException.class);
         users.setMessageDeliveryHandler(deliver);
         assertThat(greenMail.getReceivedMessages()).hasSize(12);
         assertThat(count("SELECT COUNT(*) FROM mail_deliveries WHERE state = 'SENT'")).isEqualTo(11);
 
-        // the next process delivers what is left: the one in flight again, then the rest
-        assertThat(next.deliverDue()).isEqualTo(new MailDispatcher.Report(19, 0, 0));
+        // the next process delivers what is left: at once the five the first had not claimed (its batch was 25), and
+        // once the dead one's claims have run out (#17) the one in flight again, then the rest of its batch
+        assertThat(next.deliverDue()).isEqualTo(new MailDispatcher.Report(5, 0, 0));
+        clock.advance(LEASE_TIME);
+        assertThat(next.deliverDue()).isEqualTo(new MailDispatcher.Report(14, 0, 0));
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(31);
         Map<String, Long> byId = Arrays.stream(received).collect(Collectors.groupingBy(MailDispatcherTest::messageId,
@@ -298,9 +305,16 @@ class MailDispatcherTest {
 
     private MailDispatcher dispatcher(int port) {
         SmtpMailer mailer = new SmtpMailer(new Config.Smtp("127.0.0.1", port, FROM, null, null, false), clock);
-        MailDispatcher d = new MailDispatcher(db, mailer, clock, SCHEDULE);
+        MailDispatcher d = new MailDispatcher(db, mailer, clock, SCHEDULE, leases(db, "node-" + dispatchers.size()));
         dispatchers.add(d);
         return d;
+    }
+
+    /** A node's leases on the test clock; closed after the test. */
+    private Leases leases(Database on, String holder) {
+        Leases l = new Leases(on, clock, holder, LEASE_TIME);
+        leases.add(l);
+        return l;
     }
 
     private void record(Outbox outbox, String address, String subject) {
