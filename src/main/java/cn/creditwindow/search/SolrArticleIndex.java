@@ -82,7 +82,7 @@ public final class SolrArticleIndex implements ArticleIndex {
         }
         if (!changed.isEmpty()) {
             // one request: the documents, then a soft commit that opens a searcher on every replica before it answers
-            nodes.post(collection + "/update?softCommit=true&waitSearcher=true", new ArrayList<>(changed.values()));
+            nodes.update(collection + "/update?softCommit=true&waitSearcher=true", new ArrayList<>(changed.values()));
         }
         return outcomes;
     }
@@ -175,7 +175,7 @@ public final class SolrArticleIndex implements ArticleIndex {
             ArrayNode byId = delete.putArray("delete");
             stored.forEach(byId::add);
             // deleting by id again is harmless: a node that fails after applying it may be retried on the next
-            nodes.post(collection + "/update?softCommit=true&waitSearcher=true", delete);
+            nodes.update(collection + "/update?softCommit=true&waitSearcher=true", delete);
         }
         return stored.size();
     }

@@ -20,6 +20,7 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -40,11 +41,14 @@ import org.apache.hc.core5.util.Timeout;
 final class SolrNodes implements AutoCloseable {
     /** Connections kept open to one node: more than the server's threads that search at once. */
     private static final int CONNECTIONS_PER_NODE = 64;
+    /** The least time a node has to answer an update (see {@link #update}). */
+    static final Duration UPDATE_TIMEOUT = Duration.ofMinutes(2);
     private static final ContentType FORM = ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8);
 
     private final List<URI> nodes;
     private final CloseableHttpClient http;
     private final Duration timeout;
+    private final Duration updateTimeout;
     private final ObjectMapper mapper;
     private final AtomicInteger next = new AtomicInteger();
 
@@ -63,6 +67,7 @@ final class SolrNodes implements AutoCloseable {
         }
         this.nodes = nodes.stream().map(u -> URI.create(u.toString().replaceAll("/+$", "") + "/")).toList();
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.updateTimeout = timeout.compareTo(UPDATE_TIMEOUT) > 0 ? timeout : UPDATE_TIMEOUT;
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         // Blocking I/O on the caller's thread over pooled keep-alive connections: the JDK's HttpClient hands every
         // exchange between its selector thread and the caller, which cost a query about as much as Solr's own work on
@@ -94,7 +99,30 @@ final class SolrNodes implements AutoCloseable {
             throw new UncheckedIOException("writing a Solr request", e);
         }
         // the same request starts at the same node, whose caches (filters, documents) have seen it before
-        return send(path, Arrays.hashCode(bytes), node -> post(node.resolve(path), bytes, ContentType.APPLICATION_JSON));
+        return send(path, Arrays.hashCode(bytes), timeout,
+                node -> post(node.resolve(path), bytes, ContentType.APPLICATION_JSON));
+    }
+
+    /**
+     * POSTs an update (documents to store or delete, committed softly in the same request) and reads the answer. An
+     * update may take longer than a query to be answered: a batch of thousands of documents is analysed and a searcher
+     * opened on every replica before Solr answers, so a node has {@link #UPDATE_TIMEOUT} (or the query timeout, if
+     * longer) before the next is tried. An update applied by a node that then failed to answer is applied again by the
+     * next: storing or deleting the same documents twice leaves the same collection.
+     */
+    JsonNode update(String path, Object body) {
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a Solr update", e);
+        }
+        RequestConfig slow = RequestConfig.custom().setResponseTimeout(Timeout.of(updateTimeout)).build();
+        return send(path, next.getAndIncrement(), updateTimeout, node -> {
+            HttpUriRequestBase post = post(node.resolve(path), bytes, ContentType.APPLICATION_JSON);
+            post.setConfig(slow);
+            return post;
+        });
     }
 
     /** POSTs parameters as a form (each name with its values, in order) to {@code path} and reads the answer. */
@@ -104,12 +132,13 @@ final class SolrNodes implements AutoCloseable {
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
         byte[] bytes = form.toString().getBytes(StandardCharsets.UTF_8);
-        return send(path, next.getAndIncrement(), node -> post(node.resolve(path), bytes, FORM));
+        return send(path, next.getAndIncrement(), timeout, node -> post(node.resolve(path), bytes, FORM));
     }
 
     /** GETs {@code pathAndQuery} (already encoded) and reads the answer. */
     JsonNode get(String pathAndQuery) {
-        return send(pathAndQuery, next.getAndIncrement(), node -> accepting(new HttpGet(node.resolve(pathAndQuery))));
+        return send(pathAndQuery, next.getAndIncrement(), timeout,
+                node -> accepting(new HttpGet(node.resolve(pathAndQuery))));
     }
 
     @Override
@@ -133,7 +162,7 @@ final class SolrNodes implements AutoCloseable {
     }
 
     /** Sends to the node {@code first} picks (modulo their number), else to each next one in turn. */
-    private JsonNode send(String what, int first, Function<URI, HttpUriRequestBase> request) {
+    private JsonNode send(String what, int first, Duration within, Function<URI, HttpUriRequestBase> request) {
         int start = Math.floorMod(first, nodes.size());
         List<String> failures = new ArrayList<>();
         Exception last = null;
@@ -152,7 +181,7 @@ final class SolrNodes implements AutoCloseable {
                 }
                 failures.add(node + ": " + r.status() + " " + message);
             } catch (SocketTimeoutException e) {
-                failures.add(node + ": no answer within " + timeout.toMillis() + " ms");
+                failures.add(node + ": no answer within " + within.toMillis() + " ms");
                 last = e;
             } catch (IOException e) {
                 if (Thread.currentThread().isInterrupted()) {

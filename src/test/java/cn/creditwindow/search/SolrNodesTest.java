@@ -100,4 +100,17 @@ class SolrNodesTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("undefined field foo");
         assertThat(refusing.get() + other.get()).isEqualTo(1);
     }
+
+    @Test
+    void anUpdateMayTakeLongerThanAQueryBeforeTheNextNodeIsTried() throws IOException {
+        // a batch of thousands of documents and a searcher opened on every replica: not a slow node, a big job
+        AtomicInteger busy = new AtomicInteger();
+        SolrNodes nodes = new SolrNodes(List.of(node(200, "{\"responseHeader\":{\"status\":0}}", 1_000, busy)),
+                Duration.ofMillis(300), mapper);
+        assertThatThrownBy(() -> nodes.post("c/select", Map.of("query", "*:*")))
+                .isInstanceOf(SearchUnavailableException.class).hasMessageContaining("no answer within 300 ms");
+        assertThat(nodes.update("c/update?softCommit=true", List.of(Map.of("id", "a"))).at("/responseHeader/status")
+                .asInt()).isZero();
+        assertThat(busy.get()).isEqualTo(2);
+    }
 }
