@@ -174,11 +174,16 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Counts again the provisional claim deadlines (a release may bundle the year they lacked), ingests new and
+     * Moves claim attachments still kept as files beside the database (before #17) into it, counts again the
+     * provisional claim deadlines (a release may bundle the year they lacked), ingests new and
      * changed feed files, starts watching the feeds folder and delivering e-mail, then serves HTTP; the monthly digest
      * is looked at a minute later, then every 15 minutes.
      */
     public App start() throws IOException {
+        int imported = domains.claimAttachments().importOldFiles();
+        if (imported > 0) {
+            log.info("claims: {} attachment files moved from the attachments folder into the database", imported);
+        }
         int recounted = domains.claims().recountProvisionalDeadlines();
         if (recounted > 0) {
             log.info("claims: {} provisional decision deadlines counted again in the holiday schedules now held",

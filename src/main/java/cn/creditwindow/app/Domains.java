@@ -58,6 +58,7 @@ import cn.creditwindow.pdf.PdfRenderer;
 import cn.creditwindow.reference.Regions;
 import cn.creditwindow.schemes.SchemeCatalogue;
 import cn.creditwindow.schemes.Schemes;
+import cn.creditwindow.store.Blobs;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Leases;
 import cn.creditwindow.subscriptions.Matching;
@@ -149,8 +150,8 @@ record Domains(Database db, Passwords passwords, Sessions sessions, Accounts acc
         // Claims (索赔服务): the coded lists are a data file under claims/. The shipments are checked against customs
         // (a number customs does not hold as the claimant's own export declaration, or one another claim took,
         // refuses the submission). The working-day calendar (节假日安排): the release's official schedules and the years
-        // administrators load; a loaded year recounts the deadlines that run through it. The attachments are files
-        // beside the database file, in attachments/<claim id>/<attachment id>.
+        // administrators load; a loaded year recounts the deadlines that run through it. The attachments' content is
+        // kept in the database (store.Blobs), received first into attachments/incoming/ beside the database file.
         ClaimDocuments claimDocuments = new ClaimDocuments(customs, shipmentReport, config.zone());
         HolidayCalendar holidayCalendar = new HolidayCalendar(db, HolidayCalendar.bundled(), clock, config.zone());
         ClaimCodes claimCodes = ClaimCodes.load();
@@ -159,7 +160,7 @@ record Domains(Database db, Passwords passwords, Sessions sessions, Accounts acc
         ClaimReview claimReview = new ClaimReview(db, holidayCalendar, clock, config.zone());
         holidayCalendar.onLoaded(claims::recountDeadlines);
         ClaimAttachments claimAttachments = new ClaimAttachments(db,
-                new AttachmentStore(AttachmentStore.besideDatabase(config.dbFile())), clock);
+                new AttachmentStore(AttachmentStore.besideDatabase(config.dbFile())), new Blobs(db, clock), clock);
         // Possible-loss reports (报损): the deadlines are the schemes'; a report ends as a claim drafted by claims
         LossReports lossReports = new LossReports(db, buyers, schemes, LossCodes.load(claimCodes), claims, clock,
                 config.zone());
@@ -176,14 +177,14 @@ record Domains(Database db, Passwords passwords, Sessions sessions, Accounts acc
         Inquiries inquiries = new Inquiries(db, regions, outbox, clock, config.zone());
         BoardMessages boardMessages = new BoardMessages(db, regions, outbox, clock);
         // Subscriptions and monthly digests (信息订阅, 月报): matching asks the search index; the digest run records each
-        // subscriber's digest with its e-mail in the outbox; the unsubscribe links are signed with a key kept in a
-        // file beside the database (created on first start)
+        // subscriber's digest with its e-mail in the outbox; the unsubscribe links are signed with a key kept in the
+        // database (created on first start, or taken from the file beside the database that held it before)
         ArticleQueries queries = new ArticleQueries(core.countries, core.industries, config.zone());
         Matching matching = new Matching(core.index, core.countries, core.industries, config.zone());
         Subscriptions subscriptions = new Subscriptions(db, queries, core.countries, core.industries, clock,
                 new SecureRandom());
-        UnsubscribeTokens unsubscribeTokens = UnsubscribeTokens.keyFile(unsubscribeKeyFile(config.dbFile()),
-                new SecureRandom());
+        UnsubscribeTokens unsubscribeTokens = UnsubscribeTokens.keyIn(db, unsubscribeKeyFile(config.dbFile()),
+                new SecureRandom(), clock);
         DigestMail digestMail = new DigestMail(unsubscribeTokens, publicUrl, config.zone());
         DigestRun digestRun = new DigestRun(db, subscriptions, matching, alerts, lossReports::obligationsOf,
                 digestMail, outbox, json, clock, DigestRun.DEFAULT_BATCH);
@@ -197,7 +198,7 @@ record Domains(Database db, Passwords passwords, Sessions sessions, Accounts acc
                 unsubscribeTokens, digestRun, digestSchedule, digests);
     }
 
-    /** The file beside the database that holds the key of the unsubscribe links. */
+    /** The file beside the database that held the key of the unsubscribe links before it moved into the database. */
     static Path unsubscribeKeyFile(Path dbFile) {
         return dbFile.resolveSibling(dbFile.getFileName() + ".unsubscribe-key");
     }

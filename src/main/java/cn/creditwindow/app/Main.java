@@ -505,8 +505,8 @@ public final class Main implements Runnable {
                         database, new ArticleQueries(countries, industries, Config.CHINA), countries, industries, clock,
                         new java.security.SecureRandom());
                 cn.creditwindow.digest.DigestMail digestMail = new cn.creditwindow.digest.DigestMail(
-                        cn.creditwindow.digest.UnsubscribeTokens.keyFile(Domains.unsubscribeKeyFile(db.file()),
-                                new java.security.SecureRandom()), () -> base, Config.CHINA);
+                        cn.creditwindow.digest.UnsubscribeTokens.keyIn(database, Domains.unsubscribeKeyFile(db.file()),
+                                new java.security.SecureRandom(), clock), () -> base, Config.CHINA);
                 cn.creditwindow.losses.Obligations obligations = new cn.creditwindow.losses.Obligations(database,
                         new cn.creditwindow.schemes.SchemeCatalogue(database, cn.creditwindow.schemes.Schemes.load(),
                                 clock), clock, Config.CHINA);

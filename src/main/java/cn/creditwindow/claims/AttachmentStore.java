@@ -6,20 +6,27 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The attachments' files on disk: {@code <root>/<claim id>/<attachment id>}, named by the server only. An upload is
- * first copied into {@code <root>/incoming/} (the same file system, so that placing it is an atomic rename), counting
- * and hashing as it goes and reading never more than the limit and one byte; only a file that passed every check is
- * moved into place. Thread-safe (every upload has its own temporary file).
+ * The node's local folder for attachments on their way in: an upload is first copied into {@code <root>/incoming/},
+ * counting and hashing as it goes and reading never more than the limit and one byte, so that a file can be checked
+ * (its size, its type from the content) before anything is written to the database, and so that copying it into the
+ * database ({@link cn.creditwindow.store.Blobs}) takes one short transaction from local disk, never a client's
+ * upload. The temporary file is deleted as soon as the upload ends, kept or refused.
+ *
+ * <p>Before #17 the attachments themselves lived here, as {@code <root>/<claim id>/<attachment id>}, where only the
+ * node that wrote them could serve them; {@link ClaimAttachments#importOldFiles} moves such files into the database
+ * at start-up ({@link #oldFile}). Thread-safe (every upload has its own temporary file).
  */
 public final class AttachmentStore {
     private static final Logger log = LoggerFactory.getLogger(AttachmentStore.class);
@@ -29,7 +36,12 @@ public final class AttachmentStore {
     private final Path root;
     private final Path incoming;
 
-    /** @param root the attachments folder (created if missing), e.g. {@code attachments/} beside the database file */
+    /**
+     * Makes the folder {@code <root>/incoming} if missing, and deletes the temporary files in it that are more than a
+     * day old: what a node killed during an upload left (a live upload's file is minutes old at most).
+     *
+     * @param root the attachments folder, e.g. {@code attachments/} beside the database file
+     */
     public AttachmentStore(Path root) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath();
         this.incoming = this.root.resolve("incoming");
@@ -37,6 +49,19 @@ public final class AttachmentStore {
             Files.createDirectories(incoming);
         } catch (IOException e) {
             throw new UncheckedIOException("creating the attachments folder " + incoming, e);
+        }
+        sweep(Instant.now().minus(Duration.ofDays(1))); // the system's clock, as the files' times are
+    }
+
+    private void sweep(Instant before) {
+        try (Stream<Path> files = Files.list(incoming)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".part")).toList()) {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    discard(f);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("could not look for old uploads in {}: {}", incoming, e.toString());
         }
     }
 
@@ -130,30 +155,9 @@ public final class AttachmentStore {
         }
     }
 
-    /** Moves a received file into place as {@code <claimId>/<attachmentId>} (an atomic rename). */
-    Path place(Path temp, long claimId, long attachmentId) {
-        Path target = file(claimId, attachmentId);
-        try {
-            Files.createDirectories(target.getParent());
-            return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("moving " + temp + " to " + target, e);
-        }
-    }
-
-    /** Where an attachment's file is. */
-    Path file(long claimId, long attachmentId) {
+    /** Where an attachment uploaded before #17 was kept: {@code <root>/<claim id>/<attachment id>}. */
+    Path oldFile(long claimId, long attachmentId) {
         return root.resolve(Long.toString(claimId)).resolve(Long.toString(attachmentId));
-    }
-
-    /** Opens an attachment's file for reading. */
-    InputStream open(long claimId, long attachmentId) {
-        Path f = file(claimId, attachmentId);
-        try {
-            return Files.newInputStream(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException("opening attachment file " + f, e);
-        }
     }
 
     /** Deletes a file if it is there; a failure is logged (this runs where nothing may throw, e.g. after a commit). */

@@ -1,6 +1,7 @@
 package cn.creditwindow.claims;
 
 import cn.creditwindow.accounts.Principal;
+import cn.creditwindow.store.Blobs;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
@@ -10,13 +11,19 @@ import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.NotFoundException;
 import cn.creditwindow.validation.TooLargeException;
 import cn.creditwindow.validation.UnsupportedTypeException;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A claim's attachments (索赔附件, manual 4.1): at most {@value #MAX_FILE_BYTES} bytes (4 MiB) a file and
@@ -25,10 +32,12 @@ import java.util.Objects;
  * draft or returned; they and the insurer's staff who may see the claim list and download them; everyone else gets
  * not found, as for the claim itself ({@link Claims#visible}).
  *
- * <p>An upload is streamed to a temporary file ({@link AttachmentStore}), never held in memory, and reading stops one
- * byte past the file limit. The claim's running total is raised, the row inserted and the file moved into place in
- * one transaction, so racing uploads cannot pass the claim's limit together (the database's CHECK on the total is the
- * final guard); a refusal leaves no row, no file and no temporary file, and changes nothing else of the claim.
+ * <p>An upload is streamed to a temporary file on the node ({@link AttachmentStore}), never held in memory, and
+ * reading stops one byte past the file limit. The claim's running total is raised, the content copied from the
+ * temporary file into the database ({@link Blobs}, chunk by chunk) and the row inserted in one transaction, so racing
+ * uploads cannot pass the claim's limit together (the database's CHECK on the total is the final guard), any node can
+ * serve the file, and a failure or crash at any point leaves no chunk without its row (#17); a refusal leaves no row,
+ * no content and no temporary file, and changes nothing else of the claim.
  */
 public final class ClaimAttachments {
     /** The most one attachment may hold: 4 MiB (manual 4.1: 单个附件的容量上限为 4M). */
@@ -41,13 +50,21 @@ public final class ClaimAttachments {
     private static final String SELECT = "SELECT a.*, u.display_name AS uploaded_by_name FROM claim_attachments a"
             + " JOIN users u ON u.id = a.uploaded_by";
 
+    private static final Logger log = LoggerFactory.getLogger(ClaimAttachments.class);
+
     private final Database db;
     private final AttachmentStore store;
+    private final Blobs blobs;
     private final Clock clock;
 
-    public ClaimAttachments(Database db, AttachmentStore store, Clock clock) {
+    /**
+     * @param store the node's folder uploads are received in (and the attachments of before #17 were kept in)
+     * @param blobs where the attachments' content is kept
+     */
+    public ClaimAttachments(Database db, AttachmentStore store, Blobs blobs, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.store = Objects.requireNonNull(store, "store");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -71,7 +88,7 @@ public final class ClaimAttachments {
         }
     }
 
-    /** An attachment to send: its record and its file's content (the caller closes it). */
+    /** An attachment to send: its record and its content, read from the database as it is sent (the caller closes it). */
     public record Download(Attachment attachment, InputStream content) {
     }
 
@@ -95,7 +112,10 @@ public final class ClaimAttachments {
             Claims.visible(tx, p, claimId);
             return find(tx, claimId, attachmentId);
         });
-        return new Download(a, store.open(claimId, attachmentId));
+        long blobId = db.read(tx -> blobOf(tx, attachmentId)).orElseThrow(() -> new NotFoundException(
+                "the content of attachment " + attachmentId + " of claim " + claimId + " was never imported from the"
+                        + " old attachments folder", "附件 " + attachmentId + " 的文件不存在"));
+        return new Download(a, blobs.open(blobId));
     }
 
     // ---- changing ----
@@ -122,8 +142,6 @@ public final class ClaimAttachments {
             throw fileTooLarge(-1);
         }
         Path temp = r.temp();
-        Path[] moved = new Path[1];
-        boolean committed = false;
         try {
             if (r.size() == 0) {
                 errors.add(new FieldError("file", "文件为空，请选择要上传的文件", "the file is empty: choose a file to upload"));
@@ -137,28 +155,33 @@ public final class ClaimAttachments {
                 throw new UnsupportedTypeException(d.en(), d.zh());
             }
             String name = AttachmentNames.display(cleaned, d.type());
-            Attachment a = db.inTransaction(tx -> {
+            return db.inTransaction(tx -> {
                 Claims.editable(tx, p, claimId);
                 int raised = tx.update("UPDATE claims SET attachment_bytes = attachment_bytes + ? WHERE id = ?"
                         + " AND attachment_bytes + ? <= ?", r.size(), claimId, r.size(), MAX_CLAIM_BYTES);
                 if (raised == 0) {
                     throw claimFull(total(tx, claimId), r.size());
                 }
+                // from the node's disk, in this transaction: on SQLite it holds the write lock for as long as this
+                // copy takes (a few milliseconds for 4 MiB, see the README), never for the client's upload
+                Blobs.Blob stored = put(tx, temp);
                 long id = tx.insert("INSERT INTO claim_attachments (claim_id, file_name, type, content_type, size_bytes,"
-                        + " sha256, remark, summary, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        claimId, name, d.type(), d.type().contentType(), r.size(), r.sha256(), remark, summary,
-                        p.userId(), clock.instant());
-                // Last, so that the file is in place when the row becomes visible; undone below if the commit fails.
-                moved[0] = store.place(temp, claimId, id);
+                        + " sha256, remark, summary, uploaded_by, uploaded_at, blob_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        claimId, name, d.type(), d.type().contentType(), stored.sizeBytes(), stored.sha256(), remark,
+                        summary, p.userId(), clock.instant(), stored.id());
                 return find(tx, claimId, id);
             });
-            committed = true;
-            return a;
         } finally {
-            store.discard(temp); // nothing left after the move
-            if (!committed && moved[0] != null) {
-                store.discard(moved[0]);
-            }
+            store.discard(temp);
+        }
+    }
+
+    private Blobs.Blob put(Tx tx, Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return blobs.put(tx, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file, e);
         }
     }
 
@@ -168,11 +191,60 @@ public final class ClaimAttachments {
         db.inTransaction(tx -> {
             Claims.editable(tx, p, claimId);
             Attachment a = find(tx, claimId, attachmentId);
+            Optional<Long> blobId = blobOf(tx, attachmentId);
             tx.update("DELETE FROM claim_attachments WHERE id = ?", attachmentId);
             tx.update("UPDATE claims SET attachment_bytes = attachment_bytes - ? WHERE id = ?", a.sizeBytes(), claimId);
-            tx.afterCommit(() -> store.discard(store.file(claimId, attachmentId)));
+            if (blobId.isPresent()) {
+                blobs.delete(tx, blobId.get());
+            } else { // a file of before #17 that was never imported
+                tx.afterCommit(() -> store.discard(store.oldFile(claimId, attachmentId)));
+            }
             return null;
         });
+    }
+
+    /**
+     * Moves the attachments of before #17 from the node's folder ({@code <claim id>/<attachment id>}) into the
+     * database, each in a transaction of its own, and deletes each file once it is in; run at start-up. A file whose
+     * SHA-256 is not its row's, or that is missing, is left as it is and logged (its download answers not found). Safe
+     * with several nodes starting at once: an attachment another node imported meanwhile is skipped (its row is
+     * updated only while it has no content), and the copy made here is rolled back.
+     *
+     * @return how many files were imported
+     */
+    public int importOldFiles() {
+        List<Attachment> pending = db.read(tx -> tx.list(SELECT + " WHERE a.blob_id IS NULL ORDER BY a.id",
+                ClaimAttachments::row));
+        int imported = 0;
+        for (Attachment a : pending) {
+            Path file = store.oldFile(a.claimId(), a.id());
+            if (!Files.isRegularFile(file)) {
+                log.warn("attachment {} of claim {}: no file {} to import; its download answers not found", a.id(),
+                        a.claimId(), file);
+                continue;
+            }
+            boolean done = db.inTransaction(tx -> {
+                Blobs.Blob b = put(tx, file);
+                if (!b.sha256().equals(a.sha256()) || b.sizeBytes() != a.sizeBytes()) {
+                    log.error("attachment {} of claim {}: the file {} is not the one uploaded (SHA-256 {}, {} bytes;"
+                            + " recorded {}, {} bytes); left where it is", a.id(), a.claimId(), file, b.sha256(),
+                            b.sizeBytes(), a.sha256(), a.sizeBytes());
+                    blobs.delete(tx, b.id());
+                    return false;
+                }
+                if (tx.update("UPDATE claim_attachments SET blob_id = ? WHERE id = ? AND blob_id IS NULL", b.id(),
+                        a.id()) == 0) {
+                    blobs.delete(tx, b.id()); // another node imported it first
+                    return false;
+                }
+                return true;
+            });
+            if (done) {
+                store.discard(file);
+                imported++;
+            }
+        }
+        return imported;
     }
 
     // ---- shared ----
@@ -181,6 +253,12 @@ public final class ClaimAttachments {
         return tx.one(SELECT + " WHERE a.claim_id = ? AND a.id = ?", ClaimAttachments::row, claimId, attachmentId)
                 .orElseThrow(() -> new NotFoundException("attachment " + attachmentId + " of claim " + claimId
                         + " not found", "附件 " + attachmentId + " 不存在"));
+    }
+
+    /** The blob holding an attachment's content; empty for a file of before #17 not imported. */
+    private static Optional<Long> blobOf(Tx tx, long attachmentId) {
+        return tx.one("SELECT blob_id FROM claim_attachments WHERE id = ?", r -> Optional.ofNullable(
+                r.nullableLong("blob_id")), attachmentId).flatMap(b -> b);
     }
 
     private static long total(Tx tx, long claimId) {

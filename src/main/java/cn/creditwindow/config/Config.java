@@ -22,8 +22,8 @@ import java.util.Objects;
  * @param feedToken      an API token (scope feeds:push) to register at start-up, or null; more tokens are
  *                       created by an administrator
  * @param zone           the time zone of bare dates in queries (the users' zone)
- * @param dbFile         the embedded database file (SQLite); with {@code postgres}, only where the files kept beside
- *                       the database live (claim attachments, the unsubscribe key), until they move into it (#17)
+ * @param dbFile         the embedded database file (SQLite); with {@code postgres}, only the folder where this node
+ *                       receives uploads ({@code attachments/incoming/}) and finds files of earlier versions to import
  * @param passwordCost   bcrypt cost of new password hashes (10-12 in production, 4 in tests)
  * @param secureCookies  mark cookies Secure (when users reach the service over https)
  * @param smtp           the SMTP server e-mail notices are sent through, or null for none (e-mails are then

@@ -1,17 +1,16 @@
 package cn.creditwindow.digest;
 
+import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -28,6 +27,8 @@ public final class UnsubscribeTokens {
     /** Bytes of a generated key. */
     static final int KEY_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
+    /** The key's row in {@code service_keys}. */
+    private static final String KEY_NAME = "unsubscribe";
 
     /** What a token unsubscribes. */
     public enum Purpose {
@@ -58,33 +59,39 @@ public final class UnsubscribeTokens {
     }
 
     /**
-     * The key kept in {@code file}, created with {@link #KEY_BYTES} random bytes (readable by the owner only) the
-     * first time; a second process starting at the same moment reads the one the first wrote.
+     * The key kept in the database (table {@code service_keys}), shared by every app node (#17): made the first time
+     * with {@link #KEY_BYTES} random bytes, or taken from {@code oldKeyFile} when a file of before #17 is there (so
+     * that the links of digests already sent keep working). Two nodes starting at once both offer a key, only the
+     * first insert counts ({@code ON CONFLICT DO NOTHING}, the row's primary key deciding), and both read the one kept.
+     *
+     * @param oldKeyFile where the key was kept before #17 ({@code <db>.unsubscribe-key}); read only while the database
+     *                   holds no key, then no longer needed
      */
-    public static UnsubscribeTokens keyFile(Path file, SecureRandom random) {
+    public static UnsubscribeTokens keyIn(Database db, Path oldKeyFile, SecureRandom random, Clock clock) {
+        String offered;
+        if (Files.exists(oldKeyFile)) {
+            offered = readKeyFile(oldKeyFile);
+        } else {
+            byte[] key = new byte[KEY_BYTES];
+            random.nextBytes(key);
+            offered = Base64.getEncoder().encodeToString(key);
+        }
+        String kept = db.inTransaction(tx -> {
+            tx.update("INSERT INTO service_keys (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                    KEY_NAME, offered, clock.instant());
+            return tx.one("SELECT value FROM service_keys WHERE name = ?", r -> r.string("value"), KEY_NAME)
+                    .orElseThrow();
+        });
+        return new UnsubscribeTokens(Base64.getDecoder().decode(kept));
+    }
+
+    private static String readKeyFile(Path file) {
         try {
-            if (!Files.exists(file)) {
-                byte[] key = new byte[KEY_BYTES];
-                random.nextBytes(key);
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                try {
-                    Files.write(file, Base64.getEncoder().encode(key), StandardOpenOption.CREATE_NEW);
-                    try {
-                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                    } catch (UnsupportedOperationException e) {
-                        // not a POSIX file system: the folder's own permissions protect it
-                    }
-                } catch (FileAlreadyExistsException e) {
-                    // another process made it first: use theirs
-                }
-            }
-            byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-            return new UnsubscribeTokens(key);
+            String key = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            new UnsubscribeTokens(Base64.getDecoder().decode(key)); // fail here, naming the file
+            return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("reading or creating the unsubscribe key " + file, e);
+            throw new UncheckedIOException("reading the unsubscribe key " + file, e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the unsubscribe key " + file + " is not a base64 key of 16 or more"
                     + " bytes: " + e.getMessage(), e);

@@ -37,6 +37,11 @@ public final class Row {
         return rs.wasNull() ? null : v;
     }
 
+    /** A BLOB (SQLite) or BYTEA (PostgreSQL) column's bytes, or null. */
+    public byte[] bytes(String column) throws SQLException {
+        return rs.getBytes(column);
+    }
+
     public int intValue(String column) throws SQLException {
         return rs.getInt(column);
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * One connection inside {@link Database#inTransaction} or {@link Database#read}, with helpers that bind
  * parameters the same way for every dialect: {@link Instant} as fixed-width ISO-8601 UTC text,
- * {@link LocalDate} as {@code yyyy-MM-dd}, enums by name, booleans as 1/0, null as SQL NULL.
+ * {@link LocalDate} as {@code yyyy-MM-dd}, enums by name, booleans as 1/0, {@code byte[]} as a BLOB/BYTEA, null as
+ * SQL NULL.
  * Not thread-safe; valid only inside the work it was given to.
  */
 public final class Tx {
@@ -170,6 +171,8 @@ public final class Tx {
                 s.setLong(p, ((Number) a).longValue());
             } else if (a instanceof String str) {
                 s.setString(p, str);
+            } else if (a instanceof byte[] bytes) {
+                s.setBytes(p, bytes);
             } else {
                 throw new IllegalArgumentException("cannot bind " + a.getClass().getName() + " (parameter " + p + ")");
             }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Claim attachments over HTTP on the real server, with the files on disk beside the real SQLite file: exactly 4 MiB is
+ * Claim attachments over HTTP on the real server, their content in the database and uploads received in a temporary
+ * file beside it (#17): exactly 4 MiB is
  * taken and one byte more refused (413, with a Content-Length and streamed without one), ten 4 MiB files fill a claim
  * and 1 MiB more is refused (the "41 MB total"), racing uploads near the limit let exactly one through, the kinds
  * outside the list are 415, a Chinese name with path parts is cleaned and downloaded byte for byte by the claimant
@@ -102,7 +103,7 @@ class ClaimAttachmentsIT {
 
         assertThat(listing(claim).get("items")).hasSize(1);
         assertThat(filesOf(claim)).hasSize(1);
-        assertThat(incoming()).isEmpty();
+        assertNothingLeft();
         assertThat(claimJson(claim)).isEqualTo(before);
     }
 
@@ -133,13 +134,13 @@ class ClaimAttachmentsIT {
         assertThat(listing(claim).get("items")).hasSize(10);
         assertThat(listing(claim).get("totalBytes").asLong()).isEqualTo(40L * MIB);
         assertThat(filesOf(claim)).hasSize(10);
-        assertThat(incoming()).isEmpty();
+        assertNothingLeft();
         assertThat(claimJson(claim)).isEqualTo(before);
 
         // deleting one makes room again; its file goes with it
         long first = full.get("items").get(0).get("id").asLong();
         assertThat(legal.delete("/api/claims/" + claim + "/attachments/" + first).status()).isEqualTo(204);
-        assertThat(Files.exists(attachments.resolve(claim + "/" + first))).isFalse();
+        assertNothingLeft(); // its content went with it
         assertThat(legal.get("/api/claims/" + claim + "/attachments/" + first).status()).isEqualTo(404);
         assertThat(upload(claim, "第十一个.pdf", pdf(MIB, 99)).status()).isEqualTo(201);
         assertThat(listing(claim).get("totalBytes").asLong()).isEqualTo(37L * MIB);
@@ -182,7 +183,7 @@ class ClaimAttachmentsIT {
                 "SELECT COALESCE(SUM(size_bytes), 0) FROM claim_attachments WHERE claim_id = ?", claim));
         assertThat(sum).isEqualTo(39L * MIB);
         assertThat(filesOf(claim)).hasSize(10);
-        assertThat(incoming()).isEmpty();
+        assertNothingLeft();
     }
 
     // ---- kinds and names ----
@@ -216,7 +217,7 @@ class ClaimAttachmentsIT {
         assertThat(listing(claim).get("items")).isEmpty();
         assertThat(listing(claim).get("totalBytes").asLong()).isZero();
         assertThat(filesOf(claim)).isEmpty();
-        assertThat(incoming()).isEmpty();
+        assertNothingLeft();
     }
 
     @Test
@@ -234,10 +235,10 @@ class ClaimAttachmentsIT {
         assertThat(a.get("remark").asText()).isEqualTo("第一批发票");
         assertThat(a.get("summary").asText()).isEqualTo("INV-001 至 INV-003");
         assertThat(a.get("uploadedByName").asText()).isNotBlank();
-        // on disk under ids only
-        assertThat(filesOf(claim)).containsExactly(attachments.resolve(claim + "/" + id));
+        // in the database, not on this node's disk (#17)
+        assertThat(filesOf(claim)).hasSize(1);
         try (Stream<Path> all = Files.walk(attachments)) {
-            assertThat(all.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("发票"));
+            assertThat(all.filter(Files::isRegularFile)).isEmpty();
         }
 
         for (String who : List.of("szt-legal", "szt-operator", "reviewer", "admin", "manager")) {
@@ -275,7 +276,7 @@ class ClaimAttachmentsIT {
         assertThat(legal.get(base + "/" + (id + 100_000)).status()).isEqualTo(404);
         assertThat(listing(claim).get("items")).hasSize(1);
         assertThat(filesOf(claim)).hasSize(1);
-        assertThat(incoming()).isEmpty();
+        assertNothingLeft();
     }
 
     @Test
@@ -301,7 +302,7 @@ class ClaimAttachmentsIT {
         assertThat(listing(claim).get("items")).hasSize(1);
         assertThat(reviewer.get("/api/claims/" + claim + "/attachments/" + id).status()).isEqualTo(200);
         assertThat(filesOf(claim)).hasSize(1);
-        assertThat(incoming()).isEmpty();
+        assertNothingLeft();
         // the page shows the list without the forms
         Document page = Jsoup.parse(legal.get("/claims/" + claim).body());
         assertThat(page.select("#attachment-list .attachment-download").text()).isEqualTo("proof.pdf");
@@ -354,7 +355,7 @@ class ClaimAttachmentsIT {
             assertThat(legal.get("/claims/" + claim).status()).isEqualTo(200);
         }
         assertThat(listing(claim).get("items")).hasSize(1);
-        assertThat(incoming()).isEmpty();
+        assertNothingLeft();
 
         long id = listing(claim).get("items").get(0).get("id").asLong();
         TestServer.Response deleted = legal.form("/claims/" + claim + "/attachments/" + id + "/delete", "");
@@ -412,8 +413,21 @@ class ClaimAttachmentsIT {
         }
     }
 
-    private List<Path> filesOf(long claim) {
-        return files(attachments.resolve(Long.toString(claim)));
+    /** The claim's attachments whose content is in the database (#17): their blobs' ids. */
+    private List<Long> filesOf(long claim) {
+        return server.app().database().read(tx -> tx.list("SELECT b.id FROM claim_attachments a"
+                + " JOIN blobs b ON b.id = a.blob_id WHERE a.claim_id = ? ORDER BY b.id", r -> r.longValue("id"), claim));
+    }
+
+    /** No temporary file on the node, and no content in the database that no attachment refers to (#17). */
+    private void assertNothingLeft() {
+        assertThat(incoming()).isEmpty();
+        long orphans = server.app().database().read(tx -> tx.number("SELECT COUNT(*) FROM blobs WHERE id NOT IN"
+                + " (SELECT blob_id FROM claim_attachments WHERE blob_id IS NOT NULL)"));
+        long orphanChunks = server.app().database().read(tx -> tx.number("SELECT COUNT(*) FROM blob_chunks WHERE"
+                + " blob_id NOT IN (SELECT blob_id FROM claim_attachments WHERE blob_id IS NOT NULL)"));
+        assertThat(orphans).as("blobs without an attachment").isZero();
+        assertThat(orphanChunks).as("chunks without an attachment").isZero();
     }
 
     private List<Path> incoming() {

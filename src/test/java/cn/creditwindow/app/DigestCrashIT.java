@@ -77,8 +77,8 @@ class DigestCrashIT {
     @Test
     void aRunThatDiesHalfWayIsCompletedByTheNextAndEverySubscriberGetsExactlyOneDigest() throws Exception {
         App app = server.app();
-        DigestMail mail = new DigestMail(UnsubscribeTokens.keyFile(Domains.unsubscribeKeyFile(
-                dir.resolve("data/credit-window.db")), new SecureRandom()), app::publicUrl, Config.CHINA);
+        DigestMail mail = new DigestMail(UnsubscribeTokens.keyIn(app.database(), Domains.unsubscribeKeyFile(
+                dir.resolve("data/credit-window.db")), new SecureRandom(), clock), app::publicUrl, Config.CHINA);
         DigestRun twoAtATime = new DigestRun(app.database(), app.domains().subscriptions(), app.domains().matching(), app.domains().alerts(),
                 app.domains().lossReports()::obligationsOf, mail,
                 app.domains().outbox(), Json.mapper(), clock, 2);

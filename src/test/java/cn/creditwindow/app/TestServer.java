@@ -107,8 +107,11 @@ final class TestServer implements AutoCloseable {
                     + " on Solr (system property search.engine=solr, the build's on-cluster run)");
         }
         Path feeds = Files.createDirectories(dir.resolve("feeds"));
-        return new TestServer(first.config.toBuilder().port(0).indexDir(dir.resolve("index")).feedsDir(feeds).build(),
-                first.clock);
+        // on PostgreSQL the folder beside the database file is the node's own, as on separate machines (#17: nothing
+        // a node keeps on its disk may be needed by another); on SQLite the file itself is what the nodes share
+        Path dbFile = first.config.postgres() != null ? dir.resolve("data/credit-window.db") : first.config.dbFile();
+        return new TestServer(first.config.toBuilder().port(0).indexDir(dir.resolve("index")).feedsDir(feeds)
+                .dbFile(dbFile).build(), first.clock);
     }
 
     private TestServer(Config config, Clock clock) throws IOException {

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -58,7 +61,7 @@ class AttachmentStoreTest {
     }
 
     @Test
-    void exactlyTheLimitIsReceivedWithItsHashAndPlacedUnderTheClaim(@TempDir Path dir) throws Exception {
+    void exactlyTheLimitIsReceivedWithItsHash(@TempDir Path dir) throws Exception {
         AttachmentStore store = new AttachmentStore(dir);
         AttachmentStore.Received r = store.receive(new Generated(LIMIT), LIMIT);
         assertThat(r.tooLarge()).isFalse();
@@ -72,10 +75,20 @@ class AttachmentStoreTest {
         assertThat(r.head()).containsExactly(java.util.Arrays.copyOf(expected, AttachmentType.HEAD_BYTES));
         assertThat(r.temp().getParent()).isEqualTo(store.incoming());
 
-        Path placed = store.place(r.temp(), 12, 34);
-        assertThat(placed).isEqualTo(dir.toAbsolutePath().resolve("12").resolve("34"));
-        assertThat(Files.readAllBytes(placed)).isEqualTo(expected);
+        assertThat(Files.readAllBytes(r.temp())).isEqualTo(expected);
+        store.discard(r.temp());
         assertThat(files(store.incoming())).isEmpty();
+    }
+
+    @Test
+    void uploadsLeftByAKilledNodeAreSweptAtTheNextStart(@TempDir Path dir) throws Exception { // #17
+        Path incoming = Files.createDirectories(dir.resolve("incoming"));
+        Path old = Files.write(incoming.resolve("upload-1.part"), new byte[10]);
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        Path live = Files.write(incoming.resolve("upload-2.part"), new byte[10]);
+        new AttachmentStore(dir);
+        assertThat(files(incoming)).containsExactly(live);
+        assertThat(new AttachmentStore(dir).oldFile(12, 34)).isEqualTo(dir.toAbsolutePath().resolve("12/34"));
     }
 
     @Test

@@ -4,19 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.creditwindow.digest.UnsubscribeTokens.Purpose;
+import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The signed tokens of unsubscribe links: what they name, and every way a made-up or changed one is refused. */
 class UnsubscribeTokensTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC);
     private final UnsubscribeTokens tokens = new UnsubscribeTokens(KEY);
 
     @TempDir
@@ -82,23 +93,65 @@ class UnsubscribeTokensTest {
     }
 
     @Test
-    void theKeyFileIsMadeOnceOwnerOnlyAndReadAfterwards() throws Exception {
-        Path file = dir.resolve("keys/unsubscribe.key");
-        UnsubscribeTokens first = UnsubscribeTokens.keyFile(file, new SecureRandom());
-        assertThat(Files.readString(file).strip()).hasSize(44); // 32 bytes in base64
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    void theKeyIsMadeOnceInTheDatabaseAndReadAfterwards() { // #17: not a file only one node has
+        try (Database db = Database.openFile(dir.resolve("t.db"))) {
+            UnsubscribeTokens first = UnsubscribeTokens.keyIn(db, dir.resolve("t.db.unsubscribe-key"),
+                    new SecureRandom(), CLOCK);
+            UnsubscribeTokens again = UnsubscribeTokens.keyIn(db, dir.resolve("t.db.unsubscribe-key"),
+                    new SecureRandom(), CLOCK);
+            assertThat(again.verify(first.sign(Purpose.SUBSCRIBER, 5)).id()).isEqualTo(5);
+            long keys = db.read(tx -> tx.number("SELECT COUNT(*) FROM service_keys"));
+            assertThat(keys).isEqualTo(1);
+            assertThat(Files.exists(dir.resolve("t.db.unsubscribe-key"))).isFalse();
         }
-        UnsubscribeTokens again = UnsubscribeTokens.keyFile(file, new SecureRandom());
-        assertThat(again.verify(first.sign(Purpose.SUBSCRIBER, 5)).id()).isEqualTo(5);
+    }
+
+    @Test
+    void nodesStartingAtOnceAllKeepTheSameKey() throws Exception { // #17
+        try (Database db = Database.openFile(dir.resolve("t.db"))) {
+            int nodes = 6;
+            ExecutorService pool = Executors.newFixedThreadPool(nodes);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<UnsubscribeTokens>> started = new ArrayList<>();
+            try {
+                for (int i = 0; i < nodes; i++) {
+                    started.add(pool.submit(() -> {
+                        go.await();
+                        return UnsubscribeTokens.keyIn(db, dir.resolve("none"), new SecureRandom(), CLOCK);
+                    }));
+                }
+                go.countDown();
+                String link = started.get(0).get().sign(Purpose.SUBSCRIPTION, 9);
+                for (Future<UnsubscribeTokens> node : started) {
+                    assertThat(node.get().verify(link).id()).isEqualTo(9);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void theKeyFileOfAnEarlierVersionIsTakenSoItsLinksKeepWorking() throws Exception { // #17
+        Path file = dir.resolve("t.db.unsubscribe-key");
+        Files.writeString(file, Base64.getEncoder().encodeToString(KEY) + "\n");
+        try (Database db = Database.openFile(dir.resolve("t.db"))) {
+            UnsubscribeTokens moved = UnsubscribeTokens.keyIn(db, file, new SecureRandom(), CLOCK);
+            assertThat(moved.verify(tokens.sign(Purpose.SUBSCRIBER, 3)).id()).isEqualTo(3);
+            Files.delete(file); // no longer needed
+            UnsubscribeTokens later = UnsubscribeTokens.keyIn(db, file, new SecureRandom(), CLOCK);
+            assertThat(later.verify(tokens.sign(Purpose.SUBSCRIBER, 3)).id()).isEqualTo(3);
+        }
     }
 
     @Test
     void aBrokenKeyFileIsNamed() throws Exception {
         Path file = dir.resolve("broken.key");
         Files.writeString(file, "not base64 at all!");
-        assertThatThrownBy(() -> UnsubscribeTokens.keyFile(file, new SecureRandom()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString())
-                .hasMessageContaining("is not a base64 key of 16 or more bytes");
+        try (Database db = Database.openFile(dir.resolve("t.db"))) {
+            assertThatThrownBy(() -> UnsubscribeTokens.keyIn(db, file, new SecureRandom(), CLOCK))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString())
+                    .hasMessageContaining("is not a base64 key of 16 or more bytes");
+        }
     }
 }
