@@ -132,6 +132,7 @@ public final class SignIn {
     /** Counts a failure (atomically, so parallel guesses are all counted); returns the lock's end if it locked. */
     private Instant recordFailure(long id, Instant now) {
         return db.inTransaction(tx -> {
+            tx.lock("users", id); // the user owns the count of failures (store package: concurrency)
             // A lock that has run out starts a fresh count.
             tx.update("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ? AND locked_until IS NOT NULL"
                     + " AND locked_until <= ?", id, now);

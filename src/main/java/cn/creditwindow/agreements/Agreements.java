@@ -88,6 +88,7 @@ public final class Agreements {
         long enterpriseId = p.enterpriseId();
         try {
             return db.inTransaction(tx -> {
+                tx.lock("enterprises", enterpriseId); // the enterprise owns its one live agreement
                 live(tx, enterpriseId).ifPresent(a -> {
                     throw alreadySigned(a);
                 });
@@ -132,6 +133,7 @@ public final class Agreements {
     public Agreement countersign(Principal reviewer, long id) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
+            lock(tx, id);
             Agreement a = visible(tx, reviewer, id);
             expect(a, AgreementState.AWAITING_INSURER, "countersigned", "签章");
             int n = tx.update("UPDATE agreements SET state = ?, countersigned_by = ?, countersigned_at = ?"
@@ -150,6 +152,7 @@ public final class Agreements {
     public Agreement refuse(Principal reviewer, long id, Input<Reason> r) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
+            lock(tx, id);
             Agreement a = visible(tx, reviewer, id);
             expect(a, AgreementState.AWAITING_INSURER, "refused", "拒绝签约");
             String reason = r.check((x, errors) -> reason(x.reason(), true, errors));
@@ -164,6 +167,7 @@ public final class Agreements {
     public Agreement requestTermination(Principal p, long id, Input<TerminationRequest> request) {
         Seals.requireLegalRepresentative(p, "terminate the service agreement", "申请解约");
         return db.inTransaction(tx -> {
+            lock(tx, id);
             Agreement a = visible(tx, p, id);
             expect(a, AgreementState.SIGNED, "terminated", "解约");
             String why = request.check((r, errors) -> {
@@ -181,6 +185,7 @@ public final class Agreements {
     public Agreement approveTermination(Principal reviewer, long id) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
+            lock(tx, id);
             Agreement a = visible(tx, reviewer, id);
             expect(a, AgreementState.TERMINATION_REQUESTED, "approved for termination", "确认解约");
             return move(tx, reviewer, a, AgreementState.TERMINATED, AgreementAction.TERMINATION_APPROVED, null, true);
@@ -194,6 +199,7 @@ public final class Agreements {
     public Agreement rejectTermination(Principal reviewer, long id, Input<Reason> r) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
+            lock(tx, id);
             Agreement a = visible(tx, reviewer, id);
             expect(a, AgreementState.TERMINATION_REQUESTED, "refused termination", "拒绝解约");
             String reason = r.check((x, errors) -> reason(x.reason(), true, errors));
@@ -248,6 +254,17 @@ public final class Agreements {
     /** {@link #readiness(Tx, long)} in its own read. */
     public Readiness readiness(long enterpriseId) {
         return db.read(tx -> readiness(tx, enterpriseId));
+    }
+
+    /**
+     * Locks an agreement's enterprise, then the agreement (store package: concurrency): the enterprise owns its one
+     * live agreement and the data authorisation that needs it signed, so a change of state waits for, and is waited
+     * for by, the enterprise's other flows.
+     */
+    private static void lock(Tx tx, long id) {
+        tx.one("SELECT enterprise_id FROM agreements WHERE id = ?", r -> r.longValue("enterprise_id"), id)
+                .ifPresent(enterpriseId -> tx.lock("enterprises", enterpriseId));
+        tx.lock("agreements", id);
     }
 
     static Optional<Agreement> live(Tx tx, long enterpriseId) {

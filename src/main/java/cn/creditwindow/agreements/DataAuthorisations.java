@@ -66,6 +66,8 @@ public final class DataAuthorisations {
         Scope scope = scope();
         try {
             return db.inTransaction(tx -> {
+                // the enterprise owns its one authorisation and its agreement's state (store package: concurrency)
+                tx.lock("enterprises", enterpriseId);
                 if (find(tx, enterpriseId).isPresent()) {
                     throw already();
                 }

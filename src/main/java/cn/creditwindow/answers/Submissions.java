@@ -96,6 +96,7 @@ public final class Submissions<T extends Submission<S>, S extends Enum<S> & Stat
             throw new NotAllowedException(kind.words().staffOnly(), kind.words().staffOnlyZh());
         }
         return db.inTransaction(tx -> {
+            tx.lock(kind.table(), id); // the submission owns its one answer (store package: concurrency)
             T before = visible(tx, who, id);
             if (before.state() != kind.waiting()) {
                 throw answeredAlready(before);

@@ -156,6 +156,7 @@ public final class ClaimAttachments {
             }
             String name = AttachmentNames.display(cleaned, d.type());
             return db.inTransaction(tx -> {
+                tx.lock("claims", claimId); // the claim owns its total and its state (store package: concurrency)
                 Claims.editable(tx, p, claimId);
                 int raised = tx.update("UPDATE claims SET attachment_bytes = attachment_bytes + ? WHERE id = ?"
                         + " AND attachment_bytes + ? <= ?", r.size(), claimId, r.size(), MAX_CLAIM_BYTES);
@@ -189,6 +190,7 @@ public final class ClaimAttachments {
     public void delete(Principal p, long claimId, long attachmentId) {
         Claims.requireEnterpriseUser(p);
         db.inTransaction(tx -> {
+            tx.lock("claims", claimId);
             Claims.editable(tx, p, claimId);
             Attachment a = find(tx, claimId, attachmentId);
             Optional<Long> blobId = blobOf(tx, attachmentId);

@@ -59,6 +59,7 @@ public final class ClaimReview {
     Claim accept(Principal reviewer, long id) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
+            tx.lock("claims", id); // the claim owns its state (store package: concurrency)
             Claim c = inState(tx, reviewer, id, ClaimState.SUBMITTED);
             LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
             Deadline due = c.policyKind() == PolicyKind.SPONSORED
@@ -78,6 +79,7 @@ public final class ClaimReview {
     Claim returnClaim(Principal reviewer, long id, Input<String> reason) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
+            tx.lock("claims", id); // the claim owns its state (store package: concurrency)
             Claim c = Claims.visible(tx, reviewer, id);
             if (c.state() != ClaimState.SUBMITTED && c.state() != ClaimState.ACCEPTED) {
                 throw wrongState(c, "退回");
@@ -109,6 +111,10 @@ public final class ClaimReview {
     Claim pay(Principal reviewer, long id, Input<Decision> decision) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
+            // the policy owns its aggregate limit across its claims, then the claim its state: owner first
+            tx.one("SELECT policy_id FROM claims WHERE id = ?", r -> r.longValue("policy_id"), id)
+                    .ifPresent(policyId -> tx.lock("policies", policyId));
+            tx.lock("claims", id);
             Claim c = inState(tx, reviewer, id, ClaimState.ACCEPTED);
             Amounts a = decision.check(ClaimReview::amounts);
             ClaimPolicy policy = Claims.policyOf(tx, c);

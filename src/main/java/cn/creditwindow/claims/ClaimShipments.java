@@ -48,6 +48,7 @@ public final class ClaimShipments {
     public Shipment add(Principal p, long claimId, Input<ShipmentForm> form) {
         Claims.requireEnterpriseUser(p);
         return unique(() -> db.inTransaction(tx -> {
+            tx.lock("claims", claimId);
             Claim c = Claims.editable(tx, p, claimId);
             ShipmentValues v = checkShipment(tx, c, form);
             long id = tx.insert("INSERT INTO claim_shipments (claim_id, invoice_no, hs_code, shipped_on, payment_method,"
@@ -64,6 +65,7 @@ public final class ClaimShipments {
     Shipment update(Principal p, long claimId, long shipmentId, Input<ShipmentForm> form) {
         Claims.requireEnterpriseUser(p);
         return unique(() -> db.inTransaction(tx -> {
+            tx.lock("claims", claimId);
             Claim c = Claims.editable(tx, p, claimId);
             shipment(tx, claimId, shipmentId);
             ShipmentValues v = checkShipment(tx, c, form);
@@ -81,6 +83,7 @@ public final class ClaimShipments {
     void delete(Principal p, long claimId, long shipmentId) {
         Claims.requireEnterpriseUser(p);
         db.inTransaction(tx -> {
+            tx.lock("claims", claimId);
             Claims.editable(tx, p, claimId);
             shipment(tx, claimId, shipmentId);
             shipmentsChanged(tx, claimId);
@@ -97,6 +100,7 @@ public final class ClaimShipments {
     List<Shipment> importTemplate(Principal p, long claimId, byte[] content) {
         Claims.requireEnterpriseUser(p);
         return unique(() -> db.inTransaction(tx -> {
+            tx.lock("claims", claimId);
             Claim c = Claims.editable(tx, p, claimId);
             List<ShipmentTemplate.Line> lines = ShipmentTemplate.read(content);
             List<FieldError> errors = new ArrayList<>();

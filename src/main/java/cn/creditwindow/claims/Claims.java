@@ -245,6 +245,7 @@ public final class Claims {
     public Claim update(Principal p, long id, Input<ClaimForm> form) {
         requireEnterpriseUser(p);
         return db.inTransaction(tx -> {
+            tx.lock("claims", id); // the claim owns its state (store package: concurrency)
             editable(tx, p, id);
             ClaimFormChecks.Checked c = form.check((f, errors) -> checks.check(tx, p, f, errors));
             tx.update("UPDATE claims SET buyer_id = ? WHERE id = ?", buyerOf(tx, p, c), id);
@@ -263,6 +264,7 @@ public final class Claims {
     public Claim submit(Principal p, long id, Input<Submission> submission) {
         requireEnterpriseUser(p);
         return takenElsewhere(() -> db.inTransaction(tx -> {
+            tx.lock("claims", id); // the claim owns its state (store package: concurrency)
             Claim c = editable(tx, p, id);
             Set<String> numbers = submission.check((s, errors) -> checks.submissionProblems(tx, c, s, errors));
             ClaimDocuments.take(tx, id, numbers);
@@ -295,6 +297,7 @@ public final class Claims {
     public ClaimDocuments.ReportInfo generateReport(Principal p, long id) {
         requireEnterpriseUser(p);
         return db.inTransaction(tx -> {
+            tx.lock("claims", id); // the claim owns its state (store package: concurrency)
             Claim c = editable(tx, p, id);
             List<Shipment> shipments = ClaimShipments.list(tx, id);
             if (shipments.isEmpty()) {

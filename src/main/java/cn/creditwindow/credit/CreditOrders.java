@@ -92,6 +92,8 @@ public final class CreditOrders {
         try {
             return db.inTransaction(tx -> {
                 CreditQuotes.Checked c = quotes.checked(tx, p, request, true);
+                // the enterprise owns its free reports: orders for it, on any node, take them one after the other
+                tx.lock("enterprises", c.enterprise().id());
                 long expected = c.expectedFen();
                 CreditQuotes.Reserved res = quotes.price(tx, c, true);
                 Quote q = res.quote();

@@ -187,6 +187,7 @@ public final class EligibleLists {
      */
     public Detail publish(long id, Input<Publication> publication) {
         return db.inTransaction(tx -> {
+            tx.lock("eligible_lists", id); // the list owns its state
             EligibleList list = listById(tx, id);
             if (list.state() == State.CONFIRMED) {
                 throw new ConflictException("list " + id + " has been confirmed; its publication can no"
@@ -233,6 +234,7 @@ public final class EligibleLists {
     public Detail confirm(Principal admin, long id) {
         try {
             return db.inTransaction(tx -> {
+                tx.lock("eligible_lists", id); // the list owns its state
                 EligibleList list = listById(tx, id);
                 LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
                 if (list.state() != State.PUBLISHED) {

@@ -215,6 +215,7 @@ public final class Enrolments {
     public CodeSent requestCode(Principal p, long policyId, Input<ContactDetails> contact) {
         requireEnterpriseUser(p);
         return db.inTransaction(tx -> {
+            tx.lock("policies", policyId); // the policy owns its codes, their tries and its state
             Policy policy = openPolicy(tx, p, policyId);
             ContactDetails clean = contact.check(ApplicationChecks::contact);
             String code = codes.issue(tx, policyId, p.userId(), new VerificationCodes.Draft(clean.contactName(),
@@ -251,6 +252,7 @@ public final class Enrolments {
         Object result;
         try {
             result = db.inTransaction(tx -> {
+                tx.lock("policies", policyId);
                 openPolicy(tx, p, policyId);
                 ApplicationChecks.Submitted form = application.check(ApplicationChecks::application);
                 ContactDetails c = form.contact();
@@ -362,6 +364,9 @@ public final class Enrolments {
     }
 
     private ReviewItem openApplication(Tx tx, Principal reviewer, long applicationId) {
+        // the policy owns the application's state: locked first, as the applicant's flows do
+        tx.one("SELECT policy_id FROM applications WHERE id = ?", r -> r.longValue("policy_id"), applicationId)
+                .ifPresent(policyId -> tx.lock("policies", policyId));
         Application a = tx.one("SELECT * FROM applications WHERE id = ?", PolicyRows::application, applicationId)
                 .orElseThrow(() -> new NotFoundException("application " + applicationId + " not found",
                         "投保申请 " + applicationId + " 不存在"));
@@ -384,6 +389,7 @@ public final class Enrolments {
     public Policy acknowledge(Principal p, long policyId) {
         requireEnterpriseUser(p);
         return db.inTransaction(tx -> {
+            tx.lock("policies", policyId);
             Policy policy = visiblePolicy(tx, p, policyId);
             if (policy.state() != PolicyState.EFFECTIVE || policy.receipt() != Receipt.PENDING) {
                 throw new ConflictException("policy " + policyId + " is not awaiting receipt (it is "

@@ -91,6 +91,8 @@ public final class Financing {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         try {
             return db.inTransaction(tx -> {
+                // the enterprise owns its one open application a product (store package: concurrency)
+                tx.lock("enterprises", p.enterpriseId());
                 Long policyId = effectivePolicy(tx, p.enterpriseId(), today).orElse(null);
                 if (product.requiresEffectivePolicy() && policyId == null) {
                     throw new ConflictException(product.nameEn() + " needs an effective export credit"

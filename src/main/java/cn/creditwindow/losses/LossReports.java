@@ -190,6 +190,7 @@ public final class LossReports {
     public LossReport update(Principal p, long id, Input<ReportForm> form) {
         requireReporter(p);
         return unique(() -> db.inTransaction(tx -> {
+            tx.lock("loss_reports", id); // the report owns its state (store package: concurrency)
             LossReport r = editable(tx, p, id);
             LossChecks.Checked c = form.check((f, errors) -> checks.report(tx, p, r, f, errors));
             long buyerId = buyerOf(tx, p, c);
@@ -265,6 +266,7 @@ public final class LossReports {
     public LossReport accept(Principal reviewer, long id, Input<Acceptance> acceptance) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
+            tx.lock("loss_reports", id);
             inState(tx, reviewer, id, LossState.SUBMITTED, "受理", "accepted");
             LossChecks.CheckedAdvice a = acceptance.check(checks::advice);
             LocalDate today = today();
@@ -285,6 +287,7 @@ public final class LossReports {
     public LossReport requestInfo(Principal reviewer, long id, Input<InfoRequest> request) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
+            tx.lock("loss_reports", id);
             inState(tx, reviewer, id, LossState.SUBMITTED, "要求补充材料", "asked for more information");
             String note = request.check((r, errors) -> cn.creditwindow.claims.ClaimChecks.text("note", r == null ? null : r.note(),
                     MAX_TEXT, "需补充的材料", "what is needed", errors));
@@ -301,6 +304,7 @@ public final class LossReports {
     public LossReport recover(Principal reviewer, long id, Input<Recovery> recovery) {
         requireReviewer(reviewer);
         return db.inTransaction(tx -> {
+            tx.lock("loss_reports", id);
             inState(tx, reviewer, id, LossState.ACCEPTED, "结案", "closed");
             Long cents = recovery.check((r, errors) -> cn.creditwindow.claims.ClaimChecks.usd("recovered", r == null ? null
                     : r.recovered(), "追回金额", "the amount recovered", errors));
@@ -320,6 +324,7 @@ public final class LossReports {
             throw new NotAllowedException("only the enterprise's people make claims", "只有企业用户可以索赔");
         }
         return db.inTransaction(tx -> {
+            tx.lock("loss_reports", id);
             LossReport r = inState(tx, p, id, LossState.ACCEPTED, "转索赔", "turned into a claim");
             List<LossShipment> shipments = shipments(tx, id);
             Claim c = claims.draftFromLossReport(tx, p, r.policyId(), r.buyerId(), r.cause(), story(r, shipments),

@@ -31,7 +31,10 @@ import org.sqlite.SQLiteDataSource;
  * connection enforces foreign keys. On PostgreSQL a transaction is a plain {@code BEGIN} at
  * {@code READ COMMITTED}, PostgreSQL's default: writers run side by side, and each statement sees what
  * was committed before it started, so a read-check-write flow is correct there only with a row lock
- * or a constraint, not because writers queue.
+ * or a constraint, not because writers queue: each such flow locks the row that owns its rule first
+ * ({@link Tx#lock}; the package documentation says why this way). A transaction PostgreSQL aborts as a
+ * deadlock or serialization failure is rolled back and reported as a conflict asking to try again, not
+ * retried here: the work may have read a request's stream, which a second run would find used up.
  *
  * <p>Thread-safe. Closing it closes the pool.
  */
@@ -168,7 +171,9 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in one transaction and returns its result: committed when it returns, rolled back
      * when it throws (the exception is rethrown; a broken database constraint as
-     * {@link ConstraintViolationException}, other SQL failures as {@link StoreException}). Actions registered
+     * {@link ConstraintViolationException}, a deadlock or serialization failure on PostgreSQL as a
+     * {@link cn.creditwindow.validation.ConflictException} that asks to try again, other SQL failures as
+     * {@link StoreException}). Actions registered
      * with {@link Tx#afterCommit} run after the commit, before this returns.
      */
     public <T> T inTransaction(Work<T> work) {

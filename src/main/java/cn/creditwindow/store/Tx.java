@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One connection inside {@link Database#inTransaction} or {@link Database#read}, with helpers that bind
@@ -22,6 +23,8 @@ import java.util.Optional;
  */
 public final class Tx {
     private static final String[] ID = {"id"};
+    /** A table name {@link #lock} may put into its SQL: the code's own names, never a user's text. */
+    private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
     /** The next number of a counter, its row made at the first (see {@link #nextValue}); the same SQL on both. */
     private static final String NEXT_VALUE = "INSERT INTO counters (name, value) VALUES (?, 1)"
             + " ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value";
@@ -107,6 +110,30 @@ public final class Tx {
     public void advanceCounter(String name, long value) {
         requireTransaction("advanceCounter");
         update(ADVANCE, name, value);
+    }
+
+    /**
+     * Locks the row {@code id} of {@code table} until this transaction ends: the row that owns a rule a flow reads,
+     * checks and then writes by (an enterprise for its free reports, a claim for its attachments' total…). Call it
+     * first in the transaction, before reading what the rule depends on: another transaction that locks the same row
+     * waits here for this one's commit or rollback and then reads what it wrote, so the two run one after the other
+     * (see the package documentation). Lock owners first and one owner a transaction where possible; two owners
+     * always in the same order.
+     *
+     * <p>On PostgreSQL a {@code SELECT … FOR UPDATE}; on SQLite nothing, as the transaction holds the database's
+     * single write lock from its start ({@code BEGIN IMMEDIATE}). A row that does not exist locks nothing.
+     *
+     * @throws IllegalArgumentException for a table name that is not a plain lower-case SQL name
+     * @throws IllegalStateException    inside {@link Database#read}, which holds no lock
+     */
+    public void lock(String table, long id) {
+        requireTransaction("lock");
+        if (!TABLE.matcher(table).matches()) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            list("SELECT id FROM " + table + " WHERE id = ? FOR UPDATE", r -> r.longValue(1), id);
+        }
     }
 
     private void requireTransaction(String what) {

@@ -148,6 +148,7 @@ public final class Subscriptions {
         String token = newToken();
         Instant now = clock.instant();
         long id = db.inTransaction(tx -> {
+            tx.lock("enterprises", enterpriseId); // the enterprise owns its limit of subscriptions
             if (tx.number("SELECT COUNT(*) FROM subscriptions WHERE enterprise_id = ?", enterpriseId)
                     >= MAX_PER_ENTERPRISE) {
                 throw new ConflictException("an enterprise may keep at most " + MAX_PER_ENTERPRISE

@@ -80,9 +80,14 @@ class CreditOrdersTest {
     Buyer gulf;
     Buyer hnOwnBuyer;
 
+    /** The store under test: a SQLite file here, a PostgreSQL database in CreditOrdersPostgresIT. */
+    Database database() {
+        return Database.openFile(dir.resolve("credit.db"));
+    }
+
     @BeforeEach
     void setUp() {
-        db = Database.openFile(dir.resolve("credit.db"));
+        db = database();
         clock = Clock.fixed(ZonedDateTime.of(TODAY.atTime(12, 0), Config.CHINA).toInstant(), Config.CHINA);
         accounts = new Accounts(db, new Passwords(4), clock);
         Scheme shenzhen = Schemes.load().byId("shenzhen-2023").orElseThrow();

@@ -51,9 +51,14 @@ class InquiriesTest {
     private Principal reviewer;
     private Principal admin;
 
+    /** The store under test: a SQLite file here, a PostgreSQL database in InquiriesPostgresIT. */
+    Database database() {
+        return Database.openFile(dir.resolve("inquiries.db"));
+    }
+
     @BeforeEach
     void open() {
-        db = Database.openFile(dir.resolve("inquiries.db"));
+        db = database();
         Clock clock = Clock.fixed(NOW, Config.CHINA);
         accounts = new Accounts(db, new Passwords(4), clock);
         inquiries = new Inquiries(db, Regions.load(), new Outbox(db, clock), clock, Config.CHINA);

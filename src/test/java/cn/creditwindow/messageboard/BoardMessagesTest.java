@@ -51,9 +51,14 @@ class BoardMessagesTest {
     private Principal reviewer;
     private Principal admin;
 
+    /** The store under test: a SQLite file here, a PostgreSQL database in BoardMessagesPostgresIT. */
+    Database database() {
+        return Database.openFile(dir.resolve("board.db"));
+    }
+
     @BeforeEach
     void open() {
-        db = Database.openFile(dir.resolve("board.db"));
+        db = database();
         Clock clock = Clock.fixed(NOW, Config.CHINA);
         accounts = new Accounts(db, new Passwords(4), clock);
         messages = new BoardMessages(db, Regions.load(), new Outbox(db, clock), clock);

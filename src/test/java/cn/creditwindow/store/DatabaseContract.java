@@ -223,4 +223,50 @@ abstract class DatabaseContract {
         long rows = db.read(tx -> tx.number("SELECT COUNT(*) FROM counters WHERE name LIKE 'taken:%'"));
         assertThat(rows).isEqualTo(threads * each);
     }
+
+    @Test
+    void theOwnersLockLetsReadCheckWriteFlowsTakeTheLastUnitsOnlyOnce() throws Exception { // #17
+        long owner = db.inTransaction(tx -> enterprise(tx, "914403065X7D8E2A1J"));
+        db.inTransaction(tx -> tx.update("INSERT INTO counters (name, value) VALUES ('slots', 1)"));
+        int writers = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Boolean> took = Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int t = 0; t < writers; t++) {
+                work.add(() -> {
+                    // read, check, write: three slots, the value read decides the value written
+                    took.add(db.inTransaction(tx -> {
+                        tx.lock("enterprises", owner);
+                        long used = tx.number("SELECT value FROM counters WHERE name = 'slots'");
+                        if (used >= 4) { // from 1 (a counter's first value) to 4
+                            return false;
+                        }
+                        tx.update("UPDATE counters SET value = ? WHERE name = 'slots'", used + 1);
+                        return true;
+                    }));
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(work)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(took.stream().filter(b -> b).count()).isEqualTo(3);
+        assertThat(count("SELECT value FROM counters WHERE name = 'slots'")).isEqualTo(4);
+    }
+
+    @Test
+    void aLockIsRefusedOutsideATransactionAndForANameThatIsNoTable() {
+        assertThatThrownBy(() -> db.read(tx -> {
+            tx.lock("enterprises", 1);
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> db.inTransaction(tx -> {
+            tx.lock("enterprises; DROP TABLE users", 1);
+            return null;
+        })).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,6 +1,7 @@
 package cn.creditwindow.subscriptions;
 
 import cn.creditwindow.TestPeople;
+import static cn.creditwindow.Race.race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -47,9 +50,14 @@ class SubscriptionsTest {
     private Principal szOperator;
     private Principal hnLegal;
 
+    /** The store under test: a SQLite file here, a PostgreSQL database in SubscriptionsPostgresIT. */
+    Database database() {
+        return Database.openFile(dir.resolve("subscriptions.db"));
+    }
+
     @BeforeEach
     void setUp() {
-        db = Database.openFile(dir.resolve("subscriptions.db"));
+        db = database();
         clock = TestClock.at2026();
         accounts = new Accounts(db, new Passwords(4), clock);
         Countries countries = Countries.load();
@@ -129,6 +137,22 @@ class SubscriptionsTest {
         // another enterprise is not held back
         subscriptions.create(hnLegal, draft("郑州", null, null));
         assertThat(count()).isEqualTo(51);
+    }
+
+    @Test
+    void racingCreationsForTheLastPlaceKeepFifty() throws Exception { // #17
+        for (int i = 1; i < Subscriptions.MAX_PER_ENTERPRISE; i++) {
+            subscriptions.create(szLegal, draft("订阅" + i, null, null));
+        }
+        List<Callable<?>> last = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            Principal who = i % 2 == 0 ? szLegal : szOperator;
+            String name = "最后" + i;
+            last.add(() -> subscriptions.create(who, draft(name, null, null)));
+        }
+        List<Object> outcomes = race(last);
+        assertThat(outcomes).filteredOn(o -> !(o instanceof ConflictException)).hasSize(1);
+        assertThat(count()).isEqualTo(Subscriptions.MAX_PER_ENTERPRISE);
     }
 
     @Test
