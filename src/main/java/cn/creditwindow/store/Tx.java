@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * One connection inside {@link Database#inTransaction} or {@link Database#read}, with helpers that bind
  * parameters the same way for every dialect: {@link Instant} as fixed-width ISO-8601 UTC text,
  * {@link LocalDate} as {@code yyyy-MM-dd}, enums by name, booleans as 1/0, {@code byte[]} as a BLOB/BYTEA, null as
- * SQL NULL.
+ * SQL NULL, text without U+0000 (which PostgreSQL's text cannot hold).
  * Not thread-safe; valid only inside the work it was given to.
  */
 public final class Tx {
@@ -197,7 +197,9 @@ public final class Tx {
             } else if (a instanceof Long || a instanceof Integer) {
                 s.setLong(p, ((Number) a).longValue());
             } else if (a instanceof String str) {
-                s.setString(p, str);
+                // PostgreSQL's text cannot hold U+0000 (it refuses the statement); no one means one in a text, so it
+                // is left out on both databases, in what is written and in what is looked up alike
+                s.setString(p, str.indexOf('\0') < 0 ? str : str.replace("\0", ""));
             } else if (a instanceof byte[] bytes) {
                 s.setBytes(p, bytes);
             } else {

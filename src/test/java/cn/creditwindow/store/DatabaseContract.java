@@ -62,6 +62,18 @@ abstract class DatabaseContract {
     }
 
     @Test
+    void textIsStoredAndLookedUpWithoutNulCharacters() {
+        // PostgreSQL refuses U+0000 in text: a form field carrying one must not end in a 500 on one database only
+        long id = db.inTransaction(tx -> tx.insert("INSERT INTO enterprises (uscc, name_zh, division_code, created_at)"
+                + " VALUES (?, ?, ?, ?)", "914403065X7D8E2A1J", "示例\0公司", "440306", Instant.parse("2026-11-20T02:00:00Z")));
+        java.util.Optional<String> stored = db.read(tx -> tx.one("SELECT name_zh FROM enterprises WHERE id = ?",
+                r -> r.string("name_zh"), id));
+        long found = db.read(tx -> tx.number("SELECT COUNT(*) FROM enterprises WHERE name_zh = ?", "示例\0公司"));
+        assertThat(stored).contains("示例公司");
+        assertThat(found).isEqualTo(1);
+    }
+
+    @Test
     void aThrowingTransactionLeavesNothingBehind() {
         assertThatThrownBy(() -> db.inTransaction(tx -> {
             enterprise(tx, "914403065X7D8E2A1J");
