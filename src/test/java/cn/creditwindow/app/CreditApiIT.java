@@ -65,6 +65,22 @@ class CreditApiIT {
         return server.app().database().read(tx -> tx.number(sql, args));
     }
 
+    /**
+     * A buyer credit report ordered as a page orders it: the quote, then the order at that charge; a conflict (the free
+     * reports went meanwhile) asks for the quote again, up to 10 times. Fails the test on any other answer.
+     */
+    static JsonNode orderAtQuotedCharge(ApiClient c, long buyerId) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String charge = c.json("/api/credit/quote?type=BUYER_CREDIT&buyerId=" + buyerId).get("charge").asText();
+            TestServer.Response r = c.post("/api/credit/orders", buyerOrder(buyerId, charge));
+            if (r.status() == 201) {
+                return r.json();
+            }
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+        }
+        throw new AssertionError("no order after 10 quotes");
+    }
+
     private static Map<String, Object> buyerOrder(long buyerId, String expected) {
         return expected == null ? Map.of("type", "BUYER_CREDIT", "buyerId", buyerId)
                 : Map.of("type", "BUYER_CREDIT", "buyerId", buyerId, "expectedCharge", expected);
@@ -255,15 +271,7 @@ class CreditApiIT {
             ApiClient c = clients.get(i % 2);
             futures.add(pool.submit(() -> {
                 go.await();
-                for (int attempt = 0; attempt < 10; attempt++) {
-                    String charge = c.json("/api/credit/quote?type=BUYER_CREDIT&buyerId=" + gulf).get("charge").asText();
-                    TestServer.Response r = c.post("/api/credit/orders", buyerOrder(gulf, charge));
-                    if (r.status() == 201) {
-                        return r.json();
-                    }
-                    assertThat(r.status()).as(r.body()).isEqualTo(409);
-                }
-                throw new AssertionError("no order after 10 quotes");
+                return orderAtQuotedCharge(c, gulf);
             }));
         }
         go.countDown();

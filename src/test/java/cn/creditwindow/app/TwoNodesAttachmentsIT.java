@@ -4,17 +4,11 @@ import static cn.creditwindow.app.ClaimAttachmentsIT.FILE_LIMIT;
 import static cn.creditwindow.app.ClaimAttachmentsIT.MIB;
 import static cn.creditwindow.app.ClaimAttachmentsIT.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.creditwindow.TestClock;
-import cn.creditwindow.config.Config;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,25 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoNodesAttachmentsIT {
     @TempDir
     Path dir;
+    private TwoNodes nodes;
     private TestServer a;
     private TestServer b;
 
     @BeforeEach
     void start() throws IOException {
-        assumeTrue(TestSearch.onSolr(), "two nodes share a search cluster: this runs in the on-cluster run");
-        a = TestServer.start(dir.resolve("a"), null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
-        b = TestServer.secondNode(a, dir.resolve("b"));
-        DemoWorld world = DemoWorld.create(a.app());
-        world.effectiveCreditPolicy(a.app(), Config.CHINA);
+        nodes = TwoNodes.withDemoPolicy(dir);
+        a = nodes.a;
+        b = nodes.b;
     }
 
     @AfterEach
     void stop() throws IOException {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
@@ -58,9 +48,7 @@ class TwoNodesAttachmentsIT {
     void racingUploadsOnBothNodesNeverPassTheClaimsLimit() throws Exception { // #17
         ApiClient onA = ApiClient.demo(a, "szt-legal");
         ApiClient onB = onA.on(b);
-        long gulf = a.app().database().read(tx -> tx.number(
-                "SELECT id FROM buyers WHERE name_en = 'Gulf Star General Trading LLC'"));
-        long claim = newClaim(onA, gulf);
+        long claim = ClaimAttachmentImportIT.newClaim(a, onA);
         for (int i = 0; i < 9; i++) {
             assertThat(upload(i % 2 == 0 ? onA : onB, claim, "s" + i + ".pdf", pdf(FILE_LIMIT, 200 + i)).status())
                     .isEqualTo(201);
@@ -95,19 +83,6 @@ class TwoNodesAttachmentsIT {
                 "SELECT COALESCE(SUM(size_bytes), 0) FROM claim_attachments WHERE claim_id = ?", claim));
         assertThat(total).isEqualTo(sum).isEqualTo(39L * MIB).isLessThanOrEqualTo(40L * MIB);
         assertThat(onB.json("/api/claims/" + claim + "/attachments").get("items")).hasSize(11);
-    }
-
-    private static long newClaim(ApiClient legal, long gulf) {
-        long policyId = legal.json("/api/claims/policies").get("items").get(0).get("policy").get("id").asLong();
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("buyerId", gulf);
-        f.put("answers", Map.of("DISPUTE", false, "REPORTED_LOSS", true, "DEBT_ACKNOWLEDGED", false, "FINANCING", false));
-        f.put("lossCause", "DEFAULT");
-        f.put("reason", ClaimsApiIT.REASON);
-        f.put("caseDescription", ClaimsApiIT.STORY);
-        TestServer.Response r = legal.post("/api/claims/policies/" + policyId + "/claims", f);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
     }
 
     private static TestServer.Response upload(ApiClient c, long claim, String name, byte[] content) {

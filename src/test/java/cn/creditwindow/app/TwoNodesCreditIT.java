@@ -1,17 +1,12 @@
 package cn.creditwindow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.creditwindow.TestClock;
-import cn.creditwindow.config.Config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,25 +25,21 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoNodesCreditIT {
     @TempDir
     Path dir;
+    private TwoNodes nodes;
     private TestServer a;
     private TestServer b;
 
     @BeforeEach
     void start() throws IOException {
-        assumeTrue(TestSearch.onSolr(), "two nodes share a search cluster: this runs in the on-cluster run");
-        a = TestServer.start(dir.resolve("a"), null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
-        b = TestServer.secondNode(a, dir.resolve("b"));
-        DemoWorld world = DemoWorld.create(a.app());
-        world.effectiveCreditPolicy(a.app(), Config.CHINA);
+        nodes = TwoNodes.withDemoPolicy(dir);
+        a = nodes.a;
+        b = nodes.b;
     }
 
     @AfterEach
     void stop() throws IOException {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
@@ -67,19 +58,7 @@ class TwoNodesCreditIT {
             ApiClient c = clients.get(i % clients.size());
             placed.add(pool.submit(() -> {
                 go.await();
-                // as a page does: the quote, then the order at that charge; a conflict (the free reports went
-                // meanwhile) asks for the quote again
-                for (int attempt = 0; attempt < 10; attempt++) {
-                    String charge = c.json("/api/credit/quote?type=BUYER_CREDIT&buyerId=" + gulf).get("charge")
-                            .asText();
-                    TestServer.Response r = c.post("/api/credit/orders", Map.of("type", "BUYER_CREDIT",
-                            "buyerId", gulf, "expectedCharge", charge));
-                    if (r.status() == 201) {
-                        return r.json();
-                    }
-                    assertThat(r.status()).as(r.body()).isEqualTo(409);
-                }
-                throw new AssertionError("no order after 10 quotes");
+                return CreditApiIT.orderAtQuotedCharge(c, gulf);
             }));
         }
         go.countDown();

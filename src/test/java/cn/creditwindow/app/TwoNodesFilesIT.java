@@ -1,14 +1,10 @@
 package cn.creditwindow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.creditwindow.TestClock;
-import cn.creditwindow.config.Config;
 import cn.creditwindow.digest.UnsubscribeTokens.Purpose;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,26 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoNodesFilesIT {
     @TempDir
     Path dir;
+    private TwoNodes nodes;
     private TestServer a;
     private TestServer b;
 
     @BeforeEach
     void start() throws IOException {
-        assumeTrue(TestSearch.onSolr(), "two nodes share a search cluster: this runs in the on-cluster run");
-        // the demo scheme the claims' policy comes from is open in June 2024
-        a = TestServer.start(dir.resolve("a"), null, null, new TestClock(Instant.parse("2024-06-17T01:00:00Z")));
-        b = TestServer.secondNode(a, dir.resolve("b"));
-        DemoWorld world = DemoWorld.create(a.app());
-        world.effectiveCreditPolicy(a.app(), Config.CHINA);
+        nodes = TwoNodes.withDemoPolicy(dir);
+        a = nodes.a;
+        b = nodes.b;
     }
 
     @AfterEach
     void stop() throws IOException {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 

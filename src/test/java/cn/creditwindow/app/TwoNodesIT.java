@@ -3,7 +3,6 @@ package cn.creditwindow.app;
 import static cn.creditwindow.app.TestServer.PUSH;
 import static cn.creditwindow.app.TestServer.enc;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,25 +20,21 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoNodesIT {
     @TempDir
     Path dir;
+    private TwoNodes nodes;
     private TestServer a;
     private TestServer b;
 
     @BeforeEach
     void start() throws IOException {
-        // the build runs this class only in its cluster run; a run of it by name elsewhere skips it
-        assumeTrue(TestSearch.onSolr(), "two nodes share a search cluster: this runs in the on-cluster run");
-        a = TestServer.start(dir.resolve("a"), null, null);
-        b = TestServer.secondNode(a, dir.resolve("b"));
-        DemoWorld.create(a.app());
+        nodes = TwoNodes.withDemoWorld(dir);
+        a = nodes.a;
+        b = nodes.b;
     }
 
     @AfterEach
     void stop() throws IOException {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
