@@ -9,8 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,14 +93,6 @@ class ClaimAttachmentImportIT {
         long gulf = server.app().database().read(tx -> tx.number(
                 "SELECT id FROM buyers WHERE name_en = 'Gulf Star General Trading LLC'"));
         long policyId = legal.json("/api/claims/policies").get("items").get(0).get("policy").get("id").asLong();
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("buyerId", gulf);
-        f.put("answers", Map.of("DISPUTE", false, "REPORTED_LOSS", true, "DEBT_ACKNOWLEDGED", false, "FINANCING", false));
-        f.put("lossCause", "DEFAULT");
-        f.put("reason", ClaimsApiIT.REASON);
-        f.put("caseDescription", ClaimsApiIT.STORY);
-        TestServer.Response r = legal.post("/api/claims/policies/" + policyId + "/claims", f);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+        return ClaimAttachmentsIT.newClaim(legal, policyId, gulf);
     }
 }

@@ -368,8 +368,13 @@ class ClaimAttachmentsIT {
     // ---- helpers ----
 
     private long newClaim() {
+        return newClaim(legal, policyId, gulf);
+    }
+
+    /** A draft claim on the policy against the buyer, with a story that passes the checks. */
+    static long newClaim(ApiClient legal, long policyId, long buyerId) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("buyerId", gulf);
+        f.put("buyerId", buyerId);
         f.put("answers", Map.of("DISPUTE", false, "REPORTED_LOSS", true, "DEBT_ACKNOWLEDGED", false, "FINANCING", false));
         f.put("lossCause", "DEFAULT");
         f.put("reason", ClaimsApiIT.REASON);
