@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * people are not part of the API description.
  */
 class OpenApiTest {
+    /** A code ErrorMapping answers with, beside those of {@code ErrorMapping.code(status)}. */
+    private static final Pattern SENT_CODE = Pattern.compile("send\\(ctx, \\d{3}, \"([a-z_]+)\"");
     private static final Pattern ROUTE = Pattern.compile("r\\.(get|post|put|patch|delete)\\(\"([^\"]+)\"");
 
     @Test
@@ -61,6 +63,26 @@ class OpenApiTest {
         for (String ref : refs) {
             assertThat(api.at(ref.substring(1)).isMissingNode()).as(ref).isFalse();
         }
+    }
+
+    @Test
+    void everyErrorCodeTheServerAnswersIsListed() throws IOException {
+        JsonNode api;
+        try (InputStream in = getClass().getResourceAsStream("/web/openapi.json")) {
+            api = new ObjectMapper().readTree(in);
+        }
+        TreeSet<String> listed = new TreeSet<>();
+        api.at("/components/schemas/ApiError/properties/error/enum").forEach(code -> listed.add(code.asText()));
+        TreeSet<String> answered = new TreeSet<>();
+        for (int status = 400; status < 600; status++) {
+            answered.add(ErrorMapping.code(status));
+        }
+        Matcher m = SENT_CODE.matcher(Files.readString(Path.of("src/main/java/cn/creditwindow/server/ErrorMapping.java")));
+        while (m.find()) {
+            answered.add(m.group(1));
+        }
+        assertThat(answered).contains("search_unavailable", "internal_error", "method_not_allowed", "uri_too_long");
+        assertThat(listed).containsAll(answered);
     }
 
     private static void collectRefs(JsonNode node, List<String> out) {
