@@ -5,6 +5,7 @@ import cn.creditwindow.web.Uploads;
 
 import cn.creditwindow.search.ResultWindowException;
 import cn.creditwindow.search.SearchUnavailableException;
+import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
 import cn.creditwindow.validation.Refusal;
@@ -27,6 +28,9 @@ final class ErrorMapping {
     private static final String WINDOW_ZH = "页码过大：只能翻到前 10000 条结果，请缩小查询范围";
     static final String SEARCH_DOWN_ZH = "检索服务暂时不可用，请稍后再试";
     static final String SEARCH_DOWN_EN = "search is unavailable for the moment; please try again shortly";
+    static final String CLASH_ZH = "与已保存的记录冲突（可能有其他请求同时提交），请刷新后重试";
+    static final String CLASH_EN = "this conflicts with a record already saved, perhaps by another request at the same"
+            + " moment; please reload and try again";
 
     private ErrorMapping() {
     }
@@ -55,6 +59,21 @@ final class ErrorMapping {
             log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", "5");
             answer.send(ctx, 503, "search_unavailable", SEARCH_DOWN_EN, SEARCH_DOWN_ZH, List.of());
+        });
+        // #17: a unique index or foreign key that no domain code expected to meet: another request saved the same
+        // record at the same moment (a race no row lock covers), or the record was there before. The user is asked to
+        // reload and try again, the log names the constraint; any other broken constraint is a bug, a 500.
+        config.routes.exception(ConstraintViolationException.class, (e, ctx) -> {
+            if (e.kind() == ConstraintViolationException.Kind.UNIQUE
+                    || e.kind() == ConstraintViolationException.Kind.FOREIGN_KEY) {
+                log.warn("{} {}: {} constraint {} met, answered 409", ctx.method(), ctx.path(), e.kind(),
+                        e.constraint());
+                answer.send(ctx, 409, code(409), CLASH_EN, CLASH_ZH, List.of());
+            } else {
+                log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                answer.send(ctx, 500, "internal_error", "internal error; the request was logged", "服务器内部错误，已记录",
+                        List.of());
+            }
         });
         config.routes.exception(Refusal.class, (e, ctx) ->
                 answer.send(ctx, Statuses.of(e), code(Statuses.of(e)), e.getMessage(), e.zh(), List.of()));

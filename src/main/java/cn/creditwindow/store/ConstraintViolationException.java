@@ -78,7 +78,7 @@ public final class ConstraintViolationException extends RuntimeException {
     }
 
     /** The violation this exception stands for, or null if {@code e} is not a constraint violation. */
-    static ConstraintViolationException of(SQLException e, String context) {
+    public static ConstraintViolationException of(SQLException e, String context) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (state.startsWith("23") || message.contains("SQLITE_CONSTRAINT")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.creditwindow.config.Config;
 import cn.creditwindow.search.ResultWindowException;
+import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.validation.ConflictException;
 import cn.creditwindow.validation.FieldError;
 import cn.creditwindow.validation.InvalidInputException;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +62,12 @@ class ErrorMappingTest {
                     new FieldError("amount", "金额须大于 0", "the amount must be positive"),
                     new FieldError("currency", "币种不支持", "unknown currency")))),
             Map.entry("window", () -> new ResultWindowException(1000, 20)),
-            Map.entry("bug", () -> new IllegalStateException("row 7 of table secrets is corrupt")));
+            Map.entry("bug", () -> new IllegalStateException("row 7 of table secrets is corrupt")),
+            Map.entry("duplicate", () -> ConstraintViolationException.of(new SQLException(
+                    "ERROR: duplicate key value violates unique constraint \"ux_secrets_name\"", "23505"), "insert")),
+            Map.entry("null-column", () -> ConstraintViolationException.of(new SQLException(
+                    "[SQLITE_CONSTRAINT_NOTNULL] A NOT NULL constraint failed (NOT NULL constraint failed: secrets.name)"),
+                    "insert")));
 
     private Javalin server;
 
@@ -151,6 +158,18 @@ class ErrorMappingTest {
         assertThat(body.get("error").asText()).isEqualTo("internal_error");
         assertThat(body.get("message").asText()).isEqualTo("internal error; the request was logged");
         assertThat(body.toString()).doesNotContain("secrets").doesNotContain("IllegalStateException");
+    }
+
+    // #17: a unique index met in a race no row lock covers was a 500
+    @Test
+    void aUniqueIndexNoCodeExpectedIsAConflictToRetryAnyOtherBrokenConstraintA500() throws Exception {
+        JsonNode body = apiError("duplicate", 409);
+        assertThat(body.get("message").asText()).contains("reload and try again");
+        assertThat(body.get("messageZh").asText()).contains("请刷新后重试");
+        assertThat(body.toString()).doesNotContain("secrets");
+        JsonNode bug = apiError("null-column", 500);
+        assertThat(bug.get("error").asText()).isEqualTo("internal_error");
+        assertThat(bug.toString()).doesNotContain("secrets");
     }
 
     // #15: Javalin's own "Endpoint GET /x not found" went out in both languages, the Chinese one included
