@@ -149,8 +149,8 @@ final class NodesBench {
                         + " ratio to SQLite with one node. %d enterprises. Written by the run: %s.%n%n", o.rounds(),
                 o.seconds(), o.warmUp(), o.enterprises(), written));
         md.append("| workload | clients | deployment | ops/s (rounds) | p50 ms | p99 ms | ÷ SQLite 1 node |"
-                + " CPU ms/op: nodes · PostgreSQL · client | cores busy (of 2) | errors |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                + " CPU ms/op: nodes · PostgreSQL · client | cores busy (of 2) | limit | errors |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<String> errors = new ArrayList<>();
         for (Workload w : Workload.values()) {
             for (int k : o.clients()) {
@@ -166,11 +166,11 @@ final class NodesBench {
                     ms.stream().map(Measurement::firstError).filter(e -> e != null).findFirst()
                             .ifPresent(e -> errors.add(where + e));
                     md.append(String.format(Locale.ROOT, "| %s | %d | %s | %,.0f (%s) | %.2f | %.2f | %.2f× |"
-                                    + " %.2f · %.2f · %.2f | %.2f | %d |%n", w.label, k, DEPLOYMENTS.get(d),
+                                    + " %.2f · %.2f · %.2f | %.2f | %s | %d |%n", w.label, k, DEPLOYMENTS.get(d),
                             median(ms, Measurement::perSecond), rounds(ms), median(ms, Measurement::p50Millis),
                             median(ms, Measurement::p99Millis), Stats.median(ratios), median(ms, Measurement::nodesMs),
                             median(ms, Measurement::postgresMs), median(ms, Measurement::clientMs),
-                            median(ms, Measurement::coresBusy), errorCount));
+                            median(ms, Measurement::coresBusy), limit(ms), errorCount));
                 }
             }
         }
@@ -178,12 +178,31 @@ final class NodesBench {
                 + " time less the client threads' (the app nodes run in the bench JVM: with their garbage collection and"
                 + " JIT), *PostgreSQL* the server's processes (none on SQLite, which runs inside the nodes), *client*"
                 + " the client threads'. *cores busy*: JVM and PostgreSQL together, per second of the window: near 2,"
-                + " the machine's CPU is the limit; well below, the operations wait (on a lock, on the disk).\n");
+                + " the machine's CPU is the limit (*limit* names who used most of it); well below (under 1.6), the"
+                + " operations spend their time waiting (a row lock, SQLite's one writer, the disk, a connection of the pool), or"
+                + " the machine's other processes took the cores (see the load average).\n");
         if (!errors.isEmpty()) {
             md.append("\nFirst error of each row that had some:\n\n");
             errors.forEach(e -> md.append("- ").append(e).append('\n'));
         }
         return md.toString();
+    }
+
+    /**
+     * Where the time went: with the JVM and PostgreSQL keeping at least 1.6 of the 2 cores busy, the CPU, and who used
+     * most of it; below that, the operations spent their time waiting rather than computing.
+     */
+    private static String limit(List<Measurement> ms) {
+        double busy = median(ms, Measurement::coresBusy);
+        double nodes = median(ms, Measurement::nodesMs);
+        double pg = median(ms, Measurement::postgresMs);
+        double client = median(ms, Measurement::clientMs);
+        double all = nodes + pg + client;
+        if (busy < 1.6) {
+            return "waits (CPU not saturated)";
+        }
+        String most = nodes >= pg && nodes >= client ? "nodes" : pg >= client ? "PostgreSQL" : "client";
+        return String.format(Locale.ROOT, "CPU: %s %.0f%%", most, 100 * Math.max(nodes, Math.max(pg, client)) / all);
     }
 
     private static double median(List<Measurement> ms, java.util.function.ToDoubleFunction<Measurement> f) {
