@@ -69,6 +69,10 @@ final class Bench {
             SolrBench.main(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("nodes")) { // SQLite vs PostgreSQL with one and two nodes (#17)
+            NodesBench.main(args);
+            return;
+        }
         BenchOptions options = BenchOptions.parse(args);
         long started = System.nanoTime();
         Path titles = options.data().resolve("headlines-zh/all_titles.txt");

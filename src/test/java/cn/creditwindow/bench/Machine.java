@@ -36,12 +36,20 @@ final class Machine {
      * processes were competing for the CPU.
      */
     static String load(Report report) {
-        try {
-            double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-            report.noteLoad(load);
-            return String.format(Locale.ROOT, "%.1f", load);
-        } catch (IOException | RuntimeException e) {
+        double load = loadAverage();
+        if (Double.isNaN(load)) {
             return "unknown";
+        }
+        report.noteLoad(load);
+        return String.format(Locale.ROOT, "%.1f", load);
+    }
+
+    /** The 1-minute load average, or NaN where there is none to read (not Linux). */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
