@@ -3,6 +3,7 @@ package cn.creditwindow.bench;
 import cn.creditwindow.app.BenchDeployment;
 import cn.creditwindow.bench.NodeLoad.Measurement;
 import cn.creditwindow.bench.NodeLoad.Workload;
+import cn.creditwindow.store.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,8 @@ final class NodesBench {
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
+        // PostgreSQL as in production: each commit waits for its flush to disk
+        System.setProperty(TestPostgres.DURABLE, "true");
         long started = System.nanoTime();
         delete(o.work());
         Files.createDirectories(o.work());

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from the test JVM. Of the two ways to a real PostgreSQL here it needs the least on a clean machine: nothing but
  * Maven, where Debian's package needs an install step in {@code .ci/run} and, as root, {@code initdb} and the server
  * run as another user. Its data folder is a temporary one, made fresh for each run; durability is switched off
- * ({@code fsync}, {@code full_page_writes}, {@code synchronous_commit}): the tests never survive a machine crash.
+ * ({@code fsync}, {@code full_page_writes}, {@code synchronous_commit}): the tests never survive a machine crash
+ * ({@link #DURABLE} keeps it on).
  *
  * <p>The cluster is made with the C locale, so that its databases order text by code point as SQLite does (what
  * {@link Database#open} requires of a production database).
@@ -28,6 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestPostgres {
     /** The system property that selects the store of the integration tests' servers: {@code postgresql} here. */
     public static final String PROPERTY = "store";
+    /**
+     * The system property that keeps PostgreSQL's durability on (every commit flushed to disk, as in production), for a
+     * benchmark; set it before the first use.
+     */
+    public static final String DURABLE = "store.postgresql.durable";
     /** The superuser of the test cluster (no password: the cluster trusts loopback). */
     public static final String USER = "postgres";
 
@@ -86,15 +92,17 @@ public final class TestPostgres {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setLocaleConfig("locale", "C")
                         .setLocaleConfig("encoding", "UTF8")
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("max_connections", "300")
-                        .setRegisterShutdownHook(true)
-                        .start();
+                        .setRegisterShutdownHook(true);
+                if (!Boolean.getBoolean(DURABLE)) {
+                    builder.setServerConfig("fsync", "off")
+                            .setServerConfig("full_page_writes", "off")
+                            .setServerConfig("synchronous_commit", "off");
+                }
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("starting the test PostgreSQL", e);
             }
