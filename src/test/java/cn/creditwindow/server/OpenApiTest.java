@@ -38,10 +38,7 @@ class OpenApiTest {
         }
         assertThat(declared).hasSizeGreaterThan(10);
         assertThat(pages).contains("GET /", "GET /search", "GET /search/{module}", "GET /articles/{id}");
-        JsonNode api;
-        try (InputStream in = getClass().getResourceAsStream("/web/openapi.json")) {
-            api = new ObjectMapper().readTree(in);
-        }
+        JsonNode api = api();
         TreeSet<String> documented = new TreeSet<>();
         api.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
             if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
@@ -53,10 +50,7 @@ class OpenApiTest {
 
     @Test
     void everyReferenceResolves() throws IOException {
-        JsonNode api;
-        try (InputStream in = getClass().getResourceAsStream("/web/openapi.json")) {
-            api = new ObjectMapper().readTree(in);
-        }
+        JsonNode api = api();
         List<String> refs = new ArrayList<>();
         collectRefs(api, refs);
         assertThat(refs).isNotEmpty();
@@ -67,10 +61,7 @@ class OpenApiTest {
 
     @Test
     void everyErrorCodeTheServerAnswersIsListed() throws IOException {
-        JsonNode api;
-        try (InputStream in = getClass().getResourceAsStream("/web/openapi.json")) {
-            api = new ObjectMapper().readTree(in);
-        }
+        JsonNode api = api();
         TreeSet<String> listed = new TreeSet<>();
         api.at("/components/schemas/ApiError/properties/error/enum").forEach(code -> listed.add(code.asText()));
         TreeSet<String> answered = new TreeSet<>();
@@ -83,6 +74,12 @@ class OpenApiTest {
         }
         assertThat(answered).contains("search_unavailable", "internal_error", "method_not_allowed", "uri_too_long");
         assertThat(listed).containsAll(answered);
+    }
+
+    private JsonNode api() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/web/openapi.json")) {
+            return new ObjectMapper().readTree(in);
+        }
     }
 
     private static void collectRefs(JsonNode node, List<String> out) {
