@@ -86,7 +86,7 @@ class TwoNodesKillIT {
         subscribeAndPublish();
         clock.set(Instant.parse("2026-11-03T01:00:00Z"));
         a = NodeProcess.start(b.secondNodeConfig(dir.resolve("a")), clock.instant(), NodeProcess.Then.DIGEST);
-        await(() -> digests() >= DigestRun.DEFAULT_BATCH, Duration.ofMillis(5)); // a batch recorded
+        await(() -> digests() >= 2 * DigestRun.DEFAULT_BATCH, Duration.ofMillis(5)); // two batches recorded
         Killed killed = kill();
         long recordedByA = digests();
         assertThat(recordedByA).as("digests A recorded before it died").isLessThan(SUBSCRIBERS);
