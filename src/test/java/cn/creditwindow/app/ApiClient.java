@@ -43,14 +43,19 @@ final class ApiClient {
 
     /** Signs in; fails the test if that does not work. */
     static ApiClient signIn(TestServer server, String username, String password) {
-        ApiClient anonymous = anonymous(server);
+        return signIn(server.base(), username, password);
+    }
+
+    /** Signs in at a server's address ({@code http://127.0.0.1:<port>}: a {@link NodeProcess}'s). */
+    static ApiClient signIn(String base, String username, String password) {
+        ApiClient anonymous = new ApiClient(base, null, null);
         TestServer.Response r = anonymous.post("/api/session", Map.of("username", username, "password", password));
         if (r.status() != 201) {
             throw new AssertionError("sign-in of " + username + " failed: " + r.status() + " " + r.body());
         }
         String setCookie = r.raw().headers().firstValue("Set-Cookie").orElseThrow();
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        return new ApiClient(server.base(), cookie, r.json().get("csrfToken").asText());
+        return new ApiClient(base, cookie, r.json().get("csrfToken").asText());
     }
 
     /** A demo-world user (see {@link DemoWorld}). */

@@ -102,16 +102,23 @@ final class TestServer implements AutoCloseable {
      * share a search cluster, never an embedded index: this needs a server on Solr ({@link TestSearch#onSolr}).
      */
     static TestServer secondNode(TestServer first, Path dir) throws IOException {
-        if (first.solr == null) {
+        return new TestServer(first.secondNodeConfig(dir), first.clock);
+    }
+
+    /**
+     * The settings of a second node of this server's deployment in {@code dir} ({@link #secondNode}; a
+     * {@link NodeProcess} started with them is one in a JVM of its own).
+     */
+    Config secondNodeConfig(Path dir) throws IOException {
+        if (solr == null) {
             throw new IllegalStateException("two nodes share a search cluster, not an embedded index: run this test"
                     + " on Solr (system property search.engine=solr, the build's on-cluster run)");
         }
         Path feeds = Files.createDirectories(dir.resolve("feeds"));
         // on PostgreSQL the folder beside the database file is the node's own, as on separate machines (#17: nothing
         // a node keeps on its disk may be needed by another); on SQLite the file itself is what the nodes share
-        Path dbFile = first.config.postgres() != null ? dir.resolve("data/credit-window.db") : first.config.dbFile();
-        return new TestServer(first.config.toBuilder().port(0).indexDir(dir.resolve("index")).feedsDir(feeds)
-                .dbFile(dbFile).build(), first.clock);
+        Path dbFile = config.postgres() != null ? dir.resolve("data/credit-window.db") : config.dbFile();
+        return config.toBuilder().port(0).indexDir(dir.resolve("index")).feedsDir(feeds).dbFile(dbFile).build();
     }
 
     private TestServer(Config config, Clock clock) throws IOException {
