@@ -129,10 +129,20 @@ public final class SignIn {
         return false;
     }
 
-    /** Counts a failure (atomically, so parallel guesses are all counted); returns the lock's end if it locked. */
+    /**
+     * Counts a failure (atomically, so parallel guesses are all counted); returns the lock's end if the account is
+     * locked now: by this failure, or by a parallel one since the credentials were read (then this one is not counted).
+     */
     private Instant recordFailure(long id, Instant now) {
         return db.inTransaction(tx -> {
             tx.lock("users", id); // the user owns the count of failures (store package: concurrency)
+            // #17: read again under the lock: guesses sent at once all read the account unlocked, and those counted
+            // after the fifth locked it were answered "wrong" and counted towards a lock after it, which they extended
+            Instant lockedUntil = tx.one("SELECT id, password_hash, failed_logins, locked_until FROM users WHERE id = ?",
+                    SignIn::credentials, id).map(Credentials::lockedUntil).orElse(null);
+            if (lockedUntil != null && now.isBefore(lockedUntil)) {
+                return lockedUntil;
+            }
             // A lock that has run out starts a fresh count.
             tx.update("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ? AND locked_until IS NOT NULL"
                     + " AND locked_until <= ?", id, now);

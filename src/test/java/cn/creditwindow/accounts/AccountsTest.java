@@ -7,13 +7,16 @@ import cn.creditwindow.validation.ConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.creditwindow.Race;
 import cn.creditwindow.TestClock;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.validation.Input;
 import cn.creditwindow.validation.InvalidInputException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,25 @@ class AccountsTest {
                 .extracting(f -> f.field())
                 .containsExactly("username", "password", "displayName", "enterpriseId", "mobile", "email"));
         assertThat(accounts.usersOf(e.id())).extracting(User::username).containsExactly("legal1");
+    }
+
+    @Test
+    void wrongPasswordsAtOnceLockAfterExactlyFiveAndTheRestFindItLocked() throws Exception { // #17
+        user("manager1", Role.ACCOUNT_MANAGER, null);
+        SignIn signIn = new SignIn(db, passwords, clock);
+        List<Callable<?>> guesses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            guesses.add(() -> signIn.authenticate("manager1", "wrong"));
+        }
+        List<Object> outcomes = Race.race(guesses);
+        assertThat(outcomes).hasOnlyElementsOfTypes(NotSignedInException.class, LockedOutException.class)
+                .filteredOn(NotSignedInException.class::isInstance).hasSize(4);
+        // the lock set by the fifth stands as it was: the tries after it counted nothing
+        assertThatThrownBy(() -> signIn.authenticate("manager1", "correct-horse")).isInstanceOf(LockedOutException.class);
+        long failures = db.read(tx -> tx.number("SELECT failed_logins FROM users WHERE username = 'manager1'"));
+        assertThat(failures).isZero();
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(signIn.authenticate("manager1", "correct-horse").username()).isEqualTo("manager1");
     }
 
     @Test
