@@ -12,11 +12,13 @@
  * READ COMMITTED, and requests reach several app nodes: two such flows can both read "one left" and both take it.
  * Every read-check-write flow therefore starts its transaction with {@link cn.creditwindow.store.Tx#lock} on the row
  * that owns the rule (the enterprise for its free reports and wallet, the claim for its attachments' total, the
- * declaration for its one claim, the inquiry for its one answer, the user for the sign-in lockout…), before it
+ * inquiry for its one answer, the user for the sign-in lockout…), before it
  * reads anything the rule depends on: the second request waits for the first one's commit and then reads what it
  * wrote, as on SQLite. Not SERIALIZABLE: it would abort and need a retry on every conflict, and a retry cannot run
  * again work that has read a request's stream. A rule that is "at most one of" something is also a unique or check
- * constraint, the database's final guard ({@link cn.creditwindow.store.ConstraintViolationException}). Locks are
+ * constraint, the database's final guard ({@link cn.creditwindow.store.ConstraintViolationException}); a few rules
+ * are that alone (a declaration's one claim: its number is unique among claimed declarations) or a conditional
+ * {@code UPDATE … WHERE state = ?} that only one writer can win (a bank's decision on a financing application). Locks are
  * taken owner first and one owner a transaction where possible (two in a fixed order: the enterprise, then its
  * record), and a serial-number counter last ({@link cn.creditwindow.store.Tx#nextValue}), so that two transactions
  * do not wait for each other; should PostgreSQL report a deadlock or serialization failure anyway, the transaction
