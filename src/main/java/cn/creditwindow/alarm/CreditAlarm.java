@@ -55,11 +55,12 @@ public final class CreditAlarm {
      */
     public int onArticles(List<Article> articles) {
         List<Hit> hits = new ArrayList<>();
+        WatchedNames.Snapshot watched = names.current(); // as watched now, on whichever node the watches changed
         for (Article a : articles) {
             String body = a.bodyHtml().isEmpty() ? "" : Jsoup.parse(a.bodyHtml()).text();
-            List<WatchedNames.Found> inTitle = names.scan(a.title());
+            List<WatchedNames.Found> inTitle = watched.scan(a.title());
             inTitle.forEach(f -> hits.add(new Hit(a, f, true)));
-            for (WatchedNames.Found f : names.scan(body)) {
+            for (WatchedNames.Found f : watched.scan(body)) {
                 if (inTitle.stream().noneMatch(t -> t.buyerId() == f.buyerId())) {
                     hits.add(new Hit(a, f, false));
                 }

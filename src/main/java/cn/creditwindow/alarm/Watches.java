@@ -22,8 +22,8 @@ import java.util.Map;
 /**
  * Watch lists (关注的买方): an enterprise's people watch the buyers they may see, mute and unmute them, and stop
  * watching; account managers, reviewers and administrators read the lists of the enterprises they may see. One
- * watch per enterprise and buyer (a database constraint). Every change rebuilds the {@link WatchedNames} the
- * alarm scans articles with.
+ * watch per enterprise and buyer (a database constraint). A watch added or ended records a change of the
+ * {@link WatchedNames} the alarm scans articles with, so that every node rebuilds them before its next scan.
  */
 public final class Watches {
     private static final String SELECT = "SELECT w.enterprise_id, w.buyer_id, w.muted, w.created_at, b.code, b.name_en,"
@@ -35,12 +35,10 @@ public final class Watches {
 
     private final Database db;
     private final Clock clock;
-    private final WatchedNames names;
 
-    public Watches(Database db, Clock clock, WatchedNames names) {
+    public Watches(Database db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.names = Objects.requireNonNull(names, "names");
     }
 
     /**
@@ -78,7 +76,7 @@ public final class Watches {
     private Watch insert(Tx tx, Principal who, long enterpriseId, long buyerId) {
         tx.insert("INSERT INTO watches (enterprise_id, buyer_id, muted, created_by_user_id, created_at)"
                 + " VALUES (?, ?, ?, ?, ?)", enterpriseId, buyerId, false, who.userId(), clock.instant());
-        tx.afterCommit(names::rebuild);
+        WatchedNames.changed(tx);
         return one(tx, enterpriseId, buyerId);
     }
 
@@ -98,12 +96,17 @@ public final class Watches {
     /** Stops watching (not found if the enterprise does not watch the buyer). Its alerts stay in the inbox. */
     public void unwatch(Principal who, long buyerId) {
         long enterpriseId = EnterpriseScope.own(who);
-        int n = db.inTransaction(tx -> tx.update("DELETE FROM watches WHERE enterprise_id = ? AND buyer_id = ?",
-                enterpriseId, buyerId));
+        int n = db.inTransaction(tx -> {
+            int deleted = tx.update("DELETE FROM watches WHERE enterprise_id = ? AND buyer_id = ?", enterpriseId,
+                    buyerId);
+            if (deleted > 0) {
+                WatchedNames.changed(tx);
+            }
+            return deleted;
+        });
         if (n == 0) {
             throw notWatched(buyerId);
         }
-        names.rebuild();
     }
 
     /**

@@ -131,7 +131,7 @@ record Domains(Database db, Passwords passwords, Sessions sessions, Accounts acc
         // updated article (files, the folder watcher and posted feeds alike); credit reports call alarm.onReportRisk
         // when they mark risk events. What to do about a buyer with open shipments is read from losses' obligations.
         WatchedNames watchedNames = new WatchedNames(db);
-        Watches watches = new Watches(db, clock, watchedNames);
+        Watches watches = new Watches(db, clock);
         Obligations obligations = new Obligations(db, schemes, clock, config.zone());
         Alerts alerts = new Alerts(db, obligations, clock);
         CreditAlarm alarm = new CreditAlarm(db, outbox, watchedNames, obligations, clock);

@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * <p>Why in memory and not Lucene or SQL: 100,000 buyers take about 20 MB here, a typo search scans only the
  * distinct words (tens of thousands) and the postings of those that match, and the ranking is ours, tier by
  * tier; see {@code BuyerSearchTest} for the measured figures. {@link Buyers} owns it and keeps it in step with
- * the table: loaded at start, and every buyer that {@code Buyers} commits is put here right after the commit.
+ * the table, on every node: loaded at start, then given the buyers added since (through any node) before each
+ * search, found by their change numbers ({@code store.Changes}).
  *
  * <p>Thread-safe: searches share a read lock, additions take the write lock.
  */

@@ -8,6 +8,7 @@ import cn.creditwindow.accounts.Tenancy;
 import cn.creditwindow.paging.PageRequest;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Country;
+import cn.creditwindow.store.Changes;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Row;
 import cn.creditwindow.store.Tx;
@@ -33,8 +34,17 @@ public final class Buyers {
     private final Database db;
     private final Countries countries;
     private final Clock clock;
-    /** The search index, loaded here and given every buyer this class commits (see {@link BuyerIndex}). */
+    /**
+     * The changes of the directory (#17): every buyer added takes the next number, kept on its row
+     * ({@code change_no}), so that the index of every node catches up with the buyers added through any.
+     */
+    static final Changes CHANGES = Changes.of("buyers");
+
+    /** The search index, loaded here and kept in step with the table by {@link #catchUp} (see {@link BuyerIndex}). */
     private final BuyerIndex index = new BuyerIndex();
+    /** The change number the index holds every buyer up to; written only under {@link #catchingUp}. */
+    private volatile long seen;
+    private final Object catchingUp = new Object();
 
     /** The name of a country's code counter, before its ISO alpha-2 code (see {@link Tx#nextValue}). */
     private static final String CODE_COUNTER = "buyer_code:";
@@ -44,7 +54,31 @@ public final class Buyers {
         this.db = Objects.requireNonNull(db, "db");
         this.countries = Objects.requireNonNull(countries, "countries");
         this.clock = Objects.requireNonNull(clock, "clock");
-        db.read(tx -> tx.list("SELECT * FROM buyers", Buyers::buyer)).forEach(index::put);
+        catchUp();
+    }
+
+    /**
+     * Brings the search index up to the directory's generation ({@link Changes}): one primary-key read, and when
+     * buyers were added since the last look (through this node or another), a read of those buyers only, by their
+     * change numbers. The generation is read before the rows, so the index never claims more than it holds.
+     */
+    private void catchUp() {
+        long generation = CHANGES.generation(db);
+        if (generation <= seen) {
+            return;
+        }
+        synchronized (catchingUp) {
+            long from = seen;
+            if (generation <= from) {
+                return; // another search caught up meanwhile
+            }
+            long[] last = {generation};
+            db.read(tx -> tx.list("SELECT * FROM buyers WHERE change_no > ? ORDER BY change_no", r -> {
+                last[0] = Math.max(last[0], r.longValue("change_no"));
+                return buyer(r);
+            }, from)).forEach(index::put);
+            seen = last[0];
+        }
     }
 
     /** What a new buyer needs: an English name and a country (code or name); the rest is optional. */
@@ -60,22 +94,18 @@ public final class Buyers {
         Country country = validate(b);
         Long enterpriseId = who.role().isEnterpriseUser() ? who.enterpriseId() : null;
         String key = BuyerNames.key(b.nameEn());
-        Buyer added = db.inTransaction(tx -> insert(tx, who, enterpriseId, country, key, b, null));
-        index.put(added);
-        return added;
+        return db.inTransaction(tx -> insert(tx, who, enterpriseId, country, key, b, null));
     }
 
     /**
      * Adds a buyer checked with {@link #checkWithin} inside the caller's transaction (a claim that names a new buyer
-     * saves both or neither), as {@link #add(Principal, NewBuyer)} does; it joins the search index once the caller's
-     * transaction has committed. The country's code counter stays locked until the caller's transaction ends
-     * ({@link #nextCode}): keep the rest of it short.
+     * saves both or neither), as {@link #add(Principal, NewBuyer)} does; searches find it once the caller's
+     * transaction has committed. The directory's change counter ({@link #CHANGES}) and the country's code counter
+     * ({@link #nextCode}) stay locked until the caller's transaction ends: keep the rest of it short.
      */
     public Buyer add(Tx tx, Principal who, Country country, NewBuyer b) {
         Long enterpriseId = who.role().isEnterpriseUser() ? who.enterpriseId() : null;
-        Buyer added = insert(tx, who, enterpriseId, country, BuyerNames.key(b.nameEn()), b, null);
-        tx.afterCommit(() -> index.put(added));
-        return added;
+        return insert(tx, who, enterpriseId, country, BuyerNames.key(b.nameEn()), b, null);
     }
 
     /**
@@ -83,13 +113,14 @@ public final class Buyers {
      * manager reporting for an enterprise of the portfolio adds the buyer the enterprise would have added.
      */
     public Buyer addFor(Tx tx, Principal who, long enterpriseId, Country country, NewBuyer b) {
-        Buyer added = insert(tx, who, enterpriseId, country, BuyerNames.key(b.nameEn()), b, null);
-        tx.afterCommit(() -> index.put(added));
-        return added;
+        return insert(tx, who, enterpriseId, country, BuyerNames.key(b.nameEn()), b, null);
     }
 
     private Buyer insert(Tx tx, Principal who, Long enterpriseId, Country country, String key, NewBuyer b,
                          String givenCode) {
+        // first: buyers are added one at a time across nodes, each compared with every buyer added before it, and
+        // the change counter is taken before the country's code counter, always in this order
+        long change = CHANGES.record(tx);
         String registration = blankToNull(b.registrationNo());
         Optional<Long> duplicate = tx.one("SELECT id FROM buyers WHERE country_code = ? AND (name_key = ?"
                         + " OR (registration_no IS NOT NULL AND registration_no = ?)) ORDER BY id",
@@ -104,11 +135,11 @@ public final class Buyers {
         }
         long id = tx.insert("INSERT INTO buyers (code, name_en, name_zh, name_key, country_code, address,"
                         + " registration_no, source, added_by_enterprise_id, added_by_user_id, possible_duplicate_of,"
-                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " created_at, change_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 code, b.nameEn().strip(), blankToNull(b.nameZh()), key, country.alpha2(), blankToNull(b.address()),
                 registration, enterpriseId == null ? "INSURER" : "ENTERPRISE", enterpriseId,
                 who.role() == Role.SYSTEM ? null : who.userId(), duplicate.orElse(null),
-                clock.instant());
+                clock.instant(), change);
         return byId(tx, id).orElseThrow();
     }
 
@@ -226,6 +257,7 @@ public final class Buyers {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        catchUp();
         java.util.function.Predicate<Long> ownerVisible = ownerVisibility(who);
         String code = country == null ? null : country.alpha2();
         List<BuyerIndex.Found> found = index.search(q, e -> (code == null || code.equals(e.country()))
@@ -301,7 +333,6 @@ public final class Buyers {
             }
             return out;
         });
-        added.forEach(index::put);
         return new ImportResult(added.size(), added.stream().map(Buyer::code).toList(),
                 added.stream().filter(b -> b.possibleDuplicateOf() != null).map(Buyer::code).toList());
     }

@@ -2,6 +2,7 @@ package cn.creditwindow.schemes;
 
 import cn.creditwindow.accounts.Principal;
 import cn.creditwindow.accounts.Role;
+import cn.creditwindow.store.Changes;
 import cn.creditwindow.store.ConstraintViolationException;
 import cn.creditwindow.store.Database;
 import cn.creditwindow.store.Tx;
@@ -24,21 +25,25 @@ import java.util.TreeMap;
 
 /**
  * The schemes the service knows now: the bundled files ({@link Schemes#load()}) and the schemes administrators added
- * as data ({@link #add}, table {@code added_schemes}), which need no release. Every node reads the table: {@link
- * #current} checks its version (count and last row id: rows are only ever inserted) on each call and reads the rows
- * again only when it changed, so a scheme added on one node is seen by the next request on any other. Thread-safe.
+ * as data ({@link #add}, table {@code added_schemes}), which need no release. Every node reads the table: a scheme
+ * added records a change of the topic {@code schemes} ({@link Changes}), and {@link #current} reads the topic's
+ * generation on each call (one primary-key read) and the rows again only when it moved, so a scheme added on one node
+ * is seen by the next request on any other. Thread-safe.
  */
 public final class SchemeCatalogue {
     /** The largest scheme an administrator may send, in bytes (a bundled entry is about 3 KB). */
     public static final int MAX_BYTES = 64 * 1024;
+
+    /** The changes of the added schemes: a scheme added takes one, in its transaction. */
+    private static final Changes CHANGES = Changes.of("schemes");
 
     private final Database db;
     private final Schemes bundled;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    /** The schemes as of one version of the table. */
-    private record Snapshot(long count, long lastId, Schemes schemes, Map<String, Added> added) {
+    /** The schemes as of one generation of the table ({@link Changes}). */
+    private record Snapshot(long generation, Schemes schemes, Map<String, Added> added) {
     }
 
     /** Who added a scheme, and when. */
@@ -55,7 +60,7 @@ public final class SchemeCatalogue {
         this.db = Objects.requireNonNull(db, "db");
         this.bundled = Objects.requireNonNull(bundled, "bundled");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.snapshot = new Snapshot(0, 0, bundled, Map.of());
+        this.snapshot = new Snapshot(0, bundled, Map.of());
     }
 
     /** The schemes now, read in a read of its own. */
@@ -75,12 +80,22 @@ public final class SchemeCatalogue {
     }
 
     private Snapshot snapshot(Tx tx) {
-        long[] version = tx.one("SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last FROM added_schemes",
-                r -> new long[] {r.longValue("n"), r.longValue("last")}).orElseThrow();
+        long generation = CHANGES.generation(tx);
         Snapshot s = snapshot;
-        if (s.count() == version[0] && s.lastId() == version[1]) {
+        if (s.generation() >= generation) {
             return s;
         }
+        Snapshot fresh = read(tx, generation);
+        synchronized (this) {
+            if (fresh.generation() > snapshot.generation()) {
+                snapshot = fresh; // a slower reader must not put back an older one
+            }
+        }
+        return fresh;
+    }
+
+    /** The schemes as the table has them now, which is at least {@code generation} (read before the rows). */
+    private Snapshot read(Tx tx, long generation) {
         List<Scheme> added = new ArrayList<>();
         Map<String, Added> who = new TreeMap<>();
         for (Stored row : tx.list("SELECT a.scheme_id, a.json, a.added_at, u.display_name, u.username"
@@ -90,9 +105,7 @@ public final class SchemeCatalogue {
             added.add(read("added scheme " + row.added().schemeId(), row.json().getBytes(StandardCharsets.UTF_8)));
             who.put(row.added().schemeId(), row.added());
         }
-        Snapshot fresh = new Snapshot(version[0], version[1], bundled.with(added), Map.copyOf(who));
-        snapshot = fresh;
-        return fresh;
+        return new Snapshot(generation, bundled.with(added), Map.copyOf(who));
     }
 
     private record Stored(String json, Added added) {
@@ -126,7 +139,10 @@ public final class SchemeCatalogue {
         Scheme scheme = checked(() -> read("scheme", json));
         try {
             return db.inTransaction(tx -> {
-                checked(() -> current(tx).with(List.of(scheme)));
+                // the change first: adds wait for one another across nodes, and each is checked against the schemes
+                // every add before it committed (read here, not from the snapshot, which this node may not have yet)
+                long change = CHANGES.record(tx);
+                checked(() -> read(tx, change - 1).schemes().with(List.of(scheme)));
                 tx.insert("INSERT INTO added_schemes (scheme_id, json, added_by, added_at) VALUES (?, ?, ?, ?)",
                         scheme.id(), text, admin.userId(), clock.instant());
                 return scheme;

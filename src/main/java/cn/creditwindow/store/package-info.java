@@ -23,5 +23,12 @@
  * record), and a serial-number counter last ({@link cn.creditwindow.store.Tx#nextValue}), so that two transactions
  * do not wait for each other; should PostgreSQL report a deadlock or serialization failure anyway, the transaction
  * is rolled back and the request refused as a conflict (409) asking, in Chinese and English, to try again.
+ *
+ * <p><b>Copies in memory: one way, the topic's change counter.</b> What a node keeps in memory of rows that any node
+ * may change (the buyer directory's search index, the watched names, the scheme catalogue) follows them through
+ * {@link cn.creditwindow.store.Changes}: the writing transaction takes the topic's next change number, and the copy
+ * reads the topic's generation (one primary-key read) before it answers and catches up when it moved, by a rebuild or
+ * by reading only the rows numbered above what it saw. No messages between nodes, nothing to miss while a node is
+ * down. A copy of what never changes at run time (files in the jar) needs none.
  */
 package cn.creditwindow.store;

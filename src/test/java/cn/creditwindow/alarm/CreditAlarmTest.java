@@ -74,7 +74,7 @@ class CreditAlarmTest {
             buyers.importCsv(reviewer, in.readAllBytes());
         }
         WatchedNames names = new WatchedNames(db);
-        watches = new Watches(db, clock, names);
+        watches = new Watches(db, clock);
         cn.creditwindow.losses.Obligations obligations = new cn.creditwindow.losses.Obligations(db,
                 new cn.creditwindow.schemes.SchemeCatalogue(db, cn.creditwindow.schemes.Schemes.load(), clock), clock,
                 java.time.ZoneId.of("Asia/Shanghai"));

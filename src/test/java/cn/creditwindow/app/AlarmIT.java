@@ -22,7 +22,7 @@ class AlarmIT {
     @TempDir
     Path dir;
 
-    private static byte[] rss(String guid, String title, String body) {
+    static byte[] rss(String guid, String title, String body) {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>报警测试</title><item>"
                 + "<guid>" + guid + "</guid><title>" + title + "</title><description><![CDATA[" + body + "]]></description>"
                 + "<pubDate>Mon, 02 Mar 2026 08:00:00 GMT</pubDate></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
