@@ -146,7 +146,8 @@ final class NodesBench {
         md.append("Machine: ").append(Machine.describe()).append("; the nodes, the client and PostgreSQL share its"
                 + " cores\n\n");
         md.append(String.format(Locale.ROOT, "Load average (1 min) at round boundaries: %.1f to %.1f%s%n%n", minLoad,
-                maxLoad, maxLoad > 2.5 ? " (other processes were competing for the 2 cores)" : ""));
+                maxLoad, " (it counts the run's own threads: up to 16 clients and the nodes' request threads; what else ran"
+                        + " shows in the cores busy of a window that waits)"));
         md.append(String.format(Locale.ROOT, "%d round(s) of %.0f s a window after %.0f s of warm-up, deployments"
                         + " interleaved within each round; medians over the rounds; the ratio is the median of each round's"
                         + " ratio to SQLite with one node. %d enterprises. Written by the run: %s.%n%n", o.rounds(),
