@@ -69,6 +69,10 @@ final class Bench {
             SolrBench.main(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("search18")) { // the window against one Solr core, and ingest (#18)
+            SolrCoreBench.main(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("nodes")) { // SQLite vs PostgreSQL with one and two nodes (#17)
             NodesBench.main(args);
             return;

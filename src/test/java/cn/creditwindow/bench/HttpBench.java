@@ -107,14 +107,20 @@ final class HttpBench {
         final int port;
         final Path log;
 
-        /** @param engine the options that choose the search engine ({@code --index …}, or {@code --search solr …}) */
-        Server(List<String> engine, String tag, boolean jfr) throws IOException, InterruptedException {
+        /**
+         * @param jvmOptions options for the server's JVM besides {@code -Xmx256m} (say a GC log)
+         * @param engine     the options that choose the search engine ({@code --index …}, or {@code --search solr …}),
+         *                   and any other option of {@code serve} (say {@code --cache-size 0})
+         */
+        Server(List<String> jvmOptions, List<String> engine, String tag, boolean jfr)
+                throws IOException, InterruptedException {
             Path feeds = Files.createDirectories(work.resolve("feeds-empty"));
             port = freePort();
             log = work.resolve("server-" + tag + ".log");
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
+            command.addAll(jvmOptions);
             if (jfr) {
-                command.add("-XX:StartFlightRecording=filename=" + work.resolve("server-" + tag + ".jfr")
+                command.add("-XX:StartFlightRecording=filename=" + jfrFile(tag)
                         + ",settings=profile,dumponexit=true");
             }
             Path db = work.resolve("server-" + tag + ".db");
@@ -180,12 +186,23 @@ final class HttpBench {
 
     /** The server on the embedded index in this folder. */
     Server start(Path index, String tag, boolean jfr) throws IOException, InterruptedException {
-        return new Server(List.of("--index", index.toString()), tag, jfr);
+        return new Server(List.of(), List.of("--index", index.toString()), tag, jfr);
     }
 
     /** The server with these engine options (see {@link Server#Server}). */
     Server start(List<String> engine, String tag, boolean jfr) throws IOException, InterruptedException {
-        return new Server(engine, tag, jfr);
+        return new Server(List.of(), engine, tag, jfr);
+    }
+
+    /** The server with these JVM options and these options of {@code serve} (see {@link Server#Server}). */
+    Server start(List<String> jvmOptions, List<String> serve, String tag, boolean jfr)
+            throws IOException, InterruptedException {
+        return new Server(jvmOptions, serve, tag, jfr);
+    }
+
+    /** Where the server of this tag records its JFR profile (with {@code jfr}), dumped when it stops. */
+    Path jfrFile(String tag) {
+        return work.resolve("server-" + tag + ".jfr");
     }
 
     /** Writes one request path per line, for the Lua script. */

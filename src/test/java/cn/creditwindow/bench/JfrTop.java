@@ -31,6 +31,11 @@ final class JfrTop {
         Pattern threads = Pattern.compile(args.length > 1 ? args[1] : ".*");
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         Pattern under = args.length > 3 ? Pattern.compile(args[3]) : null;
+        System.out.print(top(file, threads, n, under));
+    }
+
+    /** The report {@link #main} prints: the {@code n} hottest methods by self and by total time ({@code under} may be null). */
+    static String top(Path file, Pattern threads, int n, Pattern under) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         int samples = 0;
@@ -60,18 +65,19 @@ final class JfrTop {
                 }
             }
         }
-        System.out.printf("%,d samples%n%nself:%n", samples);
-        print(self, samples, n);
-        System.out.printf("%ntotal (on the stack):%n");
-        print(total, samples, n);
+        StringBuilder out = new StringBuilder(String.format("%,d samples%n%nself:%n", samples));
+        print(out, self, samples, n);
+        out.append(String.format("%ntotal (on the stack):%n"));
+        print(out, total, samples, n);
+        return out.toString();
     }
 
     private static String name(RecordedFrame f) {
         return f.getMethod().getType().getName() + "." + f.getMethod().getName();
     }
 
-    private static void print(Map<String, Integer> counts, int samples, int n) {
+    private static void print(StringBuilder out, Map<String, Integer> counts, int samples, int n) {
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
-                .forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
+                .forEach(e -> out.append(String.format("  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey())));
     }
 }

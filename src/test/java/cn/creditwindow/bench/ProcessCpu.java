@@ -25,6 +25,17 @@ final class ProcessCpu {
                 .getProcessCpuTime();
     }
 
+    /**
+     * CPU time of this JVM's child processes that have ended and been waited for (the kernel adds a child's time to its
+     * parent's {@code cutime} and {@code cstime} when the parent reaps it, which the JDK does as soon as it ends): the
+     * difference across a child's life is the child's CPU time, when no other child ends meanwhile. -1 where there is
+     * no {@code /proc} (not Linux).
+     */
+    static long reapedChildren() {
+        long[] s = stat(ProcessHandle.current().pid());
+        return s == null ? -1 : (s[3] + s[4]) * 1_000_000_000L / TICKS;
+    }
+
     /** CPU time of the given threads of this JVM (those still alive). */
     static long threads(List<Thread> threads) {
         var mx = ManagementFactory.getThreadMXBean();

@@ -249,7 +249,7 @@ final class SolrBench {
         }
     }
 
-    private static void admin(URI node, String query) throws IOException, InterruptedException {
+    static void admin(URI node, String query) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(node + "/admin/collections?" + query))
                 .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
@@ -257,7 +257,7 @@ final class SolrBench {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

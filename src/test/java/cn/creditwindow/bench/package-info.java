@@ -6,6 +6,7 @@
  * {@code /health}). {@code mvn -Pbench -DskipTests verify} runs it; BENCHMARKS.md has the figures. Its first
  * argument picks another benchmark: {@code digest} (the monthly digest), {@code solr} (the window on SolrCloud),
  * {@code nodes} (the records on SQLite against PostgreSQL with one and two app nodes, {@link
- * cn.creditwindow.bench.NodesBench}).
+ * cn.creditwindow.bench.NodesBench}), {@code search18} (the window's server against one Solr core, and its ingest
+ * against raw Lucene, {@link cn.creditwindow.bench.SolrCoreBench}).
  */
 package cn.creditwindow.bench;
