@@ -57,9 +57,12 @@ final class BrowserJourney implements AutoCloseable {
         }
     }
 
-    /** {@link #start} with the usual 10 seconds' wait. */
+    /**
+     * {@link #start} with the usual 30 seconds' wait for a page: on a CI machine loaded by the other test runs a form's
+     * answer once took over 10 s (the wait only lasts that long when a test is failing anyway).
+     */
     static BrowserJourney start(Path dir, ServerStart start) throws IOException {
-        return start(dir, start, Duration.ofSeconds(10));
+        return start(dir, start, Duration.ofSeconds(30));
     }
 
     TestServer server() {
