@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -120,10 +121,13 @@ public final class ArticleQueries {
         return b.build();
     }
 
+    /** What separates keywords: ASCII or ideographic white space (compiled once: split(regex) compiles per call). */
+    private static final Pattern KEYWORD_SEPARATOR = Pattern.compile("[\\s\u3000]+");
+
     /** The keywords of a query string: separated by ASCII or ideographic white space. */
     public static List<String> keywords(String q) {
         List<String> out = new ArrayList<>();
-        for (String part : q.strip().split("[\\s\u3000]+")) {
+        for (String part : KEYWORD_SEPARATOR.split(q.strip())) {
             if (!part.isEmpty()) {
                 out.add(part);
             }
