@@ -14,34 +14,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Uploads to one claim arriving at two app nodes at the same moment near the claim's 40 MiB (#17): never over, the
  * running total equal to the attachments' sizes. Runs in the build's cluster run (PostgreSQL and SolrCloud).
  */
-class TwoNodesAttachmentsIT {
-    @TempDir
-    Path dir;
-    private TwoNodes nodes;
-    private TestServer a;
-    private TestServer b;
-
-    @BeforeEach
-    void start() throws IOException {
-        nodes = TwoNodes.withDemoPolicy(dir);
-        a = nodes.a;
-        b = nodes.b;
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        if (nodes != null) {
-            nodes.close();
-        }
+class TwoNodesAttachmentsIT extends TwoNodesCase {
+    @Override
+    TwoNodes start(Path dir) throws IOException {
+        return TwoNodes.withDemoPolicy(dir);
     }
 
     @Test

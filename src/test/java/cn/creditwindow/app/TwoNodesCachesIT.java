@@ -8,10 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a node keeps in memory follows changes made through the other (#17): the buyer directory's search index, the
@@ -19,25 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * answer, and the sign-in lockout is counted in the database. Both nodes started before the changes, so neither
  * built its copy after them. Runs in the build's cluster run (PostgreSQL and SolrCloud).
  */
-class TwoNodesCachesIT {
-    @TempDir
-    Path dir;
-    private TwoNodes nodes;
-    private TestServer a;
-    private TestServer b;
-
-    @BeforeEach
-    void start() throws IOException {
-        nodes = TwoNodes.withDemoWorld(dir);
-        a = nodes.a;
-        b = nodes.b;
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        if (nodes != null) {
-            nodes.close();
-        }
+class TwoNodesCachesIT extends TwoNodesCase {
+    @Override
+    TwoNodes start(Path dir) throws IOException {
+        return TwoNodes.withDemoWorld(dir);
     }
 
     @Test

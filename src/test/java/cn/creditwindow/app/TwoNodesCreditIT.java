@@ -12,35 +12,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Credit orders of one enterprise arriving at two app nodes of one deployment at the same moment (#17): the
  * enterprise's row lock makes them take its free reports one after the other across nodes, as SQLite's single
  * writer does on one machine. Runs in the build's cluster run (PostgreSQL and SolrCloud).
  */
-class TwoNodesCreditIT {
-    @TempDir
-    Path dir;
-    private TwoNodes nodes;
-    private TestServer a;
-    private TestServer b;
-
-    @BeforeEach
-    void start() throws IOException {
-        nodes = TwoNodes.withDemoPolicy(dir);
-        a = nodes.a;
-        b = nodes.b;
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        if (nodes != null) {
-            nodes.close();
-        }
+class TwoNodesCreditIT extends TwoNodesCase {
+    @Override
+    TwoNodes start(Path dir) throws IOException {
+        return TwoNodes.withDemoPolicy(dir);
     }
 
     @Test

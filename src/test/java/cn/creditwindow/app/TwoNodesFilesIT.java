@@ -5,35 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.creditwindow.digest.UnsubscribeTokens.Purpose;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files any node can serve (#17): a claim attachment uploaded through one node downloads from the other, byte for
  * byte, and is deleted through it; an unsubscribe link one node signed works on the other (one key, in the database).
  * Runs in the build's cluster run (PostgreSQL and SolrCloud), as {@link TwoNodesIT}.
  */
-class TwoNodesFilesIT {
-    @TempDir
-    Path dir;
-    private TwoNodes nodes;
-    private TestServer a;
-    private TestServer b;
-
-    @BeforeEach
-    void start() throws IOException {
-        nodes = TwoNodes.withDemoPolicy(dir);
-        a = nodes.a;
-        b = nodes.b;
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        if (nodes != null) {
-            nodes.close();
-        }
+class TwoNodesFilesIT extends TwoNodesCase {
+    @Override
+    TwoNodes start(Path dir) throws IOException {
+        return TwoNodes.withDemoPolicy(dir);
     }
 
     @Test

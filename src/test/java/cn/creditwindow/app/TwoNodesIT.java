@@ -7,35 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two app nodes of one deployment behind a load balancer: the same records and the same search collection, each on
  * its own port, so a user's requests may reach either (#17). Runs in the build's cluster run (PostgreSQL and a real
  * 3-node SolrCloud); the nodes share nothing in memory.
  */
-class TwoNodesIT {
-    @TempDir
-    Path dir;
-    private TwoNodes nodes;
-    private TestServer a;
-    private TestServer b;
-
-    @BeforeEach
-    void start() throws IOException {
-        nodes = TwoNodes.withDemoWorld(dir);
-        a = nodes.a;
-        b = nodes.b;
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        if (nodes != null) {
-            nodes.close();
-        }
+class TwoNodesIT extends TwoNodesCase {
+    @Override
+    TwoNodes start(Path dir) throws IOException {
+        return TwoNodes.withDemoWorld(dir);
     }
 
     @Test
