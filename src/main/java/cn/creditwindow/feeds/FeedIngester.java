@@ -51,6 +51,12 @@ public final class FeedIngester {
     /** File name endings read as feed documents. */
     private static final List<String> FEED_SUFFIXES = List.of(".xml", ".rss", ".atom", ".html", ".htm");
     private static final Duration MANIFEST_SAVE_INTERVAL = Duration.ofSeconds(1);
+    /** About how many articles a folder scan stores at once (whole files: a batch may hold more). */
+    static final int SCAN_BATCH = 10_000;
+    /** How many new or changed articles make a folder scan a bulk load, after which the index is compacted. */
+    static final int COMPACT_AFTER = 50_000;
+    /** How many files a folder scan reads at once. */
+    private static final int READ_AHEAD = 2 * Runtime.getRuntime().availableProcessors();
 
     private final FeedParser parser;
     private final Gazetteer gazetteer;
@@ -79,7 +85,7 @@ public final class FeedIngester {
      * @param feedsDir     the folder with one sub-folder per module
      * @param manifest     where to remember which files were ingested: beside the embedded index, or shared
      * @param withdrawn    which of the article ids it is given were withdrawn and must stay out of the index; asked
-     *                     once per document (and once more when the document stored something)
+     *                     once per posted document or batch of a folder scan (and once more when it stored something)
      */
     public FeedIngester(FeedParser parser, Gazetteer gazetteer, Countries countries, Industries industries,
                         ArticleIndex index, Path feedsDir, FeedManifest manifest,
@@ -112,37 +118,95 @@ public final class FeedIngester {
     /**
      * Ingests every new or changed feed file under the feeds folder; files whose content was ingested
      * before are skipped.
+     *
+     * <p>Files are stored in batches of about {@link #SCAN_BATCH} articles: one index commit (and one new searcher)
+     * a batch rather than one a file, which gives the index fewer, larger segments and a bulk load less work. A file
+     * is recorded as ingested only once its batch is stored. A scan that stored much ({@link #COMPACT_AFTER}) then
+     * lets the index arrange itself for searching ({@link ArticleIndex#compact}).
      */
     public IngestReport ingestFolder(Consumer<Progress> progress) {
         synchronized (scanLock) {
             List<Path> files = feedFiles();
             IngestReport report = IngestReport.empty();
+            List<ReadDocument> batch = new ArrayList<>();
+            int batchArticles = 0;
+            int stored = 0;
             Instant lastSave = clock.instant();
             boolean dirty = false;
-            for (int i = 0; i < files.size(); i++) {
-                Path file = files.get(i);
-                String name = relative(file);
-                IngestReport one;
-                try {
-                    one = ingestFile(file, name);
-                } catch (IOException e) {
-                    // the index failing is not a bad file: stop, the next scan starts where this one stopped
-                    throw new UncheckedIOException("storing the items of " + name, e);
+            try {
+                for (int start = 0; start < files.size(); start += READ_AHEAD) {
+                    List<Path> group = files.subList(start, Math.min(start + READ_AHEAD, files.size()));
+                    // parsing and tagging a file is independent of the others: a few at once, one per core
+                    List<Read> reads = group.size() == 1 ? List.of(readFile(group.get(0)))
+                            : group.parallelStream().map(this::readFile).toList();
+                    for (int j = 0; j < group.size(); j++) {
+                        int i = start + j;
+                        Read read = reads.get(j);
+                        if (read.report() != null) {
+                            report = report.plus(read.report());
+                        } else {
+                            batch.add(read.document());
+                            batchArticles += read.document().articles().size();
+                        }
+                        if (batchArticles >= SCAN_BATCH || i == files.size() - 1) {
+                            IngestReport done = storeBatch(batch);
+                            report = report.plus(done);
+                            stored += done.itemsNew() + done.itemsUpdated();
+                            dirty |= !batch.isEmpty();
+                            batch.clear();
+                            batchArticles = 0;
+                        }
+                        progress.accept(new Progress(i + 1, files.size(), relative(group.get(j))));
+                        if (dirty && Duration.between(lastSave, clock.instant()).compareTo(MANIFEST_SAVE_INTERVAL) >= 0) {
+                            saveManifest();
+                            lastSave = clock.instant();
+                            dirty = false;
+                        }
+                    }
                 }
-                dirty |= one.filesUnchanged() == 0 && one.failedFiles().isEmpty();
-                report = report.plus(one);
-                progress.accept(new Progress(i + 1, files.size(), name));
-                if (dirty && Duration.between(lastSave, clock.instant()).compareTo(MANIFEST_SAVE_INTERVAL) >= 0) {
-                    saveManifest();
-                    lastSave = clock.instant();
-                    dirty = false;
+            } catch (RuntimeException e) {
+                // what was stored before the failure is not read again by the next scan
+                if (dirty) {
+                    try {
+                        saveManifest();
+                    } catch (RuntimeException notSaved) {
+                        e.addSuppressed(notSaved);
+                    }
                 }
+                throw e;
             }
             if (dirty) {
                 saveManifest();
             }
+            if (stored >= COMPACT_AFTER) {
+                try {
+                    index.compact();
+                } catch (IOException e) {
+                    // everything is stored: a merge that failed leaves more segments, not less data
+                    throw new UncheckedIOException("merging the index after storing " + stored + " articles", e);
+                }
+            }
             return report;
         }
+    }
+
+    /** Stores the documents of a folder scan's batch, then records each file as ingested. */
+    private IngestReport storeBatch(List<ReadDocument> batch) {
+        if (batch.isEmpty()) {
+            return IngestReport.empty();
+        }
+        IngestReport report;
+        try {
+            report = store(batch);
+        } catch (IOException e) {
+            // the index failing is not a bad file: stop, the next scan starts where this one stopped
+            throw new UncheckedIOException("storing the items of " + batch.get(0).name()
+                    + (batch.size() > 1 ? " and " + (batch.size() - 1) + " more files" : ""), e);
+        }
+        for (ReadDocument d : batch) {
+            manifest.put(d.name(), d.hash());
+        }
+        return report;
     }
 
     /**
@@ -153,37 +217,47 @@ public final class FeedIngester {
      */
     public IngestReport ingestDocument(byte[] content, Module module, String name) throws IOException {
         URI base = URI.create("https://feeds.invalid/" + module.folder() + "/");
-        return ingest(content, base, module, name);
+        Read read = read(content, base, module, name, null);
+        return read.report() != null ? read.report() : store(List.of(read.document()));
     }
 
-    private IngestReport ingestFile(Path file, String name) throws IOException {
+    /** A document read and turned into articles, not stored yet; {@code hash} is its file's, or null. */
+    private record ReadDocument(String name, String hash, List<Article> articles,
+                                List<IngestReport.ItemProblem> rejected, List<String> warnings) {
+    }
+
+    /** Either a document to store or, for one that is unchanged or could not be read, its report. */
+    private record Read(ReadDocument document, IngestReport report) {
+        static Read done(IngestReport report) {
+            return new Read(null, report);
+        }
+    }
+
+    private Read readFile(Path file) {
+        String name = relative(file);
         Optional<Module> module = moduleOf(file);
         if (module.isEmpty()) {
-            return IngestReport.failedFile(name, "not in a module folder (" + folders() + ")");
+            return Read.done(IngestReport.failedFile(name, "not in a module folder (" + folders() + ")"));
         }
         byte[] content;
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            return IngestReport.failedFile(name, "cannot read: " + e.getMessage());
+            return Read.done(IngestReport.failedFile(name, "cannot read: " + e.getMessage()));
         }
         String hash = sha256(content);
         if (manifest.isUnchanged(name, hash)) {
-            return IngestReport.unchangedFile();
+            return Read.done(IngestReport.unchangedFile());
         }
-        IngestReport report = ingest(content, file.toUri(), module.get(), name);
-        if (report.failedFiles().isEmpty()) {
-            manifest.put(name, hash);
-        }
-        return report;
+        return read(content, file.toUri(), module.get(), name, hash);
     }
 
-    private IngestReport ingest(byte[] content, URI base, Module module, String name) throws IOException {
+    private Read read(byte[] content, URI base, Module module, String name, String hash) {
         ParsedFeed feed;
         try {
             feed = parser.parse(content, base);
         } catch (FeedFormatException e) {
-            return IngestReport.failedFile(name, e.getMessage());
+            return Read.done(IngestReport.failedFile(name, e.getMessage()));
         }
         List<IngestReport.ItemProblem> rejected = new ArrayList<>();
         for (ParsedFeed.Rejected r : feed.rejected()) {
@@ -194,13 +268,26 @@ public final class FeedIngester {
         for (FeedItem item : feed.items()) {
             articles.add(toArticle(item, module, name, warnings));
         }
-        Set<String> withdrawnIds = withdrawn.apply(ids(articles));
+        return new Read(new ReadDocument(name, hash, articles, rejected, warnings), null);
+    }
+
+    /** Stores the articles of some documents read, in one upsert, and reports on them together. */
+    private IngestReport store(List<ReadDocument> documents) throws IOException {
+        List<Article> articles = new ArrayList<>();
+        List<IngestReport.ItemProblem> rejected = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (ReadDocument d : documents) {
+            articles.addAll(d.articles());
+            rejected.addAll(d.rejected());
+            warnings.addAll(d.warnings());
+        }
+        Set<String> withdrawnIds = articles.isEmpty() ? Set.of() : withdrawn.apply(ids(articles));
         List<Article> admitted = articles.stream().filter(a -> !withdrawnIds.contains(a.id())).toList();
         if (!withdrawnIds.isEmpty()) {
             // still in the index when the withdrawal could not delete it (the search cluster did not answer then)
             index.delete(withdrawnIds);
         }
-        List<ArticleIndex.Outcome> outcomes = index.upsert(admitted);
+        List<ArticleIndex.Outcome> outcomes = admitted.isEmpty() ? List.of() : index.upsert(admitted);
         List<Article> changed = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) != ArticleIndex.Outcome.UNCHANGED) {
@@ -233,7 +320,8 @@ public final class FeedIngester {
         if (!stored.isEmpty()) {
             storedListeners.forEach(l -> l.accept(stored));
         }
-        return new IngestReport(1, 0, List.of(), fresh, updated, unchanged, leftOut, rejected, warnings);
+        return new IngestReport(documents.size(), 0, List.of(), fresh, updated, unchanged, leftOut, rejected,
+                warnings);
     }
 
     private static List<String> ids(List<Article> articles) {

@@ -24,6 +24,11 @@ import org.jsoup.Jsoup;
 
 /** Converts between {@link Article} and Lucene documents (see {@link Fields}). */
 final class ArticleDocuments {
+    /**
+     * Bytes of SHA-256 kept to tell two versions of an article apart: 128 bits are as safe against a chance
+     * collision as 256 here, and each stored copy was 64 characters, about a tenth of an index of titles.
+     */
+    static final int HASH_BYTES = 16;
     private final Function<Collection<String>, Collection<String>> industryAncestors;
 
     /**
@@ -66,7 +71,7 @@ final class ArticleDocuments {
         for (Attachment at : a.attachments()) {
             doc.add(new StoredField(Fields.ATTACHMENT, attachment(at)));
         }
-        doc.add(new StoredField(Fields.CONTENT_HASH, contentHash));
+        doc.add(new StoredField(Fields.CONTENT_HASH, new BytesRef(HexFormat.of().parseHex(contentHash))));
         return doc;
     }
 
@@ -114,8 +119,17 @@ final class ArticleDocuments {
     static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(Fields.ID, Fields.MODULE, Fields.TITLE,
             Fields.PUBLISHED, Fields.COUNTRY, Fields.INDUSTRY_OWN, Fields.SOURCE, Fields.URL, Fields.ATTACHMENT);
 
-    /** A digest of everything an article shows, to tell a changed re-ingested article from an unchanged one. */
+    /**
+     * A digest of everything an article shows, to tell a changed re-ingested article from an unchanged one: the first
+     * {@value #HASH_BYTES} bytes of its SHA-256, in hex. Indexes written before kept all 32 bytes: see
+     * {@link #sameContent}.
+     */
     static String contentHash(Article a) {
+        return HexFormat.of().formatHex(digest(a), 0, HASH_BYTES);
+    }
+
+    /** The whole SHA-256 of everything an article shows (earlier versions stored all of it, in hex). */
+    static byte[] digest(Article a) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -130,7 +144,26 @@ final class ArticleDocuments {
         for (Attachment at : a.attachments()) {
             s.append('\u0000').append(at);
         }
-        return HexFormat.of().formatHex(sha.digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+        return sha.digest(s.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether a stored content hash is that of {@link #contentHash}: the same, or (stored by an earlier version,
+     * which kept the whole SHA-256) beginning with it.
+     */
+    static boolean sameContent(String stored, String hash) {
+        return stored.startsWith(hash);
+    }
+
+    /** The content hash stored in a document, in hex: 16 bytes, or the whole text an earlier version stored. */
+    static String storedHash(Document doc) {
+        IndexableField f = doc.getField(Fields.CONTENT_HASH);
+        if (f == null) {
+            return "";
+        }
+        BytesRef bytes = f.binaryValue();
+        return bytes != null ? HexFormat.of().formatHex(bytes.bytes, bytes.offset, bytes.offset + bytes.length)
+                : f.stringValue();
     }
 
     private static Module module(Document doc) {

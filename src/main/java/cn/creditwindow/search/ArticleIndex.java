@@ -38,6 +38,14 @@ public interface ArticleIndex extends AutoCloseable {
      */
     int delete(Collection<String> ids) throws IOException;
 
+    /**
+     * Arranges the index for searching after a bulk load (a folder scan that stored many articles): the embedded
+     * index merges its segments into one, so that each query looks each term up once instead of once a segment.
+     * Searches and writes go on meanwhile; the caller waits. A search cluster merges on its own: nothing to do.
+     */
+    default void compact() throws IOException {
+    }
+
     /** One page of matching articles with exact total and facets. */
     SearchPage search(ArticleQuery query);
 

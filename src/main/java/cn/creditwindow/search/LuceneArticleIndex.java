@@ -4,16 +4,22 @@ import cn.creditwindow.search.analysis.Analyzers;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -29,6 +35,7 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -59,6 +66,10 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
     private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true));
     private static final float WHOLE_WORD_BOOST = 2f;
+    /** Threads a large batch is written with: the caller's and one more per further core. */
+    private static final int WRITE_THREADS = Runtime.getRuntime().availableProcessors();
+    /** From how many articles a batch is worth writing on several threads. */
+    private static final int PARALLEL_WRITES = 200;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -67,6 +78,11 @@ public final class LuceneArticleIndex implements ArticleIndex {
     private final KeywordQueries keywordQueries = new KeywordQueries(Analyzers.keywordLookup());
     private final Cache<CacheKey, Object> cache;
     private final SegmentTags.Cache tags;
+    /**
+     * Threads that write a large batch beside the caller's ({@link #write(List)}); null for a read-only index or
+     * a machine of one core. Daemons, started when first needed.
+     */
+    private final ExecutorService writers;
     /** Serialises upserts and deletes (never the writer's own monitor: IndexWriter asserts callers don't hold it). */
     private final Object writeLock = new Object();
 
@@ -81,6 +97,12 @@ public final class LuceneArticleIndex implements ArticleIndex {
         this.searchers = searchers;
         this.documents = documents;
         this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
+        this.writers = writer == null || WRITE_THREADS < 2 ? null
+                : Executors.newFixedThreadPool(WRITE_THREADS - 1, r -> {
+                    Thread t = new Thread(r, "index-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
@@ -96,7 +118,8 @@ public final class LuceneArticleIndex implements ArticleIndex {
         IndexWriterConfig config = new IndexWriterConfig(indexing())
                 .setIndexSort(NEWEST_FIRST)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(64)
+                .setMergePolicy(mergePolicy());
         IndexWriter writer = new IndexWriter(directory, config);
         if (!DirectoryReader.indexExists(directory)) {
             writer.commit();
@@ -105,6 +128,17 @@ public final class LuceneArticleIndex implements ArticleIndex {
         SearcherManager searchers = new SearcherManager(writer, warming(tags));
         return new LuceneArticleIndex(directory, writer, searchers, tags, new ArticleDocuments(industryAncestors),
                 cacheSize);
+    }
+
+    /**
+     * Lucene's tiered policy, with small segments merged sooner than its default (16 MB rather than 2 MB count as
+     * "small"): a feed document of a few hundred articles is flushed as a segment of its own, and every segment
+     * is one more term lookup for every query. A bulk load ends with {@link #compact}.
+     */
+    private static TieredMergePolicy mergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setFloorSegmentMB(16);
+        return policy;
     }
 
     /** The analyzer of every field an article document has: grams, and smartcn words for the words field. */
@@ -140,33 +174,102 @@ public final class LuceneArticleIndex implements ArticleIndex {
         synchronized (writeLock) {
             List<Outcome> outcomes = new ArrayList<>(articles.size());
             Map<String, String> pending = new HashMap<>();
-            boolean changed = false;
+            // what to write, by id: the batch's last version of each changed article (an earlier one is replaced)
+            Map<String, Write> writes = new LinkedHashMap<>();
+            Map<String, Boolean> inIndex = new HashMap<>();
             IndexSearcher searcher = searchers.acquire();
             try {
                 IdLookup ids = new IdLookup(searcher);
                 for (Article article : articles) {
                     String hash = ArticleDocuments.contentHash(article);
-                    String before = pending.containsKey(article.id()) ? pending.get(article.id()) : ids.storedHash(article.id());
-                    Outcome outcome = before == null ? Outcome.NEW
-                            : before.equals(hash) ? Outcome.UNCHANGED : Outcome.UPDATED;
-                    if (outcome == Outcome.NEW) {
-                        // known to be absent: no delete-by-id to apply at the next flush
-                        writer.addDocument(documents.toDocument(article, hash));
-                    } else if (outcome == Outcome.UPDATED) {
-                        writer.updateDocument(new Term(Fields.ID, article.id()), documents.toDocument(article, hash));
+                    String id = article.id();
+                    boolean seen = pending.containsKey(id);
+                    String before = seen ? pending.get(id) : ids.storedHash(id);
+                    if (!seen) {
+                        inIndex.put(id, before != null);
                     }
-                    changed |= outcome != Outcome.UNCHANGED;
-                    pending.put(article.id(), hash);
+                    Outcome outcome = before == null ? Outcome.NEW
+                            : ArticleDocuments.sameContent(before, hash) ? Outcome.UNCHANGED : Outcome.UPDATED;
+                    if (outcome != Outcome.UNCHANGED) {
+                        writes.put(id, new Write(article, hash, inIndex.get(id)));
+                    }
+                    pending.put(id, hash);
                     outcomes.add(outcome);
                 }
             } finally {
                 searchers.release(searcher);
             }
+            write(List.copyOf(writes.values()));
+            boolean changed = !writes.isEmpty();
             if (changed) {
                 writer.commit();
                 searchers.maybeRefreshBlocking();
             }
             return outcomes;
+        }
+    }
+
+    /** An article to write: {@code stored} when a version of it is in the index (replace it), else only add. */
+    private record Write(Article article, String hash, boolean stored) {
+    }
+
+    /**
+     * Writes articles with the writer, which takes documents from several threads at once: a batch of a bulk load
+     * is analysed on every core ({@link #writers}); a few articles on the caller's thread. Each id once (see upsert).
+     */
+    private void write(List<Write> writes) throws IOException {
+        if (writes.size() < PARALLEL_WRITES || writers == null) {
+            for (Write w : writes) {
+                write(w);
+            }
+            return;
+        }
+        int parts = WRITE_THREADS;
+        List<Future<?>> running = new ArrayList<>();
+        for (int p = 1; p < parts; p++) {
+            List<Write> part = writes.subList(p * writes.size() / parts, (p + 1) * writes.size() / parts);
+            running.add(writers.submit(() -> {
+                for (Write w : part) {
+                    write(w);
+                }
+                return null;
+            }));
+        }
+        IOException failed = null;
+        try {
+            for (Write w : writes.subList(0, writes.size() / parts)) {
+                write(w);
+            }
+        } catch (IOException e) {
+            failed = e;
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed = failed != null ? failed : new InterruptedIOException("interrupted while writing");
+            } catch (ExecutionException e) {
+                IOException cause = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                if (failed == null) {
+                    failed = cause;
+                } else {
+                    failed.addSuppressed(cause);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private void write(Write w) throws IOException {
+        Document doc = documents.toDocument(w.article(), w.hash());
+        if (w.stored()) {
+            writer.updateDocument(new Term(Fields.ID, w.article().id()), doc);
+        } else {
+            // known to be absent: no delete-by-id to apply at the next flush
+            writer.addDocument(doc);
         }
     }
 
@@ -199,6 +302,22 @@ public final class LuceneArticleIndex implements ArticleIndex {
                 searchers.maybeRefreshBlocking();
             }
             return stored.size();
+        }
+    }
+
+    /**
+     * Merges the index into one segment, commits and opens a new searcher. Upserts and deletes may run meanwhile
+     * (the writer merges what was there when it started; what came after stays in segments of its own).
+     */
+    @Override
+    public void compact() throws IOException {
+        if (writer == null) {
+            throw new IllegalStateException("index opened read-only: cannot merge it");
+        }
+        writer.forceMerge(1);
+        synchronized (writeLock) {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
         }
     }
 
@@ -265,6 +384,9 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
     @Override
     public void close() throws IOException {
+        if (writers != null) {
+            writers.shutdownNow();
+        }
         searchers.close();
         if (writer != null) {
             writer.close();
@@ -371,7 +493,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
         String storedHash(String id) throws IOException {
             int doc = liveDoc(id);
             return doc < 0 ? null
-                    : searcher.storedFields().document(doc, Set.of(Fields.CONTENT_HASH)).get(Fields.CONTENT_HASH);
+                    : ArticleDocuments.storedHash(searcher.storedFields().document(doc, Set.of(Fields.CONTENT_HASH)));
         }
 
         /** The live document with this id, or -1. */

@@ -73,7 +73,8 @@ public final class SolrArticleIndex implements ArticleIndex {
         for (Article a : articles) {
             String hash = ArticleDocuments.contentHash(a);
             String before = stored.get(a.id());
-            Outcome outcome = before == null ? Outcome.NEW : before.equals(hash) ? Outcome.UNCHANGED : Outcome.UPDATED;
+            Outcome outcome = before == null ? Outcome.NEW
+                    : ArticleDocuments.sameContent(before, hash) ? Outcome.UNCHANGED : Outcome.UPDATED;
             if (outcome != Outcome.UNCHANGED) {
                 changed.put(a.id(), document(a, hash));
             }

@@ -1,6 +1,7 @@
 package cn.creditwindow.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.creditwindow.Fixtures;
 import cn.creditwindow.search.Article;
@@ -8,10 +9,14 @@ import cn.creditwindow.search.Module;
 import cn.creditwindow.reference.Countries;
 import cn.creditwindow.reference.Gazetteer;
 import cn.creditwindow.reference.Industries;
+import cn.creditwindow.search.ArticleIndex;
 import cn.creditwindow.search.ArticleQuery;
+import cn.creditwindow.search.Overview;
+import cn.creditwindow.search.SearchPage;
 import cn.creditwindow.search.Hit;
 import cn.creditwindow.search.LuceneArticleIndex;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -239,7 +245,8 @@ class FeedIngesterTest {
         assertThat(report.itemsUnchanged()).isEqualTo(6);
         assertThat(report.itemsNew()).isZero();
         assertThat(report.itemsAccepted()).isEqualTo(6);
-        assertThat(asked).as("one question per document, none more when nothing was stored").hasValue(4);
+        // the four files are one batch of a folder scan
+        assertThat(asked).as("one question per batch of documents, none more when nothing was stored").hasValue(1);
         assertThat(index.find(dubai)).isEmpty();
         assertThat(index.find(saudi)).isEmpty();
         assertThat(index.count()).isEqualTo(6);
@@ -277,5 +284,118 @@ class FeedIngesterTest {
         assertThat(heard).containsExactly("留下的预警");
         assertThat(index.search(ArticleQuery.builder().keyword("预警").build()).items()).extracting(Hit::title)
                 .containsExactly("留下的预警");
+    }
+
+    /** The index, counting what the ingester asks of it; an upsert fails while {@link #failing} is set. */
+    private final class Counting implements ArticleIndex {
+        final List<Integer> upserts = new ArrayList<>();
+        int compactions;
+        boolean failing;
+
+        @Override
+        public List<Outcome> upsert(List<Article> articles) throws IOException {
+            if (failing) {
+                throw new IOException("disk full");
+            }
+            upserts.add(articles.size());
+            return index.upsert(articles);
+        }
+
+        @Override
+        public int delete(Collection<String> ids) throws IOException {
+            return index.delete(ids);
+        }
+
+        @Override
+        public void compact() throws IOException {
+            compactions++;
+            index.compact();
+        }
+
+        @Override
+        public SearchPage search(ArticleQuery query) {
+            return index.search(query);
+        }
+
+        @Override
+        public Overview overview(ArticleQuery query, int perModule) {
+            return index.overview(query, perModule);
+        }
+
+        @Override
+        public Optional<Article> find(String id) {
+            return index.find(id);
+        }
+
+        @Override
+        public long count() {
+            return index.count();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private FeedIngester ingester(ArticleIndex on, Path folder) {
+        return new FeedIngester(new FeedParser(), new Gazetteer(COUNTRIES, INDUSTRIES), COUNTRIES, INDUSTRIES, on,
+                folder, FeedManifest.inFolder(dir.resolve("bulk-manifest.txt")), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** A feeds folder of {@code files} RSS files of {@code items} dated items each, under trade-news/. */
+    private Path bulkFeeds(int files, int items) throws IOException {
+        Path root = dir.resolve("bulk-feeds");
+        Path folder = Files.createDirectories(root.resolve("trade-news"));
+        for (int f = 0; f < files; f++) {
+            StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>");
+            for (int i = 0; i < items; i++) {
+                rss.append("<item><title>批量文章").append(f).append('-').append(i).append("</title><guid>bulk-")
+                        .append(f).append('-').append(i)
+                        .append("</guid><pubDate>Mon, 16 Nov 2026 09:00:00 +0800</pubDate></item>");
+            }
+            Files.writeString(folder.resolve(String.format("f%03d.xml", f)), rss.append("</channel></rss>"));
+        }
+        return root;
+    }
+
+    @Test
+    void aFolderScanStoresWholeFilesInBatchesOfAboutTenThousandArticles() throws IOException {
+        int perFile = 500;
+        int files = FeedIngester.SCAN_BATCH / perFile + 2;
+        Path folder = bulkFeeds(files, perFile);
+        Counting counting = new Counting();
+        List<Integer> heard = new ArrayList<>();
+        FeedIngester bulk = ingester(counting, folder);
+        bulk.onStored(articles -> heard.add(articles.size()));
+
+        IngestReport report = bulk.ingestFolder(p -> { });
+
+        assertThat(counting.upserts).containsExactly(FeedIngester.SCAN_BATCH, 2 * perFile);
+        assertThat(heard).containsExactly(FeedIngester.SCAN_BATCH, 2 * perFile);
+        assertThat(report.files()).isEqualTo(files);
+        assertThat(report.itemsNew()).isEqualTo(files * perFile);
+        assertThat(index.count()).isEqualTo(files * perFile);
+        assertThat(counting.compactions).isZero(); // fewer than COMPACT_AFTER: the merge policy is enough
+        assertThat(ingester(counting, folder).ingestFolder(p -> { }).filesUnchanged()).isEqualTo(files);
+    }
+
+    @Test
+    void aBatchThatCouldNotBeStoredLeavesItsFilesToTheNextScan() throws IOException {
+        int perFile = 1000;
+        int files = FeedIngester.SCAN_BATCH / perFile + 3;
+        Path folder = bulkFeeds(files, perFile);
+        Counting counting = new Counting();
+        FeedIngester bulk = ingester(counting, folder);
+        bulk.onStored(articles -> counting.failing = true); // the index fails after the first batch
+
+        assertThatThrownBy(() -> bulk.ingestFolder(p -> { })).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("trade-news/f010.xml and 2 more files").hasRootCauseMessage("disk full");
+        assertThat(index.count()).isEqualTo(FeedIngester.SCAN_BATCH);
+
+        counting.failing = false;
+        IngestReport next = ingester(counting, folder).ingestFolder(p -> { });
+        assertThat(next.filesUnchanged()).isEqualTo(FeedIngester.SCAN_BATCH / perFile);
+        assertThat(next.itemsNew()).isEqualTo(3 * perFile);
+        assertThat(index.count()).isEqualTo(files * perFile);
     }
 }

@@ -4,8 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,5 +40,149 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
             assertThat(reader.search(ArticleQuery.builder().keyword("崩溃").build()).total()).isEqualTo(1);
         }
         first.close();
+    }
+
+    private static final List<String> COUNTRIES = List.of("US", "AE", "SA", "RU", "UA", "VN", "DE");
+    private static final List<String> INDUSTRIES = List.of("17", "photovoltaics", "39", "C");
+
+    /** Random tags: none, one or several of {@code codes}, in a random order. */
+    private static List<String> someOf(List<String> codes, SplittableRandom random) {
+        List<String> out = new ArrayList<>();
+        for (String c : codes) {
+            if (random.nextInt(codes.size()) == 0) {
+                out.add(out.isEmpty() || random.nextBoolean() ? out.size() : 0, c);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void facetsCountEveryMatchOverManySegmentsAsCountingTheArticlesWould() throws IOException {
+        SplittableRandom random = new SplittableRandom(18);
+        List<Article> all = new ArrayList<>();
+        for (int batch = 0; batch < 6; batch++) { // an upsert commits: a segment each
+            List<Article> articles = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String title = (random.nextBoolean() ? "出口风险" : "贸易新闻") + batch + "-" + i;
+                Module module = Module.values()[random.nextInt(Module.values().length)];
+                articles.add(article("d" + batch + "-" + i, module, title, random.nextInt(400),
+                        someOf(COUNTRIES, random), someOf(INDUSTRIES, random)));
+            }
+            index.upsert(articles);
+            all.addAll(articles);
+        }
+        for (ArticleQuery q : List.of(ArticleQuery.builder().keyword("风险").build(),
+                ArticleQuery.builder().countries(List.of("AE", "RU")).build(),
+                ArticleQuery.builder().industries(List.of("C")).keyword("新闻").build(),
+                ArticleQuery.builder().build())) {
+            Map<String, Long> modules = new TreeMap<>();
+            Map<String, Long> countries = new TreeMap<>();
+            Map<String, Long> industries = new TreeMap<>();
+            long total = 0;
+            for (Article a : all) {
+                boolean keywords = q.keywords().stream().allMatch(k -> a.title().contains(k));
+                boolean country = q.countries().isEmpty() || a.countries().stream().anyMatch(q.countries()::contains);
+                boolean industry = q.industries().isEmpty()
+                        || ancestors(a.industries()).stream().anyMatch(q.industries()::contains);
+                if (keywords && country && industry) {
+                    total++;
+                    modules.merge(a.module().id(), 1L, Long::sum);
+                    a.countries().forEach(c -> countries.merge(c, 1L, Long::sum));
+                    ancestors(a.industries()).forEach(i -> industries.merge(i, 1L, Long::sum));
+                }
+            }
+            SearchPage page = index.search(q);
+            assertThat(page.total()).as(q.toString()).isEqualTo(total).isPositive();
+            // without facets, a one-term query's total comes from the index's own counts, and the page is the same
+            ArticleQuery plain = ArticleQuery.builder().keywords(q.keywords()).countries(q.countries())
+                    .industries(q.industries()).facets(false).build();
+            SearchPage plainPage = index.search(plain);
+            assertThat(plainPage.total()).as(plain.toString()).isEqualTo(total);
+            assertThat(plainPage.items()).as(plain.toString()).isEqualTo(page.items());
+            assertThat(new TreeMap<>(page.facets().module())).as(q.toString()).isEqualTo(modules);
+            assertThat(new TreeMap<>(page.facets().country())).as(q.toString()).isEqualTo(countries);
+            assertThat(new TreeMap<>(page.facets().industry())).as(q.toString()).isEqualTo(industries);
+        }
+    }
+
+    @Test
+    void compactLeavesOneSegmentWithEverythingFoundAsBefore(@TempDir Path dir) throws IOException {
+        try (LuceneArticleIndex lucene = LuceneArticleIndex.open(FSDirectory.open(dir), ArticleIndexContract::ancestors,
+                0)) {
+            for (int batch = 0; batch < 5; batch++) {
+                List<Article> articles = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    articles.add(article("c" + batch + "-" + i, "合并前的第" + batch + "批文章" + i, batch * 50 + i));
+                }
+                lucene.upsert(articles);
+            }
+            lucene.delete(List.of("c0-0"));
+            assertThat(segments(dir)).isGreaterThan(1);
+            SearchPage before = lucene.search(ArticleQuery.builder().keyword("批文章").size(20).build());
+
+            lucene.compact();
+
+            assertThat(segments(dir)).isEqualTo(1);
+            SearchPage after = lucene.search(ArticleQuery.builder().keyword("批文章").size(20).build());
+            assertThat(after.total()).isEqualTo(249);
+            assertThat(after.items()).isEqualTo(before.items());
+            assertThat(lucene.find("c0-0")).isEmpty();
+            assertThat(lucene.find("c4-49").map(Article::title)).contains("合并前的第4批文章49");
+        }
+    }
+
+    private static int segments(Path dir) throws IOException {
+        try (Directory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
+            return reader.leaves().size();
+        }
+    }
+
+    @Test
+    void aListShowsAnArticleAsUpdatedEvenRightAfterItsFormerVersionWasShown() throws IOException {
+        index.upsert(List.of(article("u", "更新前的标题", 1)));
+        assertThat(titles("标题")).containsExactly("更新前的标题");
+        index.upsert(List.of(article("u", "更新后的标题", 1)));
+        assertThat(titles("标题")).containsExactly("更新后的标题");
+    }
+
+    @Test
+    void anArticleStoredWithTheWholeHashOfAnEarlierVersionIsUnchangedWhenFedAgainAsItWas(@TempDir Path dir)
+            throws IOException {
+        Article a = article("old", "早先版本存下的文章", 3);
+        Article changed = article("old2", "早先版本存下的另一篇", 4);
+        // what an earlier version wrote: the whole SHA-256 of the content, as hex text
+        try (Directory d = FSDirectory.open(dir)) {
+            try (LuceneArticleIndex lucene = LuceneArticleIndex.open(d, ArticleIndexContract::ancestors, 0)) {
+                lucene.upsert(List.of(a, changed));
+            }
+        }
+        try (Directory d = FSDirectory.open(dir);
+             IndexWriter writer = new IndexWriter(d, new IndexWriterConfig(LuceneArticleIndex.indexing())
+                     .setIndexSort(new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(
+                             Fields.PUBLISHED, org.apache.lucene.search.SortField.Type.LONG, true))))) {
+            for (Article x : List.of(a, changed)) {
+                Document doc = new ArticleDocuments(ArticleIndexContract::ancestors).toDocument(x,
+                        ArticleDocuments.contentHash(x));
+                doc.removeFields(Fields.CONTENT_HASH);
+                doc.add(new StoredField(Fields.CONTENT_HASH, wholeHash(x)));
+                writer.updateDocument(new Term(Fields.ID, x.id()), doc);
+            }
+            writer.commit();
+        }
+        try (LuceneArticleIndex lucene = LuceneArticleIndex.open(FSDirectory.open(dir), ArticleIndexContract::ancestors,
+                0)) {
+            Article edited = article("old2", "早先版本存下的另一篇（更正）", 4);
+            assertThat(lucene.upsert(List.of(a, edited)))
+                    .containsExactly(ArticleIndex.Outcome.UNCHANGED, ArticleIndex.Outcome.UPDATED);
+            assertThat(lucene.upsert(List.of(edited))).containsExactly(ArticleIndex.Outcome.UNCHANGED);
+        }
+    }
+
+    /** The content hash as versions before the 16-byte one stored it: all 64 hex characters of SHA-256. */
+    private static String wholeHash(Article x) {
+        String whole = java.util.HexFormat.of().formatHex(ArticleDocuments.digest(x));
+        assertThat(whole).hasSize(64);
+        assertThat(ArticleDocuments.contentHash(x)).hasSize(2 * ArticleDocuments.HASH_BYTES);
+        return whole;
     }
 }
