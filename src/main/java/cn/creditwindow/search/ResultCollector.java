@@ -12,11 +12,13 @@ import java.util.TreeMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 
 /**
  * One pass over the matching documents that yields everything a result page needs: the exact total,
@@ -43,6 +45,10 @@ final class ResultCollector implements Collector {
     private final boolean perModule;
     private final boolean facets;
     private final int window;
+    /** Module totals are asked for by the overview and with facets; a plain page needs only the total. */
+    private final boolean countModules;
+    /** What the searcher is running, to ask it for a segment's total ({@link Weight#count}); null if not told. */
+    private Weight weight;
 
     private long total;
     private final long[] moduleCounts = new long[MODULES.length];
@@ -62,6 +68,7 @@ final class ResultCollector implements Collector {
         this.perModule = perModule;
         this.facets = facets;
         this.window = window;
+        this.countModules = perModule || facets;
         this.best = byScore ? new PriorityQueue<>(window + 1, BEST_FIRST.reversed()) : null;
     }
 
@@ -98,8 +105,22 @@ final class ResultCollector implements Collector {
     }
 
     @Override
+    public void setWeight(Weight weight) {
+        this.weight = weight;
+    }
+
+    @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         int docBase = context.docBase;
+        // A plain page, newest first, of a query whose segment total the index already knows (one term, no deletes):
+        // the segment's newest `window` matches come first in index order, and then nothing is left to visit.
+        int known = !byScore && !countModules && weight != null ? weight.count(context) : -1;
+        if (known == 0) {
+            throw new CollectionTerminatedException();
+        }
+        if (known > 0) {
+            total += known;
+        }
         SegmentTags segment = tags.of(context.reader());
         byte[] moduleOf = segment.module;
         NumericDocValues published = DocValues.getNumeric(context.reader(), Fields.PUBLISHED);
@@ -119,9 +140,15 @@ final class ResultCollector implements Collector {
 
             @Override
             public void collect(int doc) throws IOException {
-                total++;
+                if (known > 0) {
+                    if (kept == window) {
+                        throw new CollectionTerminatedException();
+                    }
+                } else {
+                    total++;
+                }
                 int module = moduleOf[doc];
-                if (module >= 0) {
+                if (module >= 0 && countModules) {
                     moduleCounts[module]++;
                 }
                 if (counts != null) {
@@ -195,34 +222,26 @@ final class ResultCollector implements Collector {
         return out;
     }
 
-    /** Country and industry counts by segment ordinal; resolved to codes once, at the end. */
+    /** Country and industry counts of one segment by set ({@link SegmentTags.Values}); resolved to codes at the end. */
     private static final class LeafCounts {
         private final SegmentTags segment;
-        private final int[] countryCounts;
-        private final int[] industryCounts;
+        private final int[] countrySets;
+        private final int[] industrySets;
 
         LeafCounts(SegmentTags segment) {
             this.segment = segment;
-            this.countryCounts = new int[segment.countries.names.length];
-            this.industryCounts = new int[segment.industries.names.length];
+            this.countrySets = new int[segment.countries.setCount()];
+            this.industrySets = new int[segment.industries.setCount()];
         }
 
         void count(int doc) {
-            segment.countries.count(doc, countryCounts);
-            segment.industries.count(doc, industryCounts);
+            segment.countries.count(doc, countrySets);
+            segment.industries.count(doc, industrySets);
         }
 
         void addTo(Map<String, Long> countryTotals, Map<String, Long> industryTotals) {
-            addTo(segment.countries.names, countryCounts, countryTotals);
-            addTo(segment.industries.names, industryCounts, industryTotals);
-        }
-
-        private static void addTo(String[] names, int[] counts, Map<String, Long> totals) {
-            for (int ord = 0; ord < counts.length; ord++) {
-                if (counts[ord] > 0) {
-                    totals.merge(names[ord], (long) counts[ord], Long::sum);
-                }
-            }
+            segment.countries.addTo(countrySets, countryTotals);
+            segment.industries.addTo(industrySets, industryTotals);
         }
     }
 }

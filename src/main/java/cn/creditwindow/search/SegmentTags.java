@@ -2,7 +2,10 @@ package cn.creditwindow.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
@@ -27,24 +30,51 @@ final class SegmentTags {
     final Values countries;
     final Values industries;
 
-    /** Multi-valued codes in compressed rows: document d has {@code ords[start[d] .. start[d+1])}. */
+    /**
+     * Multi-valued codes by set: document d has the codes {@code sets[setOf[d]]} (ordinals into {@code names}); set 0
+     * is the empty one. Documents share few distinct sets (one or two countries of a few hundred, an industry and
+     * its ancestors), so counting a match is one read and one increment ({@link #count}), and the codes of each set
+     * are added once per query, at the end ({@link #addTo}), instead of once per document.
+     */
     static final class Values {
-        private static final Values NONE = new Values(null, new int[0], new String[0]);
+        private static final Values NONE = new Values(null, new int[][] {new int[0]}, new String[0]);
 
-        final int[] start;
-        final int[] ords;
+        private final int[] setOf;
+        private final int[][] sets;
         final String[] names;
 
-        private Values(int[] start, int[] ords, String[] names) {
-            this.start = start;
-            this.ords = ords;
+        private Values(int[] setOf, int[][] sets, String[] names) {
+            this.setOf = setOf;
+            this.sets = sets;
             this.names = names;
         }
 
-        void count(int doc, int[] counts) {
-            if (start != null) {
-                for (int i = start[doc], end = start[doc + 1]; i < end; i++) {
-                    counts[ords[i]]++;
+        /** How many distinct sets there are: the size of the array {@link #count} counts into. */
+        int setCount() {
+            return sets.length;
+        }
+
+        /** Counts document {@code doc} into {@code setCounts}, by its set. */
+        void count(int doc, int[] setCounts) {
+            if (setOf != null) {
+                setCounts[setOf[doc]]++;
+            }
+        }
+
+        /** Adds counts by set ({@link #count}) to totals by code. */
+        void addTo(int[] setCounts, Map<String, Long> totals) {
+            long[] byOrd = new long[names.length];
+            for (int set = 1; set < setCounts.length; set++) {
+                int n = setCounts[set];
+                if (n > 0) {
+                    for (int ord : sets[set]) {
+                        byOrd[ord] += n;
+                    }
+                }
+            }
+            for (int ord = 0; ord < byOrd.length; ord++) {
+                if (byOrd[ord] > 0) {
+                    totals.merge(names[ord], byOrd[ord], Long::sum);
                 }
             }
         }
@@ -57,25 +87,38 @@ final class SegmentTags {
             for (int ord = 0; ord < names.length; ord++) {
                 names[ord] = dv.lookupOrd(ord).utf8ToString();
             }
-            int[] start = new int[maxDoc + 1];
-            int[] ords = new int[Math.max(16, maxDoc / 4)];
-            int size = 0;
-            int filled = 0; // start[0 .. filled) are set
+            int[] setOf = new int[maxDoc];
+            Map<IntList, Integer> ids = new HashMap<>();
+            List<int[]> sets = new ArrayList<>();
+            sets.add(new int[0]);
+            ids.put(new IntList(new int[0]), 0);
             for (int d = dv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
-                while (filled <= d) {
-                    start[filled++] = size;
+                int[] ords = new int[dv.docValueCount()];
+                for (int i = 0; i < ords.length; i++) {
+                    ords[i] = (int) dv.nextOrd();
                 }
-                for (int i = dv.docValueCount(); i > 0; i--) {
-                    if (size == ords.length) {
-                        ords = Arrays.copyOf(ords, size * 2);
-                    }
-                    ords[size++] = (int) dv.nextOrd();
+                Integer id = ids.get(new IntList(ords));
+                if (id == null) {
+                    id = sets.size();
+                    sets.add(ords);
+                    ids.put(new IntList(ords), id);
                 }
+                setOf[d] = id;
             }
-            while (filled <= maxDoc) {
-                start[filled++] = size;
+            return new Values(setOf, sets.toArray(int[][]::new), names);
+        }
+
+        /** An int array as a map key. */
+        private record IntList(int[] values) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof IntList other && Arrays.equals(values, other.values);
             }
-            return new Values(start, Arrays.copyOf(ords, size), names);
+
+            @Override
+            public int hashCode() {
+                return Arrays.hashCode(values);
+            }
         }
     }
 
