@@ -136,6 +136,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
                 .setIndexSort(NEWEST_FIRST)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64)
+                .setCodec(new ArticleCodec())
                 .setMergePolicy(mergePolicy());
         IndexWriter writer = new IndexWriter(directory, config);
         if (!DirectoryReader.indexExists(directory)) {

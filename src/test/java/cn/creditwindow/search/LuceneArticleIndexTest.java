@@ -16,6 +16,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -129,6 +130,47 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
             assertThat(lucene.find("c0-0")).isEmpty();
             assertThat(lucene.find("c4-49").map(Article::title)).contains("合并前的第4批文章49");
         }
+    }
+
+    @Test
+    void anIndexOfLucenesOwnCodecIsReadAndCompactedIntoTheWindowsCodec(@TempDir Path dir) throws IOException {
+        // the index as versions before ArticleCodec wrote it: Lucene's default codec
+        ArticleDocuments documents = new ArticleDocuments(ArticleIndexContract::ancestors);
+        try (Directory d = FSDirectory.open(dir);
+             IndexWriter writer = new IndexWriter(d, new IndexWriterConfig(LuceneArticleIndex.indexing())
+                     .setIndexSort(new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(
+                             Fields.PUBLISHED, org.apache.lucene.search.SortField.Type.LONG, true))))) {
+            for (int i = 0; i < 30; i++) {
+                Article a = article("e" + i, "早先编码写下的文章" + i, i);
+                writer.addDocument(documents.toDocument(a, ArticleDocuments.contentHash(a)));
+            }
+            writer.commit();
+        }
+        assertThat(codecs(dir)).containsOnly("Lucene912");
+        try (LuceneArticleIndex lucene = LuceneArticleIndex.open(FSDirectory.open(dir), ArticleIndexContract::ancestors,
+                0)) {
+            lucene.upsert(List.of(article("n", "新编码写下的文章", 40)));
+            assertThat(codecs(dir)).containsOnly("Lucene912", ArticleCodec.NAME);
+            assertThat(lucene.search(ArticleQuery.builder().keyword("编码写下").build()).total()).isEqualTo(31);
+
+            lucene.compact();
+
+            assertThat(codecs(dir)).containsExactly(ArticleCodec.NAME);
+            assertThat(lucene.find("e7").map(Article::title)).contains("早先编码写下的文章7");
+            assertThat(titles(lucene, "编码写下")).startsWith("新编码写下的文章", "早先编码写下的文章29");
+        }
+    }
+
+    private static List<String> codecs(Path dir) throws IOException {
+        try (Directory d = FSDirectory.open(dir)) {
+            List<String> names = new ArrayList<>();
+            SegmentInfos.readLatestCommit(d).forEach(s -> names.add(s.info.getCodec().getName()));
+            return names;
+        }
+    }
+
+    private static List<String> titles(ArticleIndex index, String keyword) {
+        return index.search(ArticleQuery.builder().keyword(keyword).build()).items().stream().map(Hit::title).toList();
     }
 
     private static int segments(Path dir) throws IOException {
