@@ -259,32 +259,41 @@ public final class LuceneArticleIndex implements ArticleIndex {
                 return null;
             }));
         }
-        IOException failed = null;
+        Throwable failed = null;
         try {
             for (Write w : writes.subList(0, writes.size() / parts)) {
                 write(w);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             failed = e;
         }
-        for (Future<?> f : running) {
+        for (Future<?> f : running) { // every part ends before the caller hears of a failure
             try {
                 f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failed = failed != null ? failed : new InterruptedIOException("interrupted while writing");
+                failed = first(failed, new InterruptedIOException("interrupted while writing"));
             } catch (ExecutionException e) {
-                IOException cause = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-                if (failed == null) {
-                    failed = cause;
-                } else {
-                    failed.addSuppressed(cause);
-                }
+                failed = first(failed, e.getCause());
             }
         }
-        if (failed != null) {
-            throw failed;
+        if (failed instanceof IOException io) {
+            throw io;
+        } else if (failed instanceof RuntimeException r) {
+            throw r;
+        } else if (failed instanceof Error error) {
+            throw error;
+        } else if (failed != null) {
+            throw new IOException(failed);
         }
+    }
+
+    private static Throwable first(Throwable failed, Throwable next) {
+        if (failed == null) {
+            return next;
+        }
+        failed.addSuppressed(next);
+        return failed;
     }
 
     private void write(Write w) throws IOException {

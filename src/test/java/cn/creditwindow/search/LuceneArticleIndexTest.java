@@ -173,6 +173,22 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
         return index.search(ArticleQuery.builder().keyword(keyword).build()).items().stream().map(Hit::title).toList();
     }
 
+    @Test
+    void aLargeBatchWrittenOnSeveralThreadsFailsAsOneWithNothingCommitted() throws IOException {
+        List<Article> batch = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            batch.add(article("b" + i, "并行写入的文章" + i, i));
+        }
+        // an id Lucene refuses to index (a term of over 32,766 bytes), in the part another thread writes
+        batch.set(350, article("x".repeat(40_000), "写不进去的文章", 350));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.upsert(batch))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(index.count()).isZero();
+        assertThat(index.search(ArticleQuery.builder().keyword("并行写入").build()).total()).isZero();
+    }
+
     private static int segments(Path dir) throws IOException {
         try (Directory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
             return reader.leaves().size();
