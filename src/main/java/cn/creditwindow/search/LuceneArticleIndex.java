@@ -65,7 +65,7 @@ import org.apache.lucene.util.Bits;
  */
 public final class LuceneArticleIndex implements ArticleIndex {
 
-    private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true));
+    static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true));
     private static final float WHOLE_WORD_BOOST = 2f;
     /** Threads a large batch is written with: the caller's and one more per further core. */
     private static final int WRITE_THREADS = Runtime.getRuntime().availableProcessors();

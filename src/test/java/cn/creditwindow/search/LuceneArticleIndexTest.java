@@ -137,9 +137,7 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
         // the index as versions before ArticleCodec wrote it: Lucene's default codec
         ArticleDocuments documents = new ArticleDocuments(ArticleIndexContract::ancestors);
         try (Directory d = FSDirectory.open(dir);
-             IndexWriter writer = new IndexWriter(d, new IndexWriterConfig(LuceneArticleIndex.indexing())
-                     .setIndexSort(new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(
-                             Fields.PUBLISHED, org.apache.lucene.search.SortField.Type.LONG, true))))) {
+             IndexWriter writer = lucenesOwnCodec(d)) {
             for (int i = 0; i < 30; i++) {
                 Article a = article("e" + i, "早先编码写下的文章" + i, i);
                 writer.addDocument(documents.toDocument(a, ArticleDocuments.contentHash(a)));
@@ -159,6 +157,12 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
             assertThat(lucene.find("e7").map(Article::title)).contains("早先编码写下的文章7");
             assertThat(titles(lucene, "编码写下")).startsWith("新编码写下的文章", "早先编码写下的文章29");
         }
+    }
+
+    /** A writer as versions before {@link ArticleCodec} opened the index: the same fields and sort, Lucene's codec. */
+    private static IndexWriter lucenesOwnCodec(Directory d) throws IOException {
+        return new IndexWriter(d, new IndexWriterConfig(LuceneArticleIndex.indexing())
+                .setIndexSort(LuceneArticleIndex.NEWEST_FIRST));
     }
 
     private static List<String> codecs(Path dir) throws IOException {
@@ -215,9 +219,7 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
             }
         }
         try (Directory d = FSDirectory.open(dir);
-             IndexWriter writer = new IndexWriter(d, new IndexWriterConfig(LuceneArticleIndex.indexing())
-                     .setIndexSort(new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(
-                             Fields.PUBLISHED, org.apache.lucene.search.SortField.Type.LONG, true))))) {
+             IndexWriter writer = lucenesOwnCodec(d)) {
             for (Article x : List.of(a, changed)) {
                 Document doc = new ArticleDocuments(ArticleIndexContract::ancestors).toDocument(x,
                         ArticleDocuments.contentHash(x));
