@@ -50,7 +50,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.Bits;
@@ -482,12 +481,11 @@ public final class LuceneArticleIndex implements ArticleIndex {
         return any ? b.build() : new MatchAllDocsQuery();
     }
 
-    private static boolean filter(BooleanQuery.Builder b, String field, Set<String> values) {
+    private boolean filter(BooleanQuery.Builder b, String field, Set<String> values) {
         if (values.isEmpty()) {
             return false;
         }
-        List<BytesRef> terms = values.stream().map(BytesRef::new).toList();
-        b.add(new TermInSetQuery(field, terms), Occur.FILTER);
+        b.add(new TagFilterQuery(field, values, tags), Occur.FILTER);
         return true;
     }
 

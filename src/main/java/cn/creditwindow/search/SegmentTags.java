@@ -10,9 +10,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The module, countries and industries of every document of one segment, as plain arrays.
@@ -20,7 +24,8 @@ import org.apache.lucene.search.DocIdSetIterator;
  * <p>Counting them for every match is the one cost a search adds to Lucene's own matching (totals
  * per module, facets). Read through doc values that costs tens of nanoseconds per document and
  * value; read from these arrays, a few. They are built once per segment, when a searcher is opened
- * (segments are immutable), and dropped with the segment. About 10 bytes per document.
+ * (segments are immutable), and dropped with the segment. About 10 bytes per document, and maxDoc / 8 bytes
+ * for each frequent code a filter has asked for ({@link #bits}): at most a few dozen per field.
  */
 final class SegmentTags {
     private static final Module[] MODULES = Module.values();
@@ -29,6 +34,8 @@ final class SegmentTags {
     final byte[] module;
     final Values countries;
     final Values industries;
+    /** The documents of frequent filter terms ({@link TagFilterQuery}), built when first asked for. */
+    private final Map<Term, FixedBitSet> bits = new ConcurrentHashMap<>();
 
     /**
      * Multi-valued codes by set: document d has the codes {@code sets[setOf[d]]} (ordinals into {@code names}); set 0
@@ -126,6 +133,31 @@ final class SegmentTags {
         this.module = module;
         this.countries = countries;
         this.industries = industries;
+    }
+
+    /**
+     * The documents with a term, as a bitset kept while the segment is open. Only for terms many documents have:
+     * each costs maxDoc / 8 bytes.
+     *
+     * @param positioned an enumeration of the term's field, positioned on it
+     */
+    FixedBitSet bits(Term term, TermsEnum positioned) throws IOException {
+        FixedBitSet set = bits.get(term);
+        if (set == null) {
+            set = new FixedBitSet(module.length);
+            PostingsEnum docs = positioned.postings(null, PostingsEnum.NONE);
+            for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+                set.set(d);
+            }
+            FixedBitSet raced = bits.putIfAbsent(term, set);
+            set = raced == null ? set : raced;
+        }
+        return set;
+    }
+
+    /** Whether {@link #bits} has been asked for this term. */
+    boolean hasBits(Term term) {
+        return bits.containsKey(term);
     }
 
     static SegmentTags read(LeafReader reader) throws IOException {
