@@ -75,7 +75,15 @@ public final class BodySanitizer {
         if (html.isBlank()) {
             return "";
         }
-        Document dirty = Jsoup.parseBodyFragment(html, base.toString());
+        return sanitize(Jsoup.parseBodyFragment(html, base.toString()));
+    }
+
+    /**
+     * The safe version of a body fragment parsed already ({@code Jsoup.parseBodyFragment(html, base)}), for a
+     * caller that reads the fragment too: it is not changed. {@code ""} for a fragment without content.
+     */
+    public String sanitize(Document dirty) {
+        Objects.requireNonNull(dirty, "dirty");
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.select(IMAGES_WITHOUT_SOURCE).remove();
         clean.select(LINKS_WITHOUT_TARGET).unwrap();

@@ -343,15 +343,14 @@ public final class FeedIngester {
     private Article toArticle(FeedItem feedItem, Module module, String file, List<String> warnings) {
         FeedItem item = withoutFileLink(feedItem, file);
         String id = idOf(item);
-        String bodyText = item.bodyHtml().isEmpty() ? "" : Jsoup.parse(item.bodyHtml()).text();
-        Tags derived = null;
+        Tags derived = null; // from the title and the body's text, only when the feed does not give tags
         Set<String> countryCodes = new LinkedHashSet<>();
         for (String tag : item.countryTags()) {
             countries.find(tag).map(Country::alpha2).ifPresentOrElse(countryCodes::add,
                     () -> warnings.add(file + ": unknown country tag '" + tag + "' on '" + item.title() + "'"));
         }
         if (countryCodes.isEmpty()) {
-            derived = gazetteer.tag(item.title(), bodyText);
+            derived = derivedTags(item);
             countryCodes.addAll(derived.countries());
         }
         Set<String> industryCodes = new LinkedHashSet<>();
@@ -360,13 +359,17 @@ public final class FeedIngester {
                     () -> warnings.add(file + ": unknown industry tag '" + tag + "' on '" + item.title() + "'"));
         }
         if (industryCodes.isEmpty()) {
-            derived = derived != null ? derived : gazetteer.tag(item.title(), bodyText);
+            derived = derived != null ? derived : derivedTags(item);
             industryCodes.addAll(derived.industries());
         }
         Instant published = item.publishedAt() != null ? item.publishedAt()
                 : index.find(id).map(Article::publishedAt).orElseGet(clock::instant);
         return new Article(id, module, item.title(), item.bodyHtml(), published, item.source(), item.link(),
                 List.copyOf(countryCodes), List.copyOf(industryCodes), attachments(item, file, warnings));
+    }
+
+    private Tags derivedTags(FeedItem item) {
+        return gazetteer.tag(item.title(), item.bodyHtml().isEmpty() ? "" : Jsoup.parse(item.bodyHtml()).text());
     }
 
     private List<Attachment> attachments(FeedItem item, String file, List<String> warnings) {

@@ -194,10 +194,14 @@ public final class FeedParser {
 
     private FeedItem finish(ItemDraft item) {
         String body = item.bodyHtml() == null ? "" : item.bodyHtml();
-        List<Attachment> linked = body.isBlank() ? List.of()
-                : Attachments.linkedFrom(Jsoup.parseBodyFragment(body, item.bodyBase().toString()).body(),
-                        item.bodyBase());
-        return new FeedItem(item.guid(), item.link(), item.title(), sanitizer.sanitize(body, item.bodyBase()),
+        List<Attachment> linked = List.of();
+        String safe = "";
+        if (!body.isBlank()) { // parsed once: its document links, then its safe version
+            Document fragment = Jsoup.parseBodyFragment(body, item.bodyBase().toString());
+            linked = Attachments.linkedFrom(fragment.body(), item.bodyBase());
+            safe = sanitizer.sanitize(fragment);
+        }
+        return new FeedItem(item.guid(), item.link(), item.title(), safe,
                 item.publishedAt(), item.source(), item.countryTags(), item.industryTags(),
                 Attachments.merge(item.enclosures(), linked));
     }
