@@ -34,6 +34,11 @@ final class SegmentTags {
     final byte[] module;
     final Values countries;
     final Values industries;
+    /**
+     * How many bitsets {@link #bits} keeps for a segment, whatever is asked: 16 bytes a document at most. A filter's
+     * frequent codes (1 in 32 documents or more) are a few dozen even over countries, industries and modules together.
+     */
+    static final int MAX_BITSETS = 128;
     /** The documents of frequent filter terms ({@link TagFilterQuery}), built when first asked for. */
     private final Map<Term, FixedBitSet> bits = new ConcurrentHashMap<>();
 
@@ -136,14 +141,17 @@ final class SegmentTags {
     }
 
     /**
-     * The documents with a term, as a bitset kept while the segment is open. Only for terms many documents have:
-     * each costs maxDoc / 8 bytes.
+     * The documents with a term, as a bitset kept while the segment is open, or null when the segment keeps
+     * {@value #MAX_BITSETS} already. Only for terms many documents have: each costs maxDoc / 8 bytes.
      *
      * @param positioned an enumeration of the term's field, positioned on it
      */
     FixedBitSet bits(Term term, TermsEnum positioned) throws IOException {
         FixedBitSet set = bits.get(term);
         if (set == null) {
+            if (bits.size() >= MAX_BITSETS) {
+                return null;
+            }
             set = new FixedBitSet(module.length);
             PostingsEnum docs = positioned.postings(null, PostingsEnum.NONE);
             for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {

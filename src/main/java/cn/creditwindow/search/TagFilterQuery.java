@@ -97,7 +97,7 @@ final class TagFilterQuery extends Query {
 
     /**
      * The documents of the segment with any of the values, from cached bitsets, or null when any value present is
-     * rare there (then postings serve better) or none is.
+     * rare there (then postings serve better), none is, or the segment keeps no more bitsets.
      */
     private FixedBitSet frequentBits(LeafReader reader) throws IOException {
         Terms terms = reader.terms(field);
@@ -116,7 +116,11 @@ final class TagFilterQuery extends Query {
             if ((long) te.docFreq() * FREQUENT < maxDoc) {
                 return null;
             }
-            parts.add(segment.bits(new Term(field, term), te));
+            FixedBitSet set = segment.bits(new Term(field, term), te);
+            if (set == null) { // the segment keeps no more bitsets
+                return null;
+            }
+            parts.add(set);
         }
         if (parts.isEmpty()) {
             return null;

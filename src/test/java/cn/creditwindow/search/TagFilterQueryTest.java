@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -96,6 +97,39 @@ class TagFilterQueryTest {
                 assertThat(segment.hasBits(new Term(FIELD, "F2"))).isTrue();
                 assertThat(segment.hasBits(new Term(FIELD, "R"))).as("a rare code stays in its postings").isFalse();
             }
+        }
+    }
+
+    @Test
+    void aSegmentKeepsAtMostItsShareOfBitsetsAndFindsTheRestFromPostings(@TempDir Path dir) throws IOException {
+        int codes = SegmentTags.MAX_BITSETS + 40;
+        SplittableRandom random = new SplittableRandom(128);
+        try (Directory directory = FSDirectory.open(dir);
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new KeywordAnalyzer()))) {
+            for (int i = 0; i < 640; i++) {
+                Document doc = new Document();
+                doc.add(new StringField("id", "d" + i, Field.Store.YES));
+                for (int c = 0; c < codes; c++) {
+                    if (random.nextBoolean()) {
+                        doc.add(new StringField(FIELD, "C" + c, Field.Store.NO));
+                    }
+                }
+                writer.addDocument(doc);
+            }
+        }
+        SegmentTags.Cache tags = new SegmentTags.Cache();
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null);
+            for (int c = 0; c < codes; c++) {
+                Set<String> value = Set.of("C" + c);
+                assertThat(ids(searcher, new TagFilterQuery(FIELD, value, tags))).as("C%d", c)
+                        .isEqualTo(ids(searcher, new TermInSetQuery(FIELD, List.of(new BytesRef("C" + c)))));
+            }
+            SegmentTags segment = tags.of(reader.leaves().get(0).reader());
+            long kept = IntStream.range(0, codes)
+                    .filter(c -> segment.hasBits(new Term(FIELD, "C" + c))).count();
+            assertThat(kept).isEqualTo(SegmentTags.MAX_BITSETS);
         }
     }
 
