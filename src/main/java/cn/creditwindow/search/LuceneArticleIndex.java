@@ -88,7 +88,6 @@ public final class LuceneArticleIndex implements ArticleIndex {
     private record CacheKey(long version, String kind, ArticleQuery query, int per) {
     }
 
-
     private LuceneArticleIndex(Directory directory, IndexWriter writer, SearcherManager searchers,
                                SegmentTags.Cache tags, ArticleDocuments documents, long cacheSize) {
         this.directory = directory;
@@ -165,8 +164,8 @@ public final class LuceneArticleIndex implements ArticleIndex {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 // No query cache: Lucene's default keeps bitsets of filters it saw often (125 KB each at a million
                 // articles, up to 32 MB of a small heap) behind one lock that every search takes for every clause
-                // and segment. A country or keyword is found as fast from its postings; without the cache a
-                // million-title index served about a tenth more searches (#18).
+                // and segment; without it a million-title index served about a tenth more searches (#18). The
+                // filters keep bitsets of their frequent codes themselves, without a lock (TagFilterQuery).
                 searcher.setQueryCache(null);
                 return searcher;
             }

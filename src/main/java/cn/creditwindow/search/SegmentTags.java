@@ -142,7 +142,8 @@ final class SegmentTags {
 
     /**
      * The documents with a term, as a bitset kept while the segment is open, or null when the segment keeps
-     * {@value #MAX_BITSETS} already. Only for terms many documents have: each costs maxDoc / 8 bytes.
+     * {@value #MAX_BITSETS} already (a few more if searches build them at the same moment). Only for terms many
+     * documents have: each costs maxDoc / 8 bytes.
      *
      * @param positioned an enumeration of the term's field, positioned on it
      */
