@@ -117,7 +117,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
         IndexWriterConfig config = new IndexWriterConfig(indexing())
                 .setIndexSort(NEWEST_FIRST)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64)
+                .setRAMBufferSizeMB(ramBufferMB(Runtime.getRuntime().maxMemory()))
                 .setCodec(new ArticleCodec())
                 .setMergePolicy(mergePolicy());
         IndexWriter writer = new IndexWriter(directory, config);
@@ -128,6 +128,16 @@ public final class LuceneArticleIndex implements ArticleIndex {
         SearcherManager searchers = new SearcherManager(writer, warming(tags));
         return new LuceneArticleIndex(directory, writer, searchers, tags, new ArticleDocuments(industryAncestors),
                 cacheSize);
+    }
+
+    /**
+     * How much the writer buffers before it flushes a segment: a quarter of the heap, from 16 MB to 256 MB (about 60 MB
+     * in the 256 MB heap the server is measured in). A bulk load flushes fewer, larger segments with more, and merges
+     * them less often into the one it ends with; a feed document of a few hundred articles is a commit of its own
+     * either way.
+     */
+    static double ramBufferMB(long maxHeapBytes) {
+        return Math.max(16, Math.min(256, maxHeapBytes / 4 / (1024 * 1024)));
     }
 
     /**

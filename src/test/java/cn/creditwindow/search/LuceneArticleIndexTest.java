@@ -43,6 +43,15 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
         first.close();
     }
 
+    @Test
+    void theWriterBuffersAQuarterOfTheHeapWithinBounds() {
+        long mb = 1024 * 1024;
+        assertThat(LuceneArticleIndex.ramBufferMB(256 * mb)).isEqualTo(64);
+        assertThat(LuceneArticleIndex.ramBufferMB(1024 * mb)).isEqualTo(256);
+        assertThat(LuceneArticleIndex.ramBufferMB(6 * 1024 * mb)).isEqualTo(256);
+        assertThat(LuceneArticleIndex.ramBufferMB(32 * mb)).isEqualTo(16);
+    }
+
     private static final List<String> COUNTRIES = List.of("US", "AE", "SA", "RU", "UA", "VN", "DE");
     private static final List<String> INDUSTRIES = List.of("17", "photovoltaics", "39", "C");
 
