@@ -134,9 +134,9 @@ public final class LuceneArticleIndex implements ArticleIndex {
      * How much the writer buffers before it flushes a segment: a quarter of the heap, from 16 MB to 256 MB (about 60 MB
      * in the 256 MB heap the server is measured in). A bulk load flushes fewer, larger segments with more, and merges
      * them less often into the one it ends with; a feed document of a few hundred articles is a commit of its own
-     * either way.
+     * either way. Public for the benchmarks' raw Lucene baseline, which buffers as much.
      */
-    static double ramBufferMB(long maxHeapBytes) {
+    public static double ramBufferMB(long maxHeapBytes) {
         return Math.max(16, Math.min(256, maxHeapBytes / 4 / (1024 * 1024)));
     }
 

@@ -1,6 +1,7 @@
 package cn.creditwindow.bench;
 
 import cn.creditwindow.search.Article;
+import cn.creditwindow.search.LuceneArticleIndex;
 import cn.creditwindow.search.analysis.Analyzers;
 import java.io.Closeable;
 import java.io.IOException;
@@ -95,7 +96,7 @@ final class RawLucene {
             IndexWriterConfig config = new IndexWriterConfig(indexingAnalyzer())
                     .setIndexSort(NEWEST_FIRST)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(64);
+                    .setRAMBufferSizeMB(LuceneArticleIndex.ramBufferMB(Runtime.getRuntime().maxMemory()));
             this.directory = FSDirectory.open(dir);
             this.writer = new IndexWriter(directory, config);
             this.industryAncestors = industryAncestors;
