@@ -53,14 +53,28 @@ final class TagFilterQuery extends Query {
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-        List<BytesRef> terms = values.stream().map(BytesRef::new).toList();
-        Weight postings = searcher.rewrite(new TermInSetQuery(field, terms)).createWeight(searcher, scoreMode, boost);
         return new ConstantScoreWeight(this, boost) {
+            /**
+             * Lucene's own filter, for segments where a code is rare: made when one first needs it, so that a search
+             * answered from bitsets does not look its codes up in every segment's terms a second time.
+             */
+            private volatile Weight postings;
+
+            private Weight postings() throws IOException {
+                Weight w = postings;
+                if (w == null) {
+                    List<BytesRef> terms = values.stream().map(BytesRef::new).toList();
+                    postings = w = searcher.rewrite(new TermInSetQuery(field, terms))
+                            .createWeight(searcher, scoreMode, boost);
+                }
+                return w;
+            }
+
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
                 FixedBitSet bits = frequentBits(context.reader());
                 if (bits == null) {
-                    return postings.scorerSupplier(context);
+                    return postings().scorerSupplier(context);
                 }
                 Weight weight = this;
                 long cost = bits.approximateCardinality();
@@ -83,9 +97,26 @@ final class TagFilterQuery extends Query {
                 return supplier == null ? null : supplier.get(Long.MAX_VALUE);
             }
 
+            /**
+             * As Lucene's own filter counts: 0 when the segment has none of the codes, the one code's document
+             * frequency when it has one and no deletions, otherwise unknown (-1).
+             */
             @Override
             public int count(LeafReaderContext context) throws IOException {
-                return postings.count(context);
+                Terms terms = context.reader().terms(field);
+                if (terms == null) {
+                    return 0;
+                }
+                TermsEnum te = terms.iterator();
+                int present = 0;
+                int count = 0;
+                for (String value : values) {
+                    if (te.seekExact(new BytesRef(value))) {
+                        present++;
+                        count = te.docFreq();
+                    }
+                }
+                return present == 0 ? 0 : present == 1 && !context.reader().hasDeletions() ? count : -1;
             }
 
             @Override
