@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -188,32 +189,34 @@ public final class LuceneArticleIndex implements ArticleIndex {
             throw new IllegalStateException("index opened read-only: cannot store articles");
         }
         synchronized (writeLock) {
+            // each id looked up once, in order: a segment's terms enumeration then moves forward through its blocks,
+            // reading each once for all the ids in it, where ids in arrival order (random hashes) would read and
+            // decompress a block for nearly every one
+            Map<String, String> stored = new HashMap<>(); // id → content hash in the index, or null
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                IdLookup lookup = new IdLookup(searcher);
+                for (String id : articles.stream().map(Article::id).collect(Collectors.toCollection(TreeSet::new))) {
+                    stored.put(id, lookup.storedHash(id));
+                }
+            } finally {
+                searchers.release(searcher);
+            }
             List<Outcome> outcomes = new ArrayList<>(articles.size());
             Map<String, String> pending = new HashMap<>();
             // what to write, by id: the batch's last version of each changed article (an earlier one is replaced)
             Map<String, Write> writes = new LinkedHashMap<>();
-            Map<String, Boolean> inIndex = new HashMap<>();
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                IdLookup ids = new IdLookup(searcher);
-                for (Article article : articles) {
-                    String hash = ArticleDocuments.contentHash(article);
-                    String id = article.id();
-                    boolean seen = pending.containsKey(id);
-                    String before = seen ? pending.get(id) : ids.storedHash(id);
-                    if (!seen) {
-                        inIndex.put(id, before != null);
-                    }
-                    Outcome outcome = before == null ? Outcome.NEW
-                            : ArticleDocuments.sameContent(before, hash) ? Outcome.UNCHANGED : Outcome.UPDATED;
-                    if (outcome != Outcome.UNCHANGED) {
-                        writes.put(id, new Write(article, hash, inIndex.get(id)));
-                    }
-                    pending.put(id, hash);
-                    outcomes.add(outcome);
+            for (Article article : articles) {
+                String hash = ArticleDocuments.contentHash(article);
+                String id = article.id();
+                String before = pending.containsKey(id) ? pending.get(id) : stored.get(id);
+                Outcome outcome = before == null ? Outcome.NEW
+                        : ArticleDocuments.sameContent(before, hash) ? Outcome.UNCHANGED : Outcome.UPDATED;
+                if (outcome != Outcome.UNCHANGED) {
+                    writes.put(id, new Write(article, hash, stored.get(id) != null));
                 }
-            } finally {
-                searchers.release(searcher);
+                pending.put(id, hash);
+                outcomes.add(outcome);
             }
             write(List.copyOf(writes.values()));
             boolean changed = !writes.isEmpty();
