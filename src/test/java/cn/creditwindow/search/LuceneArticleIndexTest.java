@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.FilterCodec;
+import org.apache.lucene.codecs.StoredFieldsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.perfield.PerFieldPostingsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -172,6 +177,60 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
     private static IndexWriter lucenesOwnCodec(Directory d) throws IOException {
         return new IndexWriter(d, new IndexWriterConfig(LuceneArticleIndex.indexing())
                 .setIndexSort(LuceneArticleIndex.NEWEST_FIRST));
+    }
+
+    @Test
+    void segmentsWrittenBeforeTheIdsHadABloomFilterAreReadUpdatedAndMergedWithNewOnes(@TempDir Path dir)
+            throws IOException {
+        // the window's codec as it was before: the same name and stored fields, the ids in Lucene's own postings
+        Codec before = new FilterCodec(ArticleCodec.NAME, new Lucene912Codec()) {
+            @Override
+            public StoredFieldsFormat storedFieldsFormat() {
+                return new ArticleCodec().storedFieldsFormat();
+            }
+        };
+        ArticleDocuments documents = new ArticleDocuments(ArticleIndexContract::ancestors);
+        try (Directory d = FSDirectory.open(dir);
+             IndexWriter writer = new IndexWriter(d, new IndexWriterConfig(LuceneArticleIndex.indexing())
+                     .setIndexSort(LuceneArticleIndex.NEWEST_FIRST).setCodec(before))) {
+            for (int i = 0; i < 30; i++) {
+                Article a = article("old" + i, "布隆过滤之前的文章" + i, i);
+                writer.addDocument(documents.toDocument(a, ArticleDocuments.contentHash(a)));
+            }
+            writer.commit();
+        }
+        assertThat(idFormats(dir)).containsExactly("Lucene912");
+        try (LuceneArticleIndex lucene = LuceneArticleIndex.open(FSDirectory.open(dir), ArticleIndexContract::ancestors,
+                0)) {
+            assertThat(lucene.upsert(List.of(article("old3", "布隆过滤之前的文章3", 3),
+                    article("old4", "改过的布隆过滤之前的文章4", 4), article("new", "布隆过滤之后的文章", 40))))
+                    .containsExactly(ArticleIndex.Outcome.UNCHANGED, ArticleIndex.Outcome.UPDATED,
+                            ArticleIndex.Outcome.NEW);
+            assertThat(idFormats(dir)).containsExactlyInAnyOrder("Lucene912", "BloomFilter");
+            assertThat(lucene.find("old7").map(Article::title)).contains("布隆过滤之前的文章7");
+            assertThat(lucene.find("new").map(Article::title)).contains("布隆过滤之后的文章");
+            assertThat(lucene.find("absent")).isEmpty();
+
+            lucene.compact();
+
+            assertThat(idFormats(dir)).containsExactly("BloomFilter");
+            assertThat(lucene.count()).isEqualTo(31);
+            assertThat(lucene.find("old4").map(Article::title)).contains("改过的布隆过滤之前的文章4");
+            assertThat(lucene.upsert(List.of(article("old5", "布隆过滤之前的文章5", 5), article("old6", "又改过", 6))))
+                    .containsExactly(ArticleIndex.Outcome.UNCHANGED, ArticleIndex.Outcome.UPDATED);
+        }
+    }
+
+    /** The postings format of the id field in each segment of the last commit. */
+    private static List<String> idFormats(Path dir) throws IOException {
+        try (Directory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
+            List<String> names = new ArrayList<>();
+            for (var leaf : reader.leaves()) {
+                names.add(leaf.reader().getFieldInfos().fieldInfo(Fields.ID)
+                        .getAttribute(PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY));
+            }
+            return names;
+        }
     }
 
     private static List<String> codecs(Path dir) throws IOException {
