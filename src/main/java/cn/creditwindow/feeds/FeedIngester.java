@@ -53,7 +53,7 @@ public final class FeedIngester {
     private static final Duration MANIFEST_SAVE_INTERVAL = Duration.ofSeconds(1);
     /** About how many articles a folder scan stores at once (whole files: a batch may hold more). */
     static final int SCAN_BATCH = 10_000;
-    /** How many new or changed articles make a folder scan a bulk load, after which the index is compacted. */
+    /** How many new or changed articles a folder scan stores for the index to be compacted after it. */
     static final int COMPACT_AFTER = 50_000;
     /** How many files a folder scan reads at once. */
     private static final int READ_AHEAD = 2 * Runtime.getRuntime().availableProcessors();
@@ -121,8 +121,10 @@ public final class FeedIngester {
      *
      * <p>Files are stored in batches of about {@link #SCAN_BATCH} articles: one index commit (and one new searcher)
      * a batch rather than one a file, which gives the index fewer, larger segments and a bulk load less work. A file
-     * is recorded as ingested only once its batch is stored. A scan that stored much ({@link #COMPACT_AFTER}) then
-     * lets the index arrange itself for searching ({@link ArticleIndex#compact}).
+     * is recorded as ingested only once its batch is stored. A scan of more than one batch is a bulk load
+     * ({@link ArticleIndex#beginBulkLoad}: the embedded index holds its merges back until the scan ends); one that
+     * stored much ({@link #COMPACT_AFTER}) then lets the index arrange itself for searching
+     * ({@link ArticleIndex#compact}).
      */
     public IngestReport ingestFolder(Consumer<Progress> progress) {
         synchronized (scanLock) {
@@ -133,6 +135,7 @@ public final class FeedIngester {
             int stored = 0;
             Instant lastSave = clock.instant();
             boolean dirty = false;
+            ArticleIndex.BulkLoad bulk = null;
             try {
                 for (int start = 0; start < files.size(); start += READ_AHEAD) {
                     List<Path> group = files.subList(start, Math.min(start + READ_AHEAD, files.size()));
@@ -149,6 +152,10 @@ public final class FeedIngester {
                             batchArticles += read.document().articles().size();
                         }
                         if (batchArticles >= SCAN_BATCH || i == files.size() - 1) {
+                            if (bulk == null && i < files.size() - 1) {
+                                // a batch with files still to read: a bulk load, merged once at its end
+                                bulk = index.beginBulkLoad();
+                            }
                             IngestReport done = storeBatch(batch);
                             report = report.plus(done);
                             stored += done.itemsNew() + done.itemsUpdated();
@@ -164,6 +171,18 @@ public final class FeedIngester {
                         }
                     }
                 }
+                if (dirty) {
+                    saveManifest();
+                    dirty = false;
+                }
+                if (stored >= COMPACT_AFTER) {
+                    try {
+                        index.compact();
+                    } catch (IOException e) {
+                        // everything is stored: a merge that failed leaves more segments, not less data
+                        throw new UncheckedIOException("merging the index after storing " + stored + " articles", e);
+                    }
+                }
             } catch (RuntimeException e) {
                 // what was stored before the failure is not read again by the next scan
                 if (dirty) {
@@ -173,20 +192,29 @@ public final class FeedIngester {
                         e.addSuppressed(notSaved);
                     }
                 }
+                endBulkLoad(bulk, e);
                 throw e;
             }
-            if (dirty) {
-                saveManifest();
-            }
-            if (stored >= COMPACT_AFTER) {
-                try {
-                    index.compact();
-                } catch (IOException e) {
-                    // everything is stored: a merge that failed leaves more segments, not less data
-                    throw new UncheckedIOException("merging the index after storing " + stored + " articles", e);
-                }
-            }
+            endBulkLoad(bulk, null);
             return report;
+        }
+    }
+
+    /** Ends a folder scan's bulk load (if it began one): the index merges as usual again. */
+    private static void endBulkLoad(ArticleIndex.BulkLoad bulk, RuntimeException failed) {
+        if (bulk == null) {
+            return;
+        }
+        try {
+            bulk.close();
+        } catch (IOException | RuntimeException e) {
+            if (failed != null) {
+                failed.addSuppressed(e);
+            } else {
+                // everything is stored: what failed is looking for merges, which the next write does again
+                throw e instanceof IOException io ? new UncheckedIOException("ending a bulk load", io)
+                        : (RuntimeException) e;
+            }
         }
     }
 

@@ -46,6 +46,24 @@ public interface ArticleIndex extends AutoCloseable {
     default void compact() throws IOException {
     }
 
+    /**
+     * A bulk load begins: batch after batch of articles, to end with {@link #compact}. Until the returned handle is
+     * closed the index may put off the work it does after each write to stay quick to search, to do it once at the end
+     * (the embedded index merges no segments meanwhile: each article is then rewritten once, by {@link #compact},
+     * instead of at every tier of merges on the way). Searches and writes go on as usual. A search cluster: nothing to
+     * do.
+     */
+    default BulkLoad beginBulkLoad() {
+        return () -> {
+        };
+    }
+
+    /** A bulk load under way ({@link #beginBulkLoad}); closing it ends it, once. */
+    interface BulkLoad extends AutoCloseable {
+        @Override
+        void close() throws IOException;
+    }
+
     /** One page of matching articles with exact total and facets. */
     SearchPage search(ArticleQuery query);
 

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -73,6 +74,8 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
     private final Directory directory;
     private final IndexWriter writer;
+    /** The writer's merge policy, held back during bulk loads; null for a read-only index. */
+    private final BulkLoadMergePolicy merges;
     private final SearcherManager searchers;
     private final ArticleDocuments documents;
     private final KeywordQueries keywordQueries = new KeywordQueries(Analyzers.keywordLookup());
@@ -89,11 +92,13 @@ public final class LuceneArticleIndex implements ArticleIndex {
     private record CacheKey(long version, String kind, ArticleQuery query, int per) {
     }
 
-    private LuceneArticleIndex(Directory directory, IndexWriter writer, SearcherManager searchers,
-                               SegmentTags.Cache tags, ArticleDocuments documents, long cacheSize) {
+    private LuceneArticleIndex(Directory directory, IndexWriter writer, BulkLoadMergePolicy merges,
+                               SearcherManager searchers, SegmentTags.Cache tags, ArticleDocuments documents,
+                               long cacheSize) {
         this.directory = directory;
         this.tags = tags;
         this.writer = writer;
+        this.merges = merges;
         this.searchers = searchers;
         this.documents = documents;
         this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
@@ -115,20 +120,21 @@ public final class LuceneArticleIndex implements ArticleIndex {
                                           Function<Collection<String>, Collection<String>> industryAncestors,
                                           long cacheSize) throws IOException {
         Objects.requireNonNull(directory, "directory");
+        BulkLoadMergePolicy merges = new BulkLoadMergePolicy(mergePolicy());
         IndexWriterConfig config = new IndexWriterConfig(indexing())
                 .setIndexSort(NEWEST_FIRST)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(ramBufferMB(Runtime.getRuntime().maxMemory()))
                 .setCodec(new ArticleCodec())
-                .setMergePolicy(mergePolicy());
+                .setMergePolicy(merges);
         IndexWriter writer = new IndexWriter(directory, config);
         if (!DirectoryReader.indexExists(directory)) {
             writer.commit();
         }
         SegmentTags.Cache tags = new SegmentTags.Cache();
         SearcherManager searchers = new SearcherManager(writer, warming(tags));
-        return new LuceneArticleIndex(directory, writer, searchers, tags, new ArticleDocuments(industryAncestors),
-                cacheSize);
+        return new LuceneArticleIndex(directory, writer, merges, searchers, tags,
+                new ArticleDocuments(industryAncestors), cacheSize);
     }
 
     /**
@@ -161,7 +167,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
     public static LuceneArticleIndex openReadOnly(Directory directory, long cacheSize) throws IOException {
         SegmentTags.Cache tags = new SegmentTags.Cache();
         SearcherManager searchers = new SearcherManager(directory, warming(tags));
-        return new LuceneArticleIndex(directory, null, searchers, tags, null, cacheSize);
+        return new LuceneArticleIndex(directory, null, null, searchers, tags, null, cacheSize);
     }
 
     /** Reads the tags of new segments when a searcher opens, so that no search waits for them; no query cache. */
@@ -347,6 +353,24 @@ public final class LuceneArticleIndex implements ArticleIndex {
             writer.commit();
             searchers.maybeRefreshBlocking();
         }
+    }
+
+    /**
+     * Holds back the merges the writer would choose until the returned handle closes, which lets the writer look for
+     * merges again (none is left to do after {@link #compact}, which merges everything, held back or not).
+     */
+    @Override
+    public BulkLoad beginBulkLoad() {
+        if (writer == null) {
+            throw new IllegalStateException("index opened read-only: cannot load articles");
+        }
+        merges.begin();
+        AtomicBoolean ended = new AtomicBoolean();
+        return () -> {
+            if (ended.compareAndSet(false, true) && merges.end()) {
+                writer.maybeMerge();
+            }
+        };
     }
 
     @Override

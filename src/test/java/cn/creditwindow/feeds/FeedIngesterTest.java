@@ -289,8 +289,20 @@ class FeedIngesterTest {
     /** The index, counting what the ingester asks of it; an upsert fails while {@link #failing} is set. */
     private final class Counting implements ArticleIndex {
         final List<Integer> upserts = new ArrayList<>();
+        /** Bulk loads begun and ended, upserts and compactions, in order. */
+        final List<String> calls = new ArrayList<>();
         int compactions;
         boolean failing;
+
+        @Override
+        public BulkLoad beginBulkLoad() {
+            calls.add("bulk load");
+            BulkLoad bulk = index.beginBulkLoad();
+            return () -> {
+                calls.add("end of bulk load");
+                bulk.close();
+            };
+        }
 
         @Override
         public List<Outcome> upsert(List<Article> articles) throws IOException {
@@ -298,6 +310,7 @@ class FeedIngesterTest {
                 throw new IOException("disk full");
             }
             upserts.add(articles.size());
+            calls.add("upsert " + articles.size());
             return index.upsert(articles);
         }
 
@@ -309,6 +322,7 @@ class FeedIngesterTest {
         @Override
         public void compact() throws IOException {
             compactions++;
+            calls.add("compact");
             index.compact();
         }
 
@@ -376,6 +390,9 @@ class FeedIngesterTest {
         assertThat(report.itemsNew()).isEqualTo(files * perFile);
         assertThat(index.count()).isEqualTo(files * perFile);
         assertThat(counting.compactions).isZero(); // fewer than COMPACT_AFTER: the merge policy is enough
+        // more than one batch: merges are held back from the first batch and looked for again at the end
+        assertThat(counting.calls).containsExactly("bulk load", "upsert " + FeedIngester.SCAN_BATCH,
+                "upsert " + 2 * perFile, "end of bulk load");
         assertThat(ingester(counting, folder).ingestFolder(p -> { }).filesUnchanged()).isEqualTo(files);
     }
 
@@ -391,11 +408,39 @@ class FeedIngesterTest {
         assertThatThrownBy(() -> bulk.ingestFolder(p -> { })).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("trade-news/f010.xml and 2 more files").hasRootCauseMessage("disk full");
         assertThat(index.count()).isEqualTo(FeedIngester.SCAN_BATCH);
+        assertThat(counting.calls).containsExactly("bulk load", "upsert " + FeedIngester.SCAN_BATCH,
+                "end of bulk load");
 
         counting.failing = false;
         IngestReport next = ingester(counting, folder).ingestFolder(p -> { });
         assertThat(next.filesUnchanged()).isEqualTo(FeedIngester.SCAN_BATCH / perFile);
         assertThat(next.itemsNew()).isEqualTo(3 * perFile);
         assertThat(index.count()).isEqualTo(files * perFile);
+    }
+
+    @Test
+    void aScanOfManyArticlesIsOneBulkLoadMergedOnceAtItsEnd() throws IOException {
+        int perFile = 2_500;
+        int files = FeedIngester.COMPACT_AFTER / perFile;
+        Path folder = bulkFeeds(files, perFile);
+        Counting counting = new Counting();
+
+        IngestReport report = ingester(counting, folder).ingestFolder(p -> { });
+
+        assertThat(report.itemsNew()).isEqualTo(FeedIngester.COMPACT_AFTER);
+        List<String> expected = new ArrayList<>(List.of("bulk load"));
+        for (int b = 0; b < FeedIngester.COMPACT_AFTER / FeedIngester.SCAN_BATCH; b++) {
+            expected.add("upsert " + FeedIngester.SCAN_BATCH);
+        }
+        expected.addAll(List.of("compact", "end of bulk load"));
+        assertThat(counting.calls).isEqualTo(expected);
+        assertThat(index.search(ArticleQuery.builder().keyword("批量文章").build()).total())
+                .isEqualTo(FeedIngester.COMPACT_AFTER);
+        // one file: a batch of its own, no bulk load
+        Files.writeString(folder.resolve("trade-news/f999.xml"), "<rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><title>单独一篇</title><guid>one</guid></item></channel></rss>");
+        counting.calls.clear();
+        assertThat(ingester(counting, folder).ingestFolder(p -> { }).itemsNew()).isEqualTo(1);
+        assertThat(counting.calls).containsExactly("upsert 1");
     }
 }

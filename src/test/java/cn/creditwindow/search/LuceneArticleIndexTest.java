@@ -261,6 +261,41 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
         assertThat(index.search(ArticleQuery.builder().keyword("并行写入").build()).total()).isZero();
     }
 
+    @Test
+    void aBulkLoadHoldsMergesBackUntilItEndsAndCompactMergesAnyway(@TempDir Path dir) throws Exception {
+        try (LuceneArticleIndex lucene = LuceneArticleIndex.open(FSDirectory.open(dir), ArticleIndexContract::ancestors,
+                0)) {
+            ArticleIndex.BulkLoad bulk = lucene.beginBulkLoad();
+            for (int batch = 0; batch < 24; batch++) {
+                lucene.upsert(List.of(article("b" + batch, "批量载入的文章" + batch, batch)));
+            }
+            // a commit each, a segment each: the tiered policy would merge ten small ones at a time
+            assertThat(segments(dir)).isEqualTo(24);
+
+            bulk.close();
+            bulk.close(); // ends once
+
+            int seen;
+            int more = 0;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            do { // merges run in the background again: a later commit records them
+                Thread.sleep(20);
+                lucene.upsert(List.of(article("after" + more, "载入之后的文章" + more, 100 + more)));
+                more++;
+                seen = segments(dir);
+            } while (seen >= 24 && System.nanoTime() < deadline);
+            assertThat(seen).isLessThan(24);
+            assertThat(lucene.search(ArticleQuery.builder().keyword("批量载入").build()).total()).isEqualTo(24);
+
+            try (ArticleIndex.BulkLoad another = lucene.beginBulkLoad()) {
+                lucene.upsert(List.of(article("c", "再次载入的文章", 500)));
+                lucene.compact(); // forced merges are never held back
+                assertThat(segments(dir)).isEqualTo(1);
+            }
+            assertThat(lucene.count()).isEqualTo(24 + more + 1);
+        }
+    }
+
     private static int segments(Path dir) throws IOException {
         try (Directory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
             return reader.leaves().size();
