@@ -48,6 +48,7 @@ final class FeedDates {
     private static final String TIME = "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?";
     private static final String ZONE = "(z|(?:gmt|utc|ut)?\\s*[+-]\\d{1,2}(?::?\\d{2})?|[a-z]{1,5})";
 
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000]+");
     private static final Pattern NUMERIC = Pattern.compile(
             "(\\d{4})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?:(?:t|\\s*)" + TIME + ")?\\s*" + ZONE + "?",
             Pattern.CASE_INSENSITIVE);
@@ -145,7 +146,7 @@ final class FeedDates {
 
     /** Full-width to ASCII (NFKC), ideographic and no-break spaces to spaces, trimmed. */
     private static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\u00A0\\u3000]+", " ").strip();
+        return SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(" ").strip();
     }
 
     private static Optional<Instant> chinese(Matcher m) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Resolves the URLs written in documents (hrefs, enclosure URLs, xml:base) against a base, the way
@@ -17,6 +18,8 @@ final class Links {
     /** Schemes an item link or attachment may have: web addresses, and files beside a local feed. */
     static final Set<String> ITEM_SCHEMES = Set.of("http", "https", "file");
 
+    /** Tabs and line breaks, which browsers drop from a link before they read it. */
+    private static final Pattern CONTROL_WHITESPACE = Pattern.compile("[\\t\\n\\r]");
     private static final String ILLEGAL = " \"<>\\^`{|}";
 
     private Links() {
@@ -31,7 +34,7 @@ final class Links {
         if (href == null) {
             return Optional.empty();
         }
-        String cleaned = escape(href.strip().replaceAll("[\\t\\n\\r]", ""));
+        String cleaned = escape(CONTROL_WHITESPACE.matcher(href.strip()).replaceAll(""));
         if (cleaned.isEmpty()) {
             return Optional.empty();
         }
