@@ -39,7 +39,9 @@ import org.apache.lucene.store.FSDirectory;
  *   <li>Ingest, each in a JVM of its own ({@code -Xmx1g}): the window's {@code ingest} command from those files, and
  *       {@link RawIngest} (raw {@code IndexWriter}, the same analyzers and fields, the same bodies). Articles per
  *       CPU-second (the window: its whole process, from the kernel's account of a reaped child; raw Lucene: its
- *       indexing alone, making the articles subtracted) and per wall-second, index size on disk, segments.</li>
+ *       indexing alone, making the articles subtracted) and per wall-second, index size on disk, segments. Then
+ *       {@link FeedWork}, the same folder scan with an index that keeps nothing: what of the window's CPU time is its
+ *       feed work (reading, parsing, sanitising, tagging) rather than indexing.</li>
  *   <li>Solr: the collection {@code single} (1 shard, 1 replica; the configset has no query-result cache) of the tests'
  *       SolrCloud (its own JVM) gets exactly the articles the window stored (read back from its index).</li>
  *   <li>HTTP ({@link SolrHttpBench#compare}): the window's {@code serve} on its index ({@code -Xmx256m}, result cache
@@ -120,7 +122,7 @@ final class SolrCoreBench {
     }
 
     /** Everything measured at one size. */
-    record Measured(int size, int feedFiles, Ingest window, Ingest raw, String solrSegments,
+    record Measured(int size, int feedFiles, Ingest window, Ingest feedWork, Ingest raw, String solrSegments,
                     SolrHttpBench.Comparison http, GcLog.Summary gc, HttpBench.ServerState server, String jfrTop,
                     double loadBefore, double loadAfter) {
     }
@@ -179,6 +181,7 @@ final class SolrCoreBench {
         System.out.printf("feed files: %,d of up to %,d items (%,d MB)%n", files, options.feedItems(),
                 Machine.bytes(feeds) / 1_000_000);
         Ingest window = windowIngest(dir, feeds, index, size);
+        Ingest feedWork = feedWork(dir, feeds, size);
         Ingest raw = rawIngest(dir, size);
         URI core = coreNode(nodes.get(0));
         fillSolr(nodes, index, size);
@@ -214,7 +217,7 @@ final class SolrCoreBench {
             jfrTop = JfrTop.top(http.jfrFile(tag), Pattern.compile(".*"), 25, null);
             System.out.println("window server's profile:\n" + jfrTop);
         }
-        return new Measured(size, files, window, raw, solrSegments, comparison, gc, state, jfrTop, loadBefore,
+        return new Measured(size, files, window, feedWork, raw, solrSegments, comparison, gc, state, jfrTop, loadBefore,
                 Machine.loadAverage());
     }
 
@@ -232,6 +235,22 @@ final class SolrCoreBench {
         }
         Ingest ingest = new Ingest(size, cpuWall[0] / 1e9, cpuWall[1] / 1e9, Machine.bytes(index), segments(index));
         print("window", ingest);
+        return ingest;
+    }
+
+    /** {@link FeedWork}: the window's folder scan with an index that keeps nothing, in a JVM of its own. */
+    private Ingest feedWork(Path dir, Path feeds, int size) throws Exception {
+        System.out.println("ingest: the window's folder scan alone, no index");
+        Path log = dir.resolve("feed-work.log");
+        List<String> command = List.of(java(), "-Xmx1g", "-Dfile.encoding=UTF-8", "-cp",
+                System.getProperty("java.class.path"), FeedWork.class.getName(), feeds.toString(),
+                dir.resolve("feed-work").toString());
+        long[] cpuWall = child(command, log);
+        if (!Files.readString(log).contains("FEED-WORK articles=" + size)) {
+            throw new IllegalStateException("the folder scan alone did not read " + size + " items; see " + log);
+        }
+        Ingest ingest = new Ingest(size, cpuWall[0] / 1e9, cpuWall[1] / 1e9, 0, 0);
+        System.out.printf("  feed work: %.1f CPU s, %.1f s%n", ingest.cpuSeconds(), ingest.wallSeconds());
         return ingest;
     }
 
@@ -423,6 +442,14 @@ final class SolrCoreBench {
             md.append(String.format(Locale.ROOT, "| ingest, articles per wall-second | %,.0f (%.1f s) | raw Lucene:"
                             + " %,.0f (%.1f s) | %.2f× | ≥ 1.5× |%n", w.perWallSecond(), w.wallSeconds(),
                     raw.perWallSecond(), raw.wallSeconds(), w.perWallSecond() / raw.perWallSecond()));
+            Ingest f = m.feedWork();
+            md.append(String.format(Locale.ROOT, "| of which the feed work: the same folder scan handing its batches to"
+                            + " an index that keeps nothing (reading, parsing, sanitising, tagging; `FeedWork`) |"
+                            + " %.1f CPU s, %.1f s | raw Lucene's indexing: %.1f CPU s | %.2f× raw's CPU | |%n",
+                    f.cpuSeconds(), f.wallSeconds(), raw.cpuSeconds(), f.cpuSeconds() / raw.cpuSeconds()));
+            md.append(String.format(Locale.ROOT, "| ingest per CPU-second were the window's indexing as cheap as raw"
+                            + " Lucene's: raw ÷ (raw + feed work) | | | %.2f× | ≥ 0.8× |%n",
+                    raw.cpuSeconds() / (raw.cpuSeconds() + f.cpuSeconds())));
             md.append(String.format(Locale.ROOT, "| index size on disk | %,d MB | raw Lucene: %,d MB | %.2f× | ≤ 1.3× |%n",
                     w.bytes() / 1_000_000, raw.bytes() / 1_000_000, (double) w.bytes() / raw.bytes()));
             if (m.jfrTop() != null) {
