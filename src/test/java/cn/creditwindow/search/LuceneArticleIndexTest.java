@@ -149,15 +149,7 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
     @Test
     void anIndexOfLucenesOwnCodecIsReadAndCompactedIntoTheWindowsCodec(@TempDir Path dir) throws IOException {
         // the index as versions before ArticleCodec wrote it: Lucene's default codec
-        ArticleDocuments documents = new ArticleDocuments(ArticleIndexContract::ancestors);
-        try (Directory d = FSDirectory.open(dir);
-             IndexWriter writer = lucenesOwnCodec(d)) {
-            for (int i = 0; i < 30; i++) {
-                Article a = article("e" + i, "早先编码写下的文章" + i, i);
-                writer.addDocument(documents.toDocument(a, ArticleDocuments.contentHash(a)));
-            }
-            writer.commit();
-        }
+        writeAsBefore(dir, Codec.getDefault(), "e", "早先编码写下的文章");
         assertThat(codecs(dir)).containsOnly("Lucene912");
         try (LuceneArticleIndex lucene = LuceneArticleIndex.open(FSDirectory.open(dir), ArticleIndexContract::ancestors,
                 0)) {
@@ -173,10 +165,26 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
         }
     }
 
-    /** A writer as versions before {@link ArticleCodec} opened the index: the same fields and sort, Lucene's codec. */
-    private static IndexWriter lucenesOwnCodec(Directory d) throws IOException {
+    /**
+     * 30 articles ({@code idPrefix} 0–29, titles {@code title} 0–29) written as an earlier version did: the same
+     * fields and sort, {@code codec}.
+     */
+    private static void writeAsBefore(Path dir, Codec codec, String idPrefix, String title) throws IOException {
+        ArticleDocuments documents = new ArticleDocuments(ArticleIndexContract::ancestors);
+        try (Directory d = FSDirectory.open(dir);
+             IndexWriter writer = earlierWriter(d, codec)) {
+            for (int i = 0; i < 30; i++) {
+                Article a = article(idPrefix + i, title + i, i);
+                writer.addDocument(documents.toDocument(a, ArticleDocuments.contentHash(a)));
+            }
+            writer.commit();
+        }
+    }
+
+    /** A writer as an earlier version opened the index: the same fields and sort, {@code codec}. */
+    private static IndexWriter earlierWriter(Directory d, Codec codec) throws IOException {
         return new IndexWriter(d, new IndexWriterConfig(LuceneArticleIndex.indexing())
-                .setIndexSort(LuceneArticleIndex.NEWEST_FIRST));
+                .setIndexSort(LuceneArticleIndex.NEWEST_FIRST).setCodec(codec));
     }
 
     @Test
@@ -189,16 +197,7 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
                 return new ArticleCodec().storedFieldsFormat();
             }
         };
-        ArticleDocuments documents = new ArticleDocuments(ArticleIndexContract::ancestors);
-        try (Directory d = FSDirectory.open(dir);
-             IndexWriter writer = new IndexWriter(d, new IndexWriterConfig(LuceneArticleIndex.indexing())
-                     .setIndexSort(LuceneArticleIndex.NEWEST_FIRST).setCodec(before))) {
-            for (int i = 0; i < 30; i++) {
-                Article a = article("old" + i, "布隆过滤之前的文章" + i, i);
-                writer.addDocument(documents.toDocument(a, ArticleDocuments.contentHash(a)));
-            }
-            writer.commit();
-        }
+        writeAsBefore(dir, before, "old", "布隆过滤之前的文章");
         assertThat(idFormats(dir)).containsExactly("Lucene912");
         try (LuceneArticleIndex lucene = LuceneArticleIndex.open(FSDirectory.open(dir), ArticleIndexContract::ancestors,
                 0)) {
@@ -322,7 +321,7 @@ class LuceneArticleIndexTest extends ArticleIndexContract {
             }
         }
         try (Directory d = FSDirectory.open(dir);
-             IndexWriter writer = lucenesOwnCodec(d)) {
+             IndexWriter writer = earlierWriter(d, Codec.getDefault())) {
             for (Article x : List.of(a, changed)) {
                 Document doc = new ArticleDocuments(ArticleIndexContract::ancestors).toDocument(x,
                         ArticleDocuments.contentHash(x));
